@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("MOTCUA_TESTING", "1")

@@ -1,0 +1,48 @@
+"""People and roles: officers belong to an agency; citizens own their dossiers."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RECEPTIONIST = "receptionist", _("Cán bộ một cửa")
+    SPECIALIST = "specialist", _("Chuyên viên xử lý")
+    LEADER = "leader", _("Lãnh đạo")
+    CENTER_MANAGER = "center_manager", _("Quản lý trung tâm")
+    CATALOG_MANAGER = "catalog_manager", _("Quản trị danh mục thủ tục")
+    SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
+    CITIZEN = "citizen", _("Công dân")
+
+
+OFFICER_ROLES = frozenset(
+    {Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER, Role.CENTER_MANAGER, Role.CATALOG_MANAGER}
+)
+
+
+class User(AbstractUser):
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("cơ quan"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="officers",
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=200, blank=True)
+    # Personal data: shown only to the person and to officers handling their dossiers; never logged.
+    id_number = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True, db_index=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role in OFFICER_ROLES and self.agency_id is not None
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles

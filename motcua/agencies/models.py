@@ -1,0 +1,49 @@
+"""Agencies (cơ quan) identified by codes of Decision 20/2020/QĐ-TTg, e.g. 000.00.00.H37."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Agency(models.Model):
+    class Kind(models.TextChoices):
+        PROVINCIAL_COMMITTEE = "provincial_committee", _("UBND tỉnh")
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        PROVINCIAL_CENTER = "provincial_center", _("Trung tâm Phục vụ hành chính công tỉnh")
+        COMMUNE_COMMITTEE = "commune_committee", _("UBND xã, phường")
+        COMMUNE_CENTER = "commune_center", _("Trung tâm Phục vụ hành chính công xã, phường")
+
+    SERVICE_CENTER_KINDS = (Kind.PROVINCIAL_CENTER, Kind.COMMUNE_CENTER)
+
+    code = models.CharField(_("mã định danh"), max_length=32, unique=True)
+    name = models.CharField(_("tên cơ quan"), max_length=300)
+    kind = models.CharField(_("loại"), max_length=32, choices=Kind.choices)
+    unit = models.ForeignKey(
+        "geography.Unit", verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT,
+        related_name="agencies",
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_service_center(self) -> bool:
+        return self.kind in self.SERVICE_CENTER_KINDS
+
+    @property
+    def province_code(self) -> str:
+        """The L1 part of the code (e.g. H37): which province the agency belongs to."""
+        return self.code.rsplit(".", 1)[-1]

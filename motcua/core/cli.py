@@ -1,0 +1,39 @@
+"""Helpers for management commands: readable text or --json, and exit code 2 on bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.core.management.base import CommandError
+
+
+class BadInput(CommandError):
+    """One clear line on stderr and exit code 2 (like argparse's usage errors)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, returncode=2)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if hasattr(value, "__str__"):
+        return str(value)
+    raise TypeError(type(value))
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+
+
+def parse_date(value: str) -> dt.date:
+    """Accept ISO dates (2025-07-01) and Vietnamese ones (01/07/2025)."""
+    value = value.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise BadInput(f"Ngày không hợp lệ / invalid date: {value!r} (YYYY-MM-DD hoặc DD/MM/YYYY)")

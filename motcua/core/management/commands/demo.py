@@ -1,0 +1,38 @@
+"""Build the demo database: migrations, geography, agencies, accounts, catalog, dossiers.
+
+Each app that has demo data exposes `motcua.<app>.demo.load(command, data_dir)`; they
+run in dependency order. With the real files under MOTCUA_DATA_DIR they are imported in
+full; without them each app falls back to its small built-in dataset.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers"]
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo database and print the demo accounts."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--data-dir", type=Path, default=None)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        data_dir: Path = options["data_dir"] or Path(settings.DATA_DIR)
+        if not data_dir.is_dir():
+            self.stdout.write(f"Không thấy {data_dir}: dùng bộ dữ liệu mẫu tích hợp / using the built-in dataset")
+        for app in DEMO_STEPS:
+            try:
+                module = importlib.import_module(f"motcua.{app}.demo")
+            except ModuleNotFoundError:
+                continue
+            module.load(self, data_dir)
