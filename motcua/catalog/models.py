@@ -1,0 +1,243 @@
+"""The procedure catalog as data with history.
+
+A Procedure has Versions with effective dates (the announcing decision); a dossier
+points at the version in force when it was received, so a later decision never
+changes what an applicant was promised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from motcua.core.text import fold
+
+
+class Level(models.TextChoices):
+    MINISTRY = "ministry", _("Cấp bộ")
+    PROVINCE = "province", _("Cấp tỉnh")
+    COMMUNE = "commune", _("Cấp xã")
+    OTHER = "other", _("Cơ quan khác")
+
+
+class ChannelKind(models.TextChoices):
+    COUNTER = "counter", _("Trực tiếp")
+    ONLINE = "online", _("Trực tuyến")
+    POSTAL = "postal", _("Dịch vụ bưu chính")
+
+
+class OnlineLevel(models.TextChoices):
+    FULL = "full", _("Toàn trình")
+    PARTIAL = "partial", _("Một phần")
+    NONE = "none", _("Không cung cấp trực tuyến")
+
+
+class TimeLimitUnit(models.TextChoices):
+    """Mirrors motcua.worktime.core.LimitUnit values."""
+
+    WORKING_DAYS = "working_days", _("ngày làm việc")
+    WORKING_HOURS = "working_hours", _("giờ làm việc")
+    CALENDAR_DAYS = "calendar_days", _("ngày")
+    SAME_DAY_15H = "same_day_15h", _("trong ngày (sau 15 giờ: ngày làm việc tiếp theo)")
+
+
+class Field(models.Model):
+    name = models.CharField(_("tên lĩnh vực"), max_length=300, unique=True)
+    name_folded = models.CharField(max_length=300, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Procedure(models.Model):
+    code = models.CharField(_("mã thủ tục"), max_length=64, unique=True)
+    name = models.CharField(_("tên thủ tục"), max_length=1000)
+    name_folded = models.CharField(max_length=1000, editable=False)
+    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT,
+                              related_name="procedures")
+    # A procedure can be carried out at several levels ("Cấp tỉnh, Cấp xã").
+    at_ministry = models.BooleanField(_("cấp bộ"), default=False)
+    at_province = models.BooleanField(_("cấp tỉnh"), default=False, db_index=True)
+    at_commune = models.BooleanField(_("cấp xã"), default=False, db_index=True)
+    at_other = models.BooleanField(_("cơ quan khác"), default=False)
+    kind = models.CharField(_("loại thủ tục"), max_length=200, blank=True)
+    applicants = models.TextField(_("đối tượng thực hiện"), blank=True)
+    detail_url = models.URLField(_("nguồn"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("thủ tục hành chính")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def levels(self) -> list[str]:
+        flags = [(Level.MINISTRY, self.at_ministry), (Level.PROVINCE, self.at_province),
+                 (Level.COMMUNE, self.at_commune), (Level.OTHER, self.at_other)]
+        return [level.value for level, on in flags if on]
+
+    def version_on(self, day: dt.date) -> ProcedureVersion | None:
+        return self.versions.in_force_on(day).first()
+
+
+class VersionQuerySet(models.QuerySet["ProcedureVersion"]):
+    def in_force_on(self, day: dt.date) -> VersionQuerySet:
+        return self.filter(valid_from__lte=day).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        ).order_by("-valid_from")
+
+
+class ProcedureVersion(models.Model):
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    decision = models.CharField(_("quyết định công bố"), max_length=500, blank=True)
+    online_level = models.CharField(_("mức độ trực tuyến"), max_length=10, choices=OnlineLevel.choices,
+                                    default=OnlineLevel.NONE)
+    steps_text = models.TextField(_("trình tự thực hiện"), blank=True)
+    conditions = models.TextField(_("yêu cầu, điều kiện"), blank=True)
+    results = models.TextField(_("kết quả"), blank=True)
+    implementing_agency = models.TextField(_("cơ quan thực hiện"), blank=True)
+    # Hash of the source content: re-importing unchanged content changes nothing.
+    content_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phiên bản thủ tục")
+        verbose_name_plural = _("phiên bản thủ tục")
+        ordering = ["procedure", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "valid_from"], name="version_procedure_from_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure.code} @ {self.valid_from}"
+
+    def channel(self, kind: str) -> Channel | None:
+        return next((c for c in self.channels.all() if c.kind == kind), None)
+
+
+class Channel(models.Model):
+    """One way to submit (counter, online, postal) with its own time limit and fee."""
+
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(_("hình thức nộp"), max_length=10, choices=ChannelKind.choices)
+    time_limit_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True, blank=True)
+    time_limit_unit = models.CharField(_("đơn vị thời hạn"), max_length=20, choices=TimeLimitUnit.choices,
+                                       blank=True)
+    time_limit_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=500, blank=True)
+    fee_amount = models.BigIntegerField(_("phí, lệ phí (đồng)"), null=True, blank=True)
+    fee_text = models.TextField(_("phí, lệ phí (nguyên văn)"), blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        verbose_name = _("cách thức thực hiện")
+        verbose_name_plural = _("cách thức thực hiện")
+        ordering = ["version", "kind"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.time_limit_value} {self.time_limit_unit}"
+
+
+class Requirement(models.Model):
+    """A document the applicant supplies (thành phần hồ sơ)."""
+
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="requirements")
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    case = models.CharField(_("trường hợp"), max_length=1000, blank=True)
+    name = models.TextField(_("tên giấy tờ"))
+    originals = models.PositiveSmallIntegerField(_("bản chính"), default=0)
+    certified_copies = models.PositiveSmallIntegerField(_("bản sao chứng thực"), default=0)
+    photocopies = models.PositiveSmallIntegerField(_("bản sao"), default=0)
+    form_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+        ordering = ["version", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalBasis(models.Model):
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="legal_bases")
+    order = models.PositiveIntegerField(default=0)
+    number = models.CharField(_("số ký hiệu"), max_length=200, blank=True)
+    title = models.TextField(_("trích yếu"), blank=True)
+    issued = models.CharField(_("ngày ban hành"), max_length=50, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("căn cứ pháp lý")
+        verbose_name_plural = _("căn cứ pháp lý")
+        ordering = ["version", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class FieldDepartment(models.Model):
+    """Which provincial department decides a field's province-level procedures, from a date."""
+
+    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.CASCADE,
+                              related_name="departments")
+    agency = models.ForeignKey("agencies.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT)
+    valid_from = models.DateField(_("hiệu lực từ"))
+
+    class Meta:
+        verbose_name = _("cơ quan giải quyết theo lĩnh vực")
+        verbose_name_plural = _("cơ quan giải quyết theo lĩnh vực")
+        ordering = ["field", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["field", "agency", "valid_from"], name="field_department_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} → {self.agency}"
+
+
+class ProcessStep(models.Model):
+    """One step of a version's internal process template (quy trình nội bộ).
+
+    Dossiers copy the steps when they are received, so editing a template never
+    changes dossiers already in progress.
+    """
+
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="process_steps")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    name = models.CharField(_("tên bước"), max_length=300)
+    role = models.CharField(_("vai trò"), max_length=20)  # motcua.accounts.models.Role
+    agency_kind = models.CharField(_("loại cơ quan"), max_length=32)  # motcua.agencies.models.Agency.Kind
+    allotted_hours = models.DecimalField(_("thời gian (giờ làm việc)"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("quy trình nội bộ")
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "order"], name="process_step_order_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.name}"
