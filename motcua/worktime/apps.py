@@ -6,3 +6,6 @@ class WorktimeConfig(AppConfig):
     name = "motcua.worktime"
     label = "worktime"
     verbose_name = _("Thời gian làm việc")
+
+    def ready(self) -> None:
+        from motcua.worktime import calendars  # noqa: F401  (connects the cache-clearing signals)
