@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 # The two-level local government took effect on this day (Resolutions of the
 # National Assembly Standing Committee, 2025); districts ended the day before.
 REFORM_DATE = dt.date(2025, 7, 1)
+LAST_DAY_BEFORE_REFORM = dt.date(2025, 6, 30)
+
+# Levels that sit directly under a province after the reform (and under a district before it).
+COMMUNE_LEVELS = ("commune", "ward", "township", "special_zone")
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -25,6 +29,8 @@ class Unit(models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", _("Tỉnh, thành phố")
         DISTRICT = "district", _("Quận, huyện, thị xã, thành phố thuộc tỉnh")
+        # Townships (thị trấn) were commune-level units inside districts until 30 June 2025.
+        TOWNSHIP = "township", _("Thị trấn")
         COMMUNE = "commune", _("Xã")
         WARD = "ward", _("Phường")
         SPECIAL_ZONE = "special_zone", _("Đặc khu")
