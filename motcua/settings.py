@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "motcua.worktime",
     "motcua.catalog",
     "motcua.dossiers",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
+    "motcua.api",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +143,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root; files are served by views that check access
+# Largest file accepted in one upload (attachments of a dossier), in bytes.
+MOTCUA_UPLOAD_MAX_BYTES = envint("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -1,0 +1,215 @@
+"""Catalog endpoints: public, read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext
+from ninja import Query, Router, Schema
+from ninja.responses import codes_4xx
+
+from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, paginate
+from motcua.api.errors import ApiError, ErrorOut, not_found
+from motcua.catalog.models import (
+    Field,
+    Level,
+    OnlineLevel,
+    Procedure,
+    ProcedureVersion,
+)
+from motcua.core.text import fold
+
+router = Router(tags=["catalog"])
+
+
+def local_today() -> dt.date:
+    return timezone.localdate()
+
+
+class FieldOut(Schema):
+    id: int
+    name: str
+
+
+class ProcedureSummary(Schema):
+    code: str
+    name: str
+    field: str
+    levels: list[str]
+    online_level: str | None
+    valid_from: dt.date | None
+
+
+class ChannelOut(Schema):
+    kind: str
+    time_limit_value: Decimal | None
+    time_limit_unit: str
+    time_limit_text: str
+    fee_amount: int | None
+    fee_text: str
+    description: str
+
+
+class RequirementOut(Schema):
+    order: int
+    case: str
+    name: str
+    originals: int
+    certified_copies: int
+    photocopies: int
+    form_name: str
+
+
+class LegalBasisOut(Schema):
+    number: str
+    title: str
+    issued: str
+    issuer: str
+
+
+class ProcessStepOut(Schema):
+    order: int
+    name: str
+    role: str
+    agency_kind: str
+    allotted_hours: Decimal
+
+
+class VersionOut(Schema):
+    valid_from: dt.date
+    valid_to: dt.date | None
+    decision: str
+    online_level: str
+    steps_text: str
+    conditions: str
+    results: str
+    implementing_agency: str
+    channels: list[ChannelOut]
+    requirements: list[RequirementOut]
+    legal_bases: list[LegalBasisOut]
+    process_steps: list[ProcessStepOut]
+
+
+class ProcedureDetail(Schema):
+    code: str
+    name: str
+    field: str
+    levels: list[str]
+    kind: str
+    applicants: str
+    detail_url: str
+    on: dt.date
+    version: VersionOut
+
+
+class ProcedureFilters(Schema):
+    q: ShortText | None = None
+    level: Level | None = None
+    field: Id | None = None
+    online_level: OnlineLevel | None = None
+    on: dt.date | None = None
+    page: PageNumber = 1
+    page_size: PageSize = 20
+
+
+def _level_filter(level: str) -> Q:
+    return Q(**{f"at_{level}": True})
+
+
+def _search_codes(query: str, level: str | None) -> list[str] | None:
+    """Codes ranked by the catalog's search, or None when the catalog has no search module yet."""
+    try:
+        catalog_search = importlib.import_module("motcua.catalog.search")
+    except ImportError:
+        return None
+    hits = catalog_search.search(query, level=level, limit=100)
+    codes = []
+    for hit in hits:
+        procedure = getattr(hit, "procedure", hit)
+        code = getattr(procedure, "code", None) or (hit.get("code") if isinstance(hit, dict) else None)
+        if code:
+            codes.append(str(code))
+    return codes
+
+
+def _summary(procedure: Procedure, day: dt.date) -> dict[str, Any]:
+    version = next((v for v in procedure.versions.all()
+                    if v.valid_from <= day and (v.valid_to is None or v.valid_to >= day)), None)
+    return {
+        "code": procedure.code, "name": procedure.name, "field": procedure.field.name,
+        "levels": procedure.levels,
+        "online_level": version.online_level if version else None,
+        "valid_from": version.valid_from if version else None,
+    }
+
+
+@router.get("/fields", response=list[FieldOut], summary="Lĩnh vực")
+def list_fields(request: HttpRequest) -> QuerySet[Field]:
+    return Field.objects.order_by("name")
+
+
+@router.get("/procedures", response={200: PageOut[ProcedureSummary], codes_4xx: ErrorOut},
+            summary="Danh sách thủ tục (lọc, tìm kiếm, phân trang)")
+def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> dict[str, Any]:
+    day = filters.on or local_today()
+    versions = ProcedureVersion.objects.order_by("-valid_from")
+    procedures = (Procedure.objects.select_related("field")
+                  .prefetch_related(Prefetch("versions", queryset=versions)))
+    if filters.level:
+        procedures = procedures.filter(_level_filter(filters.level))
+    if filters.field:
+        procedures = procedures.filter(field_id=filters.field)
+    if filters.online_level:
+        in_force = ProcedureVersion.objects.in_force_on(day).filter(online_level=filters.online_level)
+        procedures = procedures.filter(pk__in=in_force.values("procedure_id"))
+    ranked: list[Procedure] | None = None
+    query = (filters.q or "").strip()
+    if query:
+        codes = _search_codes(query, filters.level)
+        if codes is None:
+            folded = fold(query)
+            procedures = procedures.filter(Q(name_folded__contains=folded) | Q(code__startswith=query))
+        else:
+            by_code = {p.code: p for p in procedures.filter(code__in=codes)}
+            ranked = [by_code[c] for c in codes if c in by_code]
+    rows: QuerySet[Procedure] | list[Procedure]
+    rows = ranked if ranked is not None else procedures.order_by("code")
+    page = paginate(rows, filters.page, filters.page_size)
+    page["items"] = [_summary(p, day) for p in page["items"]]
+    return page
+
+
+@router.get("/procedures/{code}", response={200: ProcedureDetail, codes_4xx: ErrorOut},
+            summary="Chi tiết thủ tục theo phiên bản có hiệu lực (hôm nay hoặc vào ngày `on`)")
+def get_procedure(request: HttpRequest, code: Code, on: dt.date | None = None) -> dict[str, Any]:
+    day = on or local_today()
+    procedure = Procedure.objects.select_related("field").filter(code=code).first()
+    if procedure is None:
+        raise not_found(gettext("Không tìm thấy thủ tục có mã %(code)s.") % {"code": code})
+    version = (procedure.versions.in_force_on(day)
+               .prefetch_related("channels", "requirements", "legal_bases", "process_steps").first())
+    if version is None:
+        raise ApiError("no_version_in_force",
+                       gettext("Thủ tục %(code)s không có phiên bản có hiệu lực vào ngày %(day)s.")
+                       % {"code": code, "day": day.strftime("%d/%m/%Y")}, 404)
+    return {
+        "code": procedure.code, "name": procedure.name, "field": procedure.field.name,
+        "levels": procedure.levels, "kind": procedure.kind, "applicants": procedure.applicants,
+        "detail_url": procedure.detail_url, "on": day,
+        "version": {
+            "valid_from": version.valid_from, "valid_to": version.valid_to, "decision": version.decision,
+            "online_level": version.online_level, "steps_text": version.steps_text,
+            "conditions": version.conditions, "results": version.results,
+            "implementing_agency": version.implementing_agency,
+            "channels": list(version.channels.all()),
+            "requirements": list(version.requirements.all()),
+            "legal_bases": list(version.legal_bases.all()),
+            "process_steps": list(version.process_steps.all()),
+        },
+    }

@@ -1,0 +1,146 @@
+"""One error format for the whole API: {"code", "message", "fields"} with a stable machine code.
+
+Every 4xx the API returns goes through `error_response`, so clients can switch on `code`
+and show `message` (translated with the request's Accept-Language) to people.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
+from ninja import Schema
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
+
+if TYPE_CHECKING:
+    from ninja import NinjaAPI
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    fields: dict[str, list[str]] = {}
+
+
+class ApiError(Exception):
+    """Raised by endpoints for a refusal that is the API's own (not a domain rule)."""
+
+    def __init__(self, code: str, message: str, status: int = 400,
+                 fields: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.fields = fields or {}
+
+
+# The single table from the dossiers' domain error codes (DossierError.code) to HTTP statuses.
+# A code missing here is a refusal of the request as sent: 400.
+DOSSIER_ERROR_STATUS: dict[str, int] = {
+    "not_found": 404,
+    "forbidden": 403,
+    "not_allowed": 403,
+    "wrong_role": 403,
+    "wrong_agency": 403,
+    "validation_error": 422,
+    "invalid": 422,
+    "missing_reason": 422,
+    "missing_field": 422,
+    "invalid_transition": 409,
+    "already_handled": 409,
+    "supplement_already_requested": 409,
+    "conflict": 409,
+    "not_in_force": 409,
+    "no_version": 409,
+    "channel_unavailable": 409,
+}
+
+
+def dossier_error_status(code: str) -> int:
+    return DOSSIER_ERROR_STATUS.get(code, 400)
+
+
+def not_found(message: str | None = None) -> ApiError:
+    return ApiError("not_found", message or gettext("Không tìm thấy."), 404)
+
+
+def forbidden(message: str | None = None) -> ApiError:
+    return ApiError("forbidden", message or gettext("Bạn không có quyền thực hiện thao tác này."), 403)
+
+
+def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str,
+                   fields: dict[str, list[str]] | None = None) -> HttpResponse:
+    body = {"code": code, "message": message, "fields": fields or {}}
+    return api.create_response(request, body, status=status)
+
+
+def _field_name(loc: list[Any] | tuple[Any, ...]) -> str:
+    # loc is ("query", "page") or ("body", "payload", "reason"): drop the source, keep the path.
+    parts = [str(p) for p in loc[1:]] or [str(p) for p in loc]
+    if len(parts) > 1 and parts[0] in {"payload", "data", "body"}:
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+def validation_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        fields.setdefault(_field_name(error.get("loc", ())), []).append(str(error.get("msg", "")))
+    return fields
+
+
+def _on_api_error(request: HttpRequest, exc: ApiError, api: NinjaAPI) -> HttpResponse:
+    return error_response(api, request, exc.status, exc.code, exc.message, exc.fields)
+
+
+def _on_domain_error(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    code = str(getattr(exc, "code", "invalid"))
+    message = str(getattr(exc, "message", "") or exc)
+    fields = getattr(exc, "fields", None)
+    return error_response(api, request, dossier_error_status(code), code, message,
+                          fields if isinstance(fields, dict) else None)
+
+
+def _on_validation_error(request: HttpRequest, exc: ValidationError, api: NinjaAPI) -> HttpResponse:
+    return error_response(api, request, 422, "validation_error",
+                          gettext("Dữ liệu gửi lên không hợp lệ."), validation_fields(exc.errors))
+
+
+def _on_http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpResponse:
+    if isinstance(exc, Throttled):
+        response = error_response(api, request, 429, "throttled",
+                                  gettext("Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau."))
+        return response
+    if isinstance(exc, AuthenticationError) or exc.status_code == 401:
+        return error_response(api, request, 401, "unauthorized",
+                              gettext("Bạn cần đăng nhập hoặc gửi mã truy cập hợp lệ."))
+    if isinstance(exc, AuthorizationError) or exc.status_code == 403:
+        return error_response(api, request, 403, "forbidden",
+                              gettext("Bạn không có quyền thực hiện thao tác này."))
+    if exc.status_code == 404:
+        return error_response(api, request, 404, "not_found", gettext("Không tìm thấy."))
+    return error_response(api, request, exc.status_code, "bad_request",
+                          gettext("Yêu cầu không hợp lệ."))
+
+
+def _on_not_found(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    return error_response(api, request, 404, "not_found", gettext("Không tìm thấy."))
+
+
+def _on_permission_denied(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    message = gettext("Bạn không có quyền thực hiện thao tác này.")
+    return error_response(api, request, 403, "forbidden", message)
+
+
+def install_error_handlers(api: NinjaAPI, domain_errors: tuple[type[Exception], ...] = ()) -> None:
+    api.add_exception_handler(ApiError, partial(_on_api_error, api=api))
+    api.add_exception_handler(ValidationError, partial(_on_validation_error, api=api))
+    api.add_exception_handler(HttpError, partial(_on_http_error, api=api))
+    api.add_exception_handler(Http404, partial(_on_not_found, api=api))
+    api.add_exception_handler(ObjectDoesNotExist, partial(_on_not_found, api=api))
+    api.add_exception_handler(PermissionDenied, partial(_on_permission_denied, api=api))
+    for exc_class in domain_errors:
+        api.add_exception_handler(exc_class, partial(_on_domain_error, api=api))

@@ -1,0 +1,50 @@
+"""The one NinjaAPI instance behind /api/v1 (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+
+from motcua.api import accounts, catalog, geography
+from motcua.api.errors import install_error_handlers
+
+DESCRIPTION = """\
+motcua's REST API for integrations and apps.
+
+* Public: the procedure catalog, administrative units and agencies, and the lookup of a dossier
+  by its code and the applicant's ID number.
+* Signed in: dossiers, scoped exactly like the web pages. Send `Authorization: Bearer <token>`
+  (tokens are created in the admin) or use the session cookie with the `X-CSRFToken` header.
+* Errors: `{"code": "...", "message": "...", "fields": {...}}`; switch on `code`, show `message`.
+"""
+
+
+class SwaggerWithCsrf(Swagger):
+    """Ninja's Swagger page, plus the CSRF token so that "Try it out" works with the session."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings, indent=1), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
+# "ninja" is in INSTALLED_APPS, so the Swagger UI is served from ninja's own static files
+# (ninja/templates/ninja/swagger.html): the docs page loads nothing from a CDN.
+api = NinjaAPI(
+    title="motcua API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs=SwaggerWithCsrf(settings={"persistAuthorization": False}),
+)
+install_error_handlers(api)
+
+api.add_router("/auth", accounts.router)
+api.add_router("/catalog", catalog.router)
+api.add_router("/units", geography.units_router)
+api.add_router("/agencies", geography.agencies_router)
