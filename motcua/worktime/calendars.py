@@ -37,9 +37,8 @@ def calendar_for(province_code: str | None = None) -> WorkCalendar:
 
 def build_calendar(province_code: str) -> WorkCalendar:
     """A fresh (uncached) calendar from the province's periods and overrides."""
-    periods = tuple(
-        Period(p.start, p.end) for p in WorkingPeriod.objects.filter(province_code=province_code).order_by("start")
-    )
+    rows = WorkingPeriod.objects.filter(province_code=province_code).order_by("start")
+    periods = tuple(Period(p.start, p.end) for p in rows)
     overrides = [
         LocalOverride(o.day, o.kind == CalendarOverride.Kind.WORKING_DAY, o.reason)
         for o in CalendarOverride.objects.filter(province_code=province_code)

@@ -167,7 +167,10 @@ class SpecialDay(NamedTuple):
 BUILTIN_OVERRIDES: dict[dt.date, tuple[bool, str]] = {
     # Văn bản 12729/VPCP-KGVX of 25 Dec 2025: New Year 2026 is four days (Thu 1 – Sun 4 Jan);
     # Friday 2 Jan is swapped with Saturday 10 Jan.
-    dt.date(2026, 1, 2): (False, "Nghỉ Tết Dương lịch (hoán đổi với thứ Bảy 10/01/2026, Văn bản 12729/VPCP-KGVX)"),
+    dt.date(2026, 1, 2): (
+        False,
+        "Nghỉ Tết Dương lịch (hoán đổi với thứ Bảy 10/01/2026, Văn bản 12729/VPCP-KGVX)",
+    ),
     dt.date(2026, 1, 10): (True, "Làm bù cho thứ Sáu 02/01/2026 (Văn bản 12729/VPCP-KGVX)"),
 }
 
@@ -256,9 +259,11 @@ class WorkCalendar:
         periods = tuple(sorted(self.periods, key=lambda p: p.start))
         if not periods:
             raise ValueError("A calendar needs at least one working period.")
-        for before, after in zip(periods, periods[1:], strict=False):
-            if after.start < before.end:
-                raise ValueError(f"Working periods overlap: {before.start}–{before.end} and {after.start}–{after.end}.")
+        for first, second in zip(periods, periods[1:], strict=False):
+            if second.start < first.end:
+                raise ValueError(
+                    f"Working periods overlap: {first.start}–{first.end} and {second.start}–{second.end}."
+                )
         self.periods = periods
         self._overrides = {o.day: o for o in self.overrides}
         # (start, end, working time before start, working time at end), all in microseconds.
@@ -395,7 +400,7 @@ class WorkCalendar:
                     self._load_year(self._last_year + 1)
                 return (self._base + bisect_left(self._days, ordinal)) * self._day_length
         tod = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
-        for start, end, before, after in self._bounds:
+        for start, end, before, _after in self._bounds:
             if tod < start:
                 return number * self._day_length + before
             if tod < end:
@@ -507,6 +512,7 @@ class WorkCalendar:
 def parse_datetime(text: str, tz: ZoneInfo = TZ) -> dt.datetime:
     """Read "2026-02-13 10:00", "2026-02-13T10:00+07:00", "13/02/2026 10:00" or a date (00:00)."""
     value = " ".join(text.split())
+    parsed: dt.datetime | None
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
@@ -519,7 +525,8 @@ def parse_datetime(text: str, tz: ZoneInfo = TZ) -> dt.datetime:
                 continue
         if parsed is None:
             raise ValueError(
-                f"Invalid date/time {text!r}: use YYYY-MM-DD HH:MM (e.g. 2026-02-13 10:00) or DD/MM/YYYY HH:MM."
+                f"Invalid date/time {text!r}: "
+                "use YYYY-MM-DD HH:MM (e.g. 2026-02-13 10:00) or DD/MM/YYYY HH:MM."
             ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)

@@ -21,7 +21,9 @@ class WorkingPeriod(models.Model):
         ordering = ["province_code", "start"]
         constraints = [
             models.UniqueConstraint(fields=["province_code", "start"], name="worktime_period_unique_start"),
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="worktime_period_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="worktime_period_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -34,7 +36,9 @@ class WorkingPeriod(models.Model):
             province_code=self.province_code, start__lt=self.end, end__gt=self.start
         ).exclude(pk=self.pk)
         if self.start is not None and self.end is not None and overlapping.exists():
-            raise ValidationError(_("Khoảng thời gian này trùng với một khoảng thời gian làm việc khác của tỉnh."))
+            raise ValidationError(
+                _("Khoảng thời gian này trùng với một khoảng thời gian làm việc khác của tỉnh.")
+            )
 
 
 class CalendarOverride(models.Model):
@@ -47,7 +51,9 @@ class CalendarOverride(models.Model):
     province_code = models.CharField(_("mã tỉnh"), max_length=5, db_index=True)
     day = models.DateField(_("ngày"))
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
-    reason = models.CharField(_("lý do"), max_length=300, help_text=_("Ví dụ: số và ngày của văn bản thông báo."))
+    reason = models.CharField(
+        _("lý do"), max_length=300, help_text=_("Ví dụ: số và ngày của văn bản thông báo.")
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:

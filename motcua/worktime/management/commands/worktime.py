@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -22,9 +21,8 @@ def _datetime(text: str, calendar: WorkCalendar) -> dt.datetime:
     try:
         return parse_datetime(text, calendar.tz)
     except ValueError:
-        raise BadInput(
-            _("Ngày giờ không hợp lệ: %(value)r (dùng YYYY-MM-DD HH:MM, ví dụ 2026-02-13 10:00).") % {"value": text}
-        ) from None
+        message = _("Ngày giờ không hợp lệ: %(value)r (dùng YYYY-MM-DD HH:MM, ví dụ 2026-02-13 10:00).")
+        raise BadInput(message % {"value": text}) from None
 
 
 def _limit(text: str) -> TimeLimit:
@@ -50,19 +48,21 @@ class Command(BaseCommand):
     help = "Working-time calendar: due times, elapsed working hours, days off and make-up working days."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        common = argparse.ArgumentParser(add_help=False)
+        common = CommandParser(add_help=False)
         common.add_argument("--province", default=None, help="Province code (default: MOTCUA_PROVINCE_CODE).")
         common.add_argument("--json", action="store_true", help="Print JSON.")
         actions = parser.add_subparsers(dest="action", required=True)
         due = actions.add_parser(
             "due", parents=[common], help="Due time of a time limit counted from a received time."
         )
-        due.add_argument("--from", dest="start", required=True, help='Received time, e.g. "2026-02-13 10:00".')
-        due.add_argument("--limit", required=True, help='e.g. "5 working days", "5 ngày làm việc", "30 ngày".')
+        due.add_argument("--from", dest="start", required=True, help='Received, e.g. "2026-02-13 10:00".')
+        due.add_argument("--limit", required=True, help='e.g. "5 working days", "5 ngày làm việc".')
         elapsed = actions.add_parser("elapsed", parents=[common], help="Working hours between two instants.")
         elapsed.add_argument("--from", dest="start", required=True)
         elapsed.add_argument("--to", dest="end", required=True)
-        days = actions.add_parser("days", parents=[common], help="Non-working weekdays and working weekend days of a year.")
+        days = actions.add_parser(
+            "days", parents=[common], help="Non-working weekdays and working weekend days of a year."
+        )
         days.add_argument("year", help="e.g. 2026")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -94,9 +94,8 @@ class Command(BaseCommand):
         end = _datetime(options["end"], calendar)
         elapsed = calendar.elapsed(start, end)
         if options["json"]:
-            self.stdout.write(
-                to_json({"from": start, "to": end, "hours": _hours(elapsed), "seconds": elapsed.total_seconds()})
-            )
+            data = {"from": start, "to": end, "hours": _hours(elapsed), "seconds": elapsed.total_seconds()}
+            self.stdout.write(to_json(data))
         else:
             self.stdout.write(_hours(elapsed))
 
@@ -104,7 +103,8 @@ class Command(BaseCommand):
         try:
             year = int(options["year"])
         except ValueError:
-            raise BadInput(_("Năm không hợp lệ: %(value)r (ví dụ 2026).") % {"value": options["year"]}) from None
+            message = _("Năm không hợp lệ: %(value)r (ví dụ 2026).")
+            raise BadInput(message % {"value": options["year"]}) from None
         days = calendar.special_days(year)
         if options["json"]:
             self.stdout.write(
