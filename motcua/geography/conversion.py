@@ -184,6 +184,14 @@ def bare_name(name: str) -> str:
     return fold(parts[1] if parts and parts[1] else name)
 
 
+# Notes that only repeat the kind are not kept on the succession; the others carry information.
+PLAIN_NOTES = frozenset({"nhap toan bo", "nhap mot phan", "giu nguyen"})
+
+
+def succession_note(note: str) -> str:
+    return "" if fold(note) in PLAIN_NOTES else note
+
+
 def note_kind(note: str) -> str | None:
     folded = fold(note)
     for pattern, kind in NOTE_PATTERNS:
@@ -498,7 +506,7 @@ def build_plan(rows: list[Row], plan: Plan) -> Plan:
         new_key: Key = (row.new_code, row.new_level, REFORM_DATE)
         if row.whole_district and not row.old_code:
             plan.add_succession(SuccessionSpec(
-                (row.district_code, DISTRICT, None), new_key, row.kind, row.note))
+                (row.district_code, DISTRICT, None), new_key, row.kind, succession_note(row.note)))
             continue
         if not row.old_code:
             plan.skipped.append(Problem(row.line, _(
@@ -519,7 +527,7 @@ def build_plan(rows: list[Row], plan: Plan) -> Plan:
                 "dòng lặp lại: %(old)s → %(new)s đã có: bỏ qua."
             ) % {"old": row.old_name, "new": row.new_name}))
             continue
-        plan.add_succession(SuccessionSpec(old_key, new_key, row.kind, row.note))
+        plan.add_succession(SuccessionSpec(old_key, new_key, row.kind, succession_note(row.note)))
     for code, row in sorted(old_units.items()):
         plan.add_unit(UnitSpec(
             code, row.old_name, row.old_level, None, LAST_DAY_BEFORE_REFORM,

@@ -1,0 +1,17 @@
+"""Admin for agencies (codes of Decision 20/2020/QĐ-TTg)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from motcua.agencies.models import Agency
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "kind", "unit", "parent", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("code", "name", "unit__code", "unit__name")
+    list_select_related = ("unit", "parent")
+    raw_id_fields = ("unit", "parent")
+    ordering = ("code",)

@@ -1,0 +1,235 @@
+"""Agency codes (Decision 20/2020/QĐ-TTg) and the agencies of a province and its communes.
+
+A code has four parts, L4.L3.L2.L1: `000.00.00.H37` is Lạng Sơn's People's Committee. The
+decision fixes the form and the province part (L1); the numbering below it is each province's
+choice, and motcua uses this deterministic scheme (docs/geography.md, "Agencies"):
+
+* provincial People's Committee: `000.00.00.{L1}`;
+* departments and other provincial agencies: `000.00.{NN}.{L1}`, NN from `DEPARTMENTS`;
+* provincial Public Administration Service Centre: `000.00.30.{L1}`;
+* commune People's Committee: `{CCC}.{CC}.90.{L1}` and the commune's service centre
+  `{CCC}.{CC}.91.{L1}`, where CCC.CC is the commune's 5-digit unit code split 3 + 2
+  (phường Đông Kinh 05977 -> `059.77.90.H37`, `059.77.91.H37`). Unit codes are unique in a
+  province on a date, so these codes never collide and survive renumbering of other communes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from motcua.agencies.models import Agency
+from motcua.core.text import fold
+from motcua.geography import services as geography
+from motcua.geography.models import COMMUNE_LEVELS, REFORM_DATE, Unit
+
+# L1 codes of Decision 20/2020/QĐ-TTg, by province unit code. Add a province here to serve it.
+PROVINCE_PREFIXES: dict[str, str] = {
+    "20": "H37",  # Lạng Sơn
+}
+
+PROVINCIAL_CENTER_L2 = "30"
+COMMUNE_COMMITTEE_L2 = "90"
+COMMUNE_CENTER_L2 = "91"
+
+
+@dataclass(frozen=True)
+class Department:
+    key: str
+    number: str  # L2 part of the code
+    name: str  # followed by the province's name: "Sở Tư pháp tỉnh Lạng Sơn"
+
+
+# Provincial departments after the 2025 reorganisation (which merged, e.g., Agriculture with
+# Natural Resources and Environment, Transport into Construction, Planning and Investment into
+# Finance, Labour into Home Affairs), plus the provincial police, which handles residence and
+# identity procedures. Numbers are motcua's, stable once published: never renumber.
+DEPARTMENTS: tuple[Department, ...] = (
+    Department("home_affairs", "01", "Sở Nội vụ"),
+    Department("justice", "02", "Sở Tư pháp"),
+    Department("finance", "03", "Sở Tài chính"),
+    Department("industry_trade", "04", "Sở Công Thương"),
+    Department("agriculture_environment", "05", "Sở Nông nghiệp và Môi trường"),
+    Department("construction", "06", "Sở Xây dựng"),
+    Department("science_technology", "07", "Sở Khoa học và Công nghệ"),
+    Department("education", "08", "Sở Giáo dục và Đào tạo"),
+    Department("health", "09", "Sở Y tế"),
+    Department("culture_sports_tourism", "10", "Sở Văn hóa, Thể thao và Du lịch"),
+    Department("ethnic_religious_affairs", "11", "Sở Dân tộc và Tôn giáo"),
+    Department("foreign_affairs", "12", "Sở Ngoại vụ"),
+    Department("inspectorate", "13", "Thanh tra"),
+    Department("office", "14", "Văn phòng Ủy ban nhân dân"),
+    Department("police", "15", "Công an"),
+)
+DEPARTMENTS_BY_KEY = {d.key: d for d in DEPARTMENTS}
+
+
+class AgencyError(Exception):
+    """The agency asked for does not exist (or its province is not served)."""
+
+
+# --- codes -------------------------------------------------------------------------------------
+
+def province_prefix(province_code: str) -> str:
+    """L1 of the province with unit code `province_code` (Lạng Sơn 20 -> H37)."""
+    try:
+        return PROVINCE_PREFIXES[province_code]
+    except KeyError:
+        raise AgencyError(_(
+            "Chưa có mã định danh (Quyết định 20/2020/QĐ-TTg) cho tỉnh mã %(code)s."
+        ) % {"code": province_code}) from None
+
+
+def provincial_committee_code(prefix: str) -> str:
+    return f"000.00.00.{prefix}"
+
+
+def department_code(prefix: str, department: Department) -> str:
+    return f"000.00.{department.number}.{prefix}"
+
+
+def provincial_center_code(prefix: str) -> str:
+    return f"000.00.{PROVINCIAL_CENTER_L2}.{prefix}"
+
+
+def _commune_code(prefix: str, unit_code: str, l2: str) -> str:
+    if len(unit_code) != 5 or not unit_code.isdigit():
+        raise AgencyError(_("Mã đơn vị hành chính cấp xã phải có 5 chữ số: %(code)s.") % {"code": unit_code})
+    return f"{unit_code[:3]}.{unit_code[3:]}.{l2}.{prefix}"
+
+
+def commune_committee_code(prefix: str, unit_code: str) -> str:
+    return _commune_code(prefix, unit_code, COMMUNE_COMMITTEE_L2)
+
+
+def commune_center_code(prefix: str, unit_code: str) -> str:
+    return _commune_code(prefix, unit_code, COMMUNE_CENTER_L2)
+
+
+def _lower_first(name: str) -> str:
+    """"Phường Đông Kinh" -> "phường Đông Kinh", to follow "Ủy ban nhân dân"."""
+    return name[:1].lower() + name[1:]
+
+
+# --- look-ups ----------------------------------------------------------------------------------
+
+def agency_by_code(code: str) -> Agency:
+    try:
+        return Agency.objects.select_related("unit").get(code=code.strip())
+    except Agency.DoesNotExist:
+        raise AgencyError(_("Không có cơ quan mã %(code)s.") % {"code": code}) from None
+
+
+def provincial_committee(province_code: str) -> Agency:
+    return agency_by_code(provincial_committee_code(province_prefix(province_code)))
+
+
+def province_service_center(province_code: str) -> Agency:
+    """The provincial Public Administration Service Centre (Trung tâm PVHCC tỉnh)."""
+    return agency_by_code(provincial_center_code(province_prefix(province_code)))
+
+
+def department_for(province_code: str, department: str) -> Agency:
+    """A provincial department by key ("justice") or by name, accents optional ("so tu phap")."""
+    found = DEPARTMENTS_BY_KEY.get(department)
+    if found is None:
+        wanted = fold(department)
+        found = next((d for d in DEPARTMENTS if fold(d.name) == wanted), None)
+    if found is None:
+        raise AgencyError(_("Không có sở, ngành “%(name)s”.") % {"name": department})
+    return agency_by_code(department_code(province_prefix(province_code), found))
+
+
+def _commune_unit(unit: Unit | str, day: dt.date | None = None) -> Unit:
+    if isinstance(unit, str):
+        unit = geography.unit_on(unit, day or max(timezone.localdate(), REFORM_DATE))
+    if unit.level not in COMMUNE_LEVELS:
+        raise AgencyError(_("%(unit)s không phải đơn vị hành chính cấp xã.") % {"unit": unit})
+    return unit
+
+
+def _province_code_of(unit: Unit) -> str:
+    return geography.province_of(unit).code
+
+
+def commune_committee(unit: Unit | str) -> Agency:
+    """The People's Committee of a commune, ward or special zone (a Unit or its code)."""
+    commune = _commune_unit(unit)
+    return agency_by_code(commune_committee_code(province_prefix(_province_code_of(commune)), commune.code))
+
+
+def commune_center(unit: Unit | str) -> Agency:
+    """The Public Administration Service Centre of a commune, ward or special zone."""
+    commune = _commune_unit(unit)
+    return agency_by_code(commune_center_code(province_prefix(_province_code_of(commune)), commune.code))
+
+
+def service_centers(province_code: str) -> list[Agency]:
+    """Every service centre of a province: the provincial one first, then the communes'."""
+    prefix = province_prefix(province_code)
+    centers = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS, code__endswith=f".{prefix}")
+    return sorted(
+        centers.select_related("unit"), key=lambda a: (a.kind != Agency.Kind.PROVINCIAL_CENTER, a.code))
+
+
+# --- creating a province's agencies (demo, set-up) ---------------------------------------------
+
+@dataclass
+class EnsureResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _ensure(code: str, defaults: dict[str, object], result: EnsureResult) -> Agency:
+    """update_or_create that counts what it did and writes only when something differs."""
+    agency = Agency.objects.filter(code=code).first()
+    if agency is None:
+        result.created += 1
+        return Agency.objects.create(code=code, **defaults)
+    changed = []
+    for name, value in defaults.items():
+        attname = f"{name}_id" if name in ("unit", "parent") else name
+        wanted = value.pk if isinstance(value, models.Model) else value
+        if getattr(agency, attname) != wanted:
+            setattr(agency, name, value)
+            changed.append(name)
+    if changed:
+        agency.save(update_fields=changed)
+        result.updated += 1
+    else:
+        result.unchanged += 1
+    return agency
+
+
+@transaction.atomic
+def ensure_province_agencies(province_code: str, day: dt.date | None = None) -> EnsureResult:
+    """Create or refresh a province's committee, departments, centre and commune agencies."""
+    day = day or max(timezone.localdate(), REFORM_DATE)
+    prefix = province_prefix(province_code)
+    province = geography.unit_on(province_code, day)
+    where = _lower_first(province.name)
+    result = EnsureResult()
+    committee = _ensure(provincial_committee_code(prefix), {
+        "name": f"Ủy ban nhân dân {where}", "kind": Agency.Kind.PROVINCIAL_COMMITTEE,
+        "unit": province, "parent": None}, result)
+    for department in DEPARTMENTS:
+        _ensure(department_code(prefix, department), {
+            "name": f"{department.name} {where}", "kind": Agency.Kind.DEPARTMENT,
+            "unit": province, "parent": committee}, result)
+    _ensure(provincial_center_code(prefix), {
+        "name": f"Trung tâm Phục vụ hành chính công {where}", "kind": Agency.Kind.PROVINCIAL_CENTER,
+        "unit": province, "parent": committee}, result)
+    for commune in geography.communes_of(province, day):
+        commune_where = _lower_first(commune.name)
+        commune_committee_agency = _ensure(commune_committee_code(prefix, commune.code), {
+            "name": f"Ủy ban nhân dân {commune_where}", "kind": Agency.Kind.COMMUNE_COMMITTEE,
+            "unit": commune, "parent": committee}, result)
+        _ensure(commune_center_code(prefix, commune.code), {
+            "name": f"Trung tâm Phục vụ hành chính công {commune_where}",
+            "kind": Agency.Kind.COMMUNE_CENTER, "unit": commune, "parent": commune_committee_agency}, result)
+    return result
