@@ -1,0 +1,118 @@
+"""`motcua dossiers sweep|verify-audit|export|slip|book`: the dossier lifecycle from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from motcua.agencies.models import Agency
+from motcua.core.cli import BadInput, parse_date, to_json
+from motcua.dossiers import audit, export, slips, sweeps
+from motcua.dossiers.models import Dossier
+from motcua.worktime.core import parse_datetime
+
+
+def _agency(code: str | None) -> Agency | None:
+    if not code:
+        return None
+    agency = Agency.objects.filter(code=code).first()
+    if agency is None:
+        raise BadInput(_("Không có cơ quan mã %(code)s.") % {"code": code})
+    return agency
+
+
+class Command(BaseCommand):
+    help = "Dossiers: deadline sweep, audit-trail check, export, slips and the tracking book."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        sweep = actions.add_parser("sweep", help="Flag due-soon and overdue dossiers and steps.")
+        sweep.add_argument("--at", default=None, help='Instant to sweep at (default now), e.g. "2026-02-13 10:00".')
+        sweep.add_argument("--json", action="store_true")
+        verify = actions.add_parser("verify-audit", help="Verify every dossier's hash chain.")
+        verify.add_argument("--json", action="store_true")
+        exp = actions.add_parser("export", help="One row per dossier received in a period.")
+        exp.add_argument("--from", dest="start", required=True)
+        exp.add_argument("--to", dest="end", required=True)
+        exp.add_argument("--agency", default=None, help="Agency code (receiving or competent).")
+        exp.add_argument("--format", choices=["csv", "xlsx", "jsonl"], default="csv")
+        exp.add_argument("--output", type=Path, default=None, help="File (default: standard output).")
+        slip = actions.add_parser("slip", help="Write a slip (PDF) of a dossier.")
+        slip.add_argument("code")
+        slip.add_argument("--form", choices=sorted(slips.SLIPS), default="receipt")
+        slip.add_argument("--output", type=Path, required=True)
+        book = actions.add_parser("book", help="Write the tracking book (XLSX) of an agency for a period.")
+        book.add_argument("--agency", required=True)
+        book.add_argument("--from", dest="start", required=True)
+        book.add_argument("--to", dest="end", required=True)
+        book.add_argument("--output", type=Path, required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        getattr(self, "handle_" + options["action"].replace("-", "_"))(options)
+
+    def handle_sweep(self, options: dict[str, Any]) -> None:
+        at = None
+        if options["at"]:
+            try:
+                at = parse_datetime(options["at"])
+            except ValueError as error:
+                raise BadInput(str(error)) from None
+        report = sweeps.sweep(at)
+        if options["json"]:
+            self.stdout.write(to_json(report.__dict__))
+            return
+        self.stdout.write(_("Quá hạn: %(n)s hồ sơ, %(s)s bước; sắp đến hạn: %(m)s hồ sơ, %(t)s bước.") % {
+            "n": report.dossiers_overdue, "s": report.steps_overdue,
+            "m": report.dossiers_due_soon, "t": report.steps_due_soon})
+        for code in report.need_apology:
+            self.stdout.write(_("Cần xin lỗi và hẹn lại: %(code)s") % {"code": code})
+
+    def handle_verify_audit(self, options: dict[str, Any]) -> None:
+        broken = list(audit.verify_chains())
+        if options["json"]:
+            self.stdout.write(to_json([b.__dict__ for b in broken]))
+        else:
+            for b in broken:
+                self.stdout.write(_("Chuỗi nhật ký của hồ sơ %(code)s bị phá vỡ tại sự kiện %(seq)s (%(problem)s).")
+                                  % {"code": b.dossier_code, "seq": b.seq, "problem": b.problem})
+            if not broken:
+                self.stdout.write(_("Nhật ký của mọi hồ sơ toàn vẹn."))
+        if broken:
+            raise CommandError(_("%(n)s chuỗi nhật ký bị phá vỡ.") % {"n": len(broken)}, returncode=1)
+
+    def handle_export(self, options: dict[str, Any]) -> None:
+        start, end = parse_date(options["start"]), parse_date(options["end"])
+        if end < start:
+            raise BadInput(_("Ngày kết thúc phải sau ngày bắt đầu."))
+        rows = export.rows(start, end, _agency(options["agency"]))
+        output: Path | None = options["output"]
+        if output is None:
+            stream: IO[bytes] = sys.stdout.buffer
+            count = export.write(options["format"], rows, stream)
+            stream.flush()
+        else:
+            with output.open("wb") as handle:
+                count = export.write(options["format"], rows, handle)
+            self.stderr.write(_("Đã ghi %(n)s hồ sơ vào %(path)s.") % {"n": count, "path": output})
+
+    def handle_slip(self, options: dict[str, Any]) -> None:
+        dossier = Dossier.objects.filter(code=options["code"]).first()
+        if dossier is None:
+            raise BadInput(_("Không tìm thấy hồ sơ %(code)s.") % {"code": options["code"]})
+        try:
+            data = slips.SLIPS[options["form"]](dossier)
+        except ValueError as error:
+            raise BadInput(str(error)) from None
+        options["output"].write_bytes(data)
+        self.stdout.write(str(options["output"]))
+
+    def handle_book(self, options: dict[str, Any]) -> None:
+        agency = _agency(options["agency"])
+        assert agency is not None
+        data = slips.tracking_book_xlsx(agency, parse_date(options["start"]), parse_date(options["end"]))
+        options["output"].write_bytes(data)
+        self.stdout.write(str(options["output"]))

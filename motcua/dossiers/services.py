@@ -1,0 +1,964 @@
+"""The only place that changes a dossier: one function per transition (STYLE.md rules 1, 3, 4).
+
+Every function here
+- runs in one transaction and locks the dossier row (`select_for_update`; on SQLite the
+  IMMEDIATE transaction mode serialises writers), so two officers pressing the same button
+  cannot both succeed: the second one gets `DossierError("already_handled")`;
+- checks who is acting (role and agency) and what state the dossier is in;
+- appends one hash-chained `DossierEvent`;
+- takes the time as `at` (default: now), so the simulator can drive simulated time;
+- raises `DossierError(code, message)` with a stable machine code and a translated message,
+  and changes nothing when it does.
+
+Views, the API, the portal, the simulator and background jobs call these functions;
+none of them writes `status` itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from motcua.accounts.models import Role, User
+from motcua.agencies.models import Agency
+from motcua.catalog.models import ChannelKind, ProcedureVersion
+from motcua.dossiers.models import (
+    GENESIS_HASH,
+    Applicant,
+    Deadline,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    DossierFile,
+    DossierSequence,
+    DossierStep,
+    Handover,
+    Status,
+    SubState,
+    SupplementRequest,
+)
+from motcua.worktime.calendars import calendar_for
+from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
+
+Actor = User | None
+
+# Statuses a dossier can be worked on in (received or processing, not paused).
+WORKING_STATUSES = (Status.RECEIVED, Status.PROCESSING)
+# Statuses from which an applicant may still withdraw or a leader stop processing.
+WITHDRAWABLE_STATUSES = (
+    Status.SUBMITTED, Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED,
+)
+OPEN_FOR_LEADER = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED)
+OFFICER_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER, Role.CENTER_MANAGER)
+
+
+class DossierError(Exception):
+    """A refused transition: `code` is stable for programs, `message` is translated for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """A document handed in, with its counts (a line of the receipt slip's table)."""
+
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+    requirement_id: int | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+
+def _now(at: dt.datetime | None) -> dt.datetime:
+    if at is None:
+        return timezone.now()
+    if timezone.is_naive(at):
+        raise ValueError("Dossier times must be aware datetimes.")
+    return at
+
+
+def calendar() -> WorkCalendar:
+    """The working calendar of the province this installation serves."""
+    return calendar_for()
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(TZ).isoformat(timespec="seconds") if value else None
+
+
+def _hours(value: dt.timedelta | None) -> float | None:
+    return round(value.total_seconds() / 3600, 4) if value is not None else None
+
+
+def _forbidden(dossier: Dossier | None = None) -> DossierError:
+    if dossier is None:
+        return DossierError("forbidden_role", gettext("Vai trò của bạn không được phép thực hiện thao tác này."))
+    return DossierError(
+        "forbidden_role",
+        gettext("Vai trò của bạn không được phép thực hiện thao tác này trên hồ sơ %(code)s.")
+        % {"code": dossier.code},
+    )
+
+
+def _invalid(dossier: Dossier) -> DossierError:
+    return DossierError(
+        "invalid_transition",
+        gettext("Hồ sơ %(code)s đang ở trạng thái \u201c%(status)s\u201d nên không thể thực hiện thao tác này.")
+        % {"code": dossier.code, "status": Status(dossier.status).label},
+    )
+
+
+def _reason_required() -> DossierError:
+    return DossierError("reason_required", gettext("Cần ghi rõ lý do."))
+
+
+def _is_officer(actor: Actor, roles: Iterable[str], agency_id: int | None) -> bool:
+    return (
+        actor is not None and actor.is_active and actor.role in roles
+        and actor.agency_id is not None and actor.agency_id == agency_id
+    )
+
+
+def _is_owner(actor: Actor, dossier: Dossier) -> bool:
+    return (
+        actor is not None and actor.role == Role.CITIZEN
+        and dossier.applicant.user_id is not None and dossier.applicant.user_id == actor.pk
+    )
+
+
+def _require(allowed: bool, dossier: Dossier | None = None) -> None:
+    if not allowed:
+        raise _forbidden(dossier)
+
+
+def _expect(dossier: Dossier, statuses: Iterable[int]) -> None:
+    if dossier.status not in statuses:
+        raise _invalid(dossier)
+
+
+def _lock(dossier: Dossier) -> Dossier:
+    """Lock the row; if someone changed it since the caller loaded it, they already handled it."""
+    try:
+        locked = (
+            Dossier.objects.select_for_update(of=("self",))
+            .select_related("applicant", "current_step", "version", "receiving_agency", "competent_agency")
+            .get(pk=dossier.pk)
+        )
+    except Dossier.DoesNotExist:
+        raise DossierError("not_found", gettext("Không tìm thấy hồ sơ.")) from None
+    if locked.revision != dossier.revision:
+        raise DossierError(
+            "already_handled",
+            gettext("Hồ sơ %(code)s vừa được người khác xử lý. Vui lòng tải lại để xem trạng thái mới.")
+            % {"code": locked.code},
+        )
+    return locked
+
+
+def _sync(target: Dossier, source: Dossier) -> None:
+    """Give the caller's object the committed values, so it can be passed to the next call."""
+    for f in Dossier._meta.concrete_fields:
+        setattr(target, f.attname, getattr(source, f.attname))
+    target._state.fields_cache.clear()
+
+
+def _append_event(
+    dossier: Dossier, actor: Actor, at: dt.datetime, action: str,
+    from_status: int | None, to_status: int | None, reason: str = "", data: dict[str, Any] | None = None,
+) -> DossierEvent:
+    # The dossier row is locked (or was created in this transaction), so reading the last
+    # event and appending the next one cannot interleave with another writer.
+    last = (
+        DossierEvent.objects.filter(dossier=dossier).order_by("-seq").values_list("seq", "hash").first()
+    )
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    event = DossierEvent(
+        dossier=dossier, seq=seq, actor=actor, at=at, action=action, from_status=from_status,
+        to_status=to_status, reason=reason, data=data or {}, prev_hash=prev_hash,
+    )
+    event.hash = event.compute_hash(dossier.code)
+    event.save()
+    return event
+
+
+def _commit(
+    target: Dossier, locked: Dossier, actor: Actor, at: dt.datetime, action: str, from_status: int | None,
+    reason: str = "", data: dict[str, Any] | None = None,
+) -> DossierEvent:
+    locked.revision += 1  # the row is locked: a plain increment is safe
+    locked.save()
+    event = _append_event(locked, actor, at, action, from_status, locked.status, reason, data)
+    _sync(target, locked)
+    return event
+
+
+def _next_code(agency: Agency, at: dt.datetime) -> str:
+    """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock."""
+    day = at.astimezone(TZ).date()
+    DossierSequence.objects.get_or_create(agency=agency, day=day)
+    # The UPDATE takes the row lock until commit: concurrent submissions queue here, each
+    # one increments the committed value, so numbers are distinct and consecutive.
+    DossierSequence.objects.filter(agency=agency, day=day).update(last=F("last") + 1)
+    number = DossierSequence.objects.filter(agency=agency, day=day).values_list("last", flat=True).get()
+    return f"{agency.code}-{day:%y%m%d}-{number:04d}"
+
+
+def competent_agency_for(version: ProcedureVersion, receiving: Agency, day: dt.date) -> Agency:
+    """Route by competence: the commune's committee or the field's provincial department.
+
+    A centre accepts a dossier regardless of the applicant's address (Decree 118/2025), so the
+    competent agency is derived from the procedure's level and the receiving centre.
+    """
+    try:
+        from motcua.catalog import services as catalog_services
+
+        finder = getattr(catalog_services, "competent_agency", None)
+    except ImportError:
+        finder = None
+    if finder is not None:
+        try:
+            found = finder(version, receiving, day)
+        except TypeError:
+            found = None
+        if isinstance(found, Agency):
+            return found
+    procedure = version.procedure
+    if procedure.at_commune and receiving.kind == Agency.Kind.COMMUNE_CENTER:
+        committee = Agency.objects.filter(
+            unit_id=receiving.unit_id, kind=Agency.Kind.COMMUNE_COMMITTEE, is_active=True
+        ).first()
+        if committee is not None:
+            return committee
+    if procedure.at_province:
+        from motcua.catalog.models import FieldDepartment
+
+        link = (
+            FieldDepartment.objects.filter(field_id=procedure.field_id, valid_from__lte=day)
+            .select_related("agency").order_by("-valid_from").first()
+        )
+        if link is not None:
+            return link.agency
+    return receiving
+
+
+def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
+    """The legal time limit of the channel used (falling back to the counter's, then any)."""
+    channels = list(version.channels.all())
+    ordered = (
+        [c for c in channels if c.kind == channel]
+        + [c for c in channels if c.kind == ChannelKind.COUNTER]
+        + channels
+    )
+    for candidate in ordered:
+        if candidate.time_limit_unit and (
+            candidate.time_limit_value is not None or candidate.time_limit_unit == LimitUnit.SAME_DAY_15H
+        ):
+            return TimeLimit(candidate.time_limit_value or Decimal(0), LimitUnit(candidate.time_limit_unit))
+    raise DossierError(
+        "no_time_limit",
+        gettext("Thủ tục %(code)s chưa có thời hạn giải quyết nên không thể hẹn ngày trả kết quả.")
+        % {"code": version.procedure.code},
+    )
+
+
+def _create_documents(dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False) -> None:
+    if documents is None:
+        documents = [
+            Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
+            for r in dossier.version.requirements.all()
+        ]
+    DossierDocument.objects.bulk_create([
+        DossierDocument(
+            dossier=dossier, requirement_id=d.requirement_id, name=d.name, originals=d.originals,
+            certified_copies=d.certified_copies, photocopies=d.photocopies, supplied_in_supplement=supplement,
+        )
+        for d in documents
+    ])
+
+
+def _save_applicant(applicant: Applicant) -> Applicant:
+    if applicant.pk is None:
+        applicant.full_clean(exclude=["user", "address_unit", "email"])
+        applicant.save()
+    return applicant
+
+
+def _new_dossier(
+    version: ProcedureVersion, applicant: Applicant, channel: str, receiving: Agency,
+    competent: Agency | None, at: dt.datetime, request: str, status: Status,
+) -> Dossier:
+    day = at.astimezone(TZ).date()
+    return Dossier.objects.create(
+        code=_next_code(receiving, at), version=version, applicant=_save_applicant(applicant),
+        channel=channel, receiving_agency=receiving,
+        competent_agency=competent or competent_agency_for(version, receiving, day),
+        status=status, submitted_at=at, request=request,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Process steps
+
+
+def _steps_template(dossier: Dossier, total: dt.timedelta) -> list[tuple[str, str, Agency, dt.timedelta]]:
+    """The version's internal process, or a default one when the catalog has none."""
+    receiving, competent = dossier.receiving_agency, dossier.competent_agency
+    steps = list(dossier.version.process_steps.all())
+    if steps:
+        return [
+            (
+                s.name, s.role,
+                receiving if s.agency_kind in Agency.SERVICE_CENTER_KINDS else competent,
+                dt.timedelta(seconds=float(s.allotted_hours) * 3600),
+            )
+            for s in sorted(steps, key=lambda s: s.order)
+        ]
+    # Default split of the legal time (to confirm per province): desk 10%, specialist 70%, leader 20%.
+    return [
+        (gettext("Tiếp nhận và chuyển hồ sơ"), Role.RECEPTIONIST, receiving, total * 0.1),
+        (gettext("Thẩm định, xử lý hồ sơ"), Role.SPECIALIST, competent, total * 0.7),
+        (gettext("Phê duyệt kết quả"), Role.LEADER, competent, total * 0.2),
+    ]
+
+
+def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> DossierStep | None:
+    assert dossier.due_at is not None
+    total = cal.elapsed(at, dossier.due_at)
+    rows = []
+    start = at
+    for order, (name, role, agency, allotted) in enumerate(_steps_template(dossier, total), start=1):
+        # Planned due times, one after the other, never beyond the dossier's due time;
+        # each step's real due time is set again when it starts.
+        due = min(cal.add_working(start, allotted), dossier.due_at)
+        rows.append(DossierStep(
+            dossier=dossier, order=order, name=name, role=role, agency=agency, allotted=allotted,
+            started_at=at if order == 1 else None, due_at=due,
+        ))
+        start = due
+    created = DossierStep.objects.bulk_create(rows)
+    first = min(created, key=lambda s: s.order) if created else None
+    if first is not None and first.pk is None:  # backends without RETURNING on bulk insert
+        first = DossierStep.objects.get(dossier=dossier, order=1)
+    return first
+
+
+def _start_step(dossier: Dossier, step: DossierStep, at: dt.datetime, cal: WorkCalendar,
+                assignee: User | None = None) -> None:
+    step.started_at = at
+    due = cal.add_working(at, step.allotted)
+    step.due_at = min(due, dossier.due_at) if dossier.due_at else due
+    step.deadline_state = Deadline.OK
+    if assignee is not None:
+        step.assignee = assignee
+    step.save(update_fields=["started_at", "due_at", "deadline_state", "assignee"])
+    dossier.current_step = step
+    dossier.current_step_due_at = step.due_at
+
+
+def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
+    step.finished_at = at
+    step.finished_by = actor
+    step.save(update_fields=["finished_at", "finished_by"])
+
+
+def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
+    order = step.order if step else 0
+    return dossier.steps.filter(order__gt=order, finished_at__isnull=True).order_by("order").first()
+
+
+def _acts_on_step(actor: Actor, step: DossierStep | None) -> bool:
+    """The step's role at its agency, its assignee, or a leader of that agency."""
+    if step is None or actor is None or actor.agency_id != step.agency_id or not actor.is_active:
+        return False
+    return actor.role == step.role or actor.role == Role.LEADER or step.assignee_id == actor.pk
+
+
+def _handover(dossier: Dossier, kind: str, at: dt.datetime, actor: Actor, from_agency: Agency | None,
+              to_agency: Agency | None, from_step: DossierStep | None = None, receiver: User | None = None,
+              note: str = "") -> Handover:
+    return Handover.objects.create(
+        dossier=dossier, kind=kind, at=at, from_agency=from_agency, to_agency=to_agency, giver=actor,
+        receiver=receiver, from_step=from_step, due_at=from_step.due_at if from_step else None, note=note,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# 1. Submission and reception
+
+
+def submit_online(
+    actor: Actor, version: ProcedureVersion, applicant: Applicant, receiving_agency: Agency, *,
+    at: dt.datetime | None = None, request: str = "", documents: Sequence[Supplied] | None = None,
+    competent_agency: Agency | None = None,
+) -> Dossier:
+    """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception."""
+    at = _now(at)
+    if actor is None or actor.role != Role.CITIZEN:
+        raise _forbidden()
+    if applicant.user_id is None:
+        applicant.user = actor
+    elif applicant.user_id != actor.pk:
+        raise _forbidden()
+    if not receiving_agency.is_service_center:
+        raise DossierError("invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ."))
+    with transaction.atomic():
+        dossier = _new_dossier(version, applicant, ChannelKind.ONLINE, receiving_agency, competent_agency, at,
+                               request, Status.SUBMITTED)
+        _create_documents(dossier, documents)
+        dossier.revision = 1
+        dossier.save(update_fields=["revision"])
+        _append_event(dossier, actor, at, "submit", None, Status.SUBMITTED,
+                      data={"channel": dossier.channel, "procedure": version.procedure.code})
+    return dossier
+
+
+def _receive(dossier: Dossier, actor: Actor, at: dt.datetime) -> dict[str, Any]:
+    cal = calendar()
+    limit = time_limit_of(dossier.version, dossier.channel)
+    dossier.received_at = at
+    dossier.due_at = dossier.original_due_at = cal.add(at, limit)
+    dossier.status = Status.RECEIVED
+    dossier.deadline_state = Deadline.OK
+    first = _copy_steps(dossier, at, cal)
+    if first is not None:
+        dossier.current_step = first
+        dossier.current_step_due_at = first.due_at
+    _handover(dossier, Handover.Kind.RECEPTION, at, actor, None, dossier.receiving_agency)
+    return {
+        "due_at": _iso(dossier.due_at), "time_limit": str(limit), "channel": dossier.channel,
+        "competent_agency": dossier.competent_agency.code, "slip": "01",
+    }
+
+
+def receive_new_dossier(
+    actor: Actor, version: ProcedureVersion, applicant: Applicant, *, channel: str = ChannelKind.COUNTER,
+    at: dt.datetime | None = None, request: str = "", documents: Sequence[Supplied] | None = None,
+    competent_agency: Agency | None = None, sets: int = 1,
+) -> Dossier:
+    """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01)."""
+    at = _now(at)
+    if actor is None or actor.role != Role.RECEPTIONIST or actor.agency is None or not actor.is_active:
+        raise _forbidden()
+    if not actor.agency.is_service_center:
+        raise DossierError("invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ."))
+    if channel not in (ChannelKind.COUNTER, ChannelKind.POSTAL):
+        raise DossierError("invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công."))
+    with transaction.atomic():
+        dossier = _new_dossier(version, applicant, channel, actor.agency, competent_agency, at, request,
+                               Status.RECEIVED)
+        dossier.sets = sets
+        _create_documents(dossier, documents)
+        data = _receive(dossier, actor, at)
+        dossier.revision = 1
+        dossier.save()
+        _append_event(dossier, actor, at, "receive", None, Status.RECEIVED, data=data)
+    return dossier
+
+
+def receive_dossier(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None) -> Dossier:
+    """The receiving centre accepts an online dossier (1 → 2): due time, process steps, receipt slip."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [Status.SUBMITTED])
+        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        data = _receive(locked, actor, at)
+        _commit(dossier, locked, actor, at, "receive", Status.SUBMITTED, data=data)
+    return dossier
+
+
+def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datetime | None = None) -> Dossier:
+    """Refuse an online dossier at reception (1 → 3, form 03 with the reason)."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [Status.SUBMITTED])
+        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        if not reason.strip():
+            raise _reason_required()
+        locked.status = Status.REFUSED
+        locked.refused_at = at
+        _commit(dossier, locked, actor, at, "refuse", Status.SUBMITTED, reason.strip(), {"slip": "03"})
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Processing through the steps
+
+
+def forward_dossier(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, assignee: User | None = None,
+    note: str = "",
+) -> Dossier:
+    """Finish the current step and hand the dossier to the next one (→ 4)."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        step = locked.current_step
+        _require(_acts_on_step(actor, step), locked)
+        assert step is not None
+        following = _next_step(locked, step)
+        if following is None:
+            raise DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+        if assignee is not None and assignee.agency_id != following.agency_id:
+            raise DossierError("invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo."))
+        from_status = locked.status
+        _finish_step(step, actor, at)
+        _start_step(locked, following, at, calendar(), assignee)
+        kind = Handover.Kind.STEP if step.agency_id == following.agency_id else Handover.Kind.TRANSFER
+        _handover(locked, kind, at, actor, step.agency, following.agency, step, assignee, note)
+        locked.status = Status.PROCESSING
+        _commit(dossier, locked, actor, at, "forward", from_status, note, {
+            "from_step": step.order, "to_step": following.order, "to_agency": following.agency.code,
+            "assignee": assignee.pk if assignee else None, "step_due_at": _iso(following.due_at),
+        })
+    return dossier
+
+
+def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.datetime | None = None) -> Dossier:
+    """A leader (or the step's holder) names the officer who handles the current step."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        step = locked.current_step
+        _require(_acts_on_step(actor, step), locked)
+        assert step is not None
+        if assignee.agency_id != step.agency_id or assignee.role not in OFFICER_ROLES:
+            raise DossierError("invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước này."))
+        step.assignee = assignee
+        step.save(update_fields=["assignee"])
+        _commit(dossier, locked, actor, at, "assign", locked.status, data={"step": step.order,
+                                                                            "assignee": assignee.pk})
+    return dossier
+
+
+def transfer_dossier(
+    actor: Actor, dossier: Dossier, to_agency: Agency, *, at: dt.datetime | None = None, reason: str = "",
+) -> Dossier:
+    """Liên thông: hand the dossier to another agency under the same code.
+
+    The current step ends; the remaining steps of the former competent agency pass to
+    `to_agency`, which becomes the competent agency; each hand-over goes on the control slip.
+    """
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        step = locked.current_step
+        _require(step is not None and _is_officer(actor, OFFICER_ROLES, step.agency_id), locked)
+        assert step is not None
+        if to_agency.pk == step.agency_id or not to_agency.is_active:
+            raise DossierError("invalid_agency", gettext("Cơ quan nhận hồ sơ liên thông không hợp lệ."))
+        from_status = locked.status
+        cal = calendar()
+        _finish_step(step, actor, at)
+        previous_competent = locked.competent_agency
+        DossierStep.objects.filter(
+            dossier=locked, finished_at__isnull=True, agency=previous_competent,
+        ).update(agency=to_agency)
+        locked.competent_agency = to_agency
+        following = _next_step(locked, step)
+        if following is None:
+            remaining = cal.remaining(at, locked.due_at) if locked.due_at else dt.timedelta(0)
+            following = DossierStep.objects.create(
+                dossier=locked, order=step.order + 1, name=gettext("Xử lý hồ sơ liên thông"),
+                role=Role.SPECIALIST, agency=to_agency, allotted=max(remaining, dt.timedelta(0)),
+            )
+        elif following.agency_id != to_agency.pk:
+            following.agency = to_agency
+            following.save(update_fields=["agency"])
+        _start_step(locked, following, at, cal)
+        _handover(locked, Handover.Kind.TRANSFER, at, actor, step.agency, to_agency, step, note=reason)
+        locked.status = Status.PROCESSING
+        _commit(dossier, locked, actor, at, "transfer", from_status, reason, {
+            "from_agency": step.agency.code, "to_agency": to_agency.code,
+            "previous_competent_agency": previous_competent.code, "step": following.order,
+        })
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# 5. Supplement
+
+
+def request_supplement(
+    actor: Actor, dossier: Dossier, items: Sequence[str], reason: str, *, at: dt.datetime | None = None,
+    override_reason: str = "",
+) -> SupplementRequest:
+    """Ask once, in writing, for everything missing (→ 5, form 02); the clock pauses.
+
+    A second request is refused unless a leader overrides with a reason; the statistics
+    count a dossier with more than one request as late (Decision 766/QĐ-TTg).
+    """
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        step = locked.current_step
+        allowed = _acts_on_step(actor, step) or _is_officer(
+            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id)
+        _require(allowed, locked)
+        assert actor is not None
+        cleaned = [i.strip() for i in items if i and i.strip()]
+        if not cleaned:
+            raise DossierError("items_required", gettext("Cần liệt kê đầy đủ các giấy tờ phải bổ sung."))
+        if not reason.strip():
+            raise _reason_required()
+        if locked.supplement_count >= 1:
+            if actor.role != Role.LEADER:
+                raise DossierError(
+                    "supplement_already_requested",
+                    gettext(
+                        "Hồ sơ %(code)s đã được yêu cầu bổ sung một lần. Theo quy định, việc yêu cầu bổ sung "
+                        "chỉ được thực hiện một lần bằng văn bản; yêu cầu thêm phải do lãnh đạo quyết định "
+                        "và ghi rõ lý do."
+                    ) % {"code": locked.code},
+                )
+            if not override_reason.strip():
+                raise _reason_required()
+        cal = calendar()
+        assert locked.due_at is not None
+        from_status = locked.status
+        locked.remaining_at_pause = cal.remaining(at, locked.due_at)
+        step_remaining = cal.remaining(at, locked.current_step_due_at) if locked.current_step_due_at else None
+        locked.supplement_count += 1
+        locked.paused_at = at
+        locked.resume_status = from_status
+        locked.status = Status.SUPPLEMENT_REQUESTED
+        locked.sub_state = SubState.SUPPLEMENT_WAITING_APPLICANT
+        supplement = SupplementRequest.objects.create(
+            dossier=locked, number=locked.supplement_count, items=cleaned, reason=reason.strip(),
+            requested_by=actor, requested_at=at, override_reason=override_reason.strip(),
+            step_remaining=step_remaining,
+        )
+        _commit(dossier, locked, actor, at, "request_supplement", from_status, reason.strip(), {
+            "items": cleaned, "number": supplement.number, "override_reason": override_reason.strip(),
+            "remaining_hours": _hours(locked.remaining_at_pause), "slip": "02",
+        })
+    return supplement
+
+
+def receive_supplement(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None,
+    documents: Sequence[Supplied] = (), note: str = "",
+) -> Dossier:
+    """The applicant's supplement arrives (5 → back): new due time = now + the working time left at the pause."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [Status.SUPPLEMENT_REQUESTED])
+        step = locked.current_step
+        allowed = (
+            _is_owner(actor, locked)
+            or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id)
+            or _acts_on_step(actor, step)
+        )
+        _require(allowed, locked)
+        cal = calendar()
+        assert locked.paused_at is not None
+        paused = cal.elapsed(locked.paused_at, at)
+        locked.paused_working = (locked.paused_working or dt.timedelta(0)) + paused
+        remaining = locked.remaining_at_pause
+        # Already overdue at the pause: the pause gives no time back, the due time stays.
+        if remaining is not None and remaining > dt.timedelta(0):
+            locked.due_at = cal.add_working(at, remaining)
+        supplement = locked.supplement_requests.order_by("-number").first()
+        if supplement is not None:
+            supplement.answered_at = at
+            supplement.save(update_fields=["answered_at"])
+            if step is not None and supplement.step_remaining is not None and supplement.step_remaining > dt.timedelta(0):
+                step.due_at = min(cal.add_working(at, supplement.step_remaining), locked.due_at or at)
+                step.save(update_fields=["due_at"])
+                locked.current_step_due_at = step.due_at
+        _create_documents(locked, documents, supplement=True)
+        locked.status = locked.resume_status or Status.PROCESSING
+        locked.resume_status = None
+        locked.sub_state = SubState.NONE
+        locked.paused_at = None
+        locked.remaining_at_pause = None
+        locked.deadline_state = Deadline.OK
+        _commit(dossier, locked, actor, at, "receive_supplement", Status.SUPPLEMENT_REQUESTED, note, {
+            "paused_hours": _hours(paused), "due_at": _iso(locked.due_at),
+            "documents": [d.name for d in documents],
+        })
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# 6. Financial obligations
+
+
+def request_payment(
+    actor: Actor, dossier: Dossier, amount: int, *, at: dt.datetime | None = None, reason: str = "",
+) -> Dossier:
+    """Ask the applicant to pay fees or taxes (→ 6). The clock keeps running (to confirm)."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        allowed = _acts_on_step(actor, locked.current_step) or _is_officer(
+            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id)
+        _require(allowed, locked)
+        if amount <= 0:
+            raise DossierError("invalid_amount", gettext("Số tiền phải nộp phải lớn hơn 0."))
+        from_status = locked.status
+        locked.fee_amount = amount
+        locked.payment_requested_at = at
+        locked.resume_status = from_status
+        locked.status = Status.PAYMENT_REQUESTED
+        locked.sub_state = SubState.PAYMENT_PENDING
+        _commit(dossier, locked, actor, at, "request_payment", from_status, reason, {"amount": amount})
+    return dossier
+
+
+def record_payment(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, online: bool = False, reference: str = "",
+) -> Dossier:
+    """The applicant paid (6 → back): online by the owner, or recorded at the counter by an officer."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [Status.PAYMENT_REQUESTED])
+        owner = _is_owner(actor, locked)
+        allowed = owner or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id) or _is_officer(
+            actor, OFFICER_ROLES, locked.competent_agency_id)
+        _require(allowed, locked)
+        locked.paid_at = at
+        locked.paid_online = online or owner
+        locked.status = locked.resume_status or Status.PROCESSING
+        locked.resume_status = None
+        locked.sub_state = SubState.NONE
+        _commit(dossier, locked, actor, at, "record_payment", Status.PAYMENT_REQUESTED, data={
+            "amount": locked.fee_amount, "online": locked.paid_online, "reference": reference,
+        })
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# 7, 8. Withdrawal and stopping
+
+
+def withdraw(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, reason: str = "") -> Dossier:
+    """The applicant withdraws (→ 7): themselves online, or through the desk with a written request."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WITHDRAWABLE_STATUSES)
+        owner = _is_owner(actor, locked)
+        _require(owner or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        if not owner and not reason.strip():
+            raise _reason_required()
+        from_status = locked.status
+        locked.status = Status.WITHDRAWN
+        locked.withdrawn_at = at
+        locked.sub_state = SubState.NONE
+        _commit(dossier, locked, actor, at, "withdraw", from_status, reason.strip())
+    return dossier
+
+
+def stop_processing(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datetime | None = None) -> Dossier:
+    """A leader of the competent agency stops processing (→ 8, notice with the reason)."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, OPEN_FOR_LEADER)
+        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
+        if not reason.strip():
+            raise _reason_required()
+        from_status = locked.status
+        locked.status = Status.STOPPED
+        locked.stopped_at = at
+        locked.sub_state = SubState.NONE
+        if locked.current_step is not None and locked.current_step.finished_at is None:
+            _finish_step(locked.current_step, actor, at)
+        _commit(dossier, locked, actor, at, "stop", from_status, reason.strip(), {"slip": "stop"})
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# 9, 10. Result
+
+
+def mark_result_ready(
+    actor: Actor, dossier: Dossier, result_text: str, *, at: dt.datetime | None = None,
+    result_file: File | None = None, electronic: bool = False,
+) -> Dossier:
+    """The specialist submits the result for approval: finishes their step, the leader's step starts."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        step = locked.current_step
+        _require(
+            _acts_on_step(actor, step)
+            or _is_officer(actor, [Role.SPECIALIST], locked.competent_agency_id), locked)
+        if locked.sub_state == SubState.AWAITING_APPROVAL:
+            raise _invalid(locked)
+        if not result_text.strip():
+            raise DossierError("result_required", gettext("Cần ghi kết quả giải quyết."))
+        locked.result_text = result_text.strip()
+        locked.result_electronic = electronic
+        if result_file is not None:
+            locked.result_file.save(result_file.name or "result.pdf", result_file, save=False)
+        from_status = locked.status
+        if step is not None:
+            following = _next_step(locked, step)
+            if following is not None and following.agency_id == step.agency_id:
+                _finish_step(step, actor, at)
+                _start_step(locked, following, at, calendar())
+                _handover(locked, Handover.Kind.STEP, at, actor, step.agency, following.agency, step)
+        locked.status = Status.PROCESSING
+        locked.sub_state = SubState.AWAITING_APPROVAL
+        _commit(dossier, locked, actor, at, "result_ready", from_status, data={
+            "electronic": electronic, "file": bool(result_file),
+        })
+    return dossier
+
+
+def approve_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = "") -> Dossier:
+    """A leader of the competent agency signs the result (→ 9): the finish time of the statistics."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, WORKING_STATUSES)
+        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
+        if not locked.result_text:
+            raise DossierError("result_required", gettext("Chưa có kết quả giải quyết để phê duyệt."))
+        from_status = locked.status
+        step = locked.current_step
+        if step is not None:
+            _finish_step(step, actor, at)
+        # Any steps left before the return (other than the desk's) are closed with the approval.
+        following = _next_step(locked, step)
+        locked.current_step = None
+        locked.current_step_due_at = None
+        if following is not None:
+            _start_step(locked, following, at, calendar())
+        _handover(locked, Handover.Kind.RESULT, at, actor, locked.competent_agency, locked.receiving_agency, step)
+        locked.status = Status.RESULT_READY
+        locked.sub_state = SubState.NONE
+        locked.finished_at = at
+        _commit(dossier, locked, actor, at, "approve_result", from_status, note)
+    return dossier
+
+
+def return_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = "") -> Dossier:
+    """The desk of the receiving centre hands the result over (9 → 10)."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [Status.RESULT_READY])
+        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        step = locked.current_step
+        if step is not None and step.finished_at is None:
+            _finish_step(step, actor, at)
+        locked.current_step = None
+        locked.current_step_due_at = None
+        locked.status = Status.RETURNED
+        locked.returned_at = at
+        _commit(dossier, locked, actor, at, "return_result", Status.RESULT_READY, note)
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# Apology
+
+
+def apologize(
+    actor: Actor, dossier: Dossier, reason: str, new_appointment: dt.datetime, *, at: dt.datetime | None = None,
+) -> Dossier:
+    """Form 04: a written apology and a new appointment. The due time (and on-time) stay as they were."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, OPEN_FOR_LEADER)
+        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id)
+                 or _is_officer(actor, [Role.LEADER], locked.receiving_agency_id), locked)
+        if not reason.strip():
+            raise _reason_required()
+        if timezone.is_naive(new_appointment):
+            raise ValueError("new_appointment must be aware.")
+        earliest = max(filter(None, [at, locked.due_at, locked.new_appointment_at]))
+        if new_appointment <= earliest:
+            raise DossierError(
+                "invalid_appointment",
+                gettext("Ngày hẹn mới phải sau hạn trả kết quả hiện tại và sau thời điểm hiện tại."),
+            )
+        locked.new_appointment_at = new_appointment
+        locked.apologized_at = at
+        _commit(dossier, locked, actor, at, "apologize", locked.status, reason.strip(), {
+            "new_appointment": _iso(new_appointment), "due_at": _iso(locked.due_at), "slip": "04",
+        })
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# Files
+
+
+def attach_file(
+    actor: Actor, dossier: Dossier, upload: File, *, at: dt.datetime | None = None,
+    document: DossierDocument | None = None,
+) -> DossierFile:
+    """Attach a scanned or uploaded file; the name on disk is chosen by the server."""
+    at = _now(at)
+    with transaction.atomic():
+        locked = _lock(dossier)
+        _expect(locked, [*WITHDRAWABLE_STATUSES, Status.RESULT_READY])
+        allowed = (
+            _is_owner(actor, locked)
+            or _is_officer(actor, OFFICER_ROLES, locked.receiving_agency_id)
+            or _is_officer(actor, OFFICER_ROLES, locked.competent_agency_id)
+        )
+        _require(allowed, locked)
+        original = (upload.name or "").rsplit("/", 1)[-1][:255]
+        attached = DossierFile(dossier=locked, document=document, original_name=original)
+        attached.file.save(original or "file", upload, save=False)
+        attached.save()
+        _commit(dossier, locked, actor, at, "attach_file", locked.status, data={"file": attached.pk})
+    return attached
+
+
+# ---------------------------------------------------------------------------------------
+# Look-ups
+
+
+def version_in_force(procedure_code: str, day: dt.date) -> ProcedureVersion:
+    """The version of a procedure in force on `day` (what a new dossier points at)."""
+    version = (
+        ProcedureVersion.objects.filter(procedure__code=procedure_code).in_force_on(day)
+        .select_related("procedure").first()
+    )
+    if version is None:
+        raise DossierError(
+            "not_found",
+            gettext("Không có phiên bản của thủ tục %(code)s có hiệu lực vào ngày %(day)s.")
+            % {"code": procedure_code, "day": day.strftime("%d/%m/%Y")},
+        )
+    return version
+
+
+def settings_hours(name: str, default: float) -> dt.timedelta:
+    return dt.timedelta(hours=float(getattr(settings, name, default)))
