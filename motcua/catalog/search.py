@@ -1,0 +1,520 @@
+"""Find a procedure from a citizen's own words (docs/search.md).
+
+Accent-insensitive (everything is compared through `motcua.core.text.fold`),
+tolerant of small typos (rapidfuzz against the index vocabulary) and of everyday
+words (the phrase list in synonyms.txt), ranked with BM25 over the folded
+procedure name: syllables and syllable bigrams (Vietnamese words are mostly two
+syllables, so a bigram is close to a word), plus the field name at a lower weight.
+
+The index is built once per process from the Procedure table, kept in memory and
+rebuilt when the catalog changes: immediately on a save/delete in this process
+(signals), otherwise when a cheap fingerprint of the table changes (checked at
+most every CATALOG_SEARCH_CHECK_SECONDS, default 5 s) so imports done by another
+process are picked up too.
+
+Public API: `search()`, `SearchHit`, `invalidate()`, and `add_arguments()` /
+`cli()` for `motcua catalog search`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Max, Sum
+from django.db.models.functions import Length
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext
+
+from motcua.core.cli import BadInput, to_json
+from motcua.core.text import fold
+
+from .models import Field, Level, Procedure, ProcedureVersion
+
+SYNONYMS_PATH = Path(__file__).with_name("synonyms.txt")
+
+# BM25 constants (the usual defaults): k1 bounds the effect of repeating a term,
+# B is how much long names are penalised.
+K1 = 1.2
+B = 0.75
+# Beyond this multiple of the average length a name is not "less about" its topic:
+# long names list the cases they cover (building kinds, issuing agencies…), and
+# without the cap the general procedure loses to its short, narrow variants.
+LENGTH_CAP = 1.5
+# A term in the field name counts this much of a term in the procedure name.
+FIELD_WEIGHT = 0.3
+# A bigram match says more than two separate syllables ("khai sinh" vs "khai" … "sinh").
+BIGRAM_WEIGHT = 1.5
+# Query variants: keeping the citizen's own words when a synonym matched, or a
+# typo candidate instead of a known word, costs a little so the interpretation wins
+# ties but the literal reading can still win when it matches much better.
+LITERAL_PENALTY = 0.85
+CORRECTION_PENALTY = 0.9
+MAX_VARIANTS = 16
+# Text in parentheses is a scope note ("(thực hiện tại cấp tỉnh)", a list of
+# building kinds…): it can match, at a lower weight, and barely lengthens the name.
+PAREN_WEIGHT = 0.5
+PAREN_LENGTH = 0.25
+# Function words carry little meaning; in a query they and the bigrams they form
+# weigh this much (in names they stay as they are).
+FUNCTION_WEIGHT = 0.3
+FUNCTION_WORDS = frozenset(
+    "cho cua va voi tai cac nhung la co duoc theo trong ve tu da do de khi hoac nay do o bi thi ma "
+    "nhung mot vao ra len".split()
+)
+# Close scores are settled towards what citizens usually need: procedures open to
+# citizens (not only to companies or agencies), at the commune (the desk next
+# door), then at the province.
+CITIZEN_PRIOR = 0.05
+COMMUNE_PRIOR = 0.05
+PROVINCE_PRIOR = 0.02
+
+_CHUNK = re.compile(r"[^a-z0-9\s]+")
+_PARENS = re.compile(r"\(([^()]*)\)?")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_LEADING_BOILERPLATE = ("thu", "tuc")  # "Thủ tục …" starts half the names and says nothing
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    code: str
+    name: str
+    score: float
+    procedure_id: int
+
+
+# ---------------------------------------------------------------- text analysis
+
+
+def chunks(text: str) -> list[list[str]]:
+    """Folded token runs, split at punctuation so bigrams never cross a comma."""
+    return [toks for part in _CHUNK.split(fold(text)) if (toks := _TOKEN.findall(part))]
+
+
+def terms_of(tokens: Sequence[str]) -> Iterator[str]:
+    """Unigrams and bigrams ("khai", "sinh", "khai sinh") of one token run."""
+    yield from tokens
+    for a, b in itertools.pairwise(tokens):
+        yield f"{a} {b}"
+
+
+def _name_chunks(name: str) -> tuple[list[list[str]], list[list[str]]]:
+    """Token runs of a procedure name: (main text, text in parentheses)."""
+    notes = [c for note in _PARENS.findall(name) for c in chunks(note)]
+    parts = chunks(_PARENS.sub(",", name))
+    if parts and tuple(parts[0][:2]) == _LEADING_BOILERPLATE and len(parts[0]) > 2:
+        parts[0] = parts[0][2:]
+    return parts, notes
+
+
+# ---------------------------------------------------------------- synonyms
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Everyday phrase (folded tokens) → alternative legal phrases; () drops the phrase."""
+
+    rules: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+    longest: int
+
+    @property
+    def words(self) -> set[str]:
+        return {t for phrase in self.rules for t in phrase}
+
+
+def parse_synonyms(lines: Iterable[str]) -> Synonyms:
+    """Read `everyday phrase, other phrase => legal phrase | other legal phrase` lines."""
+    rules: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "=>" not in line:
+            raise ValueError(f"synonym line without '=>': {raw.strip()!r}")
+        left, right = line.split("=>", 1)
+        targets = [tuple(_TOKEN.findall(fold(alt))) for alt in right.split("|")]
+        for phrase in left.split(","):
+            key = tuple(_TOKEN.findall(fold(phrase)))
+            if not key:
+                continue
+            known = rules.setdefault(key, [])
+            known.extend(t for t in targets if t not in known)
+    frozen = {k: tuple(v) for k, v in rules.items()}
+    return Synonyms(frozen, max((len(k) for k in frozen), default=0))
+
+
+_synonyms: Synonyms | None = None
+
+
+def synonyms() -> Synonyms:
+    global _synonyms
+    if _synonyms is None:
+        _synonyms = parse_synonyms(SYNONYMS_PATH.read_text(encoding="utf-8").splitlines())
+    return _synonyms
+
+
+# ---------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    procedure_id: int
+    code: str
+    name: str
+    at_commune: bool
+    at_province: bool
+    at_ministry: bool
+    at_other: bool
+    prior: float
+
+    def at(self, level: str) -> bool:
+        return bool(getattr(self, f"at_{level}"))
+
+
+@dataclass
+class Index:
+    fingerprint: tuple[Any, ...]
+    docs: list[_Doc]
+    # term → [(doc number, BM25 weight of the term in that doc)]
+    postings: dict[str, list[tuple[int, float]]]
+    vocabulary: list[str] = field(default_factory=list)
+
+    def df(self, term: str) -> int:
+        return len(self.postings.get(term, ()))
+
+
+def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] = ()) -> Index:
+    """Build the BM25 index from procedure rows (id, code, name, field name, level flags)."""
+    docs: list[_Doc] = []
+    freqs: list[dict[str, float]] = []
+    lengths: list[float] = []
+    for row in rows:
+        tf: dict[str, float] = {}
+        main, notes = _name_chunks(row["name"])
+        field_name = chunks(row.get("field_name") or "")
+        for runs, weight in ((main, 1.0), (notes, PAREN_WEIGHT), (field_name, FIELD_WEIGHT)):
+            for tokens in runs:
+                for term in terms_of(tokens):
+                    tf[term] = tf.get(term, 0.0) + weight
+        commune, province = bool(row["at_commune"]), bool(row["at_province"])
+        prior = COMMUNE_PRIOR if commune else PROVINCE_PRIOR if province else 0.0
+        if "cong dan" in fold(row.get("applicants")):
+            prior += CITIZEN_PRIOR
+        docs.append(_Doc(row["id"], row["code"], row["name"], commune, province,
+                         bool(row["at_ministry"]), bool(row["at_other"]), prior))
+        freqs.append(tf)
+        lengths.append(sum(map(len, main)) + PAREN_LENGTH * sum(map(len, notes)) or 1.0)
+    n = len(docs)
+    avg = (sum(lengths) / n) if n else 1.0
+    df: dict[str, int] = {}
+    for tf in freqs:
+        for term in tf:
+            df[term] = df.get(term, 0) + 1
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, tf in enumerate(freqs):
+        norm = K1 * (1 - B + B * min(lengths[i], LENGTH_CAP * avg) / avg)
+        for term, f in tf.items():
+            postings.setdefault(term, []).append((i, idf[term] * f * (K1 + 1) / (f + norm)))
+    vocabulary = sorted(t for t in postings if " " not in t)
+    return Index(fingerprint, docs, postings, vocabulary)
+
+
+def _rows() -> Iterator[dict[str, Any]]:
+    fields = ("id", "code", "name", "applicants", "at_commune", "at_province", "at_ministry", "at_other")
+    for values in Procedure.objects.values_list(*fields, "field__name").iterator(chunk_size=2000):
+        row = dict(zip(fields, values, strict=False))
+        row["field_name"] = values[-1]
+        yield row
+
+
+def fingerprint() -> tuple[Any, ...]:
+    """Changes whenever procedures are added, removed, renamed or get a new version."""
+    procedures = Procedure.objects.aggregate(
+        n=Count("id"), last=Max("id"), letters=Sum(Length("name"))
+    )
+    versions = ProcedureVersion.objects.aggregate(last=Max("id"))
+    fields = Field.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (procedures["n"], procedures["last"], procedures["letters"], versions["last"],
+            fields["n"], fields["last"])
+
+
+_lock = threading.Lock()
+_index: Index | None = None
+_checked_at = 0.0
+
+
+def _check_interval() -> float:
+    default = 0.0 if getattr(settings, "TESTING", False) else 5.0
+    return float(getattr(settings, "CATALOG_SEARCH_CHECK_SECONDS", default))
+
+
+def get_index() -> Index:
+    """The current index: rebuilt only when the catalog's fingerprint changed."""
+    global _index, _checked_at
+    index, now = _index, time.monotonic()
+    if index is not None and now - _checked_at < _check_interval():
+        return index
+    with _lock:
+        current = fingerprint()
+        if _index is None or _index.fingerprint != current:
+            _index = build_index(_rows(), current)
+        _checked_at = time.monotonic()
+        return _index
+
+
+def invalidate(**_: Any) -> None:
+    """Forget the index; the next search rebuilds it (signal receiver, and for tests)."""
+    global _index
+    with _lock:
+        _index = None
+
+
+for _model in (Procedure, Field):
+    post_save.connect(invalidate, sender=_model, dispatch_uid=f"catalog-search-{_model.__name__}-save")
+    post_delete.connect(invalidate, sender=_model, dispatch_uid=f"catalog-search-{_model.__name__}-delete")
+
+
+# ---------------------------------------------------------------- query analysis
+
+# A segment of the query: alternative token sequences, each with a weight factor.
+_Segment = list[tuple[tuple[str, ...], float]]
+
+
+def _typo_candidates(token: str, index: Index, known: set[str]) -> list[str]:
+    """Words of the index within one or two edits of an unknown token, most frequent first."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    if len(token) < 3 or token.isdigit():
+        return []
+    limit = 1 if len(token) <= 4 else 2
+    found = process.extract(token, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=12)
+    if not found:
+        found = process.extract(token, sorted(known), scorer=OSA.distance, score_cutoff=1, limit=4)
+    best = min((d for _, d, _ in found), default=None)
+    candidates = [w for w, d, _ in found if d == best]
+    return sorted(candidates, key=lambda w: -index.df(w))[:3]
+
+
+def _split_candidate(token: str, index: Index) -> tuple[str, str] | None:
+    """"dangky" → ("dang", "ky") when both halves and the bigram are in the index."""
+    best: tuple[int, tuple[str, str]] | None = None
+    for i in range(1, len(token)):
+        a, b = token[:i], token[i:]
+        df = index.df(f"{a} {b}")
+        if df and (best is None or df > best[0]):
+            best = (df, (a, b))
+    return best[1] if best else None
+
+
+def _correct(tokens: list[str], index: Index, known: set[str]) -> list[_Segment]:
+    """One segment per token: itself, or its likely corrections when it is unknown."""
+    segments: list[_Segment] = []
+    for i, token in enumerate(tokens):
+        if token in known or token.isdigit():
+            # A known word can still be a typo of another ("ket hong" for "ket hon"):
+            # offer the neighbour that forms a known bigram when this one forms none.
+            segments.append([((token,), 1.0)] + _context_alternatives(tokens, i, index, known))
+            continue
+        split = _split_candidate(token, index)
+        if split:
+            segments.append([(split, 1.0)])
+            continue
+        candidates = _typo_candidates(token, index, known)
+        if len(token) <= 3:
+            # Too many short syllables are one edit apart: keep a correction only
+            # when it forms a known word with a neighbour that means something.
+            candidates = [c for c in candidates if _fits_context(tokens, i, c, index)]
+        segments.append([((c,), CORRECTION_PENALTY) for c in candidates] or [((), 1.0)])
+    return segments
+
+
+def _fits_context(tokens: list[str], i: int, word: str, index: Index) -> bool:
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(
+        (before and before not in FUNCTION_WORDS and index.df(f"{before} {word}"))
+        or (after and after not in FUNCTION_WORDS and index.df(f"{word} {after}"))
+    )
+
+
+def _context_alternatives(tokens: list[str], i: int, index: Index, known: set[str]) -> _Segment:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    token = tokens[i]
+    if len(token) < 3:
+        return []
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before is None and after is None:
+        return []
+    pairs = [p for p in ((before, token), (token, after)) if None not in p]
+    if any(index.df(f"{a} {b}") or (a, b) in synonyms().rules for a, b in pairs):
+        return []
+    alternatives: _Segment = []
+    for word, _, _ in process.extract(token, index.vocabulary, scorer=OSA.distance, score_cutoff=1, limit=12):
+        if word == token:
+            continue
+        if _fits_context(tokens, i, word, index):
+            alternatives.append(((word,), CORRECTION_PENALTY))
+    return alternatives[:2]
+
+
+def _apply_synonyms(segments: list[_Segment]) -> list[_Segment]:
+    """Replace everyday phrases by their legal alternatives, keeping the literal reading.
+
+    A phrase is matched on the first alternative of each segment (the token as
+    typed, or its best correction), longest phrase first. A phrase with an empty
+    alternative (a question word) is dropped altogether.
+    """
+    syn = synonyms()
+    heads = [seg[0][0] for seg in segments]
+    flat: list[tuple[str, int]] = [(t, i) for i, h in enumerate(heads) for t in h]
+    words = [t for t, _ in flat]
+    out: list[_Segment] = []
+    pos = 0
+    while pos < len(words):
+        match = None
+        for size in range(min(syn.longest, len(words) - pos), 0, -1):
+            key = tuple(words[pos:pos + size])
+            if key in syn.rules:
+                match = (size, syn.rules[key])
+                break
+        if match is None:
+            seg_no = flat[pos][1]
+            out.append(segments[seg_no] if len(heads[seg_no]) == 1 else [((words[pos],), 1.0)])
+            pos += 1
+            continue
+        size, targets = match
+        if any(not t for t in targets):
+            pos += size
+            continue
+        literal = tuple(words[pos:pos + size])
+        out.append([(t, 1.0) for t in targets] + [(literal, LITERAL_PENALTY)])
+        pos += size
+    return out
+
+
+# One reading of the query: tokens, each with the weight of the alternative it came from.
+Reading = list[tuple[str, float]]
+
+
+def _readings(segments: list[_Segment]) -> list[Reading]:
+    """Whole-query readings (one alternative per segment), most plausible first.
+
+    A beam over the segments keeps the MAX_VARIANTS readings with the highest
+    product of alternative weights, so a long query cannot explode.
+    """
+    beam: list[tuple[float, Reading]] = [(1.0, [])]
+    for segment in segments:
+        if not segment:
+            continue
+        grown = [(p * f, reading + [(t, f) for t in alt]) for p, reading in beam for alt, f in segment]
+        grown.sort(key=lambda r: -r[0])
+        beam = grown[:MAX_VARIANTS]
+    return [reading for _, reading in beam]
+
+
+def analyse(query: str, index: Index) -> list[Reading]:
+    """The query's readings: corrected, synonym-expanded tokens with their weights."""
+    tokens = [t for part in chunks(query) for t in part]
+    known = set(index.vocabulary) | synonyms().words
+    return _readings(_apply_synonyms(_correct(tokens, index, known)))
+
+
+def reading_terms(reading: Reading) -> dict[str, float]:
+    """Weighted terms of a reading: unigrams, and bigrams weighted by their weaker side."""
+    weighted = [(t, f * FUNCTION_WEIGHT if t in FUNCTION_WORDS else f) for t, f in reading]
+    terms: dict[str, float] = {}
+    for token, f in weighted:
+        terms[token] = max(terms.get(token, 0.0), f)
+    for (a, fa), (b, fb) in itertools.pairwise(weighted):
+        bigram = f"{a} {b}"
+        terms[bigram] = max(terms.get(bigram, 0.0), BIGRAM_WEIGHT * min(fa, fb))
+    return terms
+
+
+# ---------------------------------------------------------------- search
+
+
+def _score(index: Index, readings: list[Reading]) -> list[float]:
+    """Per document, the BM25 score of its best reading of the query."""
+    n = len(index.docs)
+    best = [0.0] * n
+    for reading in readings:
+        acc = [0.0] * n
+        touched: set[int] = set()
+        for term, weight in reading_terms(reading).items():
+            for doc, w in index.postings.get(term, ()):
+                acc[doc] += weight * w
+                touched.add(doc)
+        for doc in touched:
+            if acc[doc] > best[doc]:
+                best[doc] = acc[doc]
+    return best
+
+
+def search(query: str, *, level: str | None = None, limit: int = 10) -> list[SearchHit]:
+    """Procedures matching a citizen's query, best first.
+
+    `level` ("commune", "province", "ministry", "other") keeps only procedures
+    carried out at that level.
+    """
+    if level is not None and level not in Level.values:
+        raise ValueError(f"unknown level {level!r}")
+    index = get_index()
+    if not index.docs or limit <= 0:
+        return []
+    scores = _score(index, analyse(query, index))
+    candidates = (
+        (score * (1 + doc.prior), doc)
+        for doc, score in zip(index.docs, scores, strict=True)
+        if score > 0 and (level is None or doc.at(level))
+    )
+    # Ties: higher score, then the shorter (more general) name, then the code.
+    top = heapq.nsmallest(limit, candidates, key=lambda c: (-c[0], len(c[1].name), c[1].code))
+    return [SearchHit(doc.code, doc.name, round(score, 3), doc.procedure_id) for score, doc in top]
+
+
+# ---------------------------------------------------------------- command line
+
+
+def add_arguments(parser: Any) -> None:
+    """Arguments of `motcua catalog search` (the catalog command adds this sub-parser)."""
+    parser.add_argument("query", help=gettext("Câu tìm kiếm, có dấu hoặc không dấu."))
+    parser.add_argument("--level", choices=[Level.COMMUNE, Level.PROVINCE, Level.MINISTRY, Level.OTHER],
+                        help=gettext("Chỉ lấy thủ tục thực hiện ở cấp này."))
+    parser.add_argument("--limit", type=int, default=10, help=gettext("Số kết quả tối đa."))
+    parser.add_argument("--json", action="store_true", help=gettext("In kết quả dạng JSON."))
+
+
+def cli(options: Mapping[str, Any], stdout: Any) -> None:
+    """`motcua catalog search "QUERY" [--level commune] [--limit N] [--json]`."""
+    query = (options.get("query") or "").strip()
+    if not query:
+        raise BadInput(gettext("Hãy nhập nội dung cần tìm."))
+    limit = options.get("limit") or 10
+    if limit < 1:
+        raise BadInput(gettext("Số kết quả tối đa phải lớn hơn 0."))
+    hits = search(query, level=options.get("level"), limit=limit)
+    if options.get("json"):
+        stdout.write(to_json([{"code": h.code, "name": h.name, "score": h.score,
+                               "procedure_id": h.procedure_id} for h in hits]))
+        return
+    if not hits:
+        stdout.write(gettext("Không tìm thấy thủ tục nào phù hợp."))
+        return
+    width = max(len(h.code) for h in hits)
+    for hit in hits:
+        stdout.write(f"{hit.code:<{width}}  {hit.score:>7.2f}  {hit.name}")
