@@ -16,7 +16,9 @@ built-in corrections below) and the province's local overrides.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
@@ -36,7 +38,7 @@ SAME_DAY_CUTOFF = dt.time(15, 0)
 # Years the national calendar is computed for; outside this range the lunar calendar and
 # the holiday rules are not meaningful, so we refuse rather than answer something wrong.
 MIN_YEAR = 1995
-MAX_YEAR = 2199
+MAX_YEAR = 2100  # the lunar calendar of `holidays` ends in 2100
 
 
 class LimitUnit(StrEnum):
@@ -109,7 +111,7 @@ class TimeLimit:
     @classmethod
     def parse(cls, text: str) -> TimeLimit:
         """Read "5 working days", "5 ngày làm việc", "4 giờ làm việc", "30 ngày", "30 days", "trong ngày"."""
-        folded = _fold(text)
+        folded = _fold(text).rstrip(" .;")
         if folded in _SAME_DAY_WORDS:
             return cls(Decimal(0), LimitUnit.SAME_DAY_15H)
         match = _LIMIT_RE.match(folded)
@@ -175,7 +177,8 @@ BUILTIN_OVERRIDES: dict[dt.date, tuple[bool, str]] = {
 }
 
 
-def vietnam_days(year: int) -> list[SpecialDay]:
+@functools.cache
+def vietnam_days(year: int) -> tuple[SpecialDay, ...]:
     """Vietnam's days off and make-up working weekend days of `year`.
 
     From `holidays.Vietnam` (Labour Code art. 112: Tết, Hùng Kings, 30/4, 1/5, 2/9, 24/11
@@ -195,7 +198,7 @@ def vietnam_days(year: int) -> list[SpecialDay]:
     for day, (working, reason) in BUILTIN_OVERRIDES.items():
         if day.year == year:
             days[day] = SpecialDay(day, working, reason)
-    return sorted(days.values())
+    return tuple(sorted(days.values()))
 
 
 def _make_up_reason(day: dt.date, national: Mapping[dt.date, str]) -> str:
@@ -244,6 +247,15 @@ class LocalOverride:
 DaySource = Callable[[int], Iterable[SpecialDay]]
 
 
+class _Table(NamedTuple):
+    """Working days of the years first_year..last_year: sorted ordinals; days[0] has number base."""
+
+    first_year: int
+    last_year: int
+    days: list[int]
+    base: int
+
+
 @dataclass
 class WorkCalendar:
     """Working periods, working days and the arithmetic on them, for one province."""
@@ -276,11 +288,11 @@ class WorkCalendar:
         self._bounds: tuple[tuple[int, int, int, int], ...] = tuple(bounds)
         self._period_ends = frozenset(end for _, end, _, _ in bounds)
         self._day_length = before  # D
-        self._first_year = 0
-        self._last_year = -1
-        self._days: list[int] = []  # ordinals of working days, sorted
-        self._index: dict[int, int] = {}  # ordinal -> absolute working-day number
-        self._base = 0  # absolute number of self._days[0]; decreases when earlier years are loaded
+        self._table = _Table(0, -1, [], 0)
+        # ordinal -> absolute working-day number, for every day in the table (the hot path's
+        # only look-up; numbers never change, so a stale dict is still right for its days).
+        self._index: dict[int, int] = {}
+        self._lock = threading.Lock()
         self._midnights: dict[int, dt.datetime] = {}
         self._special: dict[int, list[SpecialDay]] = {}
 
@@ -325,45 +337,46 @@ class WorkCalendar:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise ValueError(f"Year {year} is outside the supported range {MIN_YEAR}–{MAX_YEAR}.")
 
-    def _load_year(self, year: int) -> None:
-        """Extend the table by one year before or after the loaded range."""
-        self._check_year(year)
-        new = self._year_days(year)
-        if self._last_year < self._first_year:  # empty table
-            self._first_year = self._last_year = year
-            self._days = new
-        elif year == self._last_year + 1:
-            self._days.extend(new)
-            self._last_year = year
-        elif year == self._first_year - 1:
-            # Absolute numbers of the loaded days must not change (positions computed earlier
-            # in the same operation stay valid), so the base moves down instead.
-            self._days[:0] = new
-            self._base -= len(new)
-            self._first_year = year
-        else:  # pragma: no cover - callers only extend by one year
-            raise AssertionError(year)
-        base = self._base
-        self._index = {ordinal: base + i for i, ordinal in enumerate(self._days)}
+    def _publish(self, table: _Table) -> _Table:
+        self._index = {ordinal: table.base + i for i, ordinal in enumerate(table.days)}
+        self._table = table
+        return table
 
-    def _cover(self, year: int) -> None:
-        if self._last_year < self._first_year:
-            self._load_year(year)
-        while year > self._last_year:
-            self._load_year(self._last_year + 1)
-        while year < self._first_year:
-            self._load_year(self._first_year - 1)
+    def _cover(self, first: int, last: int | None = None) -> _Table:
+        """The table, extended (one year at a time) to cover the years first..last."""
+        last = first if last is None else last
+        table = self._table
+        if table.first_year <= first and last <= table.last_year:
+            return table
+        self._check_year(first)
+        self._check_year(last)
+        # Readers never lock: they take one snapshot of the table, which is never mutated.
+        with self._lock:
+            table = self._table
+            if table.last_year < table.first_year:  # empty
+                table = _Table(first, first, self._year_days(first), 0)
+            while last > table.last_year:
+                year = table.last_year + 1
+                table = _Table(table.first_year, year, table.days + self._year_days(year), table.base)
+            while first < table.first_year:
+                # Absolute numbers of loaded days must not change (positions computed earlier
+                # stay valid), so the base moves down instead.
+                year = table.first_year - 1
+                new = self._year_days(year)
+                table = _Table(year, table.last_year, new + table.days, table.base - len(new))
+            return self._publish(table)
 
-    def _cover_number(self, number: int) -> int:
-        """List index of absolute working-day `number`, loading later years as needed."""
-        index = number - self._base
-        while index >= len(self._days):
-            self._load_year(self._last_year + 1)
-        if index < 0:
-            while index < 0:
-                self._load_year(self._first_year - 1)
-                index = number - self._base
-        return index
+    def _ordinal(self, number: int) -> int:
+        """Ordinal of absolute working day `number`, loading later or earlier years as needed."""
+        table = self._table
+        index = number - table.base
+        while not 0 <= index < len(table.days):
+            if index < 0:
+                table = self._cover(table.first_year - 1, table.last_year)
+            else:
+                table = self._cover(table.first_year, table.last_year + 1)
+            index = number - table.base
+        return table.days[index]
 
     def is_working_day(self, day: dt.date) -> bool:
         ordinal = day.toordinal()
@@ -374,11 +387,16 @@ class WorkCalendar:
 
     def working_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
         """Working days d with start <= d < end."""
-        self._cover(start.year)
-        self._cover(end.year)
-        lo = bisect_left(self._days, start.toordinal())
-        hi = bisect_left(self._days, end.toordinal())
-        return [dt.date.fromordinal(o) for o in self._days[lo:hi]]
+        table = self._cover(start.year, max(start.year, end.year))
+        lo = bisect_left(table.days, start.toordinal())
+        hi = bisect_left(table.days, end.toordinal())
+        return [dt.date.fromordinal(o) for o in table.days[lo:hi]]
+
+    def _next_working_ordinal(self, ordinal: int) -> int:
+        """The first working day on or after `ordinal`, as an absolute working-day number."""
+        year = dt.date.fromordinal(ordinal).year
+        table = self._cover(year)
+        return table.base + bisect_left(table.days, ordinal)
 
     # -- positions -------------------------------------------------------------------------
 
@@ -396,9 +414,7 @@ class WorkCalendar:
             self._cover(local.year)
             number = self._index.get(ordinal)
             if number is None:  # a day off: same position as the start of the next working day
-                if ordinal > self._days[-1]:
-                    self._load_year(self._last_year + 1)
-                return (self._base + bisect_left(self._days, ordinal)) * self._day_length
+                return self._next_working_ordinal(ordinal) * self._day_length
         tod = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
         for start, end, before, _after in self._bounds:
             if tod < start:
@@ -413,7 +429,7 @@ class WorkCalendar:
         if at_end and offset == 0:
             number -= 1
             offset = self._day_length
-        ordinal = self._days[self._cover_number(number)]
+        ordinal = self._ordinal(number)
         for start, _end, before, after in self._bounds:
             if offset < after or (at_end and offset == after):
                 tod = start + offset - before
@@ -470,8 +486,7 @@ class WorkCalendar:
             return result
         day = result.date()
         if not self.is_working_day(day):
-            self._cover(day.year + 1)
-            next_ordinal = self._days[bisect_left(self._days, day.toordinal())]
+            next_ordinal = self._ordinal(self._next_working_ordinal(day.toordinal()))
             result = result + dt.timedelta(days=next_ordinal - day.toordinal())
         return result
 

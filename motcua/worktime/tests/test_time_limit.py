@@ -17,6 +17,7 @@ from motcua.worktime.core import LimitUnit, TimeLimit
         ("0,5 ngày làm việc", "0.5", LimitUnit.WORKING_DAYS),
         ("  12   Ngày  Làm  Việc ", "12", LimitUnit.WORKING_DAYS),
         ("4 giờ làm việc", "4", LimitUnit.WORKING_HOURS),
+        ("10 ngày làm việc.", "10", LimitUnit.WORKING_DAYS),
         ("4 working hours", "4", LimitUnit.WORKING_HOURS),
         ("2.5 working hours", "2.5", LimitUnit.WORKING_HOURS),
         ("30 ngày", "30", LimitUnit.CALENDAR_DAYS),
