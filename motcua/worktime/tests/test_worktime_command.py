@@ -69,6 +69,7 @@ def test_days_lists_days_off_and_working_weekend_days_with_reasons() -> None:
         ["elapsed", "--from", "2026-02-13", "--to", "yesterday"],
         ["days", "twenty"],
         ["days", "3000"],
+        ["due", "--from", "2026-02-13 10:00", "--limit", "50000 working days"],
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_2(args: list[str]) -> None:

@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 
 from motcua.core.cli import BadInput, to_json
 from motcua.worktime.calendars import calendar_for
-from motcua.worktime.core import TimeLimit, WorkCalendar, parse_datetime
+from motcua.worktime.core import MAX_YEAR, MIN_YEAR, TZ, TimeLimit, WorkCalendar, parse_datetime
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
-def _datetime(text: str, calendar: WorkCalendar) -> dt.datetime:
+def _datetime(text: str) -> dt.datetime:
     try:
-        return parse_datetime(text, calendar.tz)
+        return parse_datetime(text, TZ)
     except ValueError:
         message = _("Ngày giờ không hợp lệ: %(value)r (dùng YYYY-MM-DD HH:MM, ví dụ 2026-02-13 10:00).")
         raise BadInput(message % {"value": text}) from None
@@ -38,6 +38,21 @@ def _limit(text: str) -> TimeLimit:
         ) from None
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise BadInput(_("Năm không hợp lệ: %(value)r (ví dụ 2026).") % {"value": text}) from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadInput(_out_of_range())
+    return year
+
+
+def _out_of_range() -> str:
+    message = _("Lịch làm việc chỉ tính được cho các năm từ %(first)s đến %(last)s.")
+    return message % {"first": MIN_YEAR, "last": MAX_YEAR}
+
+
 def _hours(delta: dt.timedelta) -> str:
     hours = Decimal(delta // dt.timedelta(microseconds=1)) / Decimal(3_600_000_000)
     text = format(hours.quantize(Decimal("0.01")).normalize(), "f")
@@ -46,6 +61,9 @@ def _hours(delta: dt.timedelta) -> str:
 
 class Command(BaseCommand):
     help = "Working-time calendar: due times, elapsed working hours, days off and make-up working days."
+    # A calculator for operators and scripts: it must answer even while another app's URLs or
+    # models are broken, so Django's system checks are not run first.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         common = CommandParser(add_help=False)
@@ -66,11 +84,18 @@ class Command(BaseCommand):
         days.add_argument("year", help="e.g. 2026")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            calendar = self._calendar(options["province"])
-            getattr(self, f"handle_{options['action']}")(calendar, options)
-        except ValueError as error:  # from the core: out-of-range years, naive datetimes...
-            raise BadInput(str(error)) from None
+        # Read every input before touching the database, so that bad input gives one line.
+        action = options["action"]
+        if action == "due":
+            start = _datetime(options["start"])
+            limit = _limit(options["limit"])
+            self._print_due(self._calendar(options["province"]), start, limit, options["json"])
+        elif action == "elapsed":
+            start, end = _datetime(options["start"]), _datetime(options["end"])
+            self._print_elapsed(self._calendar(options["province"]), start, end, options["json"])
+        else:
+            year = _year(options["year"])
+            self._print_days(self._calendar(options["province"]), year, options["json"])
 
     def _calendar(self, province_code: str | None) -> WorkCalendar:
         try:
@@ -80,36 +105,34 @@ class Command(BaseCommand):
             self.stderr.write(_("Chưa có cơ sở dữ liệu: dùng lịch quốc gia, không có ngày riêng của tỉnh."))
             return WorkCalendar()
 
-    def handle_due(self, calendar: WorkCalendar, options: dict[str, Any]) -> None:
-        start = _datetime(options["start"], calendar)
-        limit = _limit(options["limit"])
-        due = calendar.add(start, limit)
-        if options["json"]:
+    def _print_due(self, calendar: WorkCalendar, start: dt.datetime, limit: TimeLimit, as_json: bool) -> None:
+        try:
+            due = calendar.add(start, limit)
+        except ValueError:  # the only failure left: a result beyond the supported years
+            raise BadInput(_out_of_range()) from None
+        if as_json:
             self.stdout.write(to_json({"from": start, "limit": str(limit), "due": due}))
         else:
             self.stdout.write(due.isoformat())
 
-    def handle_elapsed(self, calendar: WorkCalendar, options: dict[str, Any]) -> None:
-        start = _datetime(options["start"], calendar)
-        end = _datetime(options["end"], calendar)
-        elapsed = calendar.elapsed(start, end)
-        if options["json"]:
+    def _print_elapsed(
+        self, calendar: WorkCalendar, start: dt.datetime, end: dt.datetime, as_json: bool
+    ) -> None:
+        try:
+            elapsed = calendar.elapsed(start, end)
+        except ValueError:
+            raise BadInput(_out_of_range()) from None
+        if as_json:
             data = {"from": start, "to": end, "hours": _hours(elapsed), "seconds": elapsed.total_seconds()}
             self.stdout.write(to_json(data))
         else:
             self.stdout.write(_hours(elapsed))
 
-    def handle_days(self, calendar: WorkCalendar, options: dict[str, Any]) -> None:
-        try:
-            year = int(options["year"])
-        except ValueError:
-            message = _("Năm không hợp lệ: %(value)r (ví dụ 2026).")
-            raise BadInput(message % {"value": options["year"]}) from None
+    def _print_days(self, calendar: WorkCalendar, year: int, as_json: bool) -> None:
         days = calendar.special_days(year)
-        if options["json"]:
-            self.stdout.write(
-                to_json([{"day": d.day, "working": d.working, "reason": d.reason} for d in days])
-            )
+        if as_json:
+            rows = [{"day": d.day, "working": d.working, "reason": d.reason} for d in days]
+            self.stdout.write(to_json(rows))
             return
         for d in days:
             status = _("làm việc") if d.working else _("nghỉ")
