@@ -40,22 +40,25 @@ class ApiError(Exception):
 # The single table from the dossiers' domain error codes (DossierError.code) to HTTP statuses.
 # A code missing here is a refusal of the request as sent: 400.
 DOSSIER_ERROR_STATUS: dict[str, int] = {
-    "not_found": 404,
+    # Who: the dossier exists and is visible, but this person may not do this to it.
     "forbidden": 403,
-    "not_allowed": 403,
-    "wrong_role": 403,
-    "wrong_agency": 403,
+    "forbidden_role": 403,
+    "not_found": 404,
+    # What was sent: a field is missing or wrong.
     "validation_error": 422,
-    "invalid": 422,
-    "missing_reason": 422,
-    "missing_field": 422,
+    "reason_required": 422,
+    "items_required": 422,
+    "invalid_amount": 422,
+    "invalid_agency": 422,
+    "invalid_channel": 422,
+    "invalid_appointment": 422,
+    # When: the dossier's state does not allow it (now, or any more).
     "invalid_transition": 409,
     "already_handled": 409,
     "supplement_already_requested": 409,
-    "conflict": 409,
-    "not_in_force": 409,
-    "no_version": 409,
-    "channel_unavailable": 409,
+    "no_next_step": 409,
+    "result_required": 409,
+    "no_time_limit": 409,
 }
 
 

@@ -10,8 +10,9 @@ from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
-from motcua.api import accounts, catalog, geography
+from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
+from motcua.dossiers.services import DossierError
 
 DESCRIPTION = """\
 motcua's REST API for integrations and apps.
@@ -42,9 +43,11 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=SwaggerWithCsrf(settings={"persistAuthorization": False}),
 )
-install_error_handlers(api)
+install_error_handlers(api, domain_errors=(DossierError,))
 
 api.add_router("/auth", accounts.router)
 api.add_router("/catalog", catalog.router)
 api.add_router("/units", geography.units_router)
 api.add_router("/agencies", geography.agencies_router)
+api.add_router("/dossiers", dossiers.router)
+api.add_router("/lookup", dossiers.lookup_router)

@@ -25,6 +25,8 @@ from motcua.catalog.models import (
     Requirement,
     TimeLimitUnit,
 )
+from motcua.dossiers import services
+from motcua.dossiers.models import Applicant, Dossier
 from motcua.geography.models import Succession, Unit
 
 
@@ -64,7 +66,8 @@ def make_version(procedure: Procedure, valid_from: dt.date, online_level: str,
                  valid_to: dt.date | None = None) -> ProcedureVersion:
     version = ProcedureVersion.objects.create(
         procedure=procedure, valid_from=valid_from, valid_to=valid_to, online_level=online_level,
-        decision=f"Quyết định công bố {procedure.code} {valid_from:%Y}", content_hash=f"{procedure.code}{valid_from}",
+        decision=f"Quyết định công bố {procedure.code} {valid_from:%Y}",
+        content_hash=f"{procedure.code}{valid_from}",
     )
     for kind in (ChannelKind.COUNTER, ChannelKind.ONLINE):
         Channel.objects.create(version=version, kind=kind, time_limit_value=Decimal(3),
@@ -134,6 +137,40 @@ def build_province() -> Province:
     )
 
 
+@dataclass
+class Dossiers:
+    """Three dossiers in two centres: the citizen's (online, submitted), the other citizen's
+    (online, at the other centre), and one received at the counter of centre A."""
+
+    mine: Dossier
+    other_centre: Dossier
+    counter: Dossier
+
+
+def build_dossiers(p: Province) -> Dossiers:
+    def applicant(user: User | None, name: str, id_number: str) -> Applicant:
+        return Applicant(name=name, id_number=id_number, user=user)
+
+    mine = services.submit_online(p.citizen, p.birth_version,
+                                  applicant(p.citizen, "Nguyễn Văn An", "001203004567"),
+                                  p.center_a, request="Đăng ký khai sinh cho con")
+    other = services.submit_online(p.other_citizen, p.birth_version,
+                                   applicant(p.other_citizen, "Trần Thị Bình", "002204005678"), p.center_b)
+    counter = services.receive_new_dossier(p.receptionist_a, p.birth_version,
+                                           applicant(None, "Lê Văn Cường", "003205006789"))
+    return Dossiers(mine=mine, other_centre=other, counter=counter)
+
+
+@pytest.fixture
+def dossiers(province: Province) -> Dossiers:
+    return build_dossiers(province)
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
 @pytest.fixture(autouse=True)
 def _fresh_throttles() -> None:
     # Throttle counters live in the cache; each test starts with none.
@@ -160,6 +197,8 @@ def token_client(user: User) -> Client:
 
 @pytest.fixture(autouse=True)
 def _dev_urls(settings: Any) -> None:  # TEMPORARY
-    import importlib.util
-    if importlib.util.find_spec("motcua.portal.urls") is None:
+    import importlib
+    try:
+        importlib.import_module("motcua.urls")
+    except ImportError:
         settings.ROOT_URLCONF = "motcua.api.tests._dev_urls"

@@ -20,7 +20,7 @@ def test_message_follows_accept_language(db: None) -> None:
 
 
 def test_validation_errors_list_the_fields(db: None) -> None:
-    response = Client().get("/api/v1/catalog/procedures", {"page": 0, "on": "not-a-date"})
+    response = Client().get("/api/v1/catalog/procedures", {"page": "0", "on": "not-a-date"})
     assert response.status_code == 422
     body = response.json()
     assert body["code"] == "validation_error"

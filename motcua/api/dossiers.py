@@ -1,0 +1,617 @@
+"""Dossier endpoints: scoped reads, online submission with attachments, one endpoint per transition.
+
+Every write calls one function of `motcua.dossiers.services` (STYLE.md rules 1, 2): this module
+checks who asks and what they sent, and turns `DossierError` into the error format. Every read
+starts from `Dossier.objects.visible_to(user)` (rule 9); a dossier outside the caller's scope is
+404, exactly like one that does not exist, so codes cannot be probed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from ninja import File, Form, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.responses import Status as HttpStatus
+from ninja.responses import codes_4xx
+from pydantic import Field as PydanticField
+
+from motcua.accounts.models import Role, User
+from motcua.agencies.models import Agency
+from motcua.api.auth import SIGNED_IN, require_user
+from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, Text, paginate
+from motcua.api.errors import ApiError, ErrorOut, forbidden, not_found
+from motcua.api.throttles import LookupThrottle, SubmissionThrottle
+from motcua.api.uploads import check_upload, sniff_content_type
+from motcua.dossiers import services
+from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, DossierFile, Status
+
+router = Router(tags=["dossiers"], auth=SIGNED_IN)
+lookup_router = Router(tags=["lookup"])
+
+ERRORS: dict[Any, Any] = {codes_4xx: ErrorOut}
+
+
+# ------------------------------------------------------------------------------ schemas
+
+class AgencyRef(Schema):
+    code: str
+    name: str
+
+
+class StepOut(Schema):
+    order: int
+    name: str
+    role: str
+    agency_code: str
+    started_at: dt.datetime | None
+    due_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+
+class ApplicantOut(Schema):
+    kind: str
+    name: str
+    id_number: str
+    phone: str
+    email: str
+
+
+class DocumentOut(Schema):
+    name: str
+    originals: int
+    certified_copies: int
+    photocopies: int
+    supplied_in_supplement: bool
+
+
+class FileOut(Schema):
+    id: int
+    original_name: str
+    uploaded_at: dt.datetime
+    url: str
+
+
+class SupplementOut(Schema):
+    number: int
+    items: list[str]
+    reason: str
+    requested_at: dt.datetime
+    answered_at: dt.datetime | None
+
+
+class DossierSummary(Schema):
+    code: str
+    procedure_code: str
+    procedure_name: str
+    channel: str
+    status: int
+    status_label: str
+    deadline_state: str
+    applicant_name: str
+    applicant_id_masked: str
+    receiving_agency_code: str
+    competent_agency_code: str
+    submitted_at: dt.datetime | None
+    received_at: dt.datetime | None
+    due_at: dt.datetime | None
+
+
+class DossierDetail(Schema):
+    code: str
+    revision: int
+    procedure_code: str
+    procedure_name: str
+    version_valid_from: dt.date
+    channel: str
+    status: int
+    status_label: str
+    sub_state: str
+    deadline_state: str
+    request: str
+    applicant: ApplicantOut
+    receiving_agency: AgencyRef
+    competent_agency: AgencyRef
+    submitted_at: dt.datetime | None
+    received_at: dt.datetime | None
+    due_at: dt.datetime | None
+    new_appointment_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    returned_at: dt.datetime | None
+    supplement_count: int
+    fee_amount: int | None
+    paid_at: dt.datetime | None
+    result_text: str
+    current_step: StepOut | None
+    steps: list[StepOut]
+    documents: list[DocumentOut]
+    files: list[FileOut]
+    supplement_requests: list[SupplementOut]
+
+
+class EventOut(Schema):
+    seq: int
+    at: dt.datetime
+    action: str
+    actor: str | None
+    from_status: int | None
+    to_status: int | None
+    reason: str
+    data: dict[str, Any]
+
+
+class DossierFilters(Schema):
+    status: Status | None = None
+    procedure: Code | None = None
+    deadline: Deadline | None = None
+    code: Code | None = PydanticField(None, description="Một phần mã hồ sơ")
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    page: PageNumber = 1
+    page_size: PageSize = 20
+
+
+class SubmitIn(Schema):
+    procedure_code: Code
+    receiving_agency: Code = PydanticField(description="Mã Trung tâm Phục vụ hành chính công tiếp nhận")
+    request: Text = PydanticField("", max_length=5000)
+    applicant_name: ShortText | None = PydanticField(None, description="Mặc định: họ tên của tài khoản")
+    applicant_id_number: Code | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
+    applicant_phone: Code = ""
+    applicant_email: ShortText = ""
+
+
+class LookupIn(Schema):
+    code: Code
+    id_number: Code
+
+
+class LookupOut(Schema):
+    code: str
+    procedure_name: str
+    status: int
+    status_label: str
+    applicant_id_masked: str
+    received_at: dt.datetime | None
+    due_at: dt.datetime | None
+    new_appointment_at: dt.datetime | None
+    returned_at: dt.datetime | None
+
+
+# Transition bodies: the fields each service needs. `revision` (optional) is the version of
+# the dossier the client showed; if someone acted since, the answer is 409 already_handled.
+class TransitionIn(Schema):
+    revision: int | None = PydanticField(None, ge=0, le=2**31 - 1)
+
+
+class NoteIn(TransitionIn):
+    note: Text = PydanticField("", max_length=5000)
+
+
+class ReasonIn(TransitionIn):
+    reason: Text = PydanticField(max_length=5000)
+
+
+class OptionalReasonIn(TransitionIn):
+    reason: Text = PydanticField("", max_length=5000)
+
+
+class ForwardIn(NoteIn):
+    assignee: ShortText | None = PydanticField(
+        None, description="Tên đăng nhập của người xử lý bước tiếp theo")
+
+
+class AssignIn(TransitionIn):
+    assignee: ShortText
+
+
+class TransferIn(OptionalReasonIn):
+    to_agency: Code
+
+
+class SupplementIn(ReasonIn):
+    items: list[ShortText] = PydanticField(min_length=1, max_length=50)
+    override_reason: Text = PydanticField("", max_length=5000)
+
+
+class PaymentIn(OptionalReasonIn):
+    amount: int = PydanticField(ge=1, le=10**12)
+
+
+class RecordPaymentIn(TransitionIn):
+    online: bool = False
+    reference: ShortText = ""
+
+
+class ResultIn(TransitionIn):
+    result_text: Text = PydanticField(max_length=10000)
+    electronic: bool = False
+
+
+class ApologyIn(ReasonIn):
+    new_appointment: dt.datetime
+
+
+class ExportFilters(Schema):
+    start: dt.date
+    end: dt.date
+    format: str = PydanticField("csv", pattern="^(csv|xlsx|jsonl)$")
+
+
+# ------------------------------------------------------------------------------ helpers
+
+def visible_dossiers(user: User) -> QuerySet[Dossier]:
+    return Dossier.objects.visible_to(user).select_related(
+        "version__procedure", "applicant", "receiving_agency", "competent_agency",
+        "current_step__agency",
+    )
+
+
+def get_visible(user: User, code: str) -> Dossier:
+    dossier = visible_dossiers(user).filter(code=code).first()
+    if dossier is None:
+        raise not_found(gettext("Không tìm thấy hồ sơ %(code)s.") % {"code": code})
+    return dossier
+
+
+def _step(step: Any) -> dict[str, Any]:
+    return {"order": step.order, "name": step.name, "role": step.role, "agency_code": step.agency.code,
+            "started_at": step.started_at, "due_at": step.due_at, "finished_at": step.finished_at}
+
+
+def _file(dossier: Dossier, attached: DossierFile) -> dict[str, Any]:
+    return {"id": attached.pk, "original_name": attached.original_name, "uploaded_at": attached.uploaded_at,
+            "url": f"/api/v1/dossiers/{dossier.code}/files/{attached.pk}"}
+
+
+def _agency(agency: Agency) -> dict[str, str]:
+    return {"code": agency.code, "name": agency.name}
+
+
+def summary(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "code": dossier.code, "procedure_code": dossier.version.procedure.code,
+        "procedure_name": dossier.version.procedure.name, "channel": dossier.channel,
+        "status": dossier.status, "status_label": str(Status(dossier.status).label),
+        "deadline_state": dossier.deadline_state, "applicant_name": dossier.applicant.name,
+        "applicant_id_masked": dossier.applicant.masked_id,
+        "receiving_agency_code": dossier.receiving_agency.code,
+        "competent_agency_code": dossier.competent_agency.code,
+        "submitted_at": dossier.submitted_at, "received_at": dossier.received_at, "due_at": dossier.due_at,
+    }
+
+
+def detail(dossier: Dossier) -> dict[str, Any]:
+    dossier = visible_dossiers_for_detail(dossier)
+    applicant = dossier.applicant
+    return {
+        **summary(dossier),
+        "revision": dossier.revision, "version_valid_from": dossier.version.valid_from,
+        "sub_state": dossier.sub_state, "request": dossier.request,
+        # Whoever may see the dossier handles it (or is the applicant): the full ID is shown here only.
+        "applicant": {"kind": applicant.kind, "name": applicant.name, "id_number": applicant.id_number,
+                      "phone": applicant.phone, "email": applicant.email},
+        "receiving_agency": _agency(dossier.receiving_agency),
+        "competent_agency": _agency(dossier.competent_agency),
+        "new_appointment_at": dossier.new_appointment_at, "finished_at": dossier.finished_at,
+        "returned_at": dossier.returned_at, "supplement_count": dossier.supplement_count,
+        "fee_amount": dossier.fee_amount, "paid_at": dossier.paid_at, "result_text": dossier.result_text,
+        "current_step": _step(dossier.current_step) if dossier.current_step else None,
+        "steps": [_step(s) for s in dossier.steps.select_related("agency").order_by("order")],
+        "documents": list(dossier.documents.all()),
+        "files": [_file(dossier, f) for f in dossier.files.order_by("id")],
+        "supplement_requests": list(dossier.supplement_requests.order_by("number")),
+    }
+
+
+def visible_dossiers_for_detail(dossier: Dossier) -> Dossier:
+    # After a transition the caller's object has fresh columns but stale relations.
+    return (Dossier.objects.select_related("version__procedure", "applicant", "receiving_agency",
+                                           "competent_agency", "current_step__agency")
+            .get(pk=dossier.pk))
+
+
+def _with_revision(dossier: Dossier, payload: TransitionIn) -> Dossier:
+    if payload.revision is not None:
+        dossier.revision = payload.revision
+    return dossier
+
+
+def _officer(username: str, message: str) -> User:
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise ApiError("validation_error", message, 422, {"assignee": [message]})
+    return user
+
+
+# ------------------------------------------------------------------------------ reads
+
+@router.get("", response={200: PageOut[DossierSummary], **ERRORS},
+            summary="Hồ sơ trong phạm vi của người dùng (lọc, phân trang; số định danh được che)")
+def list_dossiers(request: HttpRequest, filters: Query[DossierFilters]) -> dict[str, Any]:
+    user = require_user(request)
+    dossiers = visible_dossiers(user)
+    if filters.status is not None:
+        dossiers = dossiers.filter(status=filters.status)
+    if filters.procedure:
+        dossiers = dossiers.filter(version__procedure__code=filters.procedure)
+    if filters.deadline:
+        dossiers = dossiers.filter(deadline_state=filters.deadline)
+    if filters.code:
+        dossiers = dossiers.filter(code__contains=filters.code)
+    if filters.received_from:
+        dossiers = dossiers.filter(received_at__date__gte=filters.received_from)
+    if filters.received_to:
+        dossiers = dossiers.filter(received_at__date__lte=filters.received_to)
+    page = paginate(dossiers.order_by("-submitted_at", "-id"), filters.page, filters.page_size)
+    page["items"] = [summary(d) for d in page["items"]]
+    return page
+
+
+@router.get("/export", response=ERRORS, summary="Xuất danh sách hồ sơ của cơ quan (CSV, XLSX, JSONL)",
+            openapi_extra={"responses": {"200": {"description": "Tệp xuất", "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    "schema": {"type": "string", "format": "binary"}},
+            }}}})
+def export_dossiers(request: HttpRequest, filters: Query[ExportFilters]) -> HttpResponse:
+    from motcua.dossiers import export
+
+    user = require_user(request)
+    allowed = user.is_superuser or user.role == Role.SYSTEM_ADMIN or (
+        user.is_officer and user.role in (Role.LEADER, Role.CENTER_MANAGER))
+    if not allowed:
+        raise forbidden(gettext("Chỉ lãnh đạo và quản lý trung tâm được xuất danh sách hồ sơ."))
+    if filters.end < filters.start or (filters.end - filters.start).days > 366:
+        message = gettext("Khoảng thời gian xuất phải từ ngày bắt đầu đến ngày kết thúc, tối đa một năm.")
+        raise ApiError("validation_error", message, 422, {"end": [message]})
+    agency = None if (user.is_superuser or user.role == Role.SYSTEM_ADMIN) else user.agency
+    out = io.BytesIO()
+    export.write(filters.format, export.rows(filters.start, filters.end, agency), out)
+    content_types = {"csv": "text/csv", "jsonl": "application/x-ndjson",
+                     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    response = HttpResponse(out.getvalue(), content_type=content_types[filters.format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="ho-so-{filters.start:%Y%m%d}-{filters.end:%Y%m%d}.{filters.format}"')
+    return response
+
+
+@router.get("/{code}", response={200: DossierDetail, **ERRORS}, summary="Chi tiết hồ sơ")
+def get_dossier(request: HttpRequest, code: Code) -> dict[str, Any]:
+    return detail(get_visible(require_user(request), code))
+
+
+@router.get("/{code}/timeline", response={200: list[EventOut], **ERRORS}, summary="Nhật ký xử lý hồ sơ")
+def dossier_timeline(request: HttpRequest, code: Code) -> list[dict[str, Any]]:
+    dossier = get_visible(require_user(request), code)
+    events = DossierEvent.objects.filter(dossier=dossier).select_related("actor").order_by("seq")
+    return [{"seq": e.seq, "at": e.at, "action": e.action, "actor": str(e.actor) if e.actor else None,
+             "from_status": e.from_status, "to_status": e.to_status, "reason": e.reason, "data": e.data}
+            for e in events]
+
+
+FILE_RESPONSE = {"responses": {"200": {"description": "Tệp (PDF, JPEG hoặc PNG)", "content": {
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+    "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+    "image/png": {"schema": {"type": "string", "format": "binary"}},
+}}}}
+
+
+@router.get("/{code}/files/{file_id}", response=ERRORS, openapi_extra=FILE_RESPONSE,
+            summary="Tải tệp đính kèm (chỉ người được xem hồ sơ)")
+def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse:
+    dossier = get_visible(require_user(request), code)
+    attached = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    if attached is None:
+        raise not_found(gettext("Không tìm thấy tệp đính kèm."))
+    handle = attached.file.open("rb")
+    content_type = sniff_content_type(handle.read(16)) or "application/octet-stream"
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=attached.original_name or "tep",
+                        content_type=content_type)
+
+
+# ------------------------------------------------------------------------------ writes
+
+def _store_files(actor: User, dossier: Dossier, uploads: list[UploadedFile]) -> list[DossierFile]:
+    return [services.attach_file(actor, dossier, upload) for upload in uploads]
+
+
+def _discard(stored: list[DossierFile]) -> None:
+    for attached in stored:
+        attached.file.delete(save=False)
+
+
+@router.post("", response={201: DossierDetail, **ERRORS}, throttle=[SubmissionThrottle()],
+             summary="Công dân nộp hồ sơ trực tuyến kèm tệp (multipart)")
+def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
+                   files: File[list[UploadedFile]] = None) -> HttpStatus:  # type: ignore[assignment]
+    user = require_user(request)
+    if user.role != Role.CITIZEN:
+        raise forbidden(gettext("Chỉ công dân nộp hồ sơ trực tuyến; cán bộ tiếp nhận tại quầy."))
+    uploads = list(files or [])
+    if len(uploads) > 20:
+        raise ApiError("validation_error", gettext("Mỗi lần nộp tối đa 20 tệp."), 422, {"files": ["> 20"]})
+    # Every file is checked before anything is written: a refused file leaves nothing behind.
+    for upload in uploads:
+        check_upload(upload)
+    receiving = Agency.objects.filter(code=data.receiving_agency, is_active=True).first()
+    if receiving is None:
+        raise not_found(gettext("Không tìm thấy cơ quan có mã %(code)s.") % {"code": data.receiving_agency})
+    version = services.version_in_force(data.procedure_code, timezone.localdate())
+    applicant = Applicant(
+        kind=Applicant.Kind.CITIZEN, name=data.applicant_name or user.full_name or user.username,
+        id_number=data.applicant_id_number or user.id_number, phone=data.applicant_phone,
+        email=data.applicant_email, user=user,
+    )
+    stored: list[DossierFile] = []
+    try:
+        with transaction.atomic():
+            dossier = services.submit_online(user, version, applicant, receiving, request=data.request)
+            stored = _store_files(user, dossier, uploads)
+    except Exception:
+        _discard(stored)
+        raise
+    return HttpStatus(201, detail(dossier))
+
+
+@router.post("/{code}/files", response={201: FileOut, **ERRORS}, throttle=[SubmissionThrottle()],
+             summary="Đính kèm tệp vào hồ sơ (PDF, JPEG, PNG)")
+def upload_file(request: HttpRequest, code: Code, file: File[UploadedFile]) -> HttpStatus:
+    user = require_user(request)
+    dossier = get_visible(user, code)
+    check_upload(file)
+    attached = services.attach_file(user, dossier, file)
+    return HttpStatus(201, _file(dossier, attached))
+
+
+def _transition(request: HttpRequest, code: str, payload: TransitionIn,
+                act: Callable[[User, Dossier], Any]) -> dict[str, Any]:
+    user = require_user(request)
+    dossier = _with_revision(get_visible(user, code), payload)
+    act(user, dossier)
+    return detail(dossier)
+
+
+TRANSITION: dict[Any, Any] = {200: DossierDetail, **ERRORS}
+
+
+@router.post("/{code}/receive", response=TRANSITION,
+             summary="Tiếp nhận hồ sơ trực tuyến (1 → 2)")
+def receive(request: HttpRequest, code: Code, payload: TransitionIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.receive_dossier(u, d))
+
+
+@router.post("/{code}/refuse", response=TRANSITION,
+             summary="Từ chối tiếp nhận (1 → 3), cần lý do")
+def refuse(request: HttpRequest, code: Code, payload: ReasonIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.refuse_dossier(u, d, payload.reason))
+
+
+@router.post("/{code}/forward", response=TRANSITION,
+             summary="Chuyển bước xử lý tiếp theo (→ 4)")
+def forward(request: HttpRequest, code: Code, payload: ForwardIn) -> dict[str, Any]:
+    def act(user: User, dossier: Dossier) -> Any:
+        assignee = None
+        if payload.assignee:
+            assignee = _officer(payload.assignee, gettext("Không tìm thấy người được giao."))
+        return services.forward_dossier(user, dossier, assignee=assignee, note=payload.note)
+    return _transition(request, code, payload, act)
+
+
+@router.post("/{code}/assign", response=TRANSITION,
+             summary="Giao người xử lý bước hiện tại")
+def assign(request: HttpRequest, code: Code, payload: AssignIn) -> dict[str, Any]:
+    def act(user: User, dossier: Dossier) -> Any:
+        assignee = _officer(payload.assignee, gettext("Không tìm thấy người được giao."))
+        return services.assign_step(user, dossier, assignee)
+    return _transition(request, code, payload, act)
+
+
+@router.post("/{code}/transfer", response=TRANSITION,
+             summary="Chuyển liên thông sang cơ quan khác (cùng mã hồ sơ)")
+def transfer(request: HttpRequest, code: Code, payload: TransferIn) -> dict[str, Any]:
+    def act(user: User, dossier: Dossier) -> Any:
+        to_agency = Agency.objects.filter(code=payload.to_agency).first()
+        if to_agency is None:
+            raise not_found(gettext("Không tìm thấy cơ quan có mã %(code)s.") % {"code": payload.to_agency})
+        return services.transfer_dossier(user, dossier, to_agency, reason=payload.reason)
+    return _transition(request, code, payload, act)
+
+
+@router.post("/{code}/request-supplement", response=TRANSITION,
+             summary="Yêu cầu bổ sung hồ sơ một lần bằng văn bản (→ 5, mẫu 02)")
+def request_supplement(request: HttpRequest, code: Code, payload: SupplementIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.request_supplement(
+        u, d, payload.items, payload.reason, override_reason=payload.override_reason))
+
+
+@router.post("/{code}/receive-supplement", response=TRANSITION,
+             summary="Nhận hồ sơ bổ sung (5 → tiếp tục)")
+def receive_supplement(request: HttpRequest, code: Code, payload: NoteIn) -> dict[str, Any]:
+    return _transition(request, code, payload,
+                       lambda u, d: services.receive_supplement(u, d, note=payload.note))
+
+
+@router.post("/{code}/request-payment", response=TRANSITION,
+             summary="Yêu cầu thực hiện nghĩa vụ tài chính (→ 6)")
+def request_payment(request: HttpRequest, code: Code, payload: PaymentIn) -> dict[str, Any]:
+    return _transition(request, code, payload,
+                       lambda u, d: services.request_payment(u, d, payload.amount, reason=payload.reason))
+
+
+@router.post("/{code}/record-payment", response=TRANSITION,
+             summary="Ghi nhận đã nộp tiền (6 → tiếp tục)")
+def record_payment(request: HttpRequest, code: Code, payload: RecordPaymentIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.record_payment(
+        u, d, online=payload.online, reference=payload.reference))
+
+
+@router.post("/{code}/withdraw", response=TRANSITION,
+             summary="Rút hồ sơ (→ 7)")
+def withdraw(request: HttpRequest, code: Code, payload: OptionalReasonIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.withdraw(u, d, reason=payload.reason))
+
+
+@router.post("/{code}/stop", response=TRANSITION,
+             summary="Dừng xử lý (→ 8), cần lý do")
+def stop(request: HttpRequest, code: Code, payload: ReasonIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.stop_processing(u, d, payload.reason))
+
+
+@router.post("/{code}/result-ready", response=TRANSITION,
+             summary="Trình kết quả giải quyết để lãnh đạo phê duyệt")
+def result_ready(request: HttpRequest, code: Code, payload: ResultIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.mark_result_ready(
+        u, d, payload.result_text, electronic=payload.electronic))
+
+
+@router.post("/{code}/approve", response=TRANSITION,
+             summary="Phê duyệt kết quả (→ 9)")
+def approve(request: HttpRequest, code: Code, payload: NoteIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.approve_result(u, d, note=payload.note))
+
+
+@router.post("/{code}/return-result", response=TRANSITION,
+             summary="Trả kết quả (9 → 10)")
+def return_result(request: HttpRequest, code: Code, payload: NoteIn) -> dict[str, Any]:
+    return _transition(request, code, payload, lambda u, d: services.return_result(u, d, note=payload.note))
+
+
+@router.post("/{code}/apologize", response=TRANSITION,
+             summary="Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)")
+def apologize(request: HttpRequest, code: Code, payload: ApologyIn) -> dict[str, Any]:
+    def act(user: User, dossier: Dossier) -> Any:
+        if timezone.is_naive(payload.new_appointment):
+            message = gettext("Ngày hẹn mới phải có múi giờ, ví dụ 2025-08-01T15:00:00+07:00.")
+            raise ApiError("validation_error", message, 422, {"new_appointment": [message]})
+        return services.apologize(user, dossier, payload.reason, payload.new_appointment)
+    return _transition(request, code, payload, act)
+
+
+# ------------------------------------------------------------------------------ public lookup
+
+@lookup_router.post("", response={200: LookupOut, **ERRORS}, throttle=[LookupThrottle()],
+                    summary="Tra cứu hồ sơ bằng mã hồ sơ và số định danh của người nộp")
+def lookup(request: HttpRequest, payload: LookupIn) -> dict[str, Any]:
+    # POST, not GET: the ID number must not end up in URLs and access logs.
+    dossier = (Dossier.objects.select_related("version__procedure", "applicant")
+               .filter(code=payload.code.strip(), applicant__id_number=payload.id_number.strip()).first())
+    if dossier is None:
+        # The same answer whether the code exists or the ID number is wrong.
+        raise not_found(gettext("Không tìm thấy hồ sơ với mã và số định danh đã nhập."))
+    return {
+        "code": dossier.code, "procedure_name": dossier.version.procedure.name, "status": dossier.status,
+        "status_label": str(Status(dossier.status).label), "applicant_id_masked": dossier.applicant.masked_id,
+        "received_at": dossier.received_at, "due_at": dossier.due_at,
+        "new_appointment_at": dossier.new_appointment_at, "returned_at": dossier.returned_at,
+    }

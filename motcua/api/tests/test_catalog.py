@@ -1,0 +1,58 @@
+"""Catalog endpoints: public lists with filters, and the version in force on a date."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from motcua.api.tests.conftest import Province
+
+
+def test_anyone_can_list_procedures_with_pagination(province: Province) -> None:
+    body = Client().get("/api/v1/catalog/procedures", {"page_size": 1}).json()
+    assert body["count"] == 2
+    assert body["page"] == 1
+    assert [p["code"] for p in body["items"]] == ["1.000001"]
+
+
+def test_filter_by_level(province: Province) -> None:
+    body = Client().get("/api/v1/catalog/procedures", {"level": "commune"}).json()
+    assert [p["code"] for p in body["items"]] == ["1.001193"]
+
+
+def test_filter_by_field(province: Province) -> None:
+    field_id = province.record.field_id
+    body = Client().get("/api/v1/catalog/procedures", {"field": field_id}).json()
+    assert [p["code"] for p in body["items"]] == ["1.000001"]
+
+
+def test_filter_by_online_level_uses_the_version_in_force_on_the_date(province: Province) -> None:
+    now = Client().get("/api/v1/catalog/procedures", {"online_level": "full", "on": "2025-08-01"}).json()
+    before = Client().get("/api/v1/catalog/procedures", {"online_level": "full", "on": "2025-01-01"}).json()
+    assert [p["code"] for p in now["items"]] == ["1.001193"]
+    assert before["items"] == []
+
+
+def test_search_without_accents(province: Province) -> None:
+    body = Client().get("/api/v1/catalog/procedures", {"q": "khai sinh"}).json()
+    assert [p["code"] for p in body["items"]] == ["1.001193"]
+
+
+def test_detail_gives_the_version_in_force_on_a_date(province: Province) -> None:
+    before = Client().get("/api/v1/catalog/procedures/1.001193", {"on": "2025-03-01"}).json()
+    after = Client().get("/api/v1/catalog/procedures/1.001193", {"on": "2025-07-01"}).json()
+    assert before["version"]["online_level"] == "partial"
+    assert after["version"]["online_level"] == "full"
+    assert after["version"]["valid_from"] == "2025-07-01"
+    assert {c["kind"] for c in after["version"]["channels"]} == {"counter", "online"}
+    assert after["version"]["requirements"][0]["name"] == "Tờ khai theo mẫu"
+
+
+def test_detail_before_any_version_is_not_found(province: Province) -> None:
+    response = Client().get("/api/v1/catalog/procedures/1.001193", {"on": "2020-01-01"})
+    assert response.status_code == 404
+    assert response.json()["code"] == "no_version_in_force"
+
+
+def test_fields_are_listed(province: Province) -> None:
+    names = [f["name"] for f in Client().get("/api/v1/catalog/fields").json()]
+    assert names == ["Hộ tịch", "Lý lịch tư pháp"]
