@@ -241,6 +241,8 @@ def parse_fee_cell(cell: str, note: str = "") -> Fee:
         amounts = _amounts_in(inner)
         if len(amounts) == 1:
             return Fee(amounts.pop(), text, stated=True)
+        if not amounts and inner.lower().startswith("miễn"):
+            return Fee(0, text, stated=True)  # "Miễn lệ phí …": an exemption, still free
         return Fee(None, text, stated=True)
     amounts = _amounts_in(text)
     if len(amounts) == 1:
