@@ -9,6 +9,7 @@ starts from `Dossier.objects.visible_to(user)` (rule 9); a dossier outside the c
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import io
 from collections.abc import Callable
 from typing import Any
@@ -418,6 +419,46 @@ def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=attached.original_name or "tep",
                         content_type=content_type)
+
+
+class SlipKind(enum.StrEnum):
+    RECEIPT = "receipt"
+    SUPPLEMENT = "supplement"
+    REFUSAL = "refusal"
+    APOLOGY = "apology"
+    STOP = "stop"
+    CONTROL = "control"
+
+
+def _slip_exists(dossier: Dossier, kind: SlipKind) -> bool:
+    """A slip exists once the act it records happened (e.g. no refusal slip for a received dossier)."""
+    return {
+        SlipKind.RECEIPT: dossier.received_at is not None,
+        SlipKind.SUPPLEMENT: dossier.supplement_count > 0,
+        SlipKind.REFUSAL: dossier.status == Status.REFUSED,
+        SlipKind.APOLOGY: dossier.apologized_at is not None,
+        SlipKind.STOP: dossier.status == Status.STOPPED,
+        SlipKind.CONTROL: dossier.received_at is not None,
+    }[kind]
+
+
+PDF_RESPONSE = {"responses": {"200": {"description": "PDF", "content": {
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}}
+
+
+@router.get("/{code}/slips/{kind}", response=ERRORS, openapi_extra=PDF_RESPONSE,
+            summary="Phiếu của hồ sơ (PDF): tiếp nhận 01, bổ sung 02, từ chối 03, xin lỗi 04, "
+                    "dừng, kiểm soát 05")
+def dossier_slip(request: HttpRequest, code: Code, kind: SlipKind) -> HttpResponse:
+    from motcua.dossiers import slips
+
+    dossier = get_visible(require_user(request), code)
+    if not _slip_exists(dossier, kind):
+        message = gettext("Hồ sơ %(code)s chưa có phiếu này.") % {"code": dossier.code}
+        raise ApiError("slip_not_available", message, 404)
+    response = HttpResponse(slips.SLIPS[kind.value](dossier), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind.value}.pdf"'
+    return response
 
 
 # ------------------------------------------------------------------------------ writes
