@@ -132,7 +132,8 @@ def test_areas_without_a_code_and_contradicting_codes_are_skipped_with_their_lin
 
 def test_a_district_listed_under_two_provinces_follows_the_majority(tmp_path: Path) -> None:
     text = samples.QUIRKS + (
-        "Tỉnh Biển Đông (22),Xã Bãi Bồi,22005,Xã Cồn Đá,22004,Nhập toàn bộ,Huyện Cửa Sông (221),Tỉnh Đảo Ngọc (23),\n"
+        "Tỉnh Biển Đông (22),Xã Bãi Bồi,22005,Xã Cồn Đá,22004,Nhập toàn bộ,"
+        "Huyện Cửa Sông (221),Tỉnh Đảo Ngọc (23),\n"
     )
     plan = _plan(tmp_path, text)
     assert plan.units[("221", "district", None)].parent == ("22", "province", None)
@@ -141,7 +142,8 @@ def test_a_district_listed_under_two_provinces_follows_the_majority(tmp_path: Pa
 
 def test_a_province_code_written_with_another_provinces_name_is_resolved_by_name(tmp_path: Path) -> None:
     text = samples.QUIRKS + (
-        "Tỉnh Biển Đông (22),Đặc khu Cồn Xa,22011,Xã Cồn Mây,22014,Nhập toàn bộ,Huyện Hòn Ngọc (230),Đảo Ngọc (22),\n"
+        "Tỉnh Biển Đông (22),Đặc khu Cồn Xa,22011,Xã Cồn Mây,22014,Nhập toàn bộ,"
+        "Huyện Hòn Ngọc (230),Đảo Ngọc (22),\n"
     )
     plan = _plan(tmp_path, text)
     assert [p.line for p in plan.corrections] == [23]

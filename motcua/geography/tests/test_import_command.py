@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -28,11 +29,11 @@ def failing_import(path: Path) -> tuple[CommandError, str]:
     return caught.value, err.getvalue()
 
 
-def snapshot() -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    units = list(Unit.objects.order_by("pk").values_list("pk", "code", "name", "level", "valid_from", "valid_to",
-                                                          "parent_id"))
-    links = list(Succession.objects.order_by("pk").values_list("pk", "predecessor_id", "successor_id", "kind",
-                                                                "note"))
+def snapshot() -> tuple[list[Any], list[Any]]:
+    units = list(Unit.objects.order_by("pk").values_list(
+        "pk", "code", "name", "level", "valid_from", "valid_to", "parent_id"))
+    links = list(Succession.objects.order_by("pk").values_list(
+        "pk", "predecessor_id", "successor_id", "kind", "note"))
     return units, links
 
 
@@ -92,15 +93,17 @@ def test_a_malformed_row_is_reported_with_its_line_and_nothing_changes(
 ) -> None:
     run_import(samples.write(tmp_path, name="good.csv"))
     before = snapshot()
-    error, stderr = failing_import(samples.write(tmp_path, samples.replace_line(samples.QUIRKS, line, bad_line)))
+    bad_file = samples.write(tmp_path, samples.replace_line(samples.QUIRKS, line, bad_line))
+    error, stderr = failing_import(bad_file)
     assert error.returncode == 2
     assert f"dòng {line}: {reason}" in stderr
     assert snapshot() == before
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
-    text = samples.replace_line(samples.QUIRKS, 4, samples.QUIRKS.split("\n")[3].replace(",05977,", ",977,", 1))
-    text = samples.replace_line(text, 14, samples.QUIRKS.split("\n")[13].replace("Đổi tên", "Đổi chủ"))
+    lines = samples.QUIRKS.split("\n")
+    text = samples.replace_line(samples.QUIRKS, 4, lines[3].replace(",05977,", ",977,", 1))
+    text = samples.replace_line(text, 14, lines[13].replace("Đổi tên", "Đổi chủ"))
     error, stderr = failing_import(samples.write(tmp_path, text))
     assert "dòng 4: mã xã mới “977”" in stderr
     assert "dòng 14: ghi chú không hiểu được: “Đổi chủ”" in stderr
