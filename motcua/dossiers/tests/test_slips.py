@@ -1,0 +1,102 @@
+"""Slips render Vietnamese text that a PDF text extractor reads back."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from motcua.dossiers import services, slips
+from motcua.dossiers.models import Dossier
+
+from .conftest import World, at
+
+
+def pdf_text(data: bytes) -> tuple[str, PdfReader]:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    # Table cells wrap lines: compare with white space collapsed.
+    return " ".join(unicodedata.normalize("NFC", text).split()), reader
+
+
+def _received(world: World) -> Dossier:
+    return services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
+                                        at=at("2026-02-13 10:05"))
+
+
+def test_receipt_slip_is_a5_with_vietnamese_text_code_and_due_time(world: World) -> None:
+    dossier = _received(world)
+    text, reader = pdf_text(slips.receipt_pdf(dossier))
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    assert "Nguyễn Thị Hồng Nhung" in text
+    assert dossier.code in text
+    assert "10:05 ngày 23/02/2026" in text  # due time to the minute, after Tết
+    assert "10:05 ngày 13/02/2026" in text
+    assert "Giấy chứng sinh" in text
+    assert "1 ngày làm việc" in text
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (420, 595)  # A5 in points
+    # The QR code image is on the page, with the public lookup address printed next to it.
+    assert "/tra-cuu/?code=" in text.replace(" ", "")
+    assert len(reader.pages[0].images) == 1
+
+
+def test_supplement_refusal_apology_stop_and_control_slips(world: World) -> None:
+    dossier = _received(world)
+    services.forward_dossier(world.receptionist, dossier, at=at("2026-02-13 10:30"))
+    services.request_supplement(world.specialist, dossier, ["Bản sao giấy đăng ký kết hôn của cha mẹ"],
+                                "Thiếu giấy tờ chứng minh quan hệ", at=at("2026-02-13 14:00"))
+    text, _ = pdf_text(slips.supplement_pdf(dossier))
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
+    assert "Bản sao giấy đăng ký kết hôn của cha mẹ" in text
+
+    services.receive_supplement(world.receptionist, dossier, at=at("2026-02-23 08:00"))
+    services.apologize(world.leader, dossier, "Cần xác minh với bệnh viện", at("2026-02-26 16:00"),
+                       at=at("2026-02-23 09:00"))
+    text, _ = pdf_text(slips.apology_pdf(dossier))
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    assert "16:00 ngày 26/02/2026" in text
+    assert "Cần xác minh với bệnh viện" in text
+
+    services.stop_processing(world.leader, dossier, "Trùng hồ sơ đã giải quyết", at=at("2026-02-23 10:00"))
+    text, _ = pdf_text(slips.stop_notice_pdf(dossier))
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and "Trùng hồ sơ đã giải quyết" in text
+
+    text, _ = pdf_text(slips.control_slip_pdf(dossier))
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
+    assert "10:30 ngày 13/02/2026" in text
+    assert "Đúng hạn" in text  # the desk handed over before its step's 11:05 due time, the same day
+
+
+def test_refusal_slip_carries_the_reason(world: World) -> None:
+    dossier = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
+                                     at=at("2026-03-02 08:00"))
+    services.refuse_dossier(world.receptionist, dossier, "Hồ sơ không thuộc thẩm quyền", at=at("2026-03-02 09:00"))
+    text, _ = pdf_text(slips.refusal_pdf(dossier))
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
+    assert "Hồ sơ không thuộc thẩm quyền" in text
+
+
+def test_control_slip_marks_a_late_hand_over(world: World) -> None:
+    dossier = services.receive_new_dossier(world.receptionist, world.land, world.applicant(),
+                                           at=at("2026-02-10 09:00"))
+    # The desk had 4 working hours (until 15:00); it transfers the next morning.
+    services.transfer_dossier(world.receptionist, dossier, world.department, at=at("2026-02-11 09:00"))
+    rows = slips.control_rows(dossier)
+    assert [r["classification"] for r in rows] == [None, "late"]
+
+
+def test_tracking_book_lists_the_period_of_an_agency(world: World) -> None:
+    dossier = _received(world)
+    services.receive_new_dossier(world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"))
+    book = load_workbook(io.BytesIO(slips.tracking_book_xlsx(world.ward_center, at("2026-02-01 00:00").date(),
+                                                             at("2026-02-28 00:00").date())))
+    sheet = book.active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "SỔ THEO DÕI HỒ SƠ"
+    assert [row[1] for row in values[3:]] == [dossier.code]
+    assert values[3][3] == "Nguyễn Thị Hồng Nhung"
+    assert sheet.page_setup.orientation == "landscape"
