@@ -504,7 +504,8 @@ def cli(options: Mapping[str, Any], stdout: Any) -> None:
     query = (options.get("query") or "").strip()
     if not query:
         raise BadInput(gettext("Hãy nhập nội dung cần tìm."))
-    limit = options.get("limit") or 10
+    limit = options.get("limit")
+    limit = 10 if limit is None else limit
     if limit < 1:
         raise BadInput(gettext("Số kết quả tối đa phải lớn hơn 0."))
     hits = search(query, level=options.get("level"), limit=limit)

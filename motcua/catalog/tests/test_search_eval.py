@@ -29,7 +29,8 @@ def test_eval_set_has_at_least_60_queries_each_with_expected_codes() -> None:
 
 
 def test_eval_levels_are_known_levels() -> None:
-    assert {case.level for case in load_cases(EVAL_PATH)} <= {None, "commune", "province", "ministry", "other"}
+    levels = {case.level for case in load_cases(EVAL_PATH)}
+    assert levels <= {None, "commune", "province", "ministry", "other"}
 
 
 @needs_real_catalog
