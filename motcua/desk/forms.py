@@ -1,0 +1,128 @@
+"""Forms of the one-stop desk and the officer workspace: one small form per transition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.models import Agency
+from motcua.portal.forms import ApplicantForm, describe_counts
+from motcua.portal.uploads import ScanField
+
+
+class CounterReceptionForm(ApplicantForm):
+    """Receive at the counter on the applicant's behalf: who, what, which documents were brought."""
+
+    request_text = forms.CharField(label=_("Nội dung yêu cầu"), required=False, max_length=2000,
+                                   widget=forms.Textarea(attrs={"rows": 2}))
+    sets = forms.IntegerField(label=_("Số bộ hồ sơ"), min_value=1, max_value=99, initial=1,
+                              widget=forms.NumberInput(attrs={"class": "count"}))
+
+    def __init__(self, *args: Any, requirements: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].required = False
+        self.requirements = requirements
+        for r in requirements:
+            self.fields[f"brought_{r.pk}"] = forms.BooleanField(label=r.name, required=False,
+                                                                initial=not r.case)
+            for part, label in (("originals", _("Bản chính")), ("certified_copies", _("Bản sao chứng thực")),
+                                ("photocopies", _("Bản sao"))):
+                self.fields[f"{part}_{r.pk}"] = forms.IntegerField(
+                    label=label, min_value=0, max_value=99, initial=getattr(r, part),
+                    widget=forms.NumberInput(attrs={"class": "count"}))
+            self.fields[f"scan_{r.pk}"] = ScanField(label=_("Bản quét"), required=False)
+
+    def document_rows(self) -> list[dict[str, Any]]:
+        return [{
+            "requirement": r, "needs": describe_counts(r),
+            "brought": self[f"brought_{r.pk}"], "originals": self[f"originals_{r.pk}"],
+            "certified_copies": self[f"certified_copies_{r.pk}"], "photocopies": self[f"photocopies_{r.pk}"],
+            "scan": self[f"scan_{r.pk}"],
+        } for r in self.requirements]
+
+    def applicant_fields(self) -> list[Any]:
+        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]
+        return [self[n] for n in names]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.requirements and not any(data.get(f"brought_{r.pk}") for r in self.requirements):
+            raise forms.ValidationError(_("Chưa đánh dấu giấy tờ nào người nộp mang đến."))
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResultForm(forms.Form):
+    result_text = forms.CharField(label=_("Kết quả giải quyết"), max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    result_file = ScanField(label=_("Tệp kết quả (PDF, JPEG, PNG)"), required=False)
+    electronic = forms.BooleanField(label=_("Kết quả điện tử"), required=False)
+
+
+class SupplementForm(forms.Form):
+    items = forms.CharField(
+        label=_("Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(
+        label=_("Lý do yêu cầu bổ sung lần tiếp theo (chỉ lãnh đạo)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def item_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class SupplementReceivedForm(forms.Form):
+    documents = forms.CharField(label=_("Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)"), max_length=4000,
+                                widget=forms.Textarea(attrs={"rows": 2}))
+    scan = ScanField(label=_("Bản quét"), required=False)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000)
+
+
+class TransferForm(forms.Form):
+    to_agency = forms.ModelChoiceField(label=_("Cơ quan nhận liên thông"), queryset=Agency.objects.none())
+    reason = forms.CharField(label=_("Lý do, nội dung chuyển"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, exclude_agency_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(is_active=True).exclude(
+            kind__in=Agency.SERVICE_CENTER_KINDS).order_by("name")
+        if exclude_agency_id:
+            agencies = agencies.exclude(pk=exclude_agency_id)
+        self.fields["to_agency"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class ApologyForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do chậm trễ"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    new_appointment = forms.DateTimeField(
+        label=_("Ngày, giờ hẹn trả mới"), input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_new_appointment(self) -> Any:
+        value = self.cleaned_data["new_appointment"]
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value
+
+
+class AttachForm(forms.Form):
+    scan = ScanField(label=_("Tệp đính kèm (PDF, JPEG, PNG)"))
+
+
+class ProcedureSearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm thủ tục"), max_length=200, required=False)

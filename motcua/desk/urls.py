@@ -1,0 +1,16 @@
+from django.urls import path
+
+from motcua.desk import views
+
+app_name = "desk"
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("counter/", views.counter, name="counter"),
+    path("counter/<str:code>/", views.counter_receive, name="counter_receive"),
+    path("dossiers/<str:code>/", views.dossier_page, name="dossier"),
+    path("dossiers/<str:code>/act/<str:name>/", views.act, name="act"),
+    path("dossiers/<str:code>/attach/", views.attach, name="attach"),
+    path("dossiers/<str:code>/files/<int:pk>/", views.download_file, name="file"),
+    path("dossiers/<str:code>/result/", views.download_result, name="result"),
+    path("dossiers/<str:code>/slips/<str:kind>.pdf", views.slip, name="slip"),
+]

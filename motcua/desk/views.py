@@ -1,0 +1,339 @@
+"""The one-stop desk and the officer workspace: inboxes, counter reception, the dossier page.
+
+Thin views (STYLE.md rule 2): they check that an officer asks, scope every queryset to
+what that officer may see (rule 9), call one service per transition (rule 1) and turn a
+DossierError into a message. No view writes a dossier's status.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.accounts.models import Role
+from motcua.catalog import services as catalog_services
+from motcua.catalog.models import ChannelKind, Procedure
+from motcua.desk import forms as desk_forms
+from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import DossierError, Supplied
+from motcua.portal.presentation import available_slips, file_response, slip_response, timeline
+
+View = Callable[..., HttpResponse]
+
+
+def officer_required(view: View) -> View:
+    """Logged in and an officer of an agency; citizens get 403 on every desk page."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not getattr(request.user, "is_officer", False):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# ---------------------------------------------------------------------------------------
+# Inbox
+
+
+@officer_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    boxes = boxes_for(user)
+    keys = [b.key for b in boxes]
+    current = request.GET.get("box", keys[0])
+    if current not in keys:
+        raise Http404
+    counts = box_counts(user, boxes)
+    tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
+    return render(request, "desk/inbox.html", {
+        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current),
+    })
+
+
+# ---------------------------------------------------------------------------------------
+# Counter reception
+
+
+def _receptionist(request: HttpRequest) -> Any:
+    user: Any = request.user
+    if user.role != Role.RECEPTIONIST or user.agency is None or not user.agency.is_service_center:
+        raise PermissionDenied
+    return user
+
+
+@officer_required
+def counter(request: HttpRequest) -> HttpResponse:
+    """Find the procedure the applicant asks for (the catalog search, accent-insensitive)."""
+    _receptionist(request)
+    form = desk_forms.ProcedureSearchForm(request.GET or None)
+    results: list[Procedure] = []
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        from motcua.catalog.search import search
+
+        hits = search(form.cleaned_data["q"].strip(), limit=15)
+        found = Procedure.objects.in_bulk([h.procedure_id for h in hits])
+        results = [found[h.procedure_id] for h in hits if h.procedure_id in found]
+    return render(request, "desk/counter.html", {"form": form, "results": results})
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
+    """Receive a dossier handed in at the counter: tick what was brought, attach scans, print form 01."""
+    user = _receptionist(request)
+    today = timezone.localdate()
+    version = catalog_services.version_in_force(code, today)
+    if version is None:
+        raise Http404
+    requirements = list(version.requirements.all())
+    form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None, requirements=requirements)
+    if request.method == "POST" and form.is_valid():
+        dossier = _receive_at_counter(request, user, version, form)
+        if dossier is not None:
+            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận cho người nộp.")
+                             % {"code": dossier.code})
+            return redirect("desk:dossier", code=dossier.code)
+    return render(request, "desk/counter_receive.html", {
+        "form": form, "version": version, "procedure": version.procedure,
+    }, status=400 if form.errors else 200)
+
+
+def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
+                        form: desk_forms.CounterReceptionForm) -> Dossier | None:
+    data = form.cleaned_data
+    applicant = form.applicant()
+    try:
+        competent = catalog_services.competent_agency(version, user.agency, timezone.localdate(),
+                                                      applicant.address_unit)
+    except catalog_services.CompetenceError as error:
+        form.add_error("address_unit", str(error))
+        return None
+    brought = [r for r in form.requirements if data.get(f"brought_{r.pk}")]
+    documents = [
+        Supplied(r.name, data[f"originals_{r.pk}"] or 0, data[f"certified_copies_{r.pk}"] or 0,
+                 data[f"photocopies_{r.pk}"] or 0, r.pk)
+        for r in brought
+    ]
+    try:
+        with transaction.atomic():
+            dossier = services.receive_new_dossier(
+                user, version, applicant, channel=ChannelKind.COUNTER, request=data.get("request_text", ""),
+                documents=documents, competent_agency=competent, sets=data["sets"],
+            )
+            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
+            for r in brought:
+                scan = data.get(f"scan_{r.pk}")
+                if scan:
+                    services.attach_file(user, dossier, scan, document=by_requirement.get(r.pk))
+    except DossierError as error:
+        form.add_error(None, error.message)
+        return None
+    return dossier
+
+
+# ---------------------------------------------------------------------------------------
+# The dossier page
+
+
+def _visible_dossier(request: HttpRequest, code: str) -> Dossier:
+    """A dossier within the officer's scope, or 404 (another commune's dossier does not exist for them)."""
+    return get_object_or_404(
+        scoped(request.user).select_related(
+            "version__procedure", "applicant", "applicant__address_unit", "receiving_agency",
+            "competent_agency", "current_step", "current_step__assignee"),
+        code=code,
+    )
+
+
+@dataclass(frozen=True)
+class Action:
+    """A transition offered as a button: its label, the form asking for what it needs, the service call."""
+
+    label: Promise
+    form: type[forms.Form] | None
+    run: Callable[[Any, Dossier, dict[str, Any]], Any]
+    done: Promise
+    confirm: Promise | None = None
+    secondary: bool = False
+
+
+def _attach_result(user: Any, dossier: Dossier, data: dict[str, Any]) -> Any:
+    return services.mark_result_ready(user, dossier, data["result_text"], result_file=data.get("result_file"),
+                                      electronic=data.get("electronic", False))
+
+
+def _receive_supplement(user: Any, dossier: Dossier, data: dict[str, Any]) -> Any:
+    names = [line.strip() for line in data["documents"].splitlines() if line.strip()]
+    if data.get("scan"):
+        services.attach_file(user, dossier, data["scan"])
+    return services.receive_supplement(user, dossier, documents=[Supplied(n, originals=1) for n in names],
+                                       note=data.get("note", ""))
+
+
+ACTIONS: dict[str, Action] = {
+    "receive": Action(gettext_lazy("Tiếp nhận hồ sơ"), None,
+                      lambda u, d, f: services.receive_dossier(u, d),
+                      gettext_lazy("Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả.")),
+    "refuse": Action(gettext_lazy("Từ chối tiếp nhận"), desk_forms.ReasonForm,
+                     lambda u, d, f: services.refuse_dossier(u, d, f["reason"]),
+                     gettext_lazy("Đã từ chối tiếp nhận hồ sơ."), secondary=True,
+                     confirm=gettext_lazy("Từ chối tiếp nhận hồ sơ này?")),
+    "forward": Action(gettext_lazy("Chuyển bước tiếp theo"), desk_forms.NoteForm,
+                      lambda u, d, f: services.forward_dossier(u, d, note=f.get("note", "")),
+                      gettext_lazy("Đã chuyển hồ sơ sang bước tiếp theo.")),
+    "result_ready": Action(gettext_lazy("Trình lãnh đạo phê duyệt kết quả"), desk_forms.ResultForm,
+                           _attach_result, gettext_lazy("Đã trình kết quả giải quyết.")),
+    "approve": Action(gettext_lazy("Phê duyệt kết quả"), desk_forms.NoteForm,
+                      lambda u, d, f: services.approve_result(u, d, note=f.get("note", "")),
+                      gettext_lazy("Đã phê duyệt kết quả. Hồ sơ chuyển về bộ phận một cửa để trả.")),
+    "request_supplement": Action(
+        gettext_lazy("Yêu cầu bổ sung hồ sơ"), desk_forms.SupplementForm,
+        lambda u, d, f: services.request_supplement(
+            u, d, [i.strip() for i in f["items"].splitlines() if i.strip()], f["reason"],
+            override_reason=f.get("override_reason", "")),
+        gettext_lazy("Đã gửi yêu cầu bổ sung. In phiếu yêu cầu bổ sung (mẫu 02)."), secondary=True),
+    "receive_supplement": Action(gettext_lazy("Nhận hồ sơ bổ sung"), desk_forms.SupplementReceivedForm,
+                                 _receive_supplement, gettext_lazy("Đã nhận hồ sơ bổ sung.")),
+    "transfer": Action(gettext_lazy("Chuyển liên thông"), desk_forms.TransferForm,
+                       lambda u, d, f: services.transfer_dossier(u, d, f["to_agency"], reason=f.get("reason", "")),
+                       gettext_lazy("Đã chuyển hồ sơ liên thông."), secondary=True),
+    "return_result": Action(gettext_lazy("Trả kết quả"), desk_forms.NoteForm,
+                            lambda u, d, f: services.return_result(u, d, note=f.get("note", "")),
+                            gettext_lazy("Đã trả kết quả cho người nộp.")),
+    "apologize": Action(gettext_lazy("Xin lỗi và hẹn lại"), desk_forms.ApologyForm,
+                        lambda u, d, f: services.apologize(u, d, f["reason"], f["new_appointment"]),
+                        gettext_lazy("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."), secondary=True),
+    "stop": Action(gettext_lazy("Dừng xử lý"), desk_forms.ReasonForm,
+                   lambda u, d, f: services.stop_processing(u, d, f["reason"]),
+                   gettext_lazy("Đã dừng xử lý hồ sơ."), secondary=True,
+                   confirm=gettext_lazy("Dừng xử lý hồ sơ này?")),
+    "withdraw": Action(gettext_lazy("Rút hồ sơ theo đề nghị của người nộp"), desk_forms.ReasonForm,
+                       lambda u, d, f: services.withdraw(u, d, reason=f["reason"]),
+                       gettext_lazy("Đã rút hồ sơ."), secondary=True,
+                       confirm=gettext_lazy("Rút hồ sơ này theo đề nghị của người nộp?")),
+}
+
+
+def _make_form(name: str, dossier: Dossier, data: Any = None, files: Any = None) -> forms.Form | None:
+    action = ACTIONS[name]
+    if action.form is None:
+        return None
+    prefix = name
+    if action.form is desk_forms.TransferForm:
+        agency = dossier.current_step.agency_id if dossier.current_step else None
+        return desk_forms.TransferForm(data, files, prefix=prefix, exclude_agency_id=agency)
+    return action.form(data, files, prefix=prefix)
+
+
+def _next_step(dossier: Dossier) -> Any:
+    order = dossier.current_step.order if dossier.current_step else 0
+    return dossier.steps.filter(order__gt=order, finished_at__isnull=True).order_by("order").first()
+
+
+def _render_dossier(request: HttpRequest, dossier: Dossier, bound: dict[str, forms.Form] | None = None,
+                    status: int = 200) -> HttpResponse:
+    names = allowed_actions(request.user, dossier, _next_step(dossier))
+    bound = bound or {}
+    offered = [{
+        "name": n, "action": ACTIONS[n],
+        "form": bound.get(n) or _make_form(n, dossier),
+    } for n in names]
+    return render(request, "desk/dossier.html", {
+        "dossier": dossier,
+        "actions": offered,
+        "events": timeline(dossier, for_citizen=False),
+        "steps": dossier.steps.select_related("agency", "assignee").order_by("order"),
+        "handovers": dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver"),
+        "documents": dossier.documents.prefetch_related("files"),
+        "loose_files": dossier.files.filter(document__isnull=True),
+        "supplements": dossier.supplement_requests.order_by("number"),
+        "slips": available_slips(dossier),
+        "attach_form": desk_forms.AttachForm(),
+    }, status=status)
+
+
+@officer_required
+def dossier_page(request: HttpRequest, code: str) -> HttpResponse:
+    return _render_dossier(request, _visible_dossier(request, code))
+
+
+@officer_required
+@require_POST
+def act(request: HttpRequest, code: str, name: str) -> HttpResponse:
+    """Run one transition. The page's revision goes to the service, so a stale page learns
+    that someone else already handled the dossier instead of acting twice."""
+    dossier = _visible_dossier(request, code)
+    action = ACTIONS.get(name)
+    if action is None:
+        raise Http404
+    form = _make_form(name, dossier, request.POST, request.FILES)
+    if form is not None and not form.is_valid():
+        messages.error(request, _("Vui lòng nhập đủ thông tin cho thao tác “%(action)s”.") % {"action": action.label})
+        return _render_dossier(request, dossier, {name: form}, status=400)
+    try:
+        dossier.revision = int(request.POST.get("revision", dossier.revision))
+    except ValueError:
+        dossier.revision = -1
+    try:
+        with transaction.atomic():
+            action.run(request.user, dossier, form.cleaned_data if form is not None else {})
+    except DossierError as error:
+        messages.error(request, error.message)
+        return redirect("desk:dossier", code=code)
+    messages.success(request, str(action.done))
+    return redirect("desk:dossier", code=code)
+
+
+@officer_required
+@require_POST
+def attach(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _visible_dossier(request, code)
+    form = desk_forms.AttachForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors.get("scan", [])))
+        return redirect("desk:dossier", code=code)
+    try:
+        services.attach_file(request.user, dossier, form.cleaned_data["scan"])  # type: ignore[arg-type]
+    except DossierError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã đính kèm tệp."))
+    return redirect("desk:dossier", code=code)
+
+
+@officer_required
+def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    return slip_response(_visible_dossier(request, code), kind)
+
+
+@officer_required
+def download_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    dossier = _visible_dossier(request, code)
+    attached = get_object_or_404(dossier.files, pk=pk)
+    return file_response(attached.file, attached.original_name)
+
+
+@officer_required
+def download_result(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _visible_dossier(request, code)
+    return file_response(dossier.result_file, f"{dossier.code}-ket-qua.pdf")

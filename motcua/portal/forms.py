@@ -1,0 +1,179 @@
+"""Forms of the citizen portal: registration, public lookup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from motcua.accounts.models import Role, User
+
+ID_NUMBER_RE = re.compile(r"^\d{12}$")
+
+
+def clean_id_number(value: str) -> str:
+    value = value.strip().replace(" ", "")
+    if not ID_NUMBER_RE.match(value):
+        raise forms.ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
+    return value
+
+
+class RegisterForm(UserCreationForm):
+    """A local citizen account; officers are created by administrators, never here."""
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
+    id_number = forms.CharField(
+        label=_("Số định danh cá nhân (CCCD)"), max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}", "autocomplete": "off"}),
+        help_text=_("12 chữ số in trên căn cước."),
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại"), max_length=20, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(label=_("Thư điện tử"), required=False,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "full_name", "id_number", "phone", "email")
+
+    def clean_id_number(self) -> str:
+        return clean_id_number(self.cleaned_data["id_number"])
+
+    def save(self, commit: bool = True) -> User:
+        user: User = super().save(commit=False)
+        user.role = Role.CITIZEN
+        user.agency = None
+        if commit:
+            user.save()
+        return user
+
+
+class LookupForm(forms.Form):
+    """Public lookup: the dossier code plus the applicant's ID number, so codes alone reveal nothing."""
+
+    code = forms.CharField(label=_("Mã hồ sơ"), max_length=40,
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
+    id_number = forms.CharField(
+        label=_("Số định danh cá nhân hoặc mã số thuế của người nộp"), max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip()
+
+    def clean_id_number(self) -> str:
+        return self.cleaned_data["id_number"].strip().replace(" ", "")
+
+
+def _unit_choices() -> list[tuple[str, str]]:
+    """Communes and wards of the province in force today (the applicant's place of residence)."""
+    import datetime as dt
+
+    from django.conf import settings
+
+    from motcua.geography.models import Unit
+
+    units = (
+        Unit.objects.on(dt.date.today())
+        .filter(parent__code=settings.MOTCUA_PROVINCE_CODE, parent__level=Unit.Level.PROVINCE)
+        .exclude(level=Unit.Level.DISTRICT).order_by("name_folded").values_list("pk", "name")
+    )
+    return [("", "—")] + [(str(pk), name) for pk, name in units]
+
+
+class ApplicantForm(forms.Form):
+    """Who the dossier is for; prefilled from the account, editable (e.g. a parent for a child)."""
+
+    name = forms.CharField(label=_("Họ và tên người nộp"), max_length=300,
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    id_number = forms.CharField(
+        label=_("Số định danh cá nhân"), max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}", "autocomplete": "off"}),
+    )
+    date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    email = forms.EmailField(label=_("Thư điện tử"), required=False,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    address_unit = forms.TypedChoiceField(label=_("Xã, phường nơi cư trú"), required=False, coerce=int,
+                                          empty_value=None)
+    street = forms.CharField(label=_("Số nhà, đường, thôn, xóm"), max_length=300, required=False,
+                             widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["address_unit"].choices = _unit_choices()
+
+    def clean_id_number(self) -> str:
+        return clean_id_number(self.cleaned_data["id_number"])
+
+    def applicant(self, user: Any = None) -> Any:
+        """An unsaved Applicant from the cleaned data (the service saves it with the dossier)."""
+        from motcua.dossiers.models import Applicant
+
+        data = self.cleaned_data
+        return Applicant(
+            kind=Applicant.Kind.CITIZEN, name=data["name"].strip(), id_number=data["id_number"],
+            date_of_birth=data.get("date_of_birth"), phone=data.get("phone", ""), email=data.get("email", ""),
+            address_unit_id=data.get("address_unit"), street=data.get("street", ""), user=user,
+        )
+
+
+def requirement_field_name(requirement_id: int) -> str:
+    return f"doc_{requirement_id}"
+
+
+def describe_counts(requirement: Any) -> str:
+    """"1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
+    from django.utils.translation import gettext
+
+    parts = []
+    if requirement.originals:
+        parts.append(gettext("%(n)d bản chính") % {"n": requirement.originals})
+    if requirement.certified_copies:
+        parts.append(gettext("%(n)d bản sao chứng thực") % {"n": requirement.certified_copies})
+    if requirement.photocopies:
+        parts.append(gettext("%(n)d bản sao") % {"n": requirement.photocopies})
+    return ", ".join(parts)
+
+
+class OnlineSubmissionForm(ApplicantForm):
+    """The procedure's form: applicant, request, where to submit, one upload slot per required document."""
+
+    receiving_agency = forms.TypedChoiceField(label=_("Nơi tiếp nhận hồ sơ"), coerce=int)
+    request_text = forms.CharField(
+        label=_("Nội dung yêu cầu"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: đăng ký khai sinh cho con, họ tên của con, ngày sinh."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
+    )
+
+    def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any], **kwargs: Any) -> None:
+        from motcua.portal.uploads import ScanField
+
+        super().__init__(*args, **kwargs)
+        self.requirements = requirements
+        self.fields["receiving_agency"].choices = [(a.pk, a.name) for a in agencies]
+        for requirement in requirements:
+            # A document listed under a case ("Trường hợp …") is needed only in that case.
+            self.fields[requirement_field_name(requirement.pk)] = ScanField(
+                label=requirement.name, required=not requirement.case,
+                help_text=" · ".join(p for p in (requirement.case, describe_counts(requirement)) if p),
+            )
+        # Django marks required inputs with the `required` attribute: the browser checks first.
+        self.use_required_attribute = True
+
+    def document_fields(self) -> list[Any]:
+        return [self[requirement_field_name(r.pk)] for r in self.requirements]
+
+    def applicant_fields(self) -> list[Any]:
+        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]
+        return [self[n] for n in names]

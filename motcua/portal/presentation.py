@@ -1,0 +1,138 @@
+"""What people read about a dossier: event labels, the timeline, the expected appointment.
+
+Shared by the citizen portal and the officer workspace (motcua.desk), so both tell the
+same story about the same events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from motcua.dossiers.models import Dossier, DossierEvent, Status
+
+ACTION_LABELS: dict[str, Promise] = {
+    "submit": _("Nộp hồ sơ trực tuyến"),
+    "receive": _("Tiếp nhận hồ sơ"),
+    "refuse": _("Từ chối tiếp nhận hồ sơ"),
+    "forward": _("Chuyển bước xử lý"),
+    "assign": _("Phân công người xử lý"),
+    "transfer": _("Chuyển hồ sơ liên thông"),
+    "request_supplement": _("Yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "receive_supplement": _("Nhận hồ sơ bổ sung"),
+    "request_payment": _("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    "record_payment": _("Đã thực hiện nghĩa vụ tài chính"),
+    "withdraw": _("Rút hồ sơ"),
+    "stop": _("Dừng xử lý hồ sơ"),
+    "result_ready": _("Trình kết quả giải quyết"),
+    "approve_result": _("Phê duyệt kết quả"),
+    "return_result": _("Trả kết quả"),
+    "apologize": _("Xin lỗi và hẹn lại ngày trả kết quả"),
+    "attach_file": _("Đính kèm tệp"),
+}
+# Internal bookkeeping a citizen need not follow on the portal.
+INTERNAL_ACTIONS = frozenset({"attach_file", "assign"})
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: dt.datetime
+    label: str
+    status: str
+    status_code: int | None
+    reason: str
+    actor: str
+
+
+def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
+    """The dossier's events, oldest first; citizens see neither internal steps nor officers' names."""
+    events = DossierEvent.objects.filter(dossier=dossier).select_related("actor").order_by("seq")
+    entries = []
+    for event in events:
+        if for_citizen and event.action in INTERNAL_ACTIONS:
+            continue
+        actor = ""
+        if not for_citizen and event.actor is not None:
+            actor = str(event.actor)
+        entries.append(TimelineEntry(
+            at=event.at,
+            label=str(ACTION_LABELS.get(event.action, event.action)),
+            status=Status(event.to_status).label if event.to_status else "",
+            status_code=event.to_status,
+            reason=event.reason,
+            actor=actor,
+        ))
+    return entries
+
+
+def expected_appointment(dossier: Dossier) -> dt.datetime | None:
+    """Due time if the dossier were received when submitted: shown (as expected) before reception."""
+    if dossier.due_at is not None:
+        return dossier.due_at
+    from motcua.dossiers.services import DossierError, calendar, time_limit_of
+
+    try:
+        limit = time_limit_of(dossier.version, dossier.channel)
+    except DossierError:
+        return None
+    start = dossier.submitted_at or dossier.created_at
+    return calendar().add(start, limit)
+
+
+def mask(value: str, keep: int = 4) -> str:
+    """Personal data in lists: only the last digits stay readable."""
+    return "*" * max(len(value) - keep, 0) + value[-keep:]
+
+
+SLIP_LABELS: dict[str, Promise] = {
+    "receipt": _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)"),
+    "supplement": _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)"),
+    "refusal": _("Phiếu từ chối tiếp nhận giải quyết hồ sơ (mẫu 03)"),
+    "apology": _("Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)"),
+    "stop": _("Thông báo dừng giải quyết hồ sơ"),
+    "control": _("Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)"),
+}
+
+
+def available_slips(dossier: Dossier) -> list[tuple[str, str]]:
+    """The slips that exist for this dossier in its present state, as (kind, label)."""
+    kinds = ["receipt"]
+    if dossier.supplement_count:
+        kinds.append("supplement")
+    if dossier.status == Status.REFUSED:
+        kinds.append("refusal")
+    if dossier.apologized_at:
+        kinds.append("apology")
+    if dossier.status == Status.STOPPED:
+        kinds.append("stop")
+    if dossier.received_at:
+        kinds.append("control")
+    return [(kind, str(SLIP_LABELS[kind])) for kind in kinds]
+
+
+def slip_response(dossier: Dossier, kind: str) -> HttpResponse:
+    """The PDF of one slip, rendered now from what was recorded; 404 for a slip that does not exist."""
+    from motcua.dossiers.slips import SLIPS
+
+    if kind not in dict(available_slips(dossier)):
+        raise Http404
+    response = HttpResponse(SLIPS[kind](dossier), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
+    return response
+
+
+def file_response(field_file: Any, download_name: str) -> FileResponse:
+    """Serve an upload from MEDIA_ROOT (outside the web root) after the caller checked access."""
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True,
+                        filename=download_name or field_file.name.rsplit("/", 1)[-1])

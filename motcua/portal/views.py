@@ -1,0 +1,322 @@
+"""The citizen portal: find a procedure, submit online, follow "my dossiers", public lookup.
+
+Thin views (STYLE.md rule 2): each checks who asks and what they sent, calls one service
+of motcua.dossiers.services and turns a DossierError into a message. Every dossier a
+citizen reaches comes from `Dossier.objects.visible_to(user)` (rule 9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.accounts.models import Role
+from motcua.catalog import services as catalog_services
+from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier, Status, SubState
+from motcua.dossiers.services import DossierError, Supplied
+from motcua.portal.forms import LookupForm, OnlineSubmissionForm, requirement_field_name
+from motcua.portal.presentation import (
+    available_slips,
+    expected_appointment,
+    file_response,
+    slip_response,
+    timeline,
+)
+from motcua.portal.uploads import ScanField
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _citizen_dossiers(request: HttpRequest) -> Any:
+    return Dossier.objects.visible_to(request.user).filter(applicant__user=request.user)
+
+
+def _own_dossier(request: HttpRequest, code: str) -> Dossier:
+    """The citizen's own dossier or 404 (never 403: a code alone must not reveal that it exists)."""
+    return get_object_or_404(
+        _citizen_dossiers(request).select_related(
+            "version__procedure", "receiving_agency", "competent_agency", "applicant"),
+        code=code,
+    )
+
+
+def _search(query: str) -> list[Any]:
+    from motcua.catalog.search import search
+
+    hits = search(query, limit=10)
+    procedures = Procedure.objects.in_bulk([h.procedure_id for h in hits])
+    return [procedures[h.procedure_id] for h in hits if h.procedure_id in procedures]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Portal home: search a procedure in one's own words, or go to one's dossiers."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = _search(query) if query else []
+    return render(request, "portal/home.html", {"query": query, "results": results})
+
+
+# ---------------------------------------------------------------------------------------
+# Online submission
+
+
+def _online_version(code: str) -> ProcedureVersion:
+    version = catalog_services.version_in_force(code, _today())
+    if version is None:
+        raise Http404
+    return version
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submit(request: HttpRequest, code: str) -> HttpResponse:
+    version = _online_version(code)
+    user: Any = request.user
+    context: dict[str, Any] = {"version": version, "procedure": version.procedure}
+    if version.online_level == OnlineLevel.NONE:
+        return render(request, "portal/submit_unavailable.html", context, status=409)
+    if user.role != Role.CITIZEN:
+        messages.error(request, _("Cán bộ tiếp nhận hồ sơ tại quầy; chỉ tài khoản công dân nộp hồ sơ trực tuyến."))
+        return render(request, "portal/submit_unavailable.html", context, status=403)
+    requirements = list(version.requirements.all())
+    agencies = list(catalog_services.reception_agencies(version.procedure, settings.MOTCUA_PROVINCE_CODE))
+    initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email}
+    form = OnlineSubmissionForm(request.POST or None, request.FILES or None, requirements=requirements,
+                                agencies=agencies, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        dossier = _submit(request, form, version, agencies)
+        if dossier is not None:
+            return redirect("portal:receipt", code=dossier.code)
+    context.update(form=form, requirements=requirements)
+    return render(request, "portal/submit.html", context, status=400 if form.errors else 200)
+
+
+def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: ProcedureVersion,
+            agencies: list[Any]) -> Dossier | None:
+    data = form.cleaned_data
+    agency = next(a for a in agencies if a.pk == data["receiving_agency"])
+    applicant = form.applicant(user=request.user)
+    try:
+        competent = catalog_services.competent_agency(version, agency, _today(), applicant.address_unit)
+    except catalog_services.CompetenceError as error:
+        form.add_error("address_unit", str(error))
+        return None
+    uploads = {r.pk: data.get(requirement_field_name(r.pk)) for r in form.requirements}
+    documents = [
+        Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
+        for r in form.requirements if uploads[r.pk]
+    ]
+    try:
+        # The dossier and its files stand or fall together.
+        with transaction.atomic():
+            dossier = services.submit_online(
+                request.user, version, applicant, agency, request=data.get("request_text", ""),
+                documents=documents, competent_agency=competent,  # type: ignore[arg-type]
+            )
+            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
+            for requirement_id, upload in uploads.items():
+                if upload:
+                    services.attach_file(request.user, dossier, upload,  # type: ignore[arg-type]
+                                         document=by_requirement.get(requirement_id))
+    except DossierError as error:
+        form.add_error(None, error.message)
+        return None
+    messages.success(request, _("Đã nộp hồ sơ %(code)s.") % {"code": dossier.code})
+    return dossier
+
+
+@login_required
+def receipt(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    lookup = request.build_absolute_uri(reverse("portal:lookup") + f"?code={dossier.code}")
+    return render(request, "portal/receipt.html", {
+        "dossier": dossier, "appointment": expected_appointment(dossier),
+        "lookup_url": lookup, "qr_svg": _qr_svg(lookup),
+    })
+
+
+def _qr_svg(text: str) -> str:
+    """The lookup link as an inline SVG QR code (no image file, no third-party service)."""
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode("utf-8")
+    return svg[svg.index("<svg"):]  # drop the XML declaration: the SVG is inlined in HTML
+
+
+# ---------------------------------------------------------------------------------------
+# My dossiers
+
+
+@login_required
+def my_dossiers(request: HttpRequest) -> HttpResponse:
+    dossiers = (
+        _citizen_dossiers(request)
+        .select_related("version__procedure", "receiving_agency")
+        .order_by("-submitted_at", "-id")[:200]
+    )
+    return render(request, "portal/my_dossiers.html", {"dossiers": dossiers})
+
+
+class SupplementAnswerForm:
+    """One upload per item the officer asked for (form 02 lists them)."""
+
+    def __init__(self, items: list[str], data: Any = None, files: Any = None) -> None:
+        from django import forms
+
+        form = forms.Form(data, files)
+        for index, item in enumerate(items):
+            form.fields[f"item_{index}"] = ScanField(label=item)
+        form.fields["note"] = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000,
+                                              widget=forms.Textarea(attrs={"rows": 2}))
+        self.form = form
+        self.items = items
+
+
+def _open_supplement(dossier: Dossier) -> Any:
+    if dossier.status != Status.SUPPLEMENT_REQUESTED:
+        return None
+    return dossier.supplement_requests.order_by("-number").first()
+
+
+@login_required
+def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    supplement = _open_supplement(dossier)
+    answer = SupplementAnswerForm(list(supplement.items)) if supplement else None
+    return _render_detail(request, dossier, supplement, answer)
+
+
+def _render_detail(request: HttpRequest, dossier: Dossier, supplement: Any, answer: Any,
+                   status: int = 200) -> HttpResponse:
+    return render(request, "portal/dossier_detail.html", {
+        "dossier": dossier,
+        "appointment": expected_appointment(dossier),
+        "events": timeline(dossier, for_citizen=True),
+        "documents": dossier.documents.prefetch_related("files"),
+        "slips": available_slips(dossier),
+        "supplement": supplement,
+        "answer": answer.form if answer else None,
+        "can_withdraw": dossier.status in services.WITHDRAWABLE_STATUSES,
+        "can_download_result": _result_available(dossier),
+    }, status=status)
+
+
+@login_required
+@require_POST
+def answer_supplement(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    supplement = _open_supplement(dossier)
+    if supplement is None or dossier.sub_state != SubState.SUPPLEMENT_WAITING_APPLICANT:
+        messages.error(request, _("Hồ sơ này không có yêu cầu bổ sung đang chờ."))
+        return redirect("portal:dossier", code=code)
+    answer = SupplementAnswerForm(list(supplement.items), request.POST, request.FILES)
+    if not answer.form.is_valid():
+        return _render_detail(request, dossier, supplement, answer, status=400)
+    try:
+        with transaction.atomic():
+            documents = []
+            for index, item in enumerate(answer.items):
+                document = Supplied(item, originals=1)
+                documents.append(document)
+                services.attach_file(request.user, dossier, answer.form.cleaned_data[f"item_{index}"])  # type: ignore[arg-type]
+            services.receive_supplement(request.user, dossier, documents=documents,  # type: ignore[arg-type]
+                                        note=answer.form.cleaned_data["note"])
+    except DossierError as error:
+        messages.error(request, error.message)
+        return redirect("portal:dossier", code=code)
+    messages.success(request, _("Đã gửi hồ sơ bổ sung. Thời hạn giải quyết được tính tiếp."))
+    return redirect("portal:dossier", code=code)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    try:
+        services.withdraw(request.user, dossier, reason=request.POST.get("reason", "")[:1000])  # type: ignore[arg-type]
+    except DossierError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã rút hồ sơ %(code)s.") % {"code": dossier.code})
+    return redirect("portal:dossier", code=code)
+
+
+def _result_available(dossier: Dossier) -> bool:
+    """The result file is the applicant's once it is handed over (or issued electronically)."""
+    if not dossier.result_file:
+        return False
+    return dossier.status == Status.RETURNED or (dossier.status == Status.RESULT_READY and dossier.result_electronic)
+
+
+@login_required
+def download_result(request: HttpRequest, code: str) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    if not _result_available(dossier):
+        raise Http404
+    return file_response(dossier.result_file, f"{dossier.code}-ket-qua{_suffix(dossier.result_file.name)}")
+
+
+@login_required
+def download_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    dossier = _own_dossier(request, code)
+    attached = get_object_or_404(dossier.files, pk=pk)
+    return file_response(attached.file, attached.original_name)
+
+
+@login_required
+def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    return slip_response(_own_dossier(request, code), kind)
+
+
+def _suffix(name: str) -> str:
+    tail = name.rsplit("/", 1)[-1]
+    return "." + tail.rsplit(".", 1)[-1] if "." in tail else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Public lookup
+
+
+@require_http_methods(["GET", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Code + ID number: the QR code on the receipt opens this page with the code filled in.
+
+    The ID number travels in a POST body, never in the URL (URLs end up in logs).
+    """
+    found = None
+    if request.method == "POST":
+        form = LookupForm(request.POST)
+        if form.is_valid():
+            found = (
+                Dossier.objects.select_related("version__procedure", "receiving_agency", "competent_agency")
+                .filter(code=form.cleaned_data["code"], applicant__id_number=form.cleaned_data["id_number"])
+                .first()
+            )
+            if found is None:
+                form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
+    else:
+        form = LookupForm(initial={"code": request.GET.get("code", "")[:40]})
+    status = 404 if request.method == "POST" and found is None else 200
+    return render(request, "portal/lookup.html", {
+        "form": form, "dossier": found, "appointment": expected_appointment(found) if found else None,
+    }, status=status)
+
