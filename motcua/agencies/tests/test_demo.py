@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.core.management.base import OutputWrapper
+
+from motcua.agencies import demo
+from motcua.agencies.models import Agency
+from motcua.geography.fixture import load_fixture
+from motcua.geography.importer import apply_plan
+
+
+@pytest.mark.django_db
+def test_the_demo_creates_lang_sons_agencies_once(tmp_path: Path) -> None:
+    apply_plan(load_fixture())
+    out = StringIO()
+    command = SimpleNamespace(stdout=OutputWrapper(out))
+    demo.load(command, tmp_path)
+    demo.load(command, tmp_path)
+    assert Agency.objects.count() == 1 + 15 + 1 + 2 * 9
+    assert "tạo mới 35" in out.getvalue()
+    assert "tạo mới 0, cập nhật 0, giữ nguyên 35" in out.getvalue()
