@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
     "motcua.api",
+    "motcua.portal",
+    "motcua.desk",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +147,10 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root; files are served by views that check access
 # Largest file accepted in one upload (attachments of a dossier), in bytes.
 MOTCUA_UPLOAD_MAX_BYTES = envint("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+# Login pages live in the portal; other login methods (VNeID via OpenID Connect) plug in
+# through AUTHENTICATION_BACKENDS and MOTCUA_LOGIN_METHODS (motcua/portal/login_methods.py).
+LOGIN_URL = "portal:login"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
