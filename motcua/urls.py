@@ -9,5 +9,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("motcua.core.urls")),
+    path("", include("motcua.portal.urls")),
+    path("desk/", include("motcua.desk.urls")),
     prefix_default_language=False,
 )
