@@ -34,7 +34,8 @@ def test_officers_sit_in_the_agencies_their_names_say() -> None:
         Agency.Kind.COMMUNE_CENTER, "Trung tâm Phục vụ hành chính công xã Đồng Đăng")
     assert where["chuyenvien.dongkinh"] == (Agency.Kind.COMMUNE_COMMITTEE, "Ủy ban nhân dân phường Đông Kinh")
     assert where["lanhdao.sotuphap"] == (Agency.Kind.DEPARTMENT, "Sở Tư pháp tỉnh Lạng Sơn")
-    assert where["chuyenvien.sonnmt"] == (Agency.Kind.DEPARTMENT, "Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn")
+    assert where["chuyenvien.sonnmt"] == (
+        Agency.Kind.DEPARTMENT, "Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn")
     assert where["congdan.an"] is None
     assert all(u.is_officer for u in User.objects.filter(role__in=[Role.RECEPTIONIST, Role.LEADER]))
 
