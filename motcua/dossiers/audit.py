@@ -22,9 +22,22 @@ class BrokenLink:
 
 def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
     """Yield the first broken link of every broken chain (streaming: constant memory)."""
-    events = DossierEvent.objects.order_by("dossier_id", "seq").select_related("dossier").only(
-        "dossier__code", "seq", "actor_id", "at", "action", "from_status", "to_status", "reason", "data",
-        "prev_hash", "hash",
+    events = (
+        DossierEvent.objects.order_by("dossier_id", "seq")
+        .select_related("dossier")
+        .only(
+            "dossier__code",
+            "seq",
+            "actor_id",
+            "at",
+            "action",
+            "from_status",
+            "to_status",
+            "reason",
+            "data",
+            "prev_hash",
+            "hash",
+        )
     )
     if dossier_ids is not None:
         events = events.filter(dossier_id__in=dossier_ids)
@@ -59,8 +72,7 @@ def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
 
 def _truncated(dossier_ids: list[int] | None) -> Iterator[BrokenLink]:
     """Chains cut at the end: every transition bumps `revision` once and appends one event."""
-    dossiers = Dossier.objects.annotate(last=Coalesce(Max("events__seq"), 0)).filter(
-        revision__gt=F("last"))
+    dossiers = Dossier.objects.annotate(last=Coalesce(Max("events__seq"), 0)).filter(revision__gt=F("last"))
     if dossier_ids is not None:
         dossiers = dossiers.filter(pk__in=dossier_ids)
     for code, last in dossiers.values_list("code", "last"):

@@ -18,8 +18,18 @@ from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ
 
 COLUMNS = [
-    "code", "procedure_code", "channel", "receiving_agency", "competent_agency", "status",
-    "received_at", "due_at", "finished_at", "returned_at", "supplement_requests", "paused_working_hours",
+    "code",
+    "procedure_code",
+    "channel",
+    "receiving_agency",
+    "competent_agency",
+    "status",
+    "received_at",
+    "due_at",
+    "finished_at",
+    "returned_at",
+    "supplement_requests",
+    "paused_working_hours",
     "timeliness",
 ]
 
@@ -40,8 +50,9 @@ def dossiers_in_period(start: dt.date, end: dt.date, agency: Agency | None = Non
     )
     if agency is not None:
         qs = qs.filter(Q(receiving_agency=agency) | Q(competent_agency=agency))
-    return qs.select_related(
-        "version__procedure", "receiving_agency", "competent_agency").order_by("received_at", "code")
+    return qs.select_related("version__procedure", "receiving_agency", "competent_agency").order_by(
+        "received_at", "code"
+    )
 
 
 def _local(value: dt.datetime | None) -> str:
@@ -66,7 +77,9 @@ def rows(start: dt.date, end: dt.date, agency: Agency | None = None) -> Iterator
             "finished_at": _local(d.finished_at),
             "returned_at": _local(d.returned_at),
             "supplement_requests": d.supplement_count,
-            "paused_working_hours": round(d.paused_working.total_seconds() / 3600, 2) if d.paused_working else 0,
+            "paused_working_hours": round(d.paused_working.total_seconds() / 3600, 2)
+            if d.paused_working
+            else 0,
             "timeliness": classification.value if classification else "",
         }
 

@@ -39,7 +39,10 @@ class Status(models.IntegerChoices):
 
 # Dossiers whose clock is still running or paused: the sweeps and "open" counts use these.
 OPEN_STATUSES = (
-    Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED,
+    Status.RECEIVED,
+    Status.PROCESSING,
+    Status.SUPPLEMENT_REQUESTED,
+    Status.PAYMENT_REQUESTED,
 )
 CLOSED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED)
 
@@ -75,13 +78,21 @@ class Applicant(models.Model):
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     address_unit = models.ForeignKey(
-        "geography.Unit", verbose_name=_("đơn vị hành chính"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "geography.Unit",
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     street = models.CharField(_("số nhà, đường, thôn, xóm"), max_length=300, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản công dân"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="applicant_profiles",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản công dân"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applicant_profiles",
     )
 
     class Meta:
@@ -116,6 +127,9 @@ class DossierSequence(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "day"], name="dossier_sequence_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.day}: {self.last}"
+
 
 class DossierQuerySet(models.QuerySet["Dossier"]):
     def open(self) -> DossierQuerySet:
@@ -132,7 +146,8 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
         if user.agency_id is None:
             return self.none()
         return self.filter(
-            Q(receiving_agency_id=user.agency_id) | Q(competent_agency_id=user.agency_id)
+            Q(receiving_agency_id=user.agency_id)
+            | Q(competent_agency_id=user.agency_id)
             | Q(steps__agency_id=user.agency_id)
         ).distinct()
 
@@ -140,25 +155,36 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
 class Dossier(models.Model):
     code = models.CharField(_("mã hồ sơ"), max_length=64, unique=True)
     version = models.ForeignKey(
-        "catalog.ProcedureVersion", verbose_name=_("thủ tục (phiên bản)"), on_delete=models.PROTECT,
+        "catalog.ProcedureVersion",
+        verbose_name=_("thủ tục (phiên bản)"),
+        on_delete=models.PROTECT,
         related_name="dossiers",
     )
-    applicant = models.ForeignKey(Applicant, verbose_name=_("chủ hồ sơ"), on_delete=models.PROTECT,
-                                  related_name="dossiers")
+    applicant = models.ForeignKey(
+        Applicant, verbose_name=_("chủ hồ sơ"), on_delete=models.PROTECT, related_name="dossiers"
+    )
     channel = models.CharField(_("hình thức nộp"), max_length=10, choices=ChannelKind.choices)
     receiving_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="+",
-    )
-    competent_agency = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("cơ quan giải quyết"), on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("nơi tiếp nhận"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
-    status = models.PositiveSmallIntegerField(_("trạng thái"), choices=Status.choices,
-                                              default=Status.SUBMITTED)
-    sub_state = models.CharField(_("trạng thái phụ"), max_length=24, choices=SubState.choices,
-                                 default=SubState.NONE, blank=True)
-    deadline_state = models.CharField(_("tình trạng hạn"), max_length=10, choices=Deadline.choices,
-                                      default=Deadline.OK)
+    competent_agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan giải quyết"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.PositiveSmallIntegerField(
+        _("trạng thái"), choices=Status.choices, default=Status.SUBMITTED
+    )
+    sub_state = models.CharField(
+        _("trạng thái phụ"), max_length=24, choices=SubState.choices, default=SubState.NONE, blank=True
+    )
+    deadline_state = models.CharField(
+        _("tình trạng hạn"), max_length=10, choices=Deadline.choices, default=Deadline.OK
+    )
     # Bumped by every transition: two officers acting on the same version of a dossier,
     # the second one learns that it was already handled (services._lock).
     revision = models.PositiveIntegerField(default=0, editable=False)
@@ -184,7 +210,11 @@ class Dossier(models.Model):
     resume_status = models.PositiveSmallIntegerField(choices=Status.choices, null=True, blank=True)
 
     current_step = models.ForeignKey(
-        "DossierStep", verbose_name=_("bước hiện tại"), null=True, blank=True, on_delete=models.SET_NULL,
+        "DossierStep",
+        verbose_name=_("bước hiện tại"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     current_step_due_at = models.DateTimeField(_("hạn bước hiện tại"), null=True, blank=True)
@@ -239,16 +269,24 @@ class DossierStep(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     name = models.CharField(_("tên bước"), max_length=300)
     role = models.CharField(_("vai trò"), max_length=20)
-    agency = models.ForeignKey("agencies.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT,
-                               related_name="+")
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xử lý"), null=True,
-                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     allotted = models.DurationField(_("thời gian được giao (giờ làm việc)"))
     started_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    finished_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     deadline_state = models.CharField(max_length=10, choices=Deadline.choices, default=Deadline.OK)
 
     class Meta:
@@ -266,8 +304,9 @@ class DossierDocument(models.Model):
     """A component supplied (thành phần hồ sơ) with its counts, as listed on the receipt slip."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
-    requirement = models.ForeignKey("catalog.Requirement", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    requirement = models.ForeignKey(
+        "catalog.Requirement", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     name = models.TextField(_("tên giấy tờ"))
     originals = models.PositiveSmallIntegerField(_("bản chính"), default=0)
     certified_copies = models.PositiveSmallIntegerField(_("bản sao chứng thực"), default=0)
@@ -293,8 +332,9 @@ def attachment_path(instance: DossierFile, filename: str) -> str:
 
 class DossierFile(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey(DossierDocument, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="files")
+    document = models.ForeignKey(
+        DossierDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="files"
+    )
     file = models.FileField(_("tệp"), upload_to=attachment_path)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -304,7 +344,7 @@ class DossierFile(models.Model):
         verbose_name_plural = _("tệp đính kèm")
 
     def __str__(self) -> str:
-        return self.original_name or self.file.name
+        return self.original_name or str(self.file.name)
 
 
 class SupplementRequest(models.Model):
@@ -314,8 +354,9 @@ class SupplementRequest(models.Model):
     number = models.PositiveSmallIntegerField(_("lần"))
     items = models.JSONField(_("giấy tờ cần bổ sung"), default=list)
     reason = models.TextField(_("lý do"))
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     requested_at = models.DateTimeField()
     override_reason = models.TextField(_("lý do yêu cầu bổ sung lần tiếp theo"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
@@ -327,6 +368,9 @@ class SupplementRequest(models.Model):
         verbose_name_plural = _("yêu cầu bổ sung")
         ordering = ["dossier", "number"]
         constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="supplement_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} #{self.number}"
 
 
 class Handover(models.Model):
@@ -343,17 +387,24 @@ class Handover(models.Model):
     at = models.DateTimeField()
     from_agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.PROTECT, related_name="+")
     to_agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.PROTECT, related_name="+")
-    giver = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    receiver = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+")
-    from_step = models.ForeignKey(DossierStep, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+")
+    giver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    receiver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_step = models.ForeignKey(
+        DossierStep, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # What the finished step was measured against (for early / on time / late on the slip).
     due_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["dossier", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
 
 class AppendOnlyError(Exception):
@@ -380,8 +431,9 @@ class DossierEvent(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField(db_index=True)
     action = models.CharField(max_length=40)
     from_status = models.PositiveSmallIntegerField(choices=Status.choices, null=True, blank=True)
@@ -403,6 +455,14 @@ class DossierEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.dossier_id}#{self.seq} {self.action}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Dossier events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Dossier events are append-only.")
+
     def canonical(self, dossier_code: str) -> str:
         """The content the hash covers, independent of the database's formatting."""
         from datetime import UTC
@@ -423,11 +483,3 @@ class DossierEvent(models.Model):
     def compute_hash(self, dossier_code: str) -> str:
         payload = (self.prev_hash + self.canonical(dossier_code)).encode("utf-8")
         return hashlib.sha256(payload).hexdigest()
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("Dossier events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Dossier events are append-only.")

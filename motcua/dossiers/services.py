@@ -56,7 +56,11 @@ Actor = User | None
 WORKING_STATUSES = (Status.RECEIVED, Status.PROCESSING)
 # Statuses from which an applicant may still withdraw or a leader stop processing.
 WITHDRAWABLE_STATUSES = (
-    Status.SUBMITTED, Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED,
+    Status.SUBMITTED,
+    Status.RECEIVED,
+    Status.PROCESSING,
+    Status.SUPPLEMENT_REQUESTED,
+    Status.PAYMENT_REQUESTED,
 )
 OPEN_FOR_LEADER = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED)
 OFFICER_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER, Role.CENTER_MANAGER)
@@ -112,7 +116,9 @@ def _hours(value: dt.timedelta | None) -> float | None:
 
 def _forbidden(dossier: Dossier | None = None) -> DossierError:
     if dossier is None:
-        return DossierError("forbidden_role", gettext("Vai trò của bạn không được phép thực hiện thao tác này."))
+        return DossierError(
+            "forbidden_role", gettext("Vai trò của bạn không được phép thực hiện thao tác này.")
+        )
     return DossierError(
         "forbidden_role",
         gettext("Vai trò của bạn không được phép thực hiện thao tác này trên hồ sơ %(code)s.")
@@ -123,7 +129,9 @@ def _forbidden(dossier: Dossier | None = None) -> DossierError:
 def _invalid(dossier: Dossier) -> DossierError:
     return DossierError(
         "invalid_transition",
-        gettext("Hồ sơ %(code)s đang ở trạng thái \u201c%(status)s\u201d nên không thể thực hiện thao tác này.")
+        gettext(
+            "Hồ sơ %(code)s đang ở trạng thái \u201c%(status)s\u201d nên không thể thực hiện thao tác này."
+        )
         % {"code": dossier.code, "status": Status(dossier.status).label},
     )
 
@@ -134,15 +142,20 @@ def _reason_required() -> DossierError:
 
 def _is_officer(actor: Actor, roles: Iterable[str], agency_id: int | None) -> bool:
     return (
-        actor is not None and actor.is_active and actor.role in roles
-        and actor.agency_id is not None and actor.agency_id == agency_id
+        actor is not None
+        and actor.is_active
+        and actor.role in roles
+        and actor.agency_id is not None
+        and actor.agency_id == agency_id
     )
 
 
 def _is_owner(actor: Actor, dossier: Dossier) -> bool:
     return (
-        actor is not None and actor.role == Role.CITIZEN
-        and dossier.applicant.user_id is not None and dossier.applicant.user_id == actor.pk
+        actor is not None
+        and actor.role == Role.CITIZEN
+        and dossier.applicant.user_id is not None
+        and dossier.applicant.user_id == actor.pk
     )
 
 
@@ -183,18 +196,30 @@ def _sync(target: Dossier, source: Dossier) -> None:
 
 
 def _append_event(
-    dossier: Dossier, actor: Actor, at: dt.datetime, action: str,
-    from_status: int | None, to_status: int | None, reason: str = "", data: dict[str, Any] | None = None,
+    dossier: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    to_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
 ) -> DossierEvent:
     # The dossier row is locked (or was created in this transaction), so reading the last
     # event and appending the next one cannot interleave with another writer.
-    last = (
-        DossierEvent.objects.filter(dossier=dossier).order_by("-seq").values_list("seq", "hash").first()
-    )
+    last = DossierEvent.objects.filter(dossier=dossier).order_by("-seq").values_list("seq", "hash").first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     event = DossierEvent(
-        dossier=dossier, seq=seq, actor=actor, at=at, action=action, from_status=from_status,
-        to_status=to_status, reason=reason, data=data or {}, prev_hash=prev_hash,
+        dossier=dossier,
+        seq=seq,
+        actor=actor,
+        at=at,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        data=data or {},
+        prev_hash=prev_hash,
     )
     event.hash = event.compute_hash(dossier.code)
     event.save()
@@ -202,8 +227,14 @@ def _append_event(
 
 
 def _commit(
-    target: Dossier, locked: Dossier, actor: Actor, at: dt.datetime, action: str, from_status: int | None,
-    reason: str = "", data: dict[str, Any] | None = None,
+    target: Dossier,
+    locked: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
 ) -> DossierEvent:
     locked.revision += 1  # the row is locked: a plain increment is safe
     locked.save()
@@ -254,7 +285,9 @@ def competent_agency_for(version: ProcedureVersion, receiving: Agency, day: dt.d
 
         link = (
             FieldDepartment.objects.filter(field_id=procedure.field_id, valid_from__lte=day)
-            .select_related("agency").order_by("-valid_from").first()
+            .select_related("agency")
+            .order_by("-valid_from")
+            .first()
         )
         if link is not None:
             return link.agency
@@ -281,19 +314,28 @@ def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
     )
 
 
-def _create_documents(dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False) -> None:
+def _create_documents(
+    dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False
+) -> None:
     if documents is None:
         documents = [
             Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
             for r in dossier.version.requirements.all()
         ]
-    DossierDocument.objects.bulk_create([
-        DossierDocument(
-            dossier=dossier, requirement_id=d.requirement_id, name=d.name, originals=d.originals,
-            certified_copies=d.certified_copies, photocopies=d.photocopies, supplied_in_supplement=supplement,
-        )
-        for d in documents
-    ])
+    DossierDocument.objects.bulk_create(
+        [
+            DossierDocument(
+                dossier=dossier,
+                requirement_id=d.requirement_id,
+                name=d.name,
+                originals=d.originals,
+                certified_copies=d.certified_copies,
+                photocopies=d.photocopies,
+                supplied_in_supplement=supplement,
+            )
+            for d in documents
+        ]
+    )
 
 
 def _save_applicant(applicant: Applicant) -> Applicant:
@@ -304,15 +346,26 @@ def _save_applicant(applicant: Applicant) -> Applicant:
 
 
 def _new_dossier(
-    version: ProcedureVersion, applicant: Applicant, channel: str, receiving: Agency,
-    competent: Agency | None, at: dt.datetime, request: str, status: Status,
+    version: ProcedureVersion,
+    applicant: Applicant,
+    channel: str,
+    receiving: Agency,
+    competent: Agency | None,
+    at: dt.datetime,
+    request: str,
+    status: Status,
 ) -> Dossier:
     day = at.astimezone(TZ).date()
     return Dossier.objects.create(
-        code=_next_code(receiving, at), version=version, applicant=_save_applicant(applicant),
-        channel=channel, receiving_agency=receiving,
+        code=_next_code(receiving, at),
+        version=version,
+        applicant=_save_applicant(applicant),
+        channel=channel,
+        receiving_agency=receiving,
         competent_agency=competent or competent_agency_for(version, receiving, day),
-        status=status, submitted_at=at, request=request,
+        status=status,
+        submitted_at=at,
+        request=request,
     )
 
 
@@ -327,7 +380,8 @@ def _steps_template(dossier: Dossier, total: dt.timedelta) -> list[tuple[str, st
     if steps:
         return [
             (
-                s.name, s.role,
+                s.name,
+                s.role,
                 receiving if s.agency_kind in Agency.SERVICE_CENTER_KINDS else competent,
                 dt.timedelta(seconds=float(s.allotted_hours) * 3600),
             )
@@ -350,10 +404,18 @@ def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> Dossier
         # Planned due times, one after the other, never beyond the dossier's due time;
         # each step's real due time is set again when it starts.
         due = min(cal.add_working(start, allotted), dossier.due_at)
-        rows.append(DossierStep(
-            dossier=dossier, order=order, name=name, role=role, agency=agency, allotted=allotted,
-            started_at=at if order == 1 else None, due_at=due,
-        ))
+        rows.append(
+            DossierStep(
+                dossier=dossier,
+                order=order,
+                name=name,
+                role=role,
+                agency=agency,
+                allotted=allotted,
+                started_at=at if order == 1 else None,
+                due_at=due,
+            )
+        )
         start = due
     created = DossierStep.objects.bulk_create(rows)
     first = min(created, key=lambda s: s.order) if created else None
@@ -362,8 +424,9 @@ def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> Dossier
     return first
 
 
-def _start_step(dossier: Dossier, step: DossierStep, at: dt.datetime, cal: WorkCalendar,
-                assignee: User | None = None) -> None:
+def _start_step(
+    dossier: Dossier, step: DossierStep, at: dt.datetime, cal: WorkCalendar, assignee: User | None = None
+) -> None:
     step.started_at = at
     due = cal.add_working(at, step.allotted)
     step.due_at = min(due, dossier.due_at) if dossier.due_at else due
@@ -393,12 +456,28 @@ def _acts_on_step(actor: Actor, step: DossierStep | None) -> bool:
     return actor.role == step.role or actor.role == Role.LEADER or step.assignee_id == actor.pk
 
 
-def _handover(dossier: Dossier, kind: str, at: dt.datetime, actor: Actor, from_agency: Agency | None,
-              to_agency: Agency | None, from_step: DossierStep | None = None, receiver: User | None = None,
-              note: str = "") -> Handover:
+def _handover(
+    dossier: Dossier,
+    kind: str,
+    at: dt.datetime,
+    actor: Actor,
+    from_agency: Agency | None,
+    to_agency: Agency | None,
+    from_step: DossierStep | None = None,
+    receiver: User | None = None,
+    note: str = "",
+) -> Handover:
     return Handover.objects.create(
-        dossier=dossier, kind=kind, at=at, from_agency=from_agency, to_agency=to_agency, giver=actor,
-        receiver=receiver, from_step=from_step, due_at=from_step.due_at if from_step else None, note=note,
+        dossier=dossier,
+        kind=kind,
+        at=at,
+        from_agency=from_agency,
+        to_agency=to_agency,
+        giver=actor,
+        receiver=receiver,
+        from_step=from_step,
+        due_at=from_step.due_at if from_step else None,
+        note=note,
     )
 
 
@@ -407,8 +486,14 @@ def _handover(dossier: Dossier, kind: str, at: dt.datetime, actor: Actor, from_a
 
 
 def submit_online(
-    actor: Actor, version: ProcedureVersion, applicant: Applicant, receiving_agency: Agency, *,
-    at: dt.datetime | None = None, request: str = "", documents: Sequence[Supplied] | None = None,
+    actor: Actor,
+    version: ProcedureVersion,
+    applicant: Applicant,
+    receiving_agency: Agency,
+    *,
+    at: dt.datetime | None = None,
+    request: str = "",
+    documents: Sequence[Supplied] | None = None,
     competent_agency: Agency | None = None,
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception."""
@@ -420,15 +505,32 @@ def submit_online(
     elif applicant.user_id != actor.pk:
         raise _forbidden()
     if not receiving_agency.is_service_center:
-        raise DossierError("invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ."))
+        raise DossierError(
+            "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")
+        )
     with transaction.atomic():
-        dossier = _new_dossier(version, applicant, ChannelKind.ONLINE, receiving_agency, competent_agency, at,
-                               request, Status.SUBMITTED)
+        dossier = _new_dossier(
+            version,
+            applicant,
+            ChannelKind.ONLINE,
+            receiving_agency,
+            competent_agency,
+            at,
+            request,
+            Status.SUBMITTED,
+        )
         _create_documents(dossier, documents)
         dossier.revision = 1
         dossier.save(update_fields=["revision"])
-        _append_event(dossier, actor, at, "submit", None, Status.SUBMITTED,
-                      data={"channel": dossier.channel, "procedure": version.procedure.code})
+        _append_event(
+            dossier,
+            actor,
+            at,
+            "submit",
+            None,
+            Status.SUBMITTED,
+            data={"channel": dossier.channel, "procedure": version.procedure.code},
+        )
     return dossier
 
 
@@ -445,27 +547,42 @@ def _receive(dossier: Dossier, actor: Actor, at: dt.datetime) -> dict[str, Any]:
         dossier.current_step_due_at = first.due_at
     _handover(dossier, Handover.Kind.RECEPTION, at, actor, None, dossier.receiving_agency)
     return {
-        "due_at": _iso(dossier.due_at), "time_limit": str(limit), "channel": dossier.channel,
-        "competent_agency": dossier.competent_agency.code, "slip": "01",
+        "due_at": _iso(dossier.due_at),
+        "time_limit": str(limit),
+        "channel": dossier.channel,
+        "competent_agency": dossier.competent_agency.code,
+        "slip": "01",
     }
 
 
 def receive_new_dossier(
-    actor: Actor, version: ProcedureVersion, applicant: Applicant, *, channel: str = ChannelKind.COUNTER,
-    at: dt.datetime | None = None, request: str = "", documents: Sequence[Supplied] | None = None,
-    competent_agency: Agency | None = None, sets: int = 1,
+    actor: Actor,
+    version: ProcedureVersion,
+    applicant: Applicant,
+    *,
+    channel: str = ChannelKind.COUNTER,
+    at: dt.datetime | None = None,
+    request: str = "",
+    documents: Sequence[Supplied] | None = None,
+    competent_agency: Agency | None = None,
+    sets: int = 1,
 ) -> Dossier:
     """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01)."""
     at = _now(at)
     if actor is None or actor.role != Role.RECEPTIONIST or actor.agency is None or not actor.is_active:
         raise _forbidden()
     if not actor.agency.is_service_center:
-        raise DossierError("invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ."))
+        raise DossierError(
+            "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")
+        )
     if channel not in (ChannelKind.COUNTER, ChannelKind.POSTAL):
-        raise DossierError("invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công."))
+        raise DossierError(
+            "invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công.")
+        )
     with transaction.atomic():
-        dossier = _new_dossier(version, applicant, channel, actor.agency, competent_agency, at, request,
-                               Status.RECEIVED)
+        dossier = _new_dossier(
+            version, applicant, channel, actor.agency, competent_agency, at, request, Status.RECEIVED
+        )
         dossier.sets = sets
         _create_documents(dossier, documents)
         data = _receive(dossier, actor, at)
@@ -507,7 +624,11 @@ def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.dateti
 
 
 def forward_dossier(
-    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, assignee: User | None = None,
+    actor: Actor,
+    dossier: Dossier,
+    *,
+    at: dt.datetime | None = None,
+    assignee: User | None = None,
     note: str = "",
 ) -> Dossier:
     """Finish the current step and hand the dossier to the next one (→ 4)."""
@@ -520,19 +641,35 @@ def forward_dossier(
         assert step is not None
         following = _next_step(locked, step)
         if following is None:
-            raise DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+            raise DossierError(
+                "no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết.")
+            )
         if assignee is not None and assignee.agency_id != following.agency_id:
-            raise DossierError("invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo."))
+            raise DossierError(
+                "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")
+            )
         from_status = locked.status
         _finish_step(step, actor, at)
         _start_step(locked, following, at, calendar(), assignee)
         kind = Handover.Kind.STEP if step.agency_id == following.agency_id else Handover.Kind.TRANSFER
         _handover(locked, kind, at, actor, step.agency, following.agency, step, assignee, note)
         locked.status = Status.PROCESSING
-        _commit(dossier, locked, actor, at, "forward", from_status, note, {
-            "from_step": step.order, "to_step": following.order, "to_agency": following.agency.code,
-            "assignee": assignee.pk if assignee else None, "step_due_at": _iso(following.due_at),
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "forward",
+            from_status,
+            note,
+            {
+                "from_step": step.order,
+                "to_step": following.order,
+                "to_agency": following.agency.code,
+                "assignee": assignee.pk if assignee else None,
+                "step_due_at": _iso(following.due_at),
+            },
+        )
     return dossier
 
 
@@ -546,16 +683,30 @@ def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.dateti
         _require(_acts_on_step(actor, step), locked)
         assert step is not None
         if assignee.agency_id != step.agency_id or assignee.role not in OFFICER_ROLES:
-            raise DossierError("invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước này."))
+            raise DossierError(
+                "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước này.")
+            )
         step.assignee = assignee
         step.save(update_fields=["assignee"])
-        _commit(dossier, locked, actor, at, "assign", locked.status, data={"step": step.order,
-                                                                            "assignee": assignee.pk})
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "assign",
+            locked.status,
+            data={"step": step.order, "assignee": assignee.pk},
+        )
     return dossier
 
 
 def transfer_dossier(
-    actor: Actor, dossier: Dossier, to_agency: Agency, *, at: dt.datetime | None = None, reason: str = "",
+    actor: Actor,
+    dossier: Dossier,
+    to_agency: Agency,
+    *,
+    at: dt.datetime | None = None,
+    reason: str = "",
 ) -> Dossier:
     """Liên thông: hand the dossier to another agency under the same code.
 
@@ -576,15 +727,21 @@ def transfer_dossier(
         _finish_step(step, actor, at)
         previous_competent = locked.competent_agency
         DossierStep.objects.filter(
-            dossier=locked, finished_at__isnull=True, agency=previous_competent,
+            dossier=locked,
+            finished_at__isnull=True,
+            agency=previous_competent,
         ).update(agency=to_agency)
         locked.competent_agency = to_agency
         following = _next_step(locked, step)
         if following is None:
             remaining = cal.remaining(at, locked.due_at) if locked.due_at else dt.timedelta(0)
             following = DossierStep.objects.create(
-                dossier=locked, order=step.order + 1, name=gettext("Xử lý hồ sơ liên thông"),
-                role=Role.SPECIALIST, agency=to_agency, allotted=max(remaining, dt.timedelta(0)),
+                dossier=locked,
+                order=step.order + 1,
+                name=gettext("Xử lý hồ sơ liên thông"),
+                role=Role.SPECIALIST,
+                agency=to_agency,
+                allotted=max(remaining, dt.timedelta(0)),
             )
         elif following.agency_id != to_agency.pk:
             following.agency = to_agency
@@ -592,10 +749,21 @@ def transfer_dossier(
         _start_step(locked, following, at, cal)
         _handover(locked, Handover.Kind.TRANSFER, at, actor, step.agency, to_agency, step, note=reason)
         locked.status = Status.PROCESSING
-        _commit(dossier, locked, actor, at, "transfer", from_status, reason, {
-            "from_agency": step.agency.code, "to_agency": to_agency.code,
-            "previous_competent_agency": previous_competent.code, "step": following.order,
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "transfer",
+            from_status,
+            reason,
+            {
+                "from_agency": step.agency.code,
+                "to_agency": to_agency.code,
+                "previous_competent_agency": previous_competent.code,
+                "step": following.order,
+            },
+        )
     return dossier
 
 
@@ -604,7 +772,12 @@ def transfer_dossier(
 
 
 def request_supplement(
-    actor: Actor, dossier: Dossier, items: Sequence[str], reason: str, *, at: dt.datetime | None = None,
+    actor: Actor,
+    dossier: Dossier,
+    items: Sequence[str],
+    reason: str,
+    *,
+    at: dt.datetime | None = None,
     override_reason: str = "",
 ) -> SupplementRequest:
     """Ask once, in writing, for everything missing (→ 5, form 02); the clock pauses.
@@ -618,7 +791,8 @@ def request_supplement(
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         allowed = _acts_on_step(actor, step) or _is_officer(
-            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id)
+            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id
+        )
         _require(allowed, locked)
         assert actor is not None
         cleaned = [i.strip() for i in items if i and i.strip()]
@@ -634,7 +808,8 @@ def request_supplement(
                         "Hồ sơ %(code)s đã được yêu cầu bổ sung một lần. Theo quy định, việc yêu cầu bổ sung "
                         "chỉ được thực hiện một lần bằng văn bản; yêu cầu thêm phải do lãnh đạo quyết định "
                         "và ghi rõ lý do."
-                    ) % {"code": locked.code},
+                    )
+                    % {"code": locked.code},
                 )
             if not override_reason.strip():
                 raise _reason_required()
@@ -649,22 +824,43 @@ def request_supplement(
         locked.status = Status.SUPPLEMENT_REQUESTED
         locked.sub_state = SubState.SUPPLEMENT_WAITING_APPLICANT
         supplement = SupplementRequest.objects.create(
-            dossier=locked, number=locked.supplement_count, items=cleaned, reason=reason.strip(),
-            requested_by=actor, requested_at=at, override_reason=override_reason.strip(),
+            dossier=locked,
+            number=locked.supplement_count,
+            items=cleaned,
+            reason=reason.strip(),
+            requested_by=actor,
+            requested_at=at,
+            override_reason=override_reason.strip(),
             step_remaining=step_remaining,
         )
-        _commit(dossier, locked, actor, at, "request_supplement", from_status, reason.strip(), {
-            "items": cleaned, "number": supplement.number, "override_reason": override_reason.strip(),
-            "remaining_hours": _hours(locked.remaining_at_pause), "slip": "02",
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "request_supplement",
+            from_status,
+            reason.strip(),
+            {
+                "items": cleaned,
+                "number": supplement.number,
+                "override_reason": override_reason.strip(),
+                "remaining_hours": _hours(locked.remaining_at_pause),
+                "slip": "02",
+            },
+        )
     return supplement
 
 
 def receive_supplement(
-    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None,
-    documents: Sequence[Supplied] = (), note: str = "",
+    actor: Actor,
+    dossier: Dossier,
+    *,
+    at: dt.datetime | None = None,
+    documents: Sequence[Supplied] = (),
+    note: str = "",
 ) -> Dossier:
-    """The applicant's supplement arrives (5 → back): new due time = now + the working time left at the pause."""
+    """The supplement arrives (5 → back); new due time = now + the working time left at the pause."""
     at = _now(at)
     with transaction.atomic():
         locked = _lock(dossier)
@@ -688,7 +884,11 @@ def receive_supplement(
         if supplement is not None:
             supplement.answered_at = at
             supplement.save(update_fields=["answered_at"])
-            if step is not None and supplement.step_remaining is not None and supplement.step_remaining > dt.timedelta(0):
+            if (
+                step is not None
+                and supplement.step_remaining is not None
+                and supplement.step_remaining > dt.timedelta(0)
+            ):
                 step.due_at = min(cal.add_working(at, supplement.step_remaining), locked.due_at or at)
                 step.save(update_fields=["due_at"])
                 locked.current_step_due_at = step.due_at
@@ -699,10 +899,20 @@ def receive_supplement(
         locked.paused_at = None
         locked.remaining_at_pause = None
         locked.deadline_state = Deadline.OK
-        _commit(dossier, locked, actor, at, "receive_supplement", Status.SUPPLEMENT_REQUESTED, note, {
-            "paused_hours": _hours(paused), "due_at": _iso(locked.due_at),
-            "documents": [d.name for d in documents],
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "receive_supplement",
+            Status.SUPPLEMENT_REQUESTED,
+            note,
+            {
+                "paused_hours": _hours(paused),
+                "due_at": _iso(locked.due_at),
+                "documents": [d.name for d in documents],
+            },
+        )
     return dossier
 
 
@@ -711,7 +921,12 @@ def receive_supplement(
 
 
 def request_payment(
-    actor: Actor, dossier: Dossier, amount: int, *, at: dt.datetime | None = None, reason: str = "",
+    actor: Actor,
+    dossier: Dossier,
+    amount: int,
+    *,
+    at: dt.datetime | None = None,
+    reason: str = "",
 ) -> Dossier:
     """Ask the applicant to pay fees or taxes (→ 6). The clock keeps running (to confirm)."""
     at = _now(at)
@@ -719,7 +934,8 @@ def request_payment(
         locked = _lock(dossier)
         _expect(locked, WORKING_STATUSES)
         allowed = _acts_on_step(actor, locked.current_step) or _is_officer(
-            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id)
+            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id
+        )
         _require(allowed, locked)
         if amount <= 0:
             raise DossierError("invalid_amount", gettext("Số tiền phải nộp phải lớn hơn 0."))
@@ -734,7 +950,12 @@ def request_payment(
 
 
 def record_payment(
-    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, online: bool = False, reference: str = "",
+    actor: Actor,
+    dossier: Dossier,
+    *,
+    at: dt.datetime | None = None,
+    online: bool = False,
+    reference: str = "",
 ) -> Dossier:
     """The applicant paid (6 → back): online by the owner, or recorded at the counter by an officer."""
     at = _now(at)
@@ -742,17 +963,30 @@ def record_payment(
         locked = _lock(dossier)
         _expect(locked, [Status.PAYMENT_REQUESTED])
         owner = _is_owner(actor, locked)
-        allowed = owner or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id) or _is_officer(
-            actor, OFFICER_ROLES, locked.competent_agency_id)
+        allowed = (
+            owner
+            or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id)
+            or _is_officer(actor, OFFICER_ROLES, locked.competent_agency_id)
+        )
         _require(allowed, locked)
         locked.paid_at = at
         locked.paid_online = online or owner
         locked.status = locked.resume_status or Status.PROCESSING
         locked.resume_status = None
         locked.sub_state = SubState.NONE
-        _commit(dossier, locked, actor, at, "record_payment", Status.PAYMENT_REQUESTED, data={
-            "amount": locked.fee_amount, "online": locked.paid_online, "reference": reference,
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "record_payment",
+            Status.PAYMENT_REQUESTED,
+            data={
+                "amount": locked.fee_amount,
+                "online": locked.paid_online,
+                "reference": reference,
+            },
+        )
     return dossier
 
 
@@ -802,8 +1036,13 @@ def stop_processing(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datet
 
 
 def mark_result_ready(
-    actor: Actor, dossier: Dossier, result_text: str, *, at: dt.datetime | None = None,
-    result_file: File | None = None, electronic: bool = False,
+    actor: Actor,
+    dossier: Dossier,
+    result_text: str,
+    *,
+    at: dt.datetime | None = None,
+    result_file: File | None = None,
+    electronic: bool = False,
 ) -> Dossier:
     """The specialist submits the result for approval: finishes their step, the leader's step starts."""
     at = _now(at)
@@ -812,8 +1051,9 @@ def mark_result_ready(
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         _require(
-            _acts_on_step(actor, step)
-            or _is_officer(actor, [Role.SPECIALIST], locked.competent_agency_id), locked)
+            _acts_on_step(actor, step) or _is_officer(actor, [Role.SPECIALIST], locked.competent_agency_id),
+            locked,
+        )
         if locked.sub_state == SubState.AWAITING_APPROVAL:
             raise _invalid(locked)
         if not result_text.strip():
@@ -831,13 +1071,24 @@ def mark_result_ready(
                 _handover(locked, Handover.Kind.STEP, at, actor, step.agency, following.agency, step)
         locked.status = Status.PROCESSING
         locked.sub_state = SubState.AWAITING_APPROVAL
-        _commit(dossier, locked, actor, at, "result_ready", from_status, data={
-            "electronic": electronic, "file": bool(result_file),
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "result_ready",
+            from_status,
+            data={
+                "electronic": electronic,
+                "file": bool(result_file),
+            },
+        )
     return dossier
 
 
-def approve_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = "") -> Dossier:
+def approve_result(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = ""
+) -> Dossier:
     """A leader of the competent agency signs the result (→ 9): the finish time of the statistics."""
     at = _now(at)
     with transaction.atomic():
@@ -856,7 +1107,9 @@ def approve_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = N
         locked.current_step_due_at = None
         if following is not None:
             _start_step(locked, following, at, calendar())
-        _handover(locked, Handover.Kind.RESULT, at, actor, locked.competent_agency, locked.receiving_agency, step)
+        _handover(
+            locked, Handover.Kind.RESULT, at, actor, locked.competent_agency, locked.receiving_agency, step
+        )
         locked.status = Status.RESULT_READY
         locked.sub_state = SubState.NONE
         locked.finished_at = at
@@ -864,7 +1117,9 @@ def approve_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = N
     return dossier
 
 
-def return_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = "") -> Dossier:
+def return_result(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, note: str = ""
+) -> Dossier:
     """The desk of the receiving centre hands the result over (9 → 10)."""
     at = _now(at)
     with transaction.atomic():
@@ -887,15 +1142,23 @@ def return_result(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = No
 
 
 def apologize(
-    actor: Actor, dossier: Dossier, reason: str, new_appointment: dt.datetime, *, at: dt.datetime | None = None,
+    actor: Actor,
+    dossier: Dossier,
+    reason: str,
+    new_appointment: dt.datetime,
+    *,
+    at: dt.datetime | None = None,
 ) -> Dossier:
     """Form 04: a written apology and a new appointment. The due time (and on-time) stay as they were."""
     at = _now(at)
     with transaction.atomic():
         locked = _lock(dossier)
         _expect(locked, OPEN_FOR_LEADER)
-        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id)
-                 or _is_officer(actor, [Role.LEADER], locked.receiving_agency_id), locked)
+        _require(
+            _is_officer(actor, [Role.LEADER], locked.competent_agency_id)
+            or _is_officer(actor, [Role.LEADER], locked.receiving_agency_id),
+            locked,
+        )
         if not reason.strip():
             raise _reason_required()
         if timezone.is_naive(new_appointment):
@@ -908,9 +1171,20 @@ def apologize(
             )
         locked.new_appointment_at = new_appointment
         locked.apologized_at = at
-        _commit(dossier, locked, actor, at, "apologize", locked.status, reason.strip(), {
-            "new_appointment": _iso(new_appointment), "due_at": _iso(locked.due_at), "slip": "04",
-        })
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "apologize",
+            locked.status,
+            reason.strip(),
+            {
+                "new_appointment": _iso(new_appointment),
+                "due_at": _iso(locked.due_at),
+                "slip": "04",
+            },
+        )
     return dossier
 
 
@@ -919,7 +1193,11 @@ def apologize(
 
 
 def attach_file(
-    actor: Actor, dossier: Dossier, upload: File, *, at: dt.datetime | None = None,
+    actor: Actor,
+    dossier: Dossier,
+    upload: File,
+    *,
+    at: dt.datetime | None = None,
     document: DossierDocument | None = None,
 ) -> DossierFile:
     """Attach a scanned or uploaded file; the name on disk is chosen by the server."""
@@ -948,8 +1226,10 @@ def attach_file(
 def version_in_force(procedure_code: str, day: dt.date) -> ProcedureVersion:
     """The version of a procedure in force on `day` (what a new dossier points at)."""
     version = (
-        ProcedureVersion.objects.filter(procedure__code=procedure_code).in_force_on(day)
-        .select_related("procedure").first()
+        ProcedureVersion.objects.filter(procedure__code=procedure_code)
+        .in_force_on(day)
+        .select_related("procedure")
+        .first()
     )
     if version is None:
         raise DossierError(

@@ -41,11 +41,14 @@ def _nfc(text: str) -> str:
 
 
 def when(value: dt.datetime | None) -> str:
-    """"14:30 ngày 13/02/2026": the receipt slip shows times to the minute."""
+    """ "14:30 ngày 13/02/2026": the receipt slip shows times to the minute."""
     if value is None:
         return ""
     local = value.astimezone(TZ)
-    return gettext("%(time)s ngày %(date)s") % {"time": local.strftime("%H:%M"), "date": local.strftime("%d/%m/%Y")}
+    return gettext("%(time)s ngày %(date)s") % {
+        "time": local.strftime("%H:%M"),
+        "date": local.strftime("%d/%m/%Y"),
+    }
 
 
 def limit_text(limit: TimeLimit) -> str:
@@ -84,8 +87,9 @@ class _Styles:
         self.small = ParagraphStyle("small", parent=self.normal, fontSize=7, leading=9)
         self.center = ParagraphStyle("center", parent=self.normal, alignment=TA_CENTER)
         self.center_bold = ParagraphStyle("center_bold", parent=self.center, fontName=fonts.BOLD)
-        self.title = ParagraphStyle("title", parent=self.center_bold, fontSize=11, leading=14, spaceBefore=6,
-                                    spaceAfter=6)
+        self.title = ParagraphStyle(
+            "title", parent=self.center_bold, fontSize=11, leading=14, spaceBefore=6, spaceAfter=6
+        )
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -94,8 +98,11 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _header(agency: Agency, s: _Styles) -> Table:
     parent = agency.parent.name if agency.parent else ""
-    left = [_p(parent.upper(), s.small), _p(agency.name.upper(), s.center_bold)] if parent else [
-        _p(agency.name.upper(), s.center_bold)]
+    left = (
+        [_p(parent.upper(), s.small), _p(agency.name.upper(), s.center_bold)]
+        if parent
+        else [_p(agency.name.upper(), s.center_bold)]
+    )
     right = [
         _p(gettext("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), s.center_bold),
         _p(gettext("Độc lập - Tự do - Hạnh phúc"), s.center),
@@ -107,8 +114,10 @@ def _header(agency: Agency, s: _Styles) -> Table:
 
 def _signatures(left: str, right: str, s: _Styles) -> Table:
     sub = gettext("(Ký và ghi rõ họ tên)")
-    table = Table([[[_p(left, s.center_bold), _p(sub, s.small)], [_p(right, s.center_bold), _p(sub, s.small)]]],
-                  colWidths=[62 * mm, 62 * mm])
+    table = Table(
+        [[[_p(left, s.center_bold), _p(sub, s.small)], [_p(right, s.center_bold), _p(sub, s.small)]]],
+        colWidths=[62 * mm, 62 * mm],
+    )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     return table
 
@@ -123,19 +132,30 @@ def _qr(code: str) -> Image:
 
 def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
     table = Table(list(rows), colWidths=list(widths), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+            ]
+        )
+    )
     return table
 
 
 def _build(title: str, story: list[Flowable], dossier: Dossier) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A5, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=10 * mm, bottomMargin=10 * mm,
-        title=_nfc(title), subject=dossier.code, author="motcua",
+        buffer,
+        pagesize=A5,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
+        title=_nfc(title),
+        subject=dossier.code,
+        author="motcua",
     )
     doc.build(story)
     return buffer.getvalue()
@@ -157,8 +177,10 @@ def _code_line(dossier: Dossier, s: _Styles) -> Paragraph:
 
 
 def _request_line(dossier: Dossier, s: _Styles) -> Paragraph:
-    return _p(gettext("Nội dung yêu cầu giải quyết: %(procedure)s") % {"procedure": dossier.version.procedure.name},
-              s.normal)
+    return _p(
+        gettext("Nội dung yêu cầu giải quyết: %(procedure)s") % {"procedure": dossier.version.procedure.name},
+        s.normal,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -170,32 +192,66 @@ def receipt_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     title = gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
-    story.append(_p(gettext("%(agency)s tiếp nhận hồ sơ của:") % {"agency": dossier.receiving_agency.name},
-                    s.normal))
+    story.append(
+        _p(gettext("%(agency)s tiếp nhận hồ sơ của:") % {"agency": dossier.receiving_agency.name}, s.normal)
+    )
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
-    rows: list[list[Any]] = [[_p(h, s.small) for h in (
-        gettext("TT"), gettext("Tên giấy tờ"), gettext("Bản chính"), gettext("Bản sao chứng thực"),
-        gettext("Bản sao"))]]
+    rows: list[list[Any]] = [
+        [
+            _p(h, s.small)
+            for h in (
+                gettext("TT"),
+                gettext("Tên giấy tờ"),
+                gettext("Bản chính"),
+                gettext("Bản sao chứng thực"),
+                gettext("Bản sao"),
+            )
+        ]
+    ]
     for i, d in enumerate(dossier.documents.all(), start=1):
-        rows.append([_p(str(i), s.small), _p(d.name, s.small), _p(str(d.originals), s.small),
-                     _p(str(d.certified_copies), s.small), _p(str(d.photocopies), s.small)])
+        rows.append(
+            [
+                _p(str(i), s.small),
+                _p(d.name, s.small),
+                _p(str(d.originals), s.small),
+                _p(str(d.certified_copies), s.small),
+                _p(str(d.photocopies), s.small),
+            ]
+        )
     story += [Spacer(1, 2 * mm), _grid(rows, [8 * mm, 64 * mm, 16 * mm, 20 * mm, 16 * mm]), Spacer(1, 2 * mm)]
     limit = time_limit_of(dossier.version, dossier.channel)
     story += [
         _p(gettext("Số lượng hồ sơ: %(sets)s bộ") % {"sets": dossier.sets}, s.normal),
-        _p(gettext("Thời gian giải quyết hồ sơ theo quy định: %(limit)s") % {"limit": limit_text(limit)}, s.normal),
+        _p(
+            gettext("Thời gian giải quyết hồ sơ theo quy định: %(limit)s") % {"limit": limit_text(limit)},
+            s.normal,
+        ),
         _p(gettext("Thời gian nhận hồ sơ: %(at)s") % {"at": when(dossier.received_at)}, s.normal),
-        _p(gettext("Thời gian trả kết quả giải quyết hồ sơ: %(at)s") % {"at": when(dossier.original_due_at)},
-           s.normal),
-        _p(gettext("Đăng ký nhận kết quả tại: %(place)s") % {"place": dossier.receiving_agency.name}, s.normal),
+        _p(
+            gettext("Thời gian trả kết quả giải quyết hồ sơ: %(at)s") % {"at": when(dossier.original_due_at)},
+            s.normal,
+        ),
+        _p(
+            gettext("Đăng ký nhận kết quả tại: %(place)s") % {"place": dossier.receiving_agency.name},
+            s.normal,
+        ),
         Spacer(1, 3 * mm),
     ]
-    qr = Table([[_qr(dossier.code), _p(gettext("Tra cứu tình trạng hồ sơ: %(url)s")
-                                        % {"url": lookup_url(dossier.code)}, s.small)]],
-               colWidths=[26 * mm, 98 * mm])
-    story += [qr, Spacer(1, 3 * mm),
-              _signatures(gettext("NGƯỜI NỘP HỒ SƠ"), gettext("NGƯỜI TIẾP NHẬN HỒ SƠ"), s)]
+    qr = Table(
+        [
+            [
+                _qr(dossier.code),
+                _p(gettext("Tra cứu tình trạng hồ sơ: %(url)s") % {"url": lookup_url(dossier.code)}, s.small),
+            ]
+        ],
+        colWidths=[26 * mm, 98 * mm],
+    )
+    story += [
+        qr,
+        Spacer(1, 3 * mm),
+        _signatures(gettext("NGƯỜI NỘP HỒ SƠ"), gettext("NGƯỜI TIẾP NHẬN HỒ SƠ"), s),
+    ]
     return _build(title, story, dossier)
 
 
@@ -214,11 +270,21 @@ def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -
     story += [_p(f"{i}. {item}", s.normal) for i, item in enumerate(request.items, start=1)]
     story.append(_p(gettext("Lý do: %(reason)s") % {"reason": request.reason}, s.normal))
     if request.override_reason:
-        story.append(_p(gettext("Lý do yêu cầu bổ sung lần %(number)s: %(reason)s")
-                        % {"number": request.number, "reason": request.override_reason}, s.normal))
+        story.append(
+            _p(
+                gettext("Lý do yêu cầu bổ sung lần %(number)s: %(reason)s")
+                % {"number": request.number, "reason": request.override_reason},
+                s.normal,
+            )
+        )
     agency = dossier.receiving_agency
-    story.append(_p(gettext("Mọi thắc mắc xin liên hệ: %(agency)s, điện thoại %(phone)s.")
-                    % {"agency": agency.name, "phone": agency.phone or "…"}, s.normal))
+    story.append(
+        _p(
+            gettext("Mọi thắc mắc xin liên hệ: %(agency)s, điện thoại %(phone)s.")
+            % {"agency": agency.name, "phone": agency.phone or "…"},
+            s.normal,
+        )
+    )
     story.append(_p(gettext("Ngày yêu cầu: %(at)s") % {"at": when(request.requested_at)}, s.normal))
     story += [Spacer(1, 4 * mm), _signatures(gettext("NGƯỜI NỘP HỒ SƠ"), gettext("NGƯỜI HƯỚNG DẪN"), s)]
     return _build(title, story, dossier)
@@ -236,8 +302,13 @@ def refusal_pdf(dossier: Dossier) -> bytes:
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
-    story.append(_p(gettext("Cơ quan không tiếp nhận, giải quyết hồ sơ này với lý do: %(reason)s")
-                    % {"reason": event.reason if event else ""}, s.normal))
+    story.append(
+        _p(
+            gettext("Cơ quan không tiếp nhận, giải quyết hồ sơ này với lý do: %(reason)s")
+            % {"reason": event.reason if event else ""},
+            s.normal,
+        )
+    )
     story.append(_p(gettext("Ngày từ chối: %(at)s") % {"at": when(dossier.refused_at)}, s.normal))
     story += [Spacer(1, 4 * mm), _signatures(gettext("NGƯỜI NỘP HỒ SƠ"), gettext("NGƯỜI TIẾP NHẬN HỒ SƠ"), s)]
     return _build(title, story, dossier)
@@ -249,15 +320,29 @@ def apology_pdf(dossier: Dossier) -> bytes:
     event = _last_event(dossier, "apologize")
     title = gettext("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
     story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
-    story.append(_p(gettext("%(agency)s xin lỗi Ông/Bà/Tổ chức %(name)s vì hồ sơ giải quyết quá hạn so với "
-                            "ngày hẹn trả kết quả.") % {"agency": dossier.competent_agency.name,
-                                                        "name": dossier.applicant.name}, s.normal))
+    story.append(
+        _p(
+            gettext(
+                "%(agency)s xin lỗi Ông/Bà/Tổ chức %(name)s vì hồ sơ giải quyết quá hạn so với "
+                "ngày hẹn trả kết quả."
+            )
+            % {"agency": dossier.competent_agency.name, "name": dossier.applicant.name},
+            s.normal,
+        )
+    )
     story.append(_request_line(dossier, s))
-    story.append(_p(gettext("Ngày hẹn trả kết quả ban đầu: %(at)s") % {"at": when(dossier.original_due_at)},
-                    s.normal))
-    story.append(_p(gettext("Lý do chậm trễ: %(reason)s") % {"reason": event.reason if event else ""}, s.normal))
-    story.append(_p(gettext("Thời gian hẹn trả kết quả mới: %(at)s") % {"at": when(dossier.new_appointment_at)},
-                    s.normal))
+    story.append(
+        _p(gettext("Ngày hẹn trả kết quả ban đầu: %(at)s") % {"at": when(dossier.original_due_at)}, s.normal)
+    )
+    story.append(
+        _p(gettext("Lý do chậm trễ: %(reason)s") % {"reason": event.reason if event else ""}, s.normal)
+    )
+    story.append(
+        _p(
+            gettext("Thời gian hẹn trả kết quả mới: %(at)s") % {"at": when(dossier.new_appointment_at)},
+            s.normal,
+        )
+    )
     story += [Spacer(1, 4 * mm), _signatures("", gettext("THỦ TRƯỞNG CƠ QUAN"), s)]
     return _build(title, story, dossier)
 
@@ -270,8 +355,13 @@ def stop_notice_pdf(dossier: Dossier) -> bytes:
     story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
-    story.append(_p(gettext("Hồ sơ dừng giải quyết với lý do: %(reason)s") % {"reason": event.reason if event else ""},
-                    s.normal))
+    story.append(
+        _p(
+            gettext("Hồ sơ dừng giải quyết với lý do: %(reason)s")
+            % {"reason": event.reason if event else ""},
+            s.normal,
+        )
+    )
     story.append(_p(gettext("Thời điểm dừng: %(at)s") % {"at": when(dossier.stopped_at)}, s.normal))
     story += [Spacer(1, 4 * mm), _signatures("", gettext("THỦ TRƯỞNG CƠ QUAN"), s)]
     return _build(title, story, dossier)
@@ -283,16 +373,18 @@ def control_rows(dossier: Dossier) -> list[dict[str, Any]]:
     rows = []
     for h in dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver", "from_step"):
         classification = cal.classify(h.at, h.due_at) if h.due_at else None
-        rows.append({
-            "kind": h.kind,
-            "from": h.from_agency.name if h.from_agency else "",
-            "to": h.to_agency.name if h.to_agency else "",
-            "step": h.from_step.name if h.from_step else "",
-            "at": h.at,
-            "giver": str(h.giver) if h.giver else "",
-            "receiver": str(h.receiver) if h.receiver else "",
-            "classification": classification,
-        })
+        rows.append(
+            {
+                "kind": h.kind,
+                "from": h.from_agency.name if h.from_agency else "",
+                "to": h.to_agency.name if h.to_agency else "",
+                "step": h.from_step.name if h.from_step else "",
+                "at": h.at,
+                "giver": str(h.giver) if h.giver else "",
+                "receiver": str(h.receiver) if h.receiver else "",
+                "classification": classification,
+            }
+        )
     return rows
 
 
@@ -304,17 +396,30 @@ def control_slip_pdf(dossier: Dossier) -> bytes:
     story.append(_p(gettext("Ông/Bà/Tổ chức: %(name)s") % {"name": dossier.applicant.name}, s.normal))
     story.append(_request_line(dossier, s))
     story.append(_p(gettext("Thời gian nhận hồ sơ: %(at)s") % {"at": when(dossier.received_at)}, s.normal))
-    story.append(_p(gettext("Thời gian trả kết quả giải quyết hồ sơ: %(at)s") % {"at": when(dossier.due_at)},
-                    s.normal))
-    header = [gettext("Tên cơ quan, bước"), gettext("Thời gian giao, nhận hồ sơ"), gettext("Người giao"),
-              gettext("Người nhận"), gettext("Kết quả giải quyết")]
+    story.append(
+        _p(gettext("Thời gian trả kết quả giải quyết hồ sơ: %(at)s") % {"at": when(dossier.due_at)}, s.normal)
+    )
+    header = [
+        gettext("Tên cơ quan, bước"),
+        gettext("Thời gian giao, nhận hồ sơ"),
+        gettext("Người giao"),
+        gettext("Người nhận"),
+        gettext("Kết quả giải quyết"),
+    ]
     rows: list[list[Any]] = [[_p(h, s.small) for h in header]]
     for r in control_rows(dossier):
         route = gettext("Giao: %(from)s\nNhận: %(to)s") % {"from": r["from"] or "—", "to": r["to"] or "—"}
         if r["step"]:
             route = f"{r['step']}\n{route}"
-        rows.append([_p(route, s.small), _p(when(r["at"]), s.small), _p(r["giver"], s.small),
-                     _p(r["receiver"], s.small), _p(classification_label(r["classification"]), s.small)])
+        rows.append(
+            [
+                _p(route, s.small),
+                _p(when(r["at"]), s.small),
+                _p(r["giver"], s.small),
+                _p(r["receiver"], s.small),
+                _p(classification_label(r["classification"]), s.small),
+            ]
+        )
     story += [Spacer(1, 2 * mm), _grid(rows, [42 * mm, 24 * mm, 20 * mm, 20 * mm, 18 * mm])]
     return _build(title, story, dossier)
 
@@ -349,27 +454,59 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
     sheet.page_setup.fitToWidth = 1
     sheet.append([_nfc(gettext("SỔ THEO DÕI HỒ SƠ"))])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_nfc(gettext("%(agency)s, từ ngày %(start)s đến ngày %(end)s") % {
-        "agency": agency.name, "start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")})])
+    sheet.append(
+        [
+            _nfc(
+                gettext("%(agency)s, từ ngày %(start)s đến ngày %(end)s")
+                % {
+                    "agency": agency.name,
+                    "start": start.strftime("%d/%m/%Y"),
+                    "end": end.strftime("%d/%m/%Y"),
+                }
+            )
+        ]
+    )
     header = [
-        gettext("STT"), gettext("Mã hồ sơ"), gettext("Thủ tục hành chính"), gettext("Chủ hồ sơ"),
-        gettext("Cơ quan giải quyết"), gettext("Ngày, giờ nhận"), gettext("Ngày, giờ hẹn trả"),
-        gettext("Chuyển hồ sơ"), gettext("Xử lý xong"), gettext("Trả kết quả"), gettext("Ký nhận"),
+        gettext("STT"),
+        gettext("Mã hồ sơ"),
+        gettext("Thủ tục hành chính"),
+        gettext("Chủ hồ sơ"),
+        gettext("Cơ quan giải quyết"),
+        gettext("Ngày, giờ nhận"),
+        gettext("Ngày, giờ hẹn trả"),
+        gettext("Chuyển hồ sơ"),
+        gettext("Xử lý xong"),
+        gettext("Trả kết quả"),
+        gettext("Ký nhận"),
         gettext("Ghi chú"),
     ]
     sheet.append([_nfc(h) for h in header])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    dossiers = dossiers_in_period(start, end, agency).select_related("applicant").prefetch_related("handovers")
+    dossiers = (
+        dossiers_in_period(start, end, agency).select_related("applicant").prefetch_related("handovers")
+    )
     for number, d in enumerate(dossiers, start=1):
-        transfers = [h.at for h in d.handovers.all() if h.kind in (Handover.Kind.TRANSFER, Handover.Kind.STEP)]
-        sheet.append([
-            number, d.code, _nfc(f"{d.version.procedure.code} {d.version.procedure.name}"), _nfc(d.applicant.name),
-            _nfc(d.competent_agency.name), when(d.received_at), when(d.due_at),
-            when(transfers[0]) if transfers else "", when(d.finished_at), when(d.returned_at), "",
-            _nfc(d.get_status_display()),
-        ])
+        transfers = [
+            h.at for h in d.handovers.all() if h.kind in (Handover.Kind.TRANSFER, Handover.Kind.STEP)
+        ]
+        sheet.append(
+            [
+                number,
+                d.code,
+                _nfc(f"{d.version.procedure.code} {d.version.procedure.name}"),
+                _nfc(d.applicant.name),
+                _nfc(d.competent_agency.name),
+                when(d.received_at),
+                when(d.due_at),
+                when(transfers[0]) if transfers else "",
+                when(d.finished_at),
+                when(d.returned_at),
+                "",
+                _nfc(d.get_status_display()),
+            ]
+        )
     for column, width in zip("ABCDEFGHIJKL", [5, 28, 40, 22, 26, 16, 16, 16, 16, 16, 10, 18], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -51,19 +51,35 @@ def sweep(at: dt.datetime | None = None) -> SweepReport:
     report = SweepReport(at=at)
     with transaction.atomic():
         running = Dossier.objects.filter(status__in=RUNNING)
-        report.dossiers_overdue = running.filter(due_at__lte=at).exclude(
-            deadline_state=Deadline.OVERDUE).update(deadline_state=Deadline.OVERDUE)
-        report.dossiers_due_soon = running.filter(due_at__gt=at, due_at__lte=soon).exclude(
-            deadline_state=Deadline.DUE_SOON).update(deadline_state=Deadline.DUE_SOON)
+        report.dossiers_overdue = (
+            running.filter(due_at__lte=at)
+            .exclude(deadline_state=Deadline.OVERDUE)
+            .update(deadline_state=Deadline.OVERDUE)
+        )
+        report.dossiers_due_soon = (
+            running.filter(due_at__gt=at, due_at__lte=soon)
+            .exclude(deadline_state=Deadline.DUE_SOON)
+            .update(deadline_state=Deadline.DUE_SOON)
+        )
         # A due time moved later (after a supplement) clears an earlier flag.
-        report.dossiers_cleared = running.filter(due_at__gt=soon).exclude(
-            deadline_state=Deadline.OK).update(deadline_state=Deadline.OK)
+        report.dossiers_cleared = (
+            running.filter(due_at__gt=soon)
+            .exclude(deadline_state=Deadline.OK)
+            .update(deadline_state=Deadline.OK)
+        )
         steps = DossierStep.objects.filter(
-            finished_at__isnull=True, started_at__isnull=False, dossier__status__in=RUNNING)
-        report.steps_overdue = steps.filter(due_at__lte=at).exclude(
-            deadline_state=Deadline.OVERDUE).update(deadline_state=Deadline.OVERDUE)
-        report.steps_due_soon = steps.filter(due_at__gt=at, due_at__lte=soon).exclude(
-            deadline_state=Deadline.DUE_SOON).update(deadline_state=Deadline.DUE_SOON)
+            finished_at__isnull=True, started_at__isnull=False, dossier__status__in=RUNNING
+        )
+        report.steps_overdue = (
+            steps.filter(due_at__lte=at)
+            .exclude(deadline_state=Deadline.OVERDUE)
+            .update(deadline_state=Deadline.OVERDUE)
+        )
+        report.steps_due_soon = (
+            steps.filter(due_at__gt=at, due_at__lte=soon)
+            .exclude(deadline_state=Deadline.DUE_SOON)
+            .update(deadline_state=Deadline.DUE_SOON)
+        )
     report.need_apology = list(needing_apology(at).values_list("code", flat=True))
     return report
 
@@ -76,5 +92,7 @@ def needing_apology(at: dt.datetime | None = None) -> QuerySet[Dossier]:
     at = at or timezone.now()
     limit = calendar_for().add_working(at, apology_lead_time())
     return Dossier.objects.filter(
-        status__in=RUNNING, due_at__lte=limit, apologized_at__isnull=True,
+        status__in=RUNNING,
+        due_at__lte=limit,
+        apologized_at__isnull=True,
     ).order_by("due_at")

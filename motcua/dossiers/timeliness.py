@@ -31,7 +31,10 @@ def finish_time(dossier: Dossier) -> dt.datetime | None:
 
 
 def classify_dossier(
-    dossier: Dossier, *, as_of: dt.datetime | None = None, calendar: WorkCalendar | None = None,
+    dossier: Dossier,
+    *,
+    as_of: dt.datetime | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> Classification | None:
     """Early, on time or late for the statistics; None when not (yet) classifiable."""
     if dossier.status == Status.WITHDRAWN or dossier.due_at is None:

@@ -17,8 +17,9 @@ from .conftest import World, at
 
 
 def _walked(world: World) -> Dossier:
-    dossier = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                           at=at("2026-03-02 08:00"))
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+    )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
     services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 10:00"))
     return dossier
@@ -50,11 +51,14 @@ def test_events_cannot_be_changed_or_deleted_through_the_orm(world: World) -> No
 
 def test_verify_audit_reports_the_first_broken_link_and_exits_non_zero(world: World) -> None:
     dossier = _walked(world)
-    intact = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                          at=at("2026-03-02 09:00"))
+    intact = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00")
+    )
     second = dossier.events.get(seq=2)
     with connection.cursor() as cursor:  # tampering behind the ORM's back
-        cursor.execute(f"UPDATE {DossierEvent._meta.db_table} SET reason = %s WHERE id = %s", ["đã sửa", second.pk])
+        cursor.execute(
+            f"UPDATE {DossierEvent._meta.db_table} SET reason = %s WHERE id = %s", ["đã sửa", second.pk]
+        )
 
     out = io.StringIO()
     with pytest.raises(CommandError) as caught:
@@ -69,8 +73,9 @@ def test_verify_audit_reports_the_first_broken_link_and_exits_non_zero(world: Wo
 def test_verify_audit_detects_a_deleted_last_event(world: World) -> None:
     dossier = _walked(world)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {DossierEvent._meta.db_table} WHERE dossier_id = %s AND seq = 3",
-                       [dossier.pk])
+        cursor.execute(
+            f"DELETE FROM {DossierEvent._meta.db_table} WHERE dossier_id = %s AND seq = 3", [dossier.pk]
+        )
     assert [(b.seq, b.problem) for b in verify_chains()] == [(3, "missing_events")]
 
 

@@ -20,24 +20,40 @@ from .conftest import World, at
 
 @pytest.fixture
 def walked(world: World) -> list[str]:
-    done = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                        at=at("2026-02-13 10:00"))
+    done = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+    )
     services.forward_dossier(world.receptionist, done, at=at("2026-02-13 10:30"))
-    services.request_supplement(world.specialist, done, ["Giấy chứng sinh"], "Thiếu", at=at("2026-02-13 11:00"))
+    services.request_supplement(
+        world.specialist, done, ["Giấy chứng sinh"], "Thiếu", at=at("2026-02-13 11:00")
+    )
     services.receive_supplement(world.receptionist, done, at=at("2026-02-23 11:00"))
     services.mark_result_ready(world.specialist, done, "Giấy khai sinh", at=at("2026-02-23 14:00"))
     services.approve_result(world.leader, done, at=at("2026-02-23 15:00"))
     services.return_result(world.receptionist, done, at=at("2026-02-24 08:00"))
-    overdue = services.receive_new_dossier(world.other_receptionist, world.birth, world.applicant(),
-                                           at=at("2026-02-26 10:00"))
+    overdue = services.receive_new_dossier(
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-26 10:00")
+    )
     return [done.code, overdue.code]
 
 
 def test_jsonl_export_classifies_and_measures_open_dossiers_at_the_period_end(
-        world: World, walked: list[str], tmp_path: Path) -> None:
+    world: World, walked: list[str], tmp_path: Path
+) -> None:
     output = tmp_path / "out.jsonl"
-    call_command("dossiers", "export", "--from", "2026-02-01", "--to", "2026-02-28", "--format", "jsonl",
-                 "--output", str(output), stderr=io.StringIO())
+    call_command(
+        "dossiers",
+        "export",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-02-28",
+        "--format",
+        "jsonl",
+        "--output",
+        str(output),
+        stderr=io.StringIO(),
+    )
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [r["code"] for r in rows] == walked
     done, overdue = rows
@@ -54,15 +70,39 @@ def test_jsonl_export_classifies_and_measures_open_dossiers_at_the_period_end(
 
 def test_csv_and_xlsx_exports_filter_by_agency(world: World, walked: list[str], tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    call_command("dossiers", "export", "--from", "01/02/2026", "--to", "28/02/2026", "--agency",
-                 world.ward_center.code, "--format", "csv", "--output", str(out), stderr=io.StringIO())
+    call_command(
+        "dossiers",
+        "export",
+        "--from",
+        "01/02/2026",
+        "--to",
+        "28/02/2026",
+        "--agency",
+        world.ward_center.code,
+        "--format",
+        "csv",
+        "--output",
+        str(out),
+        stderr=io.StringIO(),
+    )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0].keys()) == COLUMNS
     assert [r["code"] for r in rows] == walked[:1]
 
     xlsx = tmp_path / "out.xlsx"
-    call_command("dossiers", "export", "--from", "2026-02-01", "--to", "2026-02-28", "--format", "xlsx",
-                 "--output", str(xlsx), stderr=io.StringIO())
+    call_command(
+        "dossiers",
+        "export",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-02-28",
+        "--format",
+        "xlsx",
+        "--output",
+        str(xlsx),
+        stderr=io.StringIO(),
+    )
     sheet = load_workbook(xlsx).active
     assert sheet is not None
     values = list(sheet.iter_rows(values_only=True))

@@ -14,7 +14,8 @@ from .conftest import World, at
 
 def test_counter_dossier_gets_code_due_time_across_tet_and_steps(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"))
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+    )
 
     assert dossier.code == "000.02.30.H37-260213-0001"
     assert dossier.status == Status.RECEIVED
@@ -25,8 +26,10 @@ def test_counter_dossier_gets_code_due_time_across_tet_and_steps(world: World) -
     assert dossier.original_due_at == dossier.due_at
     steps = list(dossier.steps.order_by("order"))
     assert [(s.order, s.role, s.agency_id) for s in steps] == [
-        (1, "receptionist", world.ward_center.pk), (2, "specialist", world.ward_committee.pk),
-        (3, "leader", world.ward_committee.pk)]
+        (1, "receptionist", world.ward_center.pk),
+        (2, "specialist", world.ward_committee.pk),
+        (3, "leader", world.ward_committee.pk),
+    ]
     assert steps[0].started_at == at("2026-02-13 10:00")
     assert steps[0].due_at == at("2026-02-13 11:00")
     assert steps[1].due_at == at("2026-02-23 08:00")  # 4 h on Friday, 1 h after Tết
@@ -34,29 +37,41 @@ def test_counter_dossier_gets_code_due_time_across_tet_and_steps(world: World) -
     assert [d.name for d in dossier.documents.all()] == ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]
     event = DossierEvent.objects.get(dossier=dossier)
     assert (event.action, event.from_status, event.to_status, event.actor) == (
-        "receive", None, Status.RECEIVED, world.receptionist)
+        "receive",
+        None,
+        Status.RECEIVED,
+        world.receptionist,
+    )
     assert event.data["due_at"] == "2026-02-23T10:00:00+07:00"
     assert Handover.objects.filter(dossier=dossier, kind=Handover.Kind.RECEPTION).count() == 1
 
 
 def test_sequence_is_per_agency_and_per_local_day(world: World) -> None:
-    first = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                         at=at("2026-03-02 08:00"))
-    second = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                          at=at("2026-03-02 16:59"))
-    other = services.receive_new_dossier(world.other_receptionist, world.birth, world.applicant(),
-                                         at=at("2026-03-02 09:00"))
+    first = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+    )
+    second = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 16:59")
+    )
+    other = services.receive_new_dossier(
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00")
+    )
     # 00:30 local on 3 March is still 2 March in UTC: the day is the local one.
-    next_day = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                            at=at("2026-03-03 00:30"))
+    next_day = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-03 00:30")
+    )
     assert [first.code, second.code, other.code, next_day.code] == [
-        "000.02.30.H37-260302-0001", "000.02.30.H37-260302-0002", "000.02.31.H37-260302-0001",
-        "000.02.30.H37-260303-0001"]
+        "000.02.30.H37-260302-0001",
+        "000.02.30.H37-260302-0002",
+        "000.02.31.H37-260302-0001",
+        "000.02.30.H37-260303-0001",
+    ]
 
 
 def test_online_dossier_is_submitted_then_received_by_the_centre(world: World) -> None:
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
-                                     at=at("2026-02-14 21:00"))
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-02-14 21:00")
+    )
     assert dossier.status == Status.SUBMITTED
     assert dossier.code == "000.02.30.H37-260214-0001"
     assert dossier.applicant.user == world.citizen
@@ -68,27 +83,32 @@ def test_online_dossier_is_submitted_then_received_by_the_centre(world: World) -
     assert dossier.channel == ChannelKind.ONLINE
     assert dossier.due_at == at("2026-02-24 07:30")
     assert list(dossier.events.values_list("action", "from_status", "to_status")) == [
-        ("submit", None, 1), ("receive", 1, 2)]
+        ("submit", None, 1),
+        ("receive", 1, 2),
+    ]
 
 
 def test_certification_received_before_15h_is_due_the_same_day(world: World) -> None:
-    dossier = services.receive_new_dossier(world.receptionist, world.certification, world.applicant(),
-                                           at=at("2026-02-13 14:30"))
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 14:30")
+    )
     assert dossier.due_at == at("2026-02-13 17:00")
     assert dossier.competent_agency == world.ward_committee
 
 
 def test_certification_received_after_15h_is_due_the_next_working_day_after_tet(world: World) -> None:
-    dossier = services.receive_new_dossier(world.receptionist, world.certification, world.applicant(),
-                                           at=at("2026-02-13 15:30"))
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 15:30")
+    )
     assert dossier.due_at == at("2026-02-23 17:00")
     # No process template in the catalog: the default desk → specialist → leader steps.
     assert list(dossier.steps.values_list("role", flat=True)) == ["receptionist", "specialist", "leader"]
 
 
 def test_province_level_land_procedure_is_routed_to_the_department(world: World) -> None:
-    dossier = services.receive_new_dossier(world.receptionist, world.land, world.applicant(),
-                                           at=at("2026-02-10 09:00"))
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+    )
     assert dossier.receiving_agency == world.ward_center
     assert dossier.competent_agency == world.department
     # 10 working days from Tue 10 Feb 09:00: 10–13 Feb (4), Tết off, 23 Feb – 2 Mar (6).
@@ -104,8 +124,9 @@ def test_only_a_receptionist_of_a_centre_receives_at_the_counter(world: World) -
 
 
 def test_another_communes_receptionist_cannot_receive_an_online_dossier(world: World) -> None:
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
-                                     at=at("2026-03-02 08:00"))
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+    )
     with pytest.raises(DossierError) as caught:
         services.receive_dossier(world.other_receptionist, dossier, at=at("2026-03-02 09:00"))
     assert caught.value.code == "forbidden_role"
@@ -115,15 +136,17 @@ def test_another_communes_receptionist_cannot_receive_an_online_dossier(world: W
 
 
 def test_refusal_needs_a_reason_and_records_it(world: World) -> None:
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
-                                     at=at("2026-03-02 08:00"))
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+    )
     with pytest.raises(DossierError) as caught:
         services.refuse_dossier(world.receptionist, dossier, "  ", at=at("2026-03-02 09:00"))
     assert caught.value.code == "reason_required"
     assert dossier.events.count() == 1
 
-    services.refuse_dossier(world.receptionist, dossier, "Giấy chứng sinh không hợp lệ",
-                            at=at("2026-03-02 09:00"))
+    services.refuse_dossier(
+        world.receptionist, dossier, "Giấy chứng sinh không hợp lệ", at=at("2026-03-02 09:00")
+    )
     assert dossier.status == Status.REFUSED
     assert dossier.refused_at == at("2026-03-02 09:00")
     assert dossier.events.last().reason == "Giấy chứng sinh không hợp lệ"  # type: ignore[union-attr]

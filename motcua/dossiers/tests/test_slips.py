@@ -22,8 +22,9 @@ def pdf_text(data: bytes) -> tuple[str, PdfReader]:
 
 
 def _received(world: World) -> Dossier:
-    return services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                        at=at("2026-02-13 10:05"))
+    return services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:05")
+    )
 
 
 def test_receipt_slip_is_a5_with_vietnamese_text_code_and_due_time(world: World) -> None:
@@ -46,15 +47,21 @@ def test_receipt_slip_is_a5_with_vietnamese_text_code_and_due_time(world: World)
 def test_supplement_refusal_apology_stop_and_control_slips(world: World) -> None:
     dossier = _received(world)
     services.forward_dossier(world.receptionist, dossier, at=at("2026-02-13 10:30"))
-    services.request_supplement(world.specialist, dossier, ["Bản sao giấy đăng ký kết hôn của cha mẹ"],
-                                "Thiếu giấy tờ chứng minh quan hệ", at=at("2026-02-13 14:00"))
+    services.request_supplement(
+        world.specialist,
+        dossier,
+        ["Bản sao giấy đăng ký kết hôn của cha mẹ"],
+        "Thiếu giấy tờ chứng minh quan hệ",
+        at=at("2026-02-13 14:00"),
+    )
     text, _ = pdf_text(slips.supplement_pdf(dossier))
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text
     assert "Bản sao giấy đăng ký kết hôn của cha mẹ" in text
 
     services.receive_supplement(world.receptionist, dossier, at=at("2026-02-23 08:00"))
-    services.apologize(world.leader, dossier, "Cần xác minh với bệnh viện", at("2026-02-26 16:00"),
-                       at=at("2026-02-23 09:00"))
+    services.apologize(
+        world.leader, dossier, "Cần xác minh với bệnh viện", at("2026-02-26 16:00"), at=at("2026-02-23 09:00")
+    )
     text, _ = pdf_text(slips.apology_pdf(dossier))
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "16:00 ngày 26/02/2026" in text
@@ -71,17 +78,21 @@ def test_supplement_refusal_apology_stop_and_control_slips(world: World) -> None
 
 
 def test_refusal_slip_carries_the_reason(world: World) -> None:
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
-                                     at=at("2026-03-02 08:00"))
-    services.refuse_dossier(world.receptionist, dossier, "Hồ sơ không thuộc thẩm quyền", at=at("2026-03-02 09:00"))
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+    )
+    services.refuse_dossier(
+        world.receptionist, dossier, "Hồ sơ không thuộc thẩm quyền", at=at("2026-03-02 09:00")
+    )
     text, _ = pdf_text(slips.refusal_pdf(dossier))
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
     assert "Hồ sơ không thuộc thẩm quyền" in text
 
 
 def test_control_slip_marks_a_late_hand_over(world: World) -> None:
-    dossier = services.receive_new_dossier(world.receptionist, world.land, world.applicant(),
-                                           at=at("2026-02-10 09:00"))
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+    )
     # The desk had 4 working hours (until 15:00); it transfers the next morning.
     services.transfer_dossier(world.receptionist, dossier, world.department, at=at("2026-02-11 09:00"))
     rows = slips.control_rows(dossier)
@@ -90,9 +101,16 @@ def test_control_slip_marks_a_late_hand_over(world: World) -> None:
 
 def test_tracking_book_lists_the_period_of_an_agency(world: World) -> None:
     dossier = _received(world)
-    services.receive_new_dossier(world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"))
-    book = load_workbook(io.BytesIO(slips.tracking_book_xlsx(world.ward_center, at("2026-02-01 00:00").date(),
-                                                             at("2026-02-28 00:00").date())))
+    services.receive_new_dossier(
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+    )
+    book = load_workbook(
+        io.BytesIO(
+            slips.tracking_book_xlsx(
+                world.ward_center, at("2026-02-01 00:00").date(), at("2026-02-28 00:00").date()
+            )
+        )
+    )
     sheet = book.active
     assert sheet is not None
     values = [[c.value for c in row] for row in sheet.iter_rows()]

@@ -31,7 +31,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
         sweep = actions.add_parser("sweep", help="Flag due-soon and overdue dossiers and steps.")
-        sweep.add_argument("--at", default=None, help='Instant to sweep at (default now), e.g. "2026-02-13 10:00".')
+        sweep.add_argument(
+            "--at", default=None, help='Instant to sweep at (default now), e.g. "2026-02-13 10:00".'
+        )
         sweep.add_argument("--json", action="store_true")
         verify = actions.add_parser("verify-audit", help="Verify every dossier's hash chain.")
         verify.add_argument("--json", action="store_true")
@@ -65,9 +67,15 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(to_json(report.__dict__))
             return
-        self.stdout.write(_("Quá hạn: %(n)s hồ sơ, %(s)s bước; sắp đến hạn: %(m)s hồ sơ, %(t)s bước.") % {
-            "n": report.dossiers_overdue, "s": report.steps_overdue,
-            "m": report.dossiers_due_soon, "t": report.steps_due_soon})
+        self.stdout.write(
+            _("Quá hạn: %(n)s hồ sơ, %(s)s bước; sắp đến hạn: %(m)s hồ sơ, %(t)s bước.")
+            % {
+                "n": report.dossiers_overdue,
+                "s": report.steps_overdue,
+                "m": report.dossiers_due_soon,
+                "t": report.steps_due_soon,
+            }
+        )
         for code in report.need_apology:
             self.stdout.write(_("Cần xin lỗi và hẹn lại: %(code)s") % {"code": code})
 
@@ -77,8 +85,10 @@ class Command(BaseCommand):
             self.stdout.write(to_json([b.__dict__ for b in broken]))
         else:
             for b in broken:
-                self.stdout.write(_("Chuỗi nhật ký của hồ sơ %(code)s bị phá vỡ tại sự kiện %(seq)s (%(problem)s).")
-                                  % {"code": b.dossier_code, "seq": b.seq, "problem": b.problem})
+                self.stdout.write(
+                    _("Chuỗi nhật ký của hồ sơ %(code)s bị phá vỡ tại sự kiện %(seq)s (%(problem)s).")
+                    % {"code": b.dossier_code, "seq": b.seq, "problem": b.problem}
+                )
             if not broken:
                 self.stdout.write(_("Nhật ký của mọi hồ sơ toàn vẹn."))
         if broken:

@@ -1,0 +1,135 @@
+"""Concurrent submissions get distinct consecutive codes; concurrent officers: one wins, one is told.
+
+These run with real transactions (`transactional_db`) and one database connection per thread,
+on PostgreSQL (row locks) and on SQLite (IMMEDIATE transactions serialise writers).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import OperationalError, connection, connections
+
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status
+from motcua.dossiers.services import DossierError
+
+from .conftest import World, at, build_world
+
+THREADS = 32 if connection.vendor == "postgresql" else 8
+
+
+def _patient(work: Callable[[int], Any], index: int) -> Any:
+    """Call `work`; on SQLite's in-memory test database, retry when a table is locked.
+
+    The test database is a shared-cache in-memory SQLite, whose table locks fail at once
+    (SQLITE_LOCKED ignores the busy timeout); the file database used outside tests waits
+    instead. Each failed attempt rolled back entirely, so retrying it is what a user would do.
+    """
+    for _ in range(500):
+        try:
+            return work(index)
+        except OperationalError as error:
+            if connection.vendor != "sqlite" or "locked" not in str(error):
+                raise
+            time.sleep(0.005)
+    raise AssertionError("SQLite stayed locked")
+
+
+def _run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
+    """Start `count` threads behind a barrier; return each one's result or exception."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait()
+            results[index] = _patient(work, index)
+        except Exception as error:  # collected and asserted by the test
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+@pytest.fixture
+def live_world(transactional_db: None) -> World:
+    return build_world()
+
+
+def test_concurrent_submissions_get_distinct_consecutive_codes(live_world: World) -> None:
+    world = live_world
+
+    def submit(index: int) -> str:
+        dossier = services.submit_online(
+            world.citizen,
+            world.birth,
+            world.applicant(name=f"Người nộp {index}"),
+            world.ward_center,
+            at=at("2026-03-02 09:00"),
+        )
+        return dossier.code
+
+    codes = _run_at_once(THREADS, submit)
+    assert all(isinstance(c, str) for c in codes), codes
+    assert sorted(codes) == [f"000.02.30.H37-260302-{n:04d}" for n in range(1, THREADS + 1)]
+    assert Dossier.objects.count() == THREADS
+    assert DossierEvent.objects.count() == THREADS
+
+
+def test_two_officers_acting_at_once_one_succeeds_the_other_is_told(live_world: World) -> None:
+    world = live_world
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+    )
+    second_receptionist = type(world.receptionist).objects.create(
+        username="mot.cua.2", role=world.receptionist.role, agency=world.ward_center, full_name="Lục Thị Hai"
+    )
+    officers = [world.receptionist, second_receptionist]
+
+    # Each officer's page loaded the same version of the dossier.
+    copies = [Dossier.objects.get(pk=dossier.pk) for _ in officers]
+
+    def receive(index: int) -> str:
+        services.receive_dossier(officers[index], copies[index], at=at("2026-03-02 09:00"))
+        return "ok"
+
+    results = _run_at_once(2, receive)
+    assert results.count("ok") == 1
+    errors = [r for r in results if isinstance(r, DossierError)]
+    assert [e.code for e in errors] == ["already_handled"], results
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    assert fresh.status == Status.RECEIVED
+    assert list(fresh.events.values_list("action", flat=True)) == ["submit", "receive"]
+    assert fresh.steps.count() == 3
+    assert Handover.objects.filter(dossier=fresh).count() == 1
+
+
+def test_a_failure_inside_a_transition_leaves_nothing_half_written(
+    live_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = live_world
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+    )
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "_append_event", broken)
+    with pytest.raises(RuntimeError):
+        services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 09:00"))
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    assert fresh.status == Status.SUBMITTED and fresh.due_at is None and fresh.revision == 1
+    assert fresh.steps.count() == 0
+    assert Handover.objects.count() == 0
