@@ -72,20 +72,20 @@ def seed_field_departments(province_suffix: str = "H37", valid_from: dt.date = F
     """Map each field to its Lạng Sơn department, for the departments that exist. Returns mappings made."""
     from motcua.agencies.models import Agency
 
-    departments = list(Agency.objects.filter(kind=Agency.Kind.DEPARTMENT, code__endswith="." + province_suffix,
-                                             is_active=True))
+    departments = list(Agency.objects.filter(kind=Agency.Kind.DEPARTMENT, is_active=True,
+                                             code__endswith="." + province_suffix))
     if not departments:
         return 0
     by_keyword = {}
-    for keywords, keyword in FIELD_RULES:
-        agency = next((a for a in departments if keyword in fold(a.name)), None)
+    for _, department in FIELD_RULES:
+        agency = next((a for a in departments if department in fold(a.name)), None)
         if agency is not None:
-            by_keyword[keyword] = agency
+            by_keyword[department] = agency
     made = 0
     already = set(FieldDepartment.objects.filter(agency__in=departments).values_list("field_id", flat=True))
     for field in Field.objects.exclude(pk__in=already):
-        keyword = department_keyword(field.name)
-        agency = by_keyword.get(keyword) if keyword else None
+        wanted = department_keyword(field.name)
+        agency = by_keyword.get(wanted) if wanted else None
         if agency is not None:
             FieldDepartment.objects.get_or_create(field=field, agency=agency, valid_from=valid_from)
             made += 1

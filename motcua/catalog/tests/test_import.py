@@ -55,7 +55,8 @@ def test_reimporting_unchanged_content_changes_nothing(catalog: None) -> None:
 def test_changed_content_opens_a_new_version_and_closes_the_previous(catalog: None, tmp_path: Path) -> None:
     records = _records()
     marriage = next(r for r in records if r["ma_thu_tuc"] == "1.000894")
-    marriage["cach_thuc_thuc_hien"] = marriage["cach_thuc_thuc_hien"].replace("5 Ngày làm việc", "3 Ngày làm việc")
+    channels = marriage["cach_thuc_thuc_hien"]
+    marriage["cach_thuc_thuc_hien"] = channels.replace("5 Ngày làm việc", "3 Ngày làm việc")
     result = import_catalog(_write(tmp_path / "changed.jsonl", records), effective=dt.date(2026, 3, 1))
 
     assert (result.new_versions, result.unchanged) == (1, 7)
@@ -67,7 +68,8 @@ def test_changed_content_opens_a_new_version_and_closes_the_previous(catalog: No
     assert old.channel("counter").time_limit_value == 5  # type: ignore[union-attr]
 
 
-def test_a_change_effective_on_the_current_versions_start_is_a_conflict(catalog: None, tmp_path: Path) -> None:
+def test_a_change_effective_on_the_current_versions_start_is_a_conflict(catalog: None,
+                                                                        tmp_path: Path) -> None:
     records = _records()
     records[0]["ten_thu_tuc"] += " (sửa)"
     result = import_catalog(_write(tmp_path / "same-day.jsonl", records), effective=FIRST_DAY)

@@ -51,8 +51,8 @@ def test_no_information_means_no_time_limit_stated() -> None:
 
 
 def test_free_text_instead_of_a_time_is_not_a_limit() -> None:
-    rows = p.parse_channels(f"{H}Trực tuyếnKhông phải trả kết quả cho người nộp thuếMiễn phíQua Cổng dịch vụ công"
-                            "Trực tiếpKhôngKhông có thông tinTại Trung tâm").rows
+    rows = p.parse_channels(f"{H}Trực tuyếnKhông phải trả kết quả cho người nộp thuếMiễn phí"
+                            "Qua Cổng dịch vụ côngTrực tiếpKhôngKhông có thông tinTại Trung tâm").rows
     assert [r.time_limit.stated for r in rows] == [False, False]
     assert rows[0].fee.amount == 0 and rows[0].description == "Qua Cổng dịch vụ công"
 
@@ -75,7 +75,8 @@ def test_same_day_cell_is_the_same_day_rule() -> None:
 
 
 def test_fifteen_hour_text_turns_a_missing_or_one_day_limit_into_the_same_day_rule() -> None:
-    steps = "Trường hợp hồ sơ hợp lệ, nếu tiếp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo."
+    steps = ("Trường hợp hồ sơ hợp lệ, nếu tiếp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày "
+             "làm việc tiếp theo.")
     one_day = p.parse_time_cell("1")
     missing = p.parse_time_cell("Không có thông tin")
     five_days = p.parse_time_cell("5 Ngày làm việc")
@@ -144,7 +145,8 @@ def test_documents_with_counts_and_glued_form_files() -> None:
     )
     assert table.ok
     first, second, third = table.rows
-    assert (first.name, first.form_name, first.originals) == ("Tờ khai đề nghị cấp giấy phép", "Mẫu số 01.docx", 1)
+    assert (first.name, first.form_name, first.originals) == (
+        "Tờ khai đề nghị cấp giấy phép", "Mẫu số 01.docx", 1)
     assert (second.certified_copies, second.photocopies) == (1, 0)
     assert (third.certified_copies, third.photocopies) == (0, 2)
 
@@ -166,7 +168,8 @@ def test_zero_padded_counts_in_prose_are_not_cells() -> None:
 
 
 def test_note_after_the_last_count_belongs_to_the_last_document() -> None:
-    table = p.parse_requirements(f"--{DOCS}Bản sao bản án0 bản chính,1 bản sao(trừ khi đã có trong cơ sở dữ liệu)")
+    table = p.parse_requirements(f"--{DOCS}Bản sao bản án0 bản chính,1 bản sao"
+                                 "(trừ khi đã có trong cơ sở dữ liệu)")
     assert table.ok and table.rows[0].name.endswith("(trừ khi đã có trong cơ sở dữ liệu)")
 
 
@@ -180,7 +183,8 @@ def test_documents_without_a_table_are_reported() -> None:
 def test_legal_bases_titles_and_glued_numbers() -> None:
     table = p.parse_legal_bases(
         f"{LAWS}Thông tư hướng dẫn về phí thuộc thẩm quyền của Hội đồng nhân dân tỉnh85/2019/TT-BTC"
-        "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết Luật Hộ tịch123/2015/NĐ-CP"
+        "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ quy định chi tiết Luật Hộ tịch"
+        "123/2015/NĐ-CP"
         "Luật 60/2014/QH1360/2014/QH13"
     )
     assert table.ok
