@@ -202,9 +202,10 @@ def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] 
         main, notes = _name_chunks(row["name"])
         field_name = chunks(row.get("field_name") or "")
         for runs, weight in ((main, 1.0), (notes, PAREN_WEIGHT), (field_name, FIELD_WEIGHT)):
-            for tokens in runs:
-                for term in terms_of(tokens):
-                    tf[term] = tf.get(term, 0.0) + weight
+            # A term counts once per part: names that enumerate cases repeat their
+            # key words ("quyền sử dụng đất" eight times) without being more about them.
+            for term in {term for tokens in runs for term in terms_of(tokens)}:
+                tf[term] = tf.get(term, 0.0) + weight
         commune, province = bool(row["at_commune"]), bool(row["at_province"])
         prior = COMMUNE_PRIOR if commune else PROVINCE_PRIOR if province else 0.0
         if "cong dan" in fold(row.get("applicants")):
