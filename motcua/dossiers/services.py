@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import F
@@ -31,6 +30,7 @@ from django.utils.translation import gettext
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
+from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, ProcedureVersion
 from motcua.dossiers.models import (
     GENESIS_HASH,
@@ -47,6 +47,7 @@ from motcua.dossiers.models import (
     SubState,
     SupplementRequest,
 )
+from motcua.geography.models import Unit
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
 
@@ -254,44 +255,17 @@ def _next_code(agency: Agency, at: dt.datetime) -> str:
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"
 
 
-def competent_agency_for(version: ProcedureVersion, receiving: Agency, day: dt.date) -> Agency:
-    """Route by competence: the commune's committee or the field's provincial department.
+def competent_agency_for(
+    version: ProcedureVersion, receiving: Agency, day: dt.date, applicant_unit: Unit | None = None
+) -> Agency:
+    """Route by competence (the catalog's rules): a centre accepts any dossier of the province.
 
-    A centre accepts a dossier regardless of the applicant's address (Decree 118/2025), so the
-    competent agency is derived from the procedure's level and the receiving centre.
+    Decree 118/2025 separates where a dossier is received from who decides it.
     """
     try:
-        from motcua.catalog import services as catalog_services
-
-        finder = getattr(catalog_services, "competent_agency", None)
-    except ImportError:
-        finder = None
-    if finder is not None:
-        try:
-            found = finder(version, receiving, day)
-        except TypeError:
-            found = None
-        if isinstance(found, Agency):
-            return found
-    procedure = version.procedure
-    if procedure.at_commune and receiving.kind == Agency.Kind.COMMUNE_CENTER:
-        committee = Agency.objects.filter(
-            unit_id=receiving.unit_id, kind=Agency.Kind.COMMUNE_COMMITTEE, is_active=True
-        ).first()
-        if committee is not None:
-            return committee
-    if procedure.at_province:
-        from motcua.catalog.models import FieldDepartment
-
-        link = (
-            FieldDepartment.objects.filter(field_id=procedure.field_id, valid_from__lte=day)
-            .select_related("agency")
-            .order_by("-valid_from")
-            .first()
-        )
-        if link is not None:
-            return link.agency
-    return receiving
+        return catalog_services.competent_agency(version, receiving, day, applicant_unit)
+    except catalog_services.CompetenceError as error:
+        raise DossierError("no_competent_agency", str(error)) from None
 
 
 def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
@@ -362,7 +336,7 @@ def _new_dossier(
         applicant=_save_applicant(applicant),
         channel=channel,
         receiving_agency=receiving,
-        competent_agency=competent or competent_agency_for(version, receiving, day),
+        competent_agency=competent or competent_agency_for(version, receiving, day, applicant.address_unit),
         status=status,
         submitted_at=at,
         request=request,
@@ -373,7 +347,7 @@ def _new_dossier(
 # Process steps
 
 
-def _steps_template(dossier: Dossier, total: dt.timedelta) -> list[tuple[str, str, Agency, dt.timedelta]]:
+def _steps_template(dossier: Dossier) -> list[tuple[str, str, Agency, dt.timedelta]]:
     """The version's internal process, or a default one when the catalog has none."""
     receiving, competent = dossier.receiving_agency, dossier.competent_agency
     steps = list(dossier.version.process_steps.all())
@@ -387,20 +361,26 @@ def _steps_template(dossier: Dossier, total: dt.timedelta) -> list[tuple[str, st
             )
             for s in sorted(steps, key=lambda s: s.order)
         ]
-    # Default split of the legal time (to confirm per province): desk 10%, specialist 70%, leader 20%.
+    # No template in the catalog: the catalog's default split of the legal time.
+    channel = next((c for c in dossier.version.channels.all() if c.kind == dossier.channel), None)
+    limit = (channel.time_limit_value, channel.time_limit_unit) if channel else None
+    level = "commune" if competent.kind == Agency.Kind.COMMUNE_COMMITTEE else "province"
     return [
-        (gettext("Tiếp nhận và chuyển hồ sơ"), Role.RECEPTIONIST, receiving, total * 0.1),
-        (gettext("Thẩm định, xử lý hồ sơ"), Role.SPECIALIST, competent, total * 0.7),
-        (gettext("Phê duyệt kết quả"), Role.LEADER, competent, total * 0.2),
+        (
+            step["name"],
+            step["role"],
+            receiving if step["agency_kind"] in Agency.SERVICE_CENTER_KINDS else competent,
+            dt.timedelta(seconds=float(step["allotted_hours"]) * 3600),
+        )
+        for step in catalog_services.default_process_steps(level, limit)
     ]
 
 
 def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> DossierStep | None:
     assert dossier.due_at is not None
-    total = cal.elapsed(at, dossier.due_at)
     rows = []
     start = at
-    for order, (name, role, agency, allotted) in enumerate(_steps_template(dossier, total), start=1):
+    for order, (name, role, agency, allotted) in enumerate(_steps_template(dossier), start=1):
         # Planned due times, one after the other, never beyond the dossier's due time;
         # each step's real due time is set again when it starts.
         due = min(cal.add_working(start, allotted), dossier.due_at)
@@ -1225,12 +1205,7 @@ def attach_file(
 
 def version_in_force(procedure_code: str, day: dt.date) -> ProcedureVersion:
     """The version of a procedure in force on `day` (what a new dossier points at)."""
-    version = (
-        ProcedureVersion.objects.filter(procedure__code=procedure_code)
-        .in_force_on(day)
-        .select_related("procedure")
-        .first()
-    )
+    version = catalog_services.version_in_force(procedure_code, day)
     if version is None:
         raise DossierError(
             "not_found",
@@ -1238,7 +1213,3 @@ def version_in_force(procedure_code: str, day: dt.date) -> ProcedureVersion:
             % {"code": procedure_code, "day": day.strftime("%d/%m/%Y")},
         )
     return version
-
-
-def settings_hours(name: str, default: float) -> dt.timedelta:
-    return dt.timedelta(hours=float(getattr(settings, name, default)))
