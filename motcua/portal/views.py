@@ -313,6 +313,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
             )
             if found is None:
                 form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
+            else:
+                # A fresh form: the ID number is not sent back to the screen (shared counters, shoulders).
+                form = LookupForm(initial={"code": found.code})
     else:
         form = LookupForm(initial={"code": request.GET.get("code", "")[:40]})
     status = 404 if request.method == "POST" and found is None else 200
