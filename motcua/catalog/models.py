@@ -142,7 +142,8 @@ class Channel(models.Model):
 
     version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="channels")
     kind = models.CharField(_("hình thức nộp"), max_length=10, choices=ChannelKind.choices)
-    time_limit_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True, blank=True)
+    time_limit_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True,
+                                           blank=True)
     time_limit_unit = models.CharField(_("đơn vị thời hạn"), max_length=20, choices=TimeLimitUnit.choices,
                                        blank=True)
     time_limit_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=500, blank=True)
