@@ -214,5 +214,3 @@ def build_world() -> World:
         certification=certification,
         land=land,
     )
-
-

@@ -175,7 +175,13 @@ def _lock(dossier: Dossier) -> Dossier:
     try:
         locked = (
             Dossier.objects.select_for_update(of=("self",))
-            .select_related("applicant", "current_step", "version", "receiving_agency", "competent_agency")
+            .select_related(
+                "applicant",
+                "current_step__agency",
+                "version__procedure",
+                "receiving_agency",
+                "competent_agency",
+            )
             .get(pk=dossier.pk)
         )
     except Dossier.DoesNotExist:
@@ -426,7 +432,12 @@ def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
 
 def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
     order = step.order if step else 0
-    return dossier.steps.filter(order__gt=order, finished_at__isnull=True).order_by("order").first()
+    return (
+        dossier.steps.filter(order__gt=order, finished_at__isnull=True)
+        .select_related("agency")
+        .order_by("order")
+        .first()
+    )
 
 
 def _acts_on_step(actor: Actor, step: DossierStep | None) -> bool:

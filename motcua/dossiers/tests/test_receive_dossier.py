@@ -103,8 +103,12 @@ def test_certification_received_after_15h_is_due_the_next_working_day_after_tet(
     assert dossier.due_at == at("2026-02-23 17:00")
     # No process template in the catalog: the catalog's default desk → specialist → leader → desk.
     steps = list(dossier.steps.values_list("role", "agency"))
-    assert steps == [("receptionist", world.ward_center.pk), ("specialist", world.ward_committee.pk),
-                     ("leader", world.ward_committee.pk), ("receptionist", world.ward_center.pk)]
+    assert steps == [
+        ("receptionist", world.ward_center.pk),
+        ("specialist", world.ward_committee.pk),
+        ("leader", world.ward_committee.pk),
+        ("receptionist", world.ward_center.pk),
+    ]
 
 
 def test_province_level_land_procedure_is_routed_to_the_department(world: World) -> None:
