@@ -8,6 +8,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("catalog/", include("motcua.catalog.urls")),
     path("", include("motcua.core.urls")),
     path("", include("motcua.portal.urls")),
     path("desk/", include("motcua.desk.urls")),
