@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,9 @@ BIGRAM_WEIGHT = 1.5
 LITERAL_PENALTY = 0.85
 CORRECTION_PENALTY = 0.9
 MAX_VARIANTS = 16
+# A term found in more than this share of the procedures does not select
+# candidates by itself (see _rank).
+COMMON_TERM_SHARE = 0.1
 # Text in parentheses is a scope note ("(thực hiện tại cấp tỉnh)", a list of
 # building kinds…): it can match, at a lower weight, and barely lengthens the name.
 PAREN_WEIGHT = 0.5
@@ -77,6 +81,7 @@ FUNCTION_WORDS = frozenset(
 CITIZEN_PRIOR = 0.05
 COMMUNE_PRIOR = 0.05
 PROVINCE_PRIOR = 0.02
+MAX_PRIOR = CITIZEN_PRIOR + COMMUNE_PRIOR
 
 _CHUNK = re.compile(r"[^a-z0-9\s]+")
 _PARENS = re.compile(r"\(([^()]*)\)?")
@@ -126,9 +131,9 @@ class Synonyms:
     rules: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
     longest: int
 
-    @property
-    def words(self) -> set[str]:
-        return {t for phrase in self.rules for t in phrase}
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(t for phrase in self.rules for t in phrase)
 
 
 def parse_synonyms(lines: Iterable[str]) -> Synonyms:
@@ -188,8 +193,24 @@ class Index:
     postings: dict[str, list[tuple[int, float]]]
     vocabulary: list[str] = field(default_factory=list)
 
+    _weights: dict[str, dict[int, float]] = field(default_factory=dict)
+    _max_weights: dict[str, float] = field(default_factory=dict)
+
     def df(self, term: str) -> int:
         return len(self.postings.get(term, ()))
+
+    def max_weight(self, term: str) -> float:
+        found = self._max_weights.get(term)
+        if found is None:
+            found = self._max_weights[term] = max((w for _, w in self.postings.get(term, ())), default=0.0)
+        return found
+
+    def weights(self, term: str) -> dict[int, float]:
+        """doc → weight of a term, built on first use (for the long posting lists)."""
+        found = self._weights.get(term)
+        if found is None:
+            found = self._weights[term] = dict(self.postings.get(term, ()))
+        return found
 
 
 def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] = ()) -> Index:
@@ -449,21 +470,81 @@ def reading_terms(reading: Reading) -> dict[str, float]:
 # ---------------------------------------------------------------- search
 
 
-def _score(index: Index, readings: list[Reading]) -> list[float]:
-    """Per document, the BM25 score of its best reading of the query."""
-    n = len(index.docs)
-    best = [0.0] * n
-    for reading in readings:
-        acc = [0.0] * n
-        touched: set[int] = set()
-        for term, weight in reading_terms(reading).items():
+def _add(acc: dict[int, float], index: Index, terms: Iterable[tuple[str, float]],
+         only: set[int] | None = None) -> None:
+    """Add the terms' weights to acc; with `only`, just for those documents."""
+    for term, weight in terms:
+        if only is None:
             for doc, w in index.postings.get(term, ()):
-                acc[doc] += weight * w
-                touched.add(doc)
-        for doc in touched:
-            if acc[doc] > best[doc]:
-                best[doc] = acc[doc]
+                acc[doc] = acc.get(doc, 0.0) + weight * w
+            continue
+        weights = index.weights(term)
+        for doc in only:
+            found = weights.get(doc)
+            if found is not None:
+                acc[doc] = acc.get(doc, 0.0) + weight * found
+
+
+def _score(index: Index, term_sets: list[set[tuple[str, float]]], selective: set[tuple[str, float]],
+           only: set[int] | None) -> dict[int, float]:
+    """Per document, the BM25 score of its best reading of the query.
+
+    With `only`, just those documents are scored: the selective terms walk their
+    (short) posting lists, the common ones are looked up per document.
+    """
+    if only is None:
+        selective = set().union(*term_sets)
+    # Readings differ only where a synonym or a correction offered alternatives:
+    # score the terms they share once, then each reading's own terms.
+    shared = set.intersection(*term_sets)
+    base: dict[int, float] = {}
+    _add(base, index, shared & selective)
+    _add(base, index, shared - selective, only)
+    best = dict(base)
+    for terms in term_sets:
+        extra: dict[int, float] = {}
+        own = terms - shared
+        _add(extra, index, own & selective)
+        _add(extra, index, own - selective, only)
+        for doc, score in extra.items():
+            total = base.get(doc, 0.0) + score
+            if total > best.get(doc, 0.0):
+                best[doc] = total
     return best
+
+
+_Ranked = list[tuple[float, _Doc]]
+
+
+def _top(index: Index, scores: dict[int, float], level: str | None, limit: int) -> _Ranked:
+    docs = ((score, index.docs[number]) for number, score in scores.items() if score > 0)
+    candidates = [(score * (1 + doc.prior), doc) for score, doc in docs if level is None or doc.at(level)]
+    # Ties: higher score, then the shorter (more general) name, then the code.
+    return heapq.nsmallest(limit, candidates, key=lambda c: (-c[0], len(c[1].name), c[1].code))
+
+
+def _rank(index: Index, readings: list[Reading], level: str | None, limit: int) -> _Ranked:
+    """The best `limit` documents, usually without walking the long posting lists.
+
+    A document worth ranking almost always matches a selective term ("khai sinh",
+    "hộ chiếu"), not only the common ones ("cấp", "đăng ký", "giấy"). So the
+    documents of the selective terms are scored first; a document outside them
+    can score at most the sum of the common terms' best weights, and when the
+    last of the top `limit` already beats that bound the answer is exact.
+    Otherwise every document is scored.
+    """
+    term_sets = [set(reading_terms(r).items()) for r in readings]
+    if not term_sets:
+        return []
+    common_df = COMMON_TERM_SHARE * len(index.docs)
+    selective = {t for t in set().union(*term_sets) if 0 < index.df(t[0]) <= common_df}
+    if selective:
+        only = {doc for term, _ in selective for doc, _ in index.postings[term]}
+        top = _top(index, _score(index, term_sets, selective, only), level, limit)
+        bound = max(sum(w * index.max_weight(t) for t, w in terms - selective) for terms in term_sets)
+        if len(top) == limit and top[-1][0] > bound * (1 + MAX_PRIOR):
+            return top
+    return _top(index, _score(index, term_sets, set(), None), level, limit)
 
 
 def search(query: str, *, level: str | None = None, limit: int = 10) -> list[SearchHit]:
@@ -477,14 +558,7 @@ def search(query: str, *, level: str | None = None, limit: int = 10) -> list[Sea
     index = get_index()
     if not index.docs or limit <= 0:
         return []
-    scores = _score(index, analyse(query, index))
-    candidates = (
-        (score * (1 + doc.prior), doc)
-        for doc, score in zip(index.docs, scores, strict=True)
-        if score > 0 and (level is None or doc.at(level))
-    )
-    # Ties: higher score, then the shorter (more general) name, then the code.
-    top = heapq.nsmallest(limit, candidates, key=lambda c: (-c[0], len(c[1].name), c[1].code))
+    top = _rank(index, analyse(query, index), level, limit)
     return [SearchHit(doc.code, doc.name, round(score, 3), doc.procedure_id) for score, doc in top]
 
 
