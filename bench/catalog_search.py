@@ -82,7 +82,7 @@ def main() -> None:
           f"fingerprint check: {check_ms:.2f} ms (at most every {catalog_search._check_interval():.0f} s)")
 
     cases = load_cases()
-    for path, label in ((EVAL_PATH, "tuning set"), (HOLDOUT_PATH, "held-out set, never tuned on")):
+    for path, label in ((EVAL_PATH, "tuning set"), (HOLDOUT_PATH, "held-out set, see docs/search.md")):
         if not path.exists():
             continue
         report = evaluate(load_cases(path))

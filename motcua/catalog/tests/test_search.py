@@ -138,6 +138,36 @@ def test_a_tie_goes_to_the_procedure_open_to_citizens(db: Any) -> None:
     assert codes("giấy phép hoạt động") == ["9.000002", "9.000001"]
 
 
+PRUNING_QUERIES = ["đăng ký khai sinh", "lam so do", "cấp hộ chiếu", "đăng ký", "giấy", "kết hôn nước ngoài",
+                   "chứng thực bản sao giấy tờ", "đổi bằng lái xe", "xac nhan tinh trang hon nhan"]
+
+
+@pytest.mark.parametrize("level", [None, "commune", "province"])
+def test_pruned_ranking_equals_scoring_every_procedure(catalog: None, level: str | None,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "COMMON_TERM_SHARE", 0.3)
+    pruned = [search(q, level=level, limit=2) for q in PRUNING_QUERIES]
+    monkeypatch.setattr(search_module, "COMMON_TERM_SHARE", 0.0)  # every term walks its postings
+    assert [search(q, level=level, limit=2) for q in PRUNING_QUERIES] == pruned
+
+
+def test_pruning_skips_scoring_every_procedure_when_it_can(catalog: None,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    full_scorings = []
+    real_score = search_module._score
+
+    def spy(index: Any, term_sets: Any, selective: Any, only: Any) -> Any:
+        if only is None:
+            full_scorings.append(1)
+        return real_score(index, term_sets, selective, only)
+
+    monkeypatch.setattr(search_module, "_score", spy)
+    monkeypatch.setattr(search_module, "COMMON_TERM_SHARE", 0.3)
+    for query in PRUNING_QUERIES:
+        search(query, limit=2)
+    assert len(full_scorings) < len(PRUNING_QUERIES)
+
+
 def test_unknown_level_is_refused(catalog: None) -> None:
     with pytest.raises(ValueError):
         search("khai sinh", level="district")
