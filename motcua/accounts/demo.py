@@ -99,8 +99,16 @@ def accounts_table(users: list[User]) -> list[str]:
     return lines
 
 
-def load(command: Any, data_dir: Path) -> None:
-    users = ensure_demo_accounts()
+def print_accounts(command: Any, users: list[User] | None = None) -> None:
+    """The table of demo accounts; the demo command may call it again as its last words."""
+    if users is None:
+        usernames = [account.username for account in DEMO_ACCOUNTS]
+        found = {u.username: u for u in User.objects.filter(username__in=usernames).select_related("agency")}
+        users = [found[name] for name in usernames if name in found]
     command.stdout.write(_("Tài khoản mẫu (mật khẩu chung: %(password)s):") % {"password": DEMO_PASSWORD})
     for line in accounts_table(users):
         command.stdout.write("  " + line)
+
+
+def load(command: Any, data_dir: Path) -> None:
+    print_accounts(command, ensure_demo_accounts())

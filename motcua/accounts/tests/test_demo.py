@@ -65,3 +65,12 @@ def test_loading_twice_keeps_the_same_accounts_and_prints_a_masked_table(tmp_pat
     assert "tiepnhan.dongkinh" in text and "lanhdao.sonnmt" in text
     assert "••••••••1234" in text
     assert "020090001234" not in text
+
+
+def test_the_table_can_be_printed_again_from_the_database() -> None:
+    demo.ensure_demo_accounts()
+    out = StringIO()
+    demo.print_accounts(SimpleNamespace(stdout=OutputWrapper(out)))
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3 + len(demo.DEMO_ACCOUNTS)
+    assert lines[-1].split()[0] == "congdan.binh"
