@@ -62,7 +62,8 @@ def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
         entries.append(TimelineEntry(
             at=event.at,
             label=str(ACTION_LABELS.get(event.action, event.action)),
-            status=Status(event.to_status).label if event.to_status else "",
+            # Only a change of status is news; attaching a file leaves the status as it was.
+            status=Status(event.to_status).label if event.to_status and event.to_status != event.from_status else "",
             status_code=event.to_status,
             reason=event.reason,
             actor=actor,
