@@ -39,7 +39,9 @@ def ensure_database(url: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dossiers", type=int, default=300, help="lifecycles per side (default 300)")
     args = parser.parse_args()
 
@@ -71,7 +73,9 @@ def main() -> None:
         t = base + dt.timedelta(minutes=i % 400)
         dossier = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(), at=t)
         services.forward_dossier(world.receptionist, dossier, at=t + dt.timedelta(minutes=5))
-        services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=t + dt.timedelta(minutes=30))
+        services.mark_result_ready(
+            world.specialist, dossier, "Giấy khai sinh", at=t + dt.timedelta(minutes=30)
+        )
         services.approve_result(world.leader, dossier, at=t + dt.timedelta(minutes=40))
         services.return_result(world.receptionist, dossier, at=t + dt.timedelta(minutes=50))
 
@@ -87,16 +91,25 @@ def main() -> None:
     assert template is not None
     dossier_table, event_table = Dossier._meta.db_table, DossierEvent._meta.db_table
     columns = [f.column for f in Dossier._meta.concrete_fields if f.column != "id"]
-    row = {f.column: f.get_db_prep_save(getattr(template, f.attname), connection)
-           for f in Dossier._meta.concrete_fields if f.column != "id"}
-    events = list(template.events.order_by("seq").values(
-        "actor_id", "at", "action", "from_status", "to_status", "reason", "data"))
-    insert_dossier = (f"INSERT INTO {dossier_table} ({', '.join(columns)}) "
-                      f"VALUES ({', '.join(['%s'] * len(columns))}) RETURNING id")
-    insert_event = (f"INSERT INTO {event_table} (dossier_id, seq, actor_id, at, action, from_status, to_status, "
-                    "reason, data, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
-    dsn = url
-    with psycopg.connect(dsn) as conn:
+    row = {
+        f.column: f.get_db_prep_save(getattr(template, f.attname), connection)
+        for f in Dossier._meta.concrete_fields
+        if f.column != "id"
+    }
+    events = list(
+        template.events.order_by("seq").values(
+            "actor_id", "at", "action", "from_status", "to_status", "reason", "data"
+        )
+    )
+    insert_dossier = (
+        f"INSERT INTO {dossier_table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}) RETURNING id"
+    )
+    insert_event = (
+        f"INSERT INTO {event_table} (dossier_id, seq, actor_id, at, action, from_status, to_status, "
+        "reason, data, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    )
+    with psycopg.connect(url) as conn:
         start = time.perf_counter()
         for i in range(args.dossiers):
             values = dict(row, code=f"RAW-{i:06d}")
@@ -104,17 +117,48 @@ def main() -> None:
                 dossier_id = conn.execute(insert_dossier, [values[c] for c in columns]).fetchone()[0]  # type: ignore[index]
                 previous = GENESIS_HASH
                 for seq, e in enumerate(events, start=1):
-                    content = json.dumps([values["code"], seq, e["action"], e["at"].isoformat()], sort_keys=True)
+                    # The same canonical content the model hashes.
+                    content = json.dumps(
+                        {
+                            "dossier": values["code"],
+                            "seq": seq,
+                            "actor": e["actor_id"],
+                            "at": e["at"].astimezone(dt.UTC).isoformat(timespec="microseconds"),
+                            "action": e["action"],
+                            "from": e["from_status"],
+                            "to": e["to_status"],
+                            "reason": e["reason"],
+                            "data": e["data"],
+                        },
+                        ensure_ascii=False,
+                        sort_keys=True,
+                        separators=(",", ":"),
+                    )
                     digest = hashlib.sha256((previous + content).encode()).hexdigest()
-                    conn.execute(insert_event, [dossier_id, seq, e["actor_id"], e["at"], e["action"],
-                                                e["from_status"], e["to_status"], e["reason"],
-                                                json.dumps(e["data"]), previous, digest])
+                    conn.execute(
+                        insert_event,
+                        [
+                            dossier_id,
+                            seq,
+                            e["actor_id"],
+                            e["at"],
+                            e["action"],
+                            e["from_status"],
+                            e["to_status"],
+                            e["reason"],
+                            json.dumps(e["data"]),
+                            previous,
+                            digest,
+                        ],
+                    )
                     previous = digest
         raw_seconds = time.perf_counter() - start
     raw_rate = args.dossiers / raw_seconds
 
-    print(f"service layer: {service_rate:8.1f} lifecycles/s  ({args.dossiers} dossiers, 5 transitions each, "
-          f"{service_seconds:.2f} s)")
+    print(
+        f"service layer: {service_rate:8.1f} lifecycles/s  ({args.dossiers} dossiers, 5 transitions each, "
+        f"{service_seconds:.2f} s)"
+    )
     print(f"raw psycopg:   {raw_rate:8.1f} lifecycles/s  (same dossier + 5 event rows, {raw_seconds:.2f} s)")
     print(f"ratio raw / service: {raw_rate / service_rate:.1f}x")
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.dossiers.models import Dossier
@@ -60,9 +61,10 @@ def _local(value: dt.datetime | None) -> str:
 
 
 def rows(start: dt.date, end: dt.date, agency: Agency | None = None) -> Iterator[dict[str, Any]]:
-    """The export rows; open dossiers are measured at the end of the period."""
+    """The export rows; open dossiers are measured at the end of the period (or now, if earlier)."""
     cal = calendar_for()
-    _, as_of = period_bounds(start, end)
+    _, period_end = period_bounds(start, end)
+    as_of = min(period_end, timezone.now())
     for d in dossiers_in_period(start, end, agency).iterator(chunk_size=2000):
         classification = classify_dossier(d, as_of=as_of, calendar=cal)
         yield {

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from motcua.dossiers import services
 from motcua.dossiers.export import COLUMNS
+from motcua.worktime.core import TZ
 
 from .conftest import World, at
 
@@ -37,6 +40,7 @@ def walked(world: World) -> list[str]:
     return [done.code, overdue.code]
 
 
+@time_machine.travel(dt.datetime(2026, 3, 15, 9, 0, tzinfo=TZ), tick=False)
 def test_jsonl_export_classifies_and_measures_open_dossiers_at_the_period_end(
     world: World, walked: list[str], tmp_path: Path
 ) -> None:
