@@ -69,12 +69,11 @@ COMMON_TERM_SHARE = 0.1
 PAREN_WEIGHT = 0.5
 PAREN_LENGTH = 0.25
 # Function words carry little meaning; in a query they and the bigrams they form
-# weigh this much (in names they stay as they are).
+# weigh this much (in names they stay as they are). Only words whose folded form
+# is rarely anything else: "tu" is từ but also tử (khai tử), "tai" is tại but
+# also tài (tài sản), "ma" is mà but also mã (mã số thuế)…
 FUNCTION_WEIGHT = 0.3
-FUNCTION_WORDS = frozenset(
-    "cho cua va voi tai cac nhung la co duoc theo trong ve tu da do de khi hoac nay do o bi thi ma "
-    "nhung mot vao ra len".split()
-)
+FUNCTION_WORDS = frozenset("cho cua va voi cac nhung hoac theo vao nay mot".split())
 # Close scores are settled towards what citizens usually need: procedures open to
 # citizens (not only to companies or agencies), at the commune (the desk next
 # door), then at the province.
@@ -375,7 +374,7 @@ def _context_alternatives(tokens: list[str], i: int, index: Index, known: set[st
     from rapidfuzz.distance import OSA
 
     token = tokens[i]
-    if len(token) < 3:
+    if len(token) < 3 or token in FUNCTION_WORDS:
         return []
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
