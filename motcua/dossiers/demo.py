@@ -56,6 +56,9 @@ def load(command: Any, data_dir: Path) -> None:
         users["lanhdao.dongkinh"],
     )
     citizen = users["congdan.an"]
+    center = desk.agency
+    if center is None:
+        return
     if Dossier.objects.filter(receiving_agency=desk.agency).exists():
         command.stdout.write("Hồ sơ mẫu / demo dossiers: đã có, giữ nguyên")
         return
