@@ -90,7 +90,7 @@ def load(command: Any, data_dir: Path) -> None:
         created += 1
 
         online = services.submit_online(
-            citizen, versions["birth"], _applicant(citizen), desk.agency, at=later(1)
+            citizen, versions["birth"], _applicant(citizen), center, at=later(1)
         )
         services.receive_dossier(desk, online, at=later(1.5))
         services.forward_dossier(desk, online, at=later(2))
