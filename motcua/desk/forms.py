@@ -107,7 +107,8 @@ class TransferForm(forms.Form):
 
 
 class ApologyForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do chậm trễ"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Lý do chậm trễ"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
     new_appointment = forms.DateTimeField(
         label=_("Ngày, giờ hẹn trả mới"), input_formats=["%Y-%m-%dT%H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -35,7 +35,7 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, slip_response, timeline
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponse | FileResponse]
 
 
 def officer_required(view: View) -> View:
@@ -43,7 +43,7 @@ def officer_required(view: View) -> View:
 
     @login_required
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse | FileResponse:
         if not getattr(request.user, "is_officer", False):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -106,7 +106,8 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     if version is None:
         raise Http404
     requirements = list(version.requirements.all())
-    form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None, requirements=requirements)
+    form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None,
+                                           requirements=requirements)
     if request.method == "POST" and form.is_valid():
         dossier = _receive_at_counter(request, user, version, form)
         if dossier is not None:
@@ -215,7 +216,8 @@ ACTIONS: dict[str, Action] = {
     "receive_supplement": Action(gettext_lazy("Nhận hồ sơ bổ sung"), desk_forms.SupplementReceivedForm,
                                  _receive_supplement, gettext_lazy("Đã nhận hồ sơ bổ sung.")),
     "transfer": Action(gettext_lazy("Chuyển liên thông"), desk_forms.TransferForm,
-                       lambda u, d, f: services.transfer_dossier(u, d, f["to_agency"], reason=f.get("reason", "")),
+                       lambda u, d, f: services.transfer_dossier(u, d, f["to_agency"],
+                                                                 reason=f.get("reason", "")),
                        gettext_lazy("Đã chuyển hồ sơ liên thông."), secondary=True),
     "return_result": Action(gettext_lazy("Trả kết quả"), desk_forms.NoteForm,
                             lambda u, d, f: services.return_result(u, d, note=f.get("note", "")),
@@ -288,7 +290,8 @@ def act(request: HttpRequest, code: str, name: str) -> HttpResponse:
         raise Http404
     form = _make_form(name, dossier, request.POST, request.FILES)
     if form is not None and not form.is_valid():
-        messages.error(request, _("Vui lòng nhập đủ thông tin cho thao tác “%(action)s”.") % {"action": action.label})
+        messages.error(request, _("Vui lòng nhập đủ thông tin cho thao tác “%(action)s”.")
+                       % {"action": action.label})
         return _render_dossier(request, dossier, {name: form}, status=400)
     try:
         dossier.revision = int(request.POST.get("revision", dossier.revision))
@@ -327,13 +330,13 @@ def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 
 @officer_required
-def download_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
     attached = get_object_or_404(dossier.files, pk=pk)
     return file_response(attached.file, attached.original_name)
 
 
 @officer_required
-def download_result(request: HttpRequest, code: str) -> HttpResponse:
+def download_result(request: HttpRequest, code: str) -> FileResponse:
     dossier = _visible_dossier(request, code)
     return file_response(dossier.result_file, f"{dossier.code}-ket-qua.pdf")

@@ -44,7 +44,8 @@ ROLE_BOXES: dict[str, list[str]] = {
     Role.RECEPTIONIST: ["to_receive", "to_process", "waiting_supplement", "to_return", "due_soon", "overdue",
                         "transferred_in", "all"],
     Role.SPECIALIST: ["to_process", "waiting_supplement", "due_soon", "overdue", "transferred_in", "all"],
-    Role.LEADER: ["to_approve", "to_process", "waiting_supplement", "due_soon", "overdue", "transferred_in", "all"],
+    Role.LEADER: ["to_approve", "to_process", "waiting_supplement", "due_soon", "overdue", "transferred_in",
+                  "all"],
 }
 DEFAULT_BOXES = ["waiting_supplement", "due_soon", "overdue", "transferred_in", "all"]
 
@@ -65,7 +66,8 @@ def scoped(user: Any) -> QuerySet[Dossier]:
 def box_condition(key: str, user: Any) -> Q:
     """The filter of one inbox for this officer (inside their scope)."""
     agency = user.agency_id
-    my_step = Q(current_step__agency_id=agency) & (Q(current_step__role=user.role) | Q(current_step__assignee=user))
+    mine = Q(current_step__role=user.role) | Q(current_step__assignee=user)
+    my_step = Q(current_step__agency_id=agency) & mine
     if key == "to_receive":
         return Q(status=Status.SUBMITTED, receiving_agency_id=agency)
     if key == "to_process":

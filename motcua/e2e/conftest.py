@@ -19,12 +19,12 @@ from django.conf import settings
 # run "in an async context" unless told that this thread is not really asynchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright  # noqa: E402
 
 CHROMIUM = os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 SCREENSHOTS = Path(settings.BASE_DIR) / "screenshots"
 
 
@@ -50,7 +50,7 @@ def new_page(browser: Browser, live_server: Any, media_root: Path) -> Iterator[A
     """A factory of pages, each in its own context (its own cookies: one person per page)."""
     contexts = []
 
-    def make(viewport: dict[str, int] | None = None) -> Page:
+    def make(viewport: ViewportSize | None = None) -> Page:
         context = browser.new_context(
             base_url=live_server.url, viewport=viewport or PHONE, locale="vi-VN",
             accept_downloads=True,

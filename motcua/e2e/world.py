@@ -61,15 +61,17 @@ def _user(username: str, role: str, agency: Agency | None, name: str, **extra: s
     return user
 
 
-def _version(code: str, name: str, field: Field, online_level: str, *, online: bool = True) -> ProcedureVersion:
+def _version(code: str, name: str, field: Field, online_level: str, *,
+             online: bool = True) -> ProcedureVersion:
     procedure = Procedure.objects.create(code=code, name=name, field=field, at_commune=True,
                                          applicants="Công dân Việt Nam")
     version = ProcedureVersion.objects.create(procedure=procedure, valid_from=dt.date(2025, 7, 1),
                                               online_level=online_level, content_hash=code)
     kinds = [ChannelKind.COUNTER] + ([ChannelKind.ONLINE] if online else [])
     for kind in kinds:
-        version.channels.create(kind=kind, time_limit_value=Decimal(3), time_limit_unit=TimeLimitUnit.WORKING_DAYS,
-                                time_limit_text="3 Ngày làm việc", fee_text="Miễn phí")
+        version.channels.create(kind=kind, time_limit_value=Decimal(3),
+                                time_limit_unit=TimeLimitUnit.WORKING_DAYS, time_limit_text="3 Ngày làm việc",
+                                fee_text="Miễn phí")
     return version
 
 
@@ -87,7 +89,8 @@ def build_world() -> World:
                                         kind=K.COMMUNE_CENTER, unit=ward, parent=ward_committee)
     other_committee = Agency.objects.create(code="000.01.31.H37", name="UBND xã Đồng Đăng",
                                             kind=K.COMMUNE_COMMITTEE, unit=other)
-    other_center = Agency.objects.create(code="000.02.31.H37", name="Trung tâm Phục vụ hành chính công xã Đồng Đăng",
+    other_center = Agency.objects.create(code="000.02.31.H37",
+                                         name="Trung tâm Phục vụ hành chính công xã Đồng Đăng",
                                          kind=K.COMMUNE_CENTER, unit=other, parent=other_committee)
 
     civil = Field.objects.create(name="Hộ tịch")
@@ -132,7 +135,8 @@ def submit_birth(world: World, citizen: User | None = None) -> Dossier:
     applicant = Applicant(kind=Applicant.Kind.CITIZEN, name=citizen.full_name, id_number=citizen.id_number,
                           phone="0912345678", address_unit=world.ward, user=citizen)
     dossier = services.submit_online(citizen, world.birth, applicant, world.ward_center,
-                                     request="Đăng ký khai sinh cho con", competent_agency=world.ward_committee)
+                                     request="Đăng ký khai sinh cho con",
+                                     competent_agency=world.ward_committee)
     for document in dossier.documents.all():
         services.attach_file(citizen, dossier, pdf(), document=document)
     return dossier
@@ -144,7 +148,7 @@ def advance_to_result_ready(world: World, dossier: Dossier) -> Dossier:
 
     services.receive_dossier(world.receptionist, dossier)
     services.forward_dossier(world.receptionist, dossier)
-    services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh bản chính số 123/2026", result_file=pdf("kq.pdf"),
-                               electronic=True)
+    services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh bản chính số 123/2026",
+                               result_file=pdf("kq.pdf"), electronic=True)
     services.approve_result(world.leader, dossier)
     return dossier

@@ -108,7 +108,7 @@ class ApplicantForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["address_unit"].choices = _unit_choices()
+        self.fields["address_unit"].choices = _unit_choices()  # type: ignore[attr-defined]
 
     def clean_id_number(self) -> str:
         return clean_id_number(self.cleaned_data["id_number"])
@@ -161,7 +161,8 @@ class OnlineSubmissionForm(ApplicantForm):
 
         super().__init__(*args, **kwargs)
         self.requirements = requirements
-        self.fields["receiving_agency"].choices = [(a.pk, a.name) for a in agencies]
+        self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
+            (a.pk, a.name) for a in agencies]
         for requirement in requirements:
             # A document listed under a case ("Trường hợp …") is needed only in that case.
             self.fields[requirement_field_name(requirement.pk)] = ScanField(

@@ -62,13 +62,19 @@ def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
         entries.append(TimelineEntry(
             at=event.at,
             label=str(ACTION_LABELS.get(event.action, event.action)),
-            # Only a change of status is news; attaching a file leaves the status as it was.
-            status=Status(event.to_status).label if event.to_status and event.to_status != event.from_status else "",
+            status=_status_change(event),
             status_code=event.to_status,
             reason=event.reason,
             actor=actor,
         ))
     return entries
+
+
+def _status_change(event: DossierEvent) -> str:
+    """Only a change of status is news; attaching a file leaves the status as it was."""
+    if event.to_status is None or event.to_status == event.from_status:
+        return ""
+    return str(Status(event.to_status).label)
 
 
 def expected_appointment(dossier: Dossier) -> dt.datetime | None:

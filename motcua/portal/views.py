@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,7 +44,8 @@ def _today() -> dt.date:
 
 
 def _citizen_dossiers(request: HttpRequest) -> Any:
-    return Dossier.objects.visible_to(request.user).filter(applicant__user=request.user)
+    user: Any = request.user
+    return Dossier.objects.visible_to(user).filter(applicant__user=user)
 
 
 def _own_dossier(request: HttpRequest, code: str) -> Dossier:
@@ -91,7 +92,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     if version.online_level == OnlineLevel.NONE:
         return render(request, "portal/submit_unavailable.html", context, status=409)
     if user.role != Role.CITIZEN:
-        messages.error(request, _("Cán bộ tiếp nhận hồ sơ tại quầy; chỉ tài khoản công dân nộp hồ sơ trực tuyến."))
+        messages.error(request, _(
+            "Cán bộ tiếp nhận hồ sơ tại quầy; chỉ tài khoản công dân nộp hồ sơ trực tuyến."))
         return render(request, "portal/submit_unavailable.html", context, status=403)
     requirements = list(version.requirements.all())
     agencies = list(catalog_services.reception_agencies(version.procedure, settings.MOTCUA_PROVINCE_CODE))
@@ -125,7 +127,8 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         # The dossier and its files stand or fall together.
         with transaction.atomic():
             dossier = services.submit_online(
-                request.user, version, applicant, agency, request=data.get("request_text", ""),
+                request.user,  # type: ignore[arg-type]  # login_required: a User
+                version, applicant, agency, request=data.get("request_text", ""),
                 documents=documents, competent_agency=competent,  # type: ignore[arg-type]
             )
             by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
@@ -264,19 +267,22 @@ def _result_available(dossier: Dossier) -> bool:
     """The result file is the applicant's once it is handed over (or issued electronically)."""
     if not dossier.result_file:
         return False
-    return dossier.status == Status.RETURNED or (dossier.status == Status.RESULT_READY and dossier.result_electronic)
+    if dossier.status == Status.RETURNED:
+        return True
+    return dossier.status == Status.RESULT_READY and dossier.result_electronic
 
 
 @login_required
-def download_result(request: HttpRequest, code: str) -> HttpResponse:
+def download_result(request: HttpRequest, code: str) -> FileResponse:
     dossier = _own_dossier(request, code)
     if not _result_available(dossier):
         raise Http404
-    return file_response(dossier.result_file, f"{dossier.code}-ket-qua{_suffix(dossier.result_file.name)}")
+    suffix = _suffix(dossier.result_file.name or "")
+    return file_response(dossier.result_file, f"{dossier.code}-ket-qua{suffix}")
 
 
 @login_required
-def download_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _own_dossier(request, code)
     attached = get_object_or_404(dossier.files, pk=pk)
     return file_response(attached.file, attached.original_name)

@@ -65,7 +65,8 @@ def test_the_inbox_query_count_does_not_grow_with_the_dossiers(
     assert response.content.decode().count("/desk/dossiers/") == 12
 
 
-def test_the_specialist_inbox_query_count(client: Client, world: World, django_assert_max_num_queries: Any) -> None:
+def test_the_specialist_inbox_query_count(
+        client: Client, world: World, django_assert_max_num_queries: Any) -> None:
     for _ in range(5):
         dossier = submit_birth(world)
         services.receive_dossier(world.receptionist, dossier)

@@ -73,7 +73,8 @@ def test_a_citizen_gets_a_birth_registration_result_online(new_page: Any, world:
     expect(citizen.get_by_role("heading", level=1)).to_have_text("Đã nộp hồ sơ")
     code = citizen.locator("#dossier-code").inner_text().strip()
     expect(citizen.locator("#appointment")).not_to_have_text("—")
-    slip = citizen.request.get(citizen.get_by_role("link", name="Tải giấy tiếp nhận (PDF)").get_attribute("href") or "")
+    slip_link = citizen.get_by_role("link", name="Tải giấy tiếp nhận (PDF)").get_attribute("href")
+    slip = citizen.request.get(slip_link or "")
     assert slip.ok and slip.body().startswith(b"%PDF")
     screenshot(citizen, "receipt")
 

@@ -13,7 +13,8 @@ from motcua.e2e.world import PASSWORD, World
 def test_registering_creates_a_citizen_account_and_logs_in(client: Client) -> None:
     response = client.post("/accounts/register/", {
         "username": "thu.nguyen", "full_name": "Nguyễn Thị Thu", "id_number": "020190009999",
-        "phone": "0912000111", "email": "", "password1": "mot-mat-khau-dai-2026", "password2": "mot-mat-khau-dai-2026",
+        "phone": "0912000111", "email": "",
+        "password1": "mot-mat-khau-dai-2026", "password2": "mot-mat-khau-dai-2026",
     })
     assert response.status_code == 302
     user = User.objects.get(username="thu.nguyen")

@@ -55,7 +55,8 @@ def test_the_citizen_withdraws_a_dossier(client: Client, world: World) -> None:
     assert "Đã rút hồ sơ" in response.content.decode()
 
 
-def test_the_citizen_answers_a_supplement_request_by_uploading_what_was_asked(client: Client, world: World) -> None:
+def test_the_citizen_answers_a_supplement_request_by_uploading_what_was_asked(
+        client: Client, world: World) -> None:
     dossier = submit_birth(world)
     services.receive_dossier(world.receptionist, dossier)
     services.forward_dossier(world.receptionist, dossier)
