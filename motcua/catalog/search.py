@@ -59,6 +59,7 @@ BIGRAM_WEIGHT = 1.5
 # typo candidate instead of a known word, costs a little so the interpretation wins
 # ties but the literal reading can still win when it matches much better.
 LITERAL_PENALTY = 0.85
+LITERAL_KNOWN_DF = 3
 CORRECTION_PENALTY = 0.9
 MAX_VARIANTS = 16
 # A term found in more than this share of the procedures does not select
@@ -392,7 +393,16 @@ def _context_alternatives(tokens: list[str], i: int, index: Index, known: set[st
     return alternatives[:2]
 
 
-def _apply_synonyms(segments: list[_Segment]) -> list[_Segment]:
+def _literal_weight(words: tuple[str, ...], index: Index) -> float:
+    """The citizen's own words next to a synonym: full weight when the catalog itself
+    uses them ("nhập khẩu" is residence to a citizen but import to customs)."""
+    phrase = " ".join(words)
+    if len(words) <= 2 and index.df(phrase) >= LITERAL_KNOWN_DF:
+        return 1.0
+    return LITERAL_PENALTY
+
+
+def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
     A phrase is matched on the first alternative of each segment (the token as
@@ -422,7 +432,7 @@ def _apply_synonyms(segments: list[_Segment]) -> list[_Segment]:
             pos += size
             continue
         literal = tuple(words[pos:pos + size])
-        out.append([(t, 1.0) for t in targets] + [(literal, LITERAL_PENALTY)])
+        out.append([(t, 1.0) for t in targets if t != literal] + [(literal, _literal_weight(literal, index))])
         pos += size
     return out
 
@@ -451,7 +461,7 @@ def analyse(query: str, index: Index) -> list[Reading]:
     """The query's readings: corrected, synonym-expanded tokens with their weights."""
     tokens = [t for part in chunks(query) for t in part]
     known = set(index.vocabulary) | synonyms().words
-    return _readings(_apply_synonyms(_correct(tokens, index, known)))
+    return _readings(_apply_synonyms(_correct(tokens, index, known), index))
 
 
 def reading_terms(reading: Reading) -> dict[str, float]:

@@ -104,6 +104,12 @@ def test_everyday_words_find_the_legal_procedure(catalog: None) -> None:
     assert codes("đăng ký kinh doanh hộ cá thể")[0] == "1.001612"
 
 
+def test_the_citizens_own_words_still_count_next_to_a_synonym(catalog: None) -> None:
+    # "công chứng" usually means "chứng thực" to citizens, but notary offices exist too.
+    make_procedure("1.013834", "Thành lập Văn phòng công chứng", "Công chứng", "province")
+    assert codes("văn phòng công chứng")[0] == "1.013834"
+
+
 def test_question_words_do_not_disturb_the_ranking(catalog: None) -> None:
     assert codes("thủ tục đăng ký kết hôn cần những gì, nộp ở đâu?")[0] == "1.000894"
 
