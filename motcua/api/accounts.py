@@ -9,12 +9,12 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils.translation import gettext
 from ninja import Router, Schema
-from ninja.responses import Status, codes_4xx
+from ninja.responses import Status
 
 from motcua.accounts.models import User
 from motcua.api.auth import SIGNED_IN, require_user, session_auth
 from motcua.api.common import ShortText
-from motcua.api.errors import ApiError, ErrorOut
+from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut
 from motcua.api.throttles import LoginThrottle
 
 router = Router(tags=["auth"])
@@ -43,7 +43,7 @@ def _me(user: User) -> dict[str, Any]:
             "agency_code": agency.code if agency else None, "agency_name": agency.name if agency else None}
 
 
-@router.post("/login", response={200: LoginOut, codes_4xx: ErrorOut}, throttle=[LoginThrottle()],
+@router.post("/login", response={200: LoginOut, ERROR_STATUSES: ErrorOut}, throttle=[LoginThrottle()],
              summary="Đăng nhập (phiên làm việc); trả về mã CSRF cho các yêu cầu ghi")
 def session_login(request: HttpRequest, payload: LoginIn) -> dict[str, Any]:
     user = authenticate(request, username=payload.username, password=payload.password)
@@ -53,12 +53,14 @@ def session_login(request: HttpRequest, payload: LoginIn) -> dict[str, Any]:
     return {**_me(user), "csrf_token": get_token(request)}
 
 
-@router.post("/logout", response={204: None, codes_4xx: ErrorOut}, auth=[session_auth], summary="Đăng xuất")
+@router.post("/logout", response={204: None, ERROR_STATUSES: ErrorOut}, auth=[session_auth],
+             summary="Đăng xuất")
 def session_logout(request: HttpRequest) -> Status:
     logout(request)
     return Status(204, None)
 
 
-@router.get("/me", response={200: MeOut, codes_4xx: ErrorOut}, auth=SIGNED_IN, summary="Tài khoản đang dùng")
+@router.get("/me", response={200: MeOut, ERROR_STATUSES: ErrorOut}, auth=SIGNED_IN,
+            summary="Tài khoản đang dùng")
 def me(request: HttpRequest) -> dict[str, Any]:
     return _me(require_user(request))

@@ -12,10 +12,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema
-from ninja.responses import codes_4xx
 
 from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, paginate
-from motcua.api.errors import ApiError, ErrorOut, not_found
+from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
 from motcua.catalog.models import (
     Field,
     Level,
@@ -154,7 +153,7 @@ def list_fields(request: HttpRequest) -> QuerySet[Field]:
     return Field.objects.order_by("name")
 
 
-@router.get("/procedures", response={200: PageOut[ProcedureSummary], codes_4xx: ErrorOut},
+@router.get("/procedures", response={200: PageOut[ProcedureSummary], ERROR_STATUSES: ErrorOut},
             summary="Danh sách thủ tục (lọc, tìm kiếm, phân trang)")
 def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> dict[str, Any]:
     day = filters.on or local_today()
@@ -185,7 +184,7 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
     return page
 
 
-@router.get("/procedures/{code}", response={200: ProcedureDetail, codes_4xx: ErrorOut},
+@router.get("/procedures/{code}", response={200: ProcedureDetail, ERROR_STATUSES: ErrorOut},
             summary="Chi tiết thủ tục theo phiên bản có hiệu lực (hôm nay hoặc vào ngày `on`)")
 def get_procedure(request: HttpRequest, code: Code, on: dt.date | None = None) -> dict[str, Any]:
     day = on or local_today()

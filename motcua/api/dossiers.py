@@ -22,14 +22,13 @@ from django.utils.translation import gettext
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status as HttpStatus
-from ninja.responses import codes_4xx
 from pydantic import Field as PydanticField
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.api.auth import SIGNED_IN, require_user
 from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, Text, paginate
-from motcua.api.errors import ApiError, ErrorOut, forbidden, not_found
+from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
 from motcua.dossiers import services
@@ -38,7 +37,7 @@ from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, D
 router = Router(tags=["dossiers"], auth=SIGNED_IN)
 lookup_router = Router(tags=["lookup"])
 
-ERRORS: dict[Any, Any] = {codes_4xx: ErrorOut}
+ERRORS: dict[Any, Any] = {ERROR_STATUSES: ErrorOut}
 
 
 # ------------------------------------------------------------------------------ schemas

@@ -25,6 +25,10 @@ class ErrorOut(Schema):
     fields: dict[str, list[str]] = {}
 
 
+# Every status the API answers with the error format, documented on every operation.
+ERROR_STATUSES = frozenset({400, 401, 403, 404, 405, 409, 413, 415, 422, 429})
+
+
 class ApiError(Exception):
     """Raised by endpoints for a refusal that is the API's own (not a domain rule)."""
 

@@ -10,11 +10,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema
-from ninja.responses import codes_4xx
 
 from motcua.agencies.models import Agency
 from motcua.api.common import Code, PageNumber, PageOut, PageSize, ShortText, paginate
-from motcua.api.errors import ApiError, ErrorOut, not_found
+from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
 from motcua.geography import services as geography
 from motcua.geography.models import Unit
 from motcua.geography.services import GeographyError
@@ -105,7 +104,7 @@ def _geography_error(exc: GeographyError) -> ApiError:
     return ApiError("not_found", str(exc), 404)
 
 
-@units_router.get("", response={200: PageOut[UnitOut], codes_4xx: ErrorOut},
+@units_router.get("", response={200: PageOut[UnitOut], ERROR_STATUSES: ErrorOut},
                   summary="Đơn vị hành chính có hiệu lực vào một ngày (mặc định hôm nay)")
 def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> dict[str, Any]:
     day = _day(filters.on)
@@ -124,7 +123,7 @@ def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> dict[str, A
     return page
 
 
-@units_router.get("/find", response={200: list[UnitOut], codes_4xx: ErrorOut},
+@units_router.get("/find", response={200: list[UnitOut], ERROR_STATUSES: ErrorOut},
                   summary="Tìm đơn vị theo tên, không phân biệt dấu (tùy chọn: vào ngày `on`)")
 def find_units(request: HttpRequest, q: ShortText, on: dt.date | None = None,
                level: Unit.Level | None = None) -> list[dict[str, Any]]:
@@ -135,7 +134,7 @@ def find_units(request: HttpRequest, q: ShortText, on: dt.date | None = None,
     return [geography.unit_to_dict(u) for u in units[:50]]
 
 
-@units_router.get("/{code}", response={200: UnitOut, codes_4xx: ErrorOut},
+@units_router.get("/{code}", response={200: UnitOut, ERROR_STATUSES: ErrorOut},
                   summary="Đơn vị mang mã này vào một ngày (mã có thể được dùng lại)")
 def show_unit(request: HttpRequest, code: Code, on: dt.date | None = None) -> dict[str, Any]:
     try:
@@ -144,7 +143,7 @@ def show_unit(request: HttpRequest, code: Code, on: dt.date | None = None) -> di
         raise _geography_error(exc) from exc
 
 
-@units_router.get("/{code}/history", response={200: list[UnitHistoryOut], codes_4xx: ErrorOut},
+@units_router.get("/{code}/history", response={200: list[UnitHistoryOut], ERROR_STATUSES: ErrorOut},
                   summary="Đơn vị trước và sau sắp xếp của mã này (mọi thời kỳ, hoặc vào ngày `on`)")
 def unit_history(request: HttpRequest, code: Code, on: dt.date | None = None) -> list[dict[str, Any]]:
     try:
@@ -157,7 +156,7 @@ def _agencies() -> QuerySet[Agency]:
     return Agency.objects.select_related("unit", "parent")
 
 
-@agencies_router.get("", response={200: PageOut[AgencyOut], codes_4xx: ErrorOut}, summary="Cơ quan")
+@agencies_router.get("", response={200: PageOut[AgencyOut], ERROR_STATUSES: ErrorOut}, summary="Cơ quan")
 def list_agencies(request: HttpRequest, filters: Query[AgencyFilters]) -> dict[str, Any]:
     agencies = _agencies()
     if filters.kind:
@@ -169,7 +168,8 @@ def list_agencies(request: HttpRequest, filters: Query[AgencyFilters]) -> dict[s
     return paginate(agencies.order_by("code"), filters.page, filters.page_size)
 
 
-@agencies_router.get("/{code}", response={200: AgencyDetail, codes_4xx: ErrorOut}, summary="Chi tiết cơ quan")
+@agencies_router.get("/{code}", response={200: AgencyDetail, ERROR_STATUSES: ErrorOut},
+                     summary="Chi tiết cơ quan")
 def get_agency(request: HttpRequest, code: Code) -> Agency:
     agency = _agencies().filter(code=code).first()
     if agency is None:
