@@ -193,12 +193,3 @@ def client_for(user: User | None) -> Client:
 def token_client(user: User) -> Client:
     _, raw = issue_token(user, f"Hệ thống thử nghiệm của {user.username}")
     return Client(headers={"Authorization": f"Bearer {raw}"})
-
-
-@pytest.fixture(autouse=True)
-def _dev_urls(settings: Any) -> None:  # TEMPORARY
-    import importlib
-    try:
-        importlib.import_module("motcua.urls")
-    except ImportError:
-        settings.ROOT_URLCONF = "motcua.api.tests._dev_urls"
