@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "motcua.api",
     "motcua.portal",
     "motcua.desk",
+    "motcua.stats",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,12 @@ if not DEBUG and not TESTING:
 
 # The province this installation serves (Lạng Sơn: unit code 20, agency prefix H37).
 MOTCUA_PROVINCE_CODE = os.environ.get("MOTCUA_PROVINCE_CODE", "20")
+# Base of the links printed on slips (the QR code on the receipt opens the public lookup).
+MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
+# "Due soon" window and the lead time for the apology slip, in working hours.
+# The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
+MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
+MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
 
 LOGGING = {
     "version": 1,

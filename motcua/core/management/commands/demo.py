@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers"]
+DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers", "stats"]
 
 
 class Command(BaseCommand):
