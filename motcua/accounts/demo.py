@@ -111,4 +111,5 @@ def print_accounts(command: Any, users: list[User] | None = None) -> None:
 
 
 def load(command: Any, data_dir: Path) -> None:
-    print_accounts(command, ensure_demo_accounts())
+    users = ensure_demo_accounts()
+    command.stdout.write(_("Tài khoản mẫu: %(count)d (in ra ở cuối).") % {"count": len(users)})

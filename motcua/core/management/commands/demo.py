@@ -36,3 +36,7 @@ class Command(BaseCommand):
             except ModuleNotFoundError:
                 continue
             module.load(self, data_dir)
+        from motcua.accounts.demo import print_accounts
+
+        print_accounts(self)
+        self.stdout.write("→ http://127.0.0.1:8000/  (admin: /admin/, API: /api/v1/docs)")
