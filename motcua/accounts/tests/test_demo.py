@@ -54,12 +54,13 @@ def test_citizens_have_fabricated_12_digit_id_numbers() -> None:
 
 
 def test_loading_twice_keeps_the_same_accounts_and_prints_a_masked_table(tmp_path: Path) -> None:
-    out = StringIO()
-    command = SimpleNamespace(stdout=OutputWrapper(out))
+    command = SimpleNamespace(stdout=OutputWrapper(StringIO()))
     demo.load(command, tmp_path)
     before = list(User.objects.order_by("pk").values_list("pk", "username", "password"))
     demo.load(command, tmp_path)
     assert list(User.objects.order_by("pk").values_list("pk", "username", "password")) == before
+    out = StringIO()
+    demo.print_accounts(SimpleNamespace(stdout=OutputWrapper(out)))
     text = out.getvalue()
     assert "motcua-demo" in text
     assert "tiepnhan.dongkinh" in text and "lanhdao.sonnmt" in text
