@@ -4,13 +4,20 @@ import os
 import subprocess
 import sys
 
-PROBE = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='motcua.settings'; django.setup(); from django.conf import settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE, ','.join(s.ALLOWED_HOSTS))"
+PROBE = (
+    "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'motcua.settings'; django.setup();"
+    "from django.conf import settings as s;"
+    "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE, ','.join(s.ALLOWED_HOSTS))"
+)
+ENV_PREFIXES = ("MOTCUA_", "SECRET_KEY", "DATABASE_URL")
 
 
 def run_settings(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "SECRET_KEY", "DATABASE_URL"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIXES)}
     clean.update(env)
-    return subprocess.run([sys.executable, "-c", PROBE], env=clean, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], env=clean, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_production_refuses_to_start_with_the_default_secret() -> None:

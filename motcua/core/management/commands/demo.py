@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers", "stats"]
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         data_dir: Path = options["data_dir"] or Path(settings.DATA_DIR)
         if not data_dir.is_dir():
-            self.stdout.write(f"Không thấy {data_dir}: dùng bộ dữ liệu mẫu tích hợp / using the built-in dataset")
+            self.stdout.write(
+                _("Không thấy %(path)s: dùng bộ dữ liệu mẫu tích hợp.") % {"path": data_dir}
+            )
         for app in DEMO_STEPS:
             try:
                 module = importlib.import_module(f"motcua.{app}.demo")
