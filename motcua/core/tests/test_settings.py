@@ -7,7 +7,8 @@ import sys
 PROBE = (
     "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'motcua.settings'; django.setup();"
     "from django.conf import settings as s;"
-    "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE, ','.join(s.ALLOWED_HOSTS))"
+    "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.TIME_ZONE, s.LANGUAGE_CODE,"
+    " ','.join(s.ALLOWED_HOSTS))"
 )
 ENV_PREFIXES = ("MOTCUA_", "SECRET_KEY", "DATABASE_URL")
 
