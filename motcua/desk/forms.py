@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.models import Agency
-from motcua.portal.forms import ApplicantForm, describe_counts
+from motcua.portal.forms import ApplicantForm, describe_counts, is_always_required, is_document
 from motcua.portal.uploads import ScanField
 
 
@@ -24,10 +24,11 @@ class CounterReceptionForm(ApplicantForm):
     def __init__(self, *args: Any, requirements: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = False
-        self.requirements = requirements
-        for r in requirements:
+        # Notes of the catalog (no counts) are not documents to tick.
+        self.requirements = [r for r in requirements if is_document(r)]
+        for r in self.requirements:
             self.fields[f"brought_{r.pk}"] = forms.BooleanField(label=r.name, required=False,
-                                                                initial=not r.case)
+                                                                initial=is_always_required(r))
             for part, label in (("originals", _("Bản chính")), ("certified_copies", _("Bản sao chứng thực")),
                                 ("photocopies", _("Bản sao"))):
                 self.fields[f"{part}_{r.pk}"] = forms.IntegerField(

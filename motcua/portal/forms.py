@@ -89,6 +89,8 @@ def _unit_choices() -> list[tuple[str, str]]:
 class ApplicantForm(forms.Form):
     """Who the dossier is for; prefilled from the account, editable (e.g. a parent for a child)."""
 
+    required_css_class = "required"  # the label gets a "*" (explained above the form), not just a colour
+
     name = forms.CharField(label=_("Họ và tên người nộp"), max_length=300,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     id_number = forms.CharField(
@@ -123,6 +125,25 @@ class ApplicantForm(forms.Form):
             date_of_birth=data.get("date_of_birth"), phone=data.get("phone", ""), email=data.get("email", ""),
             address_unit_id=data.get("address_unit"), street=data.get("street", ""), user=user,
         )
+
+
+def is_document(requirement: Any) -> bool:
+    """A thing to hand in (some count of originals or copies), not a note of the catalog ("Lưu ý")."""
+    return bool(requirement.originals or requirement.certified_copies or requirement.photocopies)
+
+
+def is_always_required(requirement: Any) -> bool:
+    """Needed in every case: not under a case heading, not worded "Trường hợp …" or "… nếu …".
+
+    The national catalog mixes documents, alternatives and notes in one list; only the plainly
+    unconditional ones are enforced here, the desk checks the rest (and may ask for a supplement).
+    """
+    from motcua.core.text import fold
+
+    name = fold(requirement.name)
+    worded_as_condition = name.startswith("truong hop") or " neu " in name or "(neu " in name
+    conditional = bool(requirement.case) or worded_as_condition
+    return is_document(requirement) and not conditional
 
 
 def requirement_field_name(requirement_id: int) -> str:
@@ -160,20 +181,26 @@ class OnlineSubmissionForm(ApplicantForm):
         from motcua.portal.uploads import ScanField
 
         super().__init__(*args, **kwargs)
-        self.requirements = requirements
+        self.requirements = [r for r in requirements if is_document(r)]
+        self.notes = [r for r in requirements if not is_document(r)]
         self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
             (a.pk, a.name) for a in agencies]
-        for requirement in requirements:
-            # A document listed under a case ("Trường hợp …") is needed only in that case.
+        for requirement in self.requirements:
             self.fields[requirement_field_name(requirement.pk)] = ScanField(
-                label=requirement.name, required=not requirement.case,
-                help_text=" · ".join(p for p in (requirement.case, describe_counts(requirement)) if p),
+                label=requirement.name, required=is_always_required(requirement),
+                help_text=describe_counts(requirement),
             )
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
 
-    def document_fields(self) -> list[Any]:
-        return [self[requirement_field_name(r.pk)] for r in self.requirements]
+    def document_groups(self) -> list[tuple[str, list[Any]]]:
+        """Upload slots grouped under the catalog's case headings ("Giấy tờ phải nộp:" …), in order."""
+        groups: list[tuple[str, list[Any]]] = []
+        for r in self.requirements:
+            if not groups or groups[-1][0] != r.case:
+                groups.append((r.case, []))
+            groups[-1][1].append(self[requirement_field_name(r.pk)])
+        return groups
 
     def applicant_fields(self) -> list[Any]:
         names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]

@@ -92,3 +92,21 @@ def test_submitting_needs_an_account(client: Client, world: World) -> None:
 def test_an_unknown_procedure_is_not_found(client: Client, world: World) -> None:
     client.force_login(world.citizen)
     assert client.get("/portal/submit/9.999999/").status_code == 404
+
+
+def test_only_unconditional_documents_are_required_and_notes_get_no_upload_slot(
+        client: Client, world: World) -> None:
+    from motcua.catalog.models import Requirement
+
+    power = Requirement.objects.create(version=world.birth, order=3, originals=1,
+                                       name="Trường hợp ủy quyền: văn bản ủy quyền")
+    Requirement.objects.create(version=world.birth, order=4, case="* Lưu ý:",
+                               name="Bản chụp phải rõ nét, đủ trang.")
+    client.force_login(world.citizen)
+    page = client.get("/portal/submit/1.001193/").content.decode()
+    assert page.count('type="file"') == 3
+    assert "Bản chụp phải rõ nét, đủ trang." in page  # shown as a note, not as a slot
+    data = _post(world)
+    del data[f"doc_{power.pk}"]
+    response = client.post("/portal/submit/1.001193/", data)  # no power of attorney: fine
+    assert response.status_code == 302
