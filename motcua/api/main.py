@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
 
 from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
@@ -34,6 +35,12 @@ class SwaggerWithCsrf(Swagger):
         return render(request, self.template, context)
 
 
+class Utf8JSONRenderer(JSONRenderer):
+    """Vietnamese stays readable in responses ("Hộ tịch", not "H\\u1ed9 t\\u1ecbch")."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 # "ninja" is in INSTALLED_APPS, so the Swagger UI is served from ninja's own static files
 # (ninja/templates/ninja/swagger.html): the docs page loads nothing from a CDN.
 api = NinjaAPI(
@@ -41,6 +48,7 @@ api = NinjaAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
+    renderer=Utf8JSONRenderer(),
     docs=SwaggerWithCsrf(settings={"persistAuthorization": False}),
 )
 install_error_handlers(api, domain_errors=(DossierError,))

@@ -19,3 +19,8 @@ def test_docs_page_loads_nothing_from_another_host(db: None) -> None:
     sources = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert any(s.endswith("swagger-ui-bundle.js") for s in sources)
     assert all(s.startswith("/") and not s.startswith("//") for s in sources), sources
+
+
+def test_vietnamese_text_is_sent_as_utf8_not_escaped(db: None) -> None:
+    response = Client().get("/api/v1/catalog/procedures/9.999999")
+    assert "Không tìm thấy" in response.content.decode("utf-8")
