@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.portal.forms import ApplicantForm, describe_counts, is_always_required, is_document
 from motcua.portal.uploads import ScanField
@@ -105,6 +106,16 @@ class TransferForm(forms.Form):
         if exclude_agency_id:
             agencies = agencies.exclude(pk=exclude_agency_id)
         self.fields["to_agency"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Người xử lý"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, agency_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        officers = User.objects.filter(agency__isnull=False, agency=agency_id, is_active=True,
+                                       role__in=[Role.SPECIALIST, Role.LEADER, Role.RECEPTIONIST])
+        self.fields["assignee"].queryset = officers.order_by("full_name")  # type: ignore[attr-defined]
 
 
 class ApologyForm(forms.Form):

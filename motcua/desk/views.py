@@ -215,6 +215,9 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Đã gửi yêu cầu bổ sung. In phiếu yêu cầu bổ sung (mẫu 02)."), secondary=True),
     "receive_supplement": Action(gettext_lazy("Nhận hồ sơ bổ sung"), desk_forms.SupplementReceivedForm,
                                  _receive_supplement, gettext_lazy("Đã nhận hồ sơ bổ sung.")),
+    "assign": Action(gettext_lazy("Phân công người xử lý"), desk_forms.AssignForm,
+                     lambda u, d, f: services.assign_step(u, d, f["assignee"]),
+                     gettext_lazy("Đã phân công người xử lý."), secondary=True),
     "transfer": Action(gettext_lazy("Chuyển liên thông"), desk_forms.TransferForm,
                        lambda u, d, f: services.transfer_dossier(u, d, f["to_agency"],
                                                                  reason=f.get("reason", "")),
@@ -241,9 +244,11 @@ def _make_form(name: str, dossier: Dossier, data: Any = None, files: Any = None)
     if action.form is None:
         return None
     prefix = name
+    agency = dossier.current_step.agency_id if dossier.current_step else None
     if action.form is desk_forms.TransferForm:
-        agency = dossier.current_step.agency_id if dossier.current_step else None
         return desk_forms.TransferForm(data, files, prefix=prefix, exclude_agency_id=agency)
+    if action.form is desk_forms.AssignForm:
+        return desk_forms.AssignForm(data, files, prefix=prefix, agency_id=agency)
     return action.form(data, files, prefix=prefix)
 
 

@@ -138,6 +138,8 @@ def allowed_actions(user: Any, dossier: Dossier, next_step: Any = None) -> list[
                 actions.append("forward")
             if is_specialist_step or (step.role == Role.LEADER and not dossier.result_text):
                 actions.append("result_ready")
+        if step is not None and _officer_of(user, step.agency_id, Role.LEADER) and not awaiting_approval:
+            actions.append("assign")
         specialist_or_leader = _officer_of(user, dossier.competent_agency_id, Role.SPECIALIST, Role.LEADER)
         if (on_step or specialist_or_leader) and not awaiting_approval:
             if dossier.supplement_count == 0 or user.role == Role.LEADER:

@@ -127,3 +127,15 @@ def test_officers_attach_scans(client: Client, world: World) -> None:
     attached = dossier.files.get(original_name="them.pdf")
     response = client.get(f"/desk/dossiers/{dossier.code}/files/{attached.pk}/")
     assert response.status_code == 200
+
+
+def test_a_leader_assigns_the_current_step_to_a_specialist(client: Client, world: World) -> None:
+    dossier = submit_birth(world)
+    services.receive_dossier(world.receptionist, dossier)
+    services.forward_dossier(world.receptionist, dossier)
+    client.force_login(world.specialist)
+    assert "/act/assign/" not in client.get(f"/desk/dossiers/{dossier.code}/").content.decode()
+    client.force_login(world.leader)
+    _act(client, dossier.code, "assign", dossier.revision, **{"assign-assignee": world.specialist.pk})
+    dossier.refresh_from_db()
+    assert dossier.current_step is not None and dossier.current_step.assignee == world.specialist
