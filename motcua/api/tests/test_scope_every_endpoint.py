@@ -67,7 +67,8 @@ def test_every_dossier_endpoint_has_a_valid_example() -> None:
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(EXAMPLES))
-def test_outsiders_never_reach_a_dossier(province: Province, dossiers: Dossiers, method: str, path: str) -> None:
+def test_outsiders_never_reach_a_dossier(province: Province, dossiers: Dossiers, method: str,
+                                         path: str) -> None:
     # The counter dossier of centre A: received, with a file and a receipt slip.
     dossier = dossiers.counter
     attached = services.attach_file(province.receptionist_a, dossier, ContentFile(PDF, name="to-khai.pdf"))
