@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +14,7 @@ from ninja import Query, Router, Schema
 
 from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, paginate
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
+from motcua.catalog import search as catalog_search
 from motcua.catalog.models import (
     Field,
     Level,
@@ -22,7 +22,7 @@ from motcua.catalog.models import (
     Procedure,
     ProcedureVersion,
 )
-from motcua.core.text import fold
+from motcua.catalog.services import version_in_force
 
 router = Router(tags=["catalog"])
 
@@ -121,20 +121,9 @@ def _level_filter(level: str) -> Q:
     return Q(**{f"at_{level}": True})
 
 
-def _search_codes(query: str, level: str | None) -> list[str] | None:
-    """Codes ranked by the catalog's search, or None when the catalog has no search module yet."""
-    try:
-        catalog_search = importlib.import_module("motcua.catalog.search")
-    except ImportError:
-        return None
-    hits = catalog_search.search(query, level=level, limit=100)
-    codes = []
-    for hit in hits:
-        procedure = getattr(hit, "procedure", hit)
-        code = getattr(procedure, "code", None) or (hit.get("code") if isinstance(hit, dict) else None)
-        if code:
-            codes.append(str(code))
-    return codes
+def _search_codes(query: str, level: str | None) -> list[str]:
+    """Codes ranked by the catalog's search (accents, typos, everyday words), best first."""
+    return [hit.code for hit in catalog_search.search(query, level=level, limit=100)]
 
 
 def _summary(procedure: Procedure, day: dt.date) -> dict[str, Any]:
@@ -171,12 +160,11 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
     query = (filters.q or "").strip()
     if query:
         codes = _search_codes(query, filters.level)
-        if codes is None:
-            folded = fold(query)
-            procedures = procedures.filter(Q(name_folded__contains=folded) | Q(code__startswith=query))
-        else:
-            by_code = {p.code: p for p in procedures.filter(code__in=codes)}
-            ranked = [by_code[c] for c in codes if c in by_code]
+        # A code typed in full is found even when the words match nothing.
+        codes += [c for c in procedures.filter(code__startswith=query).values_list("code", flat=True)[:20]
+                  if c not in codes]
+        by_code = {p.code: p for p in procedures.filter(code__in=codes)}
+        ranked = [by_code[c] for c in codes if c in by_code]
     rows: QuerySet[Procedure] | list[Procedure]
     rows = ranked if ranked is not None else procedures.order_by("code")
     page = paginate(rows, filters.page, filters.page_size)
@@ -191,8 +179,7 @@ def get_procedure(request: HttpRequest, code: Code, on: dt.date | None = None) -
     procedure = Procedure.objects.select_related("field").filter(code=code).first()
     if procedure is None:
         raise not_found(gettext("Không tìm thấy thủ tục có mã %(code)s.") % {"code": code})
-    version = (procedure.versions.in_force_on(day)
-               .prefetch_related("channels", "requirements", "legal_bases", "process_steps").first())
+    version = version_in_force(procedure, day)
     if version is None:
         raise ApiError("no_version_in_force",
                        gettext("Thủ tục %(code)s không có phiên bản có hiệu lực vào ngày %(day)s.")
@@ -206,7 +193,7 @@ def get_procedure(request: HttpRequest, code: Code, on: dt.date | None = None) -
             "online_level": version.online_level, "steps_text": version.steps_text,
             "conditions": version.conditions, "results": version.results,
             "implementing_agency": version.implementing_agency,
-            "channels": list(version.channels.all()),
+            "channels": list(version.channels.all()),  # small lists: one query each is fine
             "requirements": list(version.requirements.all()),
             "legal_bases": list(version.legal_bases.all()),
             "process_steps": list(version.process_steps.all()),

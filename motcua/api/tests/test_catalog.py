@@ -56,3 +56,8 @@ def test_detail_before_any_version_is_not_found(province: Province) -> None:
 def test_fields_are_listed(province: Province) -> None:
     names = [f["name"] for f in Client().get("/api/v1/catalog/fields").json()]
     assert names == ["Hộ tịch", "Lý lịch tư pháp"]
+
+
+def test_search_finds_a_procedure_by_its_code(province: Province) -> None:
+    body = Client().get("/api/v1/catalog/procedures", {"q": "1.000001"}).json()
+    assert [p["code"] for p in body["items"]] == ["1.000001"]
