@@ -12,5 +12,6 @@ urlpatterns += i18n_patterns(
     path("", include("motcua.core.urls")),
     path("", include("motcua.portal.urls")),
     path("desk/", include("motcua.desk.urls")),
+    path("stats/", include("motcua.stats.urls")),
     prefix_default_language=False,
 )

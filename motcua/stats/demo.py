@@ -1,0 +1,33 @@
+"""Demo statistics: a few thousand simulated dossiers so the dashboards are never empty.
+
+Runs the simulator (real service functions, simulated time) over the last months for the
+demo province. Idempotent: skipped when simulated dossiers already exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from motcua.stats.simulator import Simulation, simulated_dossiers
+
+DEMO_PROVINCE = "20"
+DEMO_DOSSIERS = 2500
+DEMO_SEED = 766
+
+
+def load(command: Any, data_dir: Path) -> None:
+    if simulated_dossiers().exists():
+        command.stdout.write(f"Thống kê / statistics: đã có {simulated_dossiers().count()} hồ sơ mô phỏng")
+        return
+    end = timezone.localdate() - dt.timedelta(days=1)
+    start = end - dt.timedelta(days=90)
+    simulation = Simulation(DEMO_PROVINCE, start, end, DEMO_DOSSIERS, 0.8776, DEMO_SEED, progress=False)
+    result = simulation.run()
+    command.stdout.write(
+        f"Thống kê / statistics: mô phỏng {result.dossiers} hồ sơ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y} "
+        f"({result.seconds:.0f} giây, trực tuyến {result.online_rate:.1%})"
+    )

@@ -1,0 +1,417 @@
+"""Keep the statistics up to date as events happen.
+
+Every `DossierEvent` the dossiers service layer appends fires `post_save`; the receiver
+below recomputes that dossier's `DossierFact` from the dossier's current state (inside the
+same transaction, so figures and dossiers never disagree) and adds the difference of its
+contributions to the daily counters. No edit to the dossiers app is needed.
+
+The simulator and bulk jobs wrap their work in `deferred()`: the dossiers touched are
+collected and refreshed once, in batches, when the block ends — the same function, fewer
+queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from motcua.catalog.models import Channel, ChannelKind, Procedure, ProcedureVersion
+from motcua.dossiers.models import Dossier, DossierEvent, Status
+from motcua.dossiers.timeliness import classify_dossier, finish_time
+from motcua.stats.models import (
+    COUNTER_COLUMNS,
+    AgencyDailyCount,
+    ChannelCode,
+    DailyCount,
+    DossierFact,
+    Outcome,
+    Timeliness,
+)
+from motcua.worktime.calendars import calendar_for
+from motcua.worktime.core import TZ, Classification, WorkCalendar
+
+CHANNEL_CODES = {
+    ChannelKind.COUNTER: ChannelCode.COUNTER,
+    ChannelKind.ONLINE: ChannelCode.ONLINE,
+    ChannelKind.POSTAL: ChannelCode.POSTAL,
+}
+RECEIVED_COLUMN = {
+    ChannelCode.COUNTER: "received_counter",
+    ChannelCode.ONLINE: "received_online",
+    ChannelCode.POSTAL: "received_postal",
+}
+TIMELINESS_CODES = {
+    Classification.EARLY: Timeliness.EARLY,
+    Classification.ON_TIME: Timeliness.ON_TIME,
+    Classification.LATE: Timeliness.LATE,
+}
+FINISHED_COLUMN = {
+    Timeliness.EARLY: "finished_early",
+    Timeliness.ON_TIME: "finished_on_time",
+    Timeliness.LATE: "finished_late",
+}
+
+# The fact's columns (attnames), in a fixed order: facts are compared as dicts of these.
+FACT_FIELDS: tuple[str, ...] = tuple(
+    f.attname for f in DossierFact._meta.concrete_fields if f.attname not in ("dossier_id", "updated_at")
+)
+
+Fact = dict[str, Any]
+Key = tuple[dt.date, int, int, int]  # day, receiving agency, competent agency, procedure
+
+
+# ---------------------------------------------------------------------------------------
+# Procedure versions: (procedure, field, has a fee), cached per process
+
+
+_versions: dict[int, tuple[int, int, bool]] = {}
+
+
+def _version_info(version_ids: Iterable[int]) -> dict[int, tuple[int, int, bool]]:
+    wanted = set(version_ids)
+    missing = [v for v in wanted if v not in _versions]
+    if missing:
+        rows = ProcedureVersion.objects.filter(pk__in=missing).values_list(
+            "pk", "procedure_id", "procedure__field_id"
+        )
+        fees = set(
+            Channel.objects.filter(version_id__in=missing, fee_amount__gt=0).values_list(
+                "version_id", flat=True
+            )
+        )
+        for pk, procedure_id, field_id in rows:
+            _versions[pk] = (procedure_id, field_id, pk in fees)
+    return {v: _versions[v] for v in wanted}
+
+
+@receiver(post_save, sender=ProcedureVersion)
+@receiver(post_save, sender=Procedure)
+@receiver(post_save, sender=Channel)
+@receiver(post_delete, sender=Channel)
+def _catalog_changed(sender: Any, **kwargs: Any) -> None:
+    clear_cache()
+
+
+def clear_cache() -> None:
+    _versions.clear()
+
+
+# ---------------------------------------------------------------------------------------
+# A dossier's fact
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.astimezone(TZ).date() if value is not None else None
+
+
+def fact_of(dossier: Dossier, cal: WorkCalendar, info: tuple[int, int, bool]) -> Fact:
+    """The dossier's statistical row, from its current state only (the rules of timeliness.py)."""
+    procedure_id, field_id, version_fee = info
+    received = dossier.received_at
+    timeliness = Timeliness.NONE
+    working = 0
+    ended: dt.datetime | None = None
+    if dossier.status == Status.WITHDRAWN:
+        outcome, ended = Outcome.WITHDRAWN, dossier.withdrawn_at
+    elif received is None:
+        outcome = Outcome.NOT_RECEIVED
+    else:
+        ended = finish_time(dossier)
+        outcome = Outcome.OPEN if ended is None else Outcome.FINISHED
+        if ended is not None:
+            classification = classify_dossier(dossier, calendar=cal)
+            timeliness = TIMELINESS_CODES[classification] if classification else Timeliness.NONE
+            spent = cal.elapsed(received, ended) - (dossier.paused_working or dt.timedelta(0))
+            working = max(round(spent.total_seconds() / 60), 0)
+    overdue_at = None
+    if received is not None and dossier.due_at is not None:
+        # A second supplement request makes the dossier late whatever the times (766).
+        start = received if dossier.supplement_count > 1 else dossier.due_at
+        if ended is None or start < ended:
+            overdue_at = start
+    return {
+        "receiving_agency_id": dossier.receiving_agency_id,
+        "competent_agency_id": dossier.competent_agency_id,
+        "procedure_id": procedure_id,
+        "field_id": field_id,
+        "channel": CHANNEL_CODES[ChannelKind(dossier.channel)],
+        "submitted_on": _day(dossier.submitted_at),
+        "received_at": received,
+        "received_on": _day(received),
+        "outcome": outcome,
+        "ended_at": ended,
+        "ended_on": _day(ended),
+        "timeliness": timeliness,
+        "due_at": dossier.due_at if received is not None else None,
+        "overdue_at": overdue_at,
+        "overdue_on": _day(overdue_at),
+        "refused_on": _day(dossier.refused_at) if dossier.status == Status.REFUSED else None,
+        "stopped_on": _day(dossier.stopped_at) if dossier.status == Status.STOPPED else None,
+        "returned_on": _day(dossier.returned_at) if dossier.status == Status.RETURNED else None,
+        "supplement_count": dossier.supplement_count,
+        "working_minutes": working,
+        "has_fee": version_fee or bool(dossier.fee_amount),
+        "paid_online": dossier.paid_online,
+        "has_result": dossier.finished_at is not None,
+        "result_electronic": dossier.finished_at is not None and dossier.result_electronic,
+    }
+
+
+def stored_fact(row: DossierFact) -> Fact:
+    return {name: getattr(row, name) for name in FACT_FIELDS}
+
+
+def contributions(fact: Fact) -> dict[Key, Counter[str]]:
+    """What one dossier adds to the daily counters (the only definition of every counter)."""
+    out: dict[Key, Counter[str]] = defaultdict(Counter)
+    r, c, p = fact["receiving_agency_id"], fact["competent_agency_id"], fact["procedure_id"]
+
+    def add(day: dt.date | None, column: str, amount: int = 1) -> None:
+        if day is not None and amount:
+            out[(day, r, c, p)][column] += amount
+
+    received_on, ended_on, outcome = fact["received_on"], fact["ended_on"], fact["outcome"]
+    if received_on is not None:
+        add(received_on, RECEIVED_COLUMN[ChannelCode(fact["channel"])])
+        if fact["supplement_count"]:
+            add(received_on, "received_with_supplement")
+        if fact["has_fee"]:
+            add(received_on, "fee_dossiers")
+            if fact["paid_online"]:
+                add(received_on, "paid_online")
+    if outcome == Outcome.FINISHED:
+        add(ended_on, FINISHED_COLUMN[Timeliness(fact["timeliness"])])
+        add(ended_on, "working_minutes", fact["working_minutes"])
+        if fact["has_result"]:
+            add(ended_on, "results_issued")
+            if fact["result_electronic"]:
+                add(ended_on, "electronic_results")
+    elif outcome == Outcome.WITHDRAWN:
+        add(ended_on, "withdrawn" if received_on is not None else "withdrawn_unreceived")
+    add(fact["refused_on"], "refused")
+    add(fact["stopped_on"], "stopped")
+    add(fact["returned_on"], "returned")
+    if fact["overdue_on"] is not None:
+        add(fact["overdue_on"], "became_overdue")
+        if outcome in (Outcome.FINISHED, Outcome.WITHDRAWN):
+            add(ended_on, "ended_overdue")
+    return out
+
+
+def _accumulate(total: dict[Key, Counter[str]], fact: Fact, sign: int) -> None:
+    for key, counts in contributions(fact).items():
+        target = total[key]
+        for column, amount in counts.items():
+            target[column] += sign * amount
+
+
+# ---------------------------------------------------------------------------------------
+# Writing counters: INSERT … ON CONFLICT DO UPDATE (SQLite ≥ 3.24 and PostgreSQL)
+
+
+def _upsert(
+    model: type[DailyCount] | type[AgencyDailyCount],
+    keys: Sequence[str],
+    rows: dict[tuple[Any, ...], Counter[str]],
+) -> None:
+    rows = {k: v for k, v in rows.items() if any(v.values())}
+    if not rows:
+        return
+    table = model._meta.db_table
+    quote = connection.ops.quote_name
+    columns = [*keys, *COUNTER_COLUMNS]
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    updates = ", ".join(
+        f"{quote(c)} = {quote(table)}.{quote(c)} + excluded.{quote(c)}" for c in COUNTER_COLUMNS
+    )
+    # Rows in key order: concurrent transactions lock counter rows in the same order (no deadlock).
+    ordered = sorted(rows.items(), key=lambda item: item[0])
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            sql = (
+                f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) VALUES "
+                + ", ".join([placeholders] * len(chunk))
+                + f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}"
+            )
+            params: list[Any] = []
+            for key, counts in chunk:
+                params.extend(key)
+                params.extend(counts.get(c, 0) for c in COUNTER_COLUMNS)
+            cursor.execute(sql, params)
+
+
+FINE_KEYS = ("day", "receiving_agency_id", "competent_agency_id", "procedure_id")
+COARSE_KEYS = ("day", "receiving_agency_id", "competent_agency_id")
+
+
+def apply_delta(delta: dict[Key, Counter[str]]) -> None:
+    """Add counter differences to both daily tables."""
+    coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, r, c, _p), counts in delta.items():
+        coarse[(day, r, c)].update(counts)
+    _upsert(DailyCount, FINE_KEYS, dict(delta))
+    _upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+
+
+# ---------------------------------------------------------------------------------------
+# Refreshing dossiers
+
+
+def refresh_dossiers(dossiers: Sequence[Dossier], cal: WorkCalendar | None = None) -> int:
+    """Recompute the facts of these dossiers and move the counters by the difference.
+
+    Returns how many facts changed. Call it inside the transaction that changed them.
+    """
+    if not dossiers:
+        return 0
+    cal = cal or calendar_for()
+    info = _version_info(d.version_id for d in dossiers)
+    existing = {row.pk: row for row in DossierFact.objects.filter(pk__in=[d.pk for d in dossiers])}
+    delta: dict[Key, Counter[str]] = defaultdict(Counter)
+    created: list[DossierFact] = []
+    changed: list[DossierFact] = []
+    for dossier in dossiers:
+        new = fact_of(dossier, cal, info[dossier.version_id])
+        row = existing.get(dossier.pk)
+        if row is None:
+            created.append(DossierFact(dossier_id=dossier.pk, **new))
+            _accumulate(delta, new, +1)
+            continue
+        old = stored_fact(row)
+        if old == new:
+            continue
+        _accumulate(delta, old, -1)
+        _accumulate(delta, new, +1)
+        for name, value in new.items():
+            setattr(row, name, value)
+        changed.append(row)
+    with transaction.atomic(savepoint=False):
+        if created:
+            DossierFact.objects.bulk_create(created, batch_size=500)
+        if len(changed) == 1:
+            changed[0].save()
+        elif changed:
+            DossierFact.objects.bulk_update(changed, [*FACT_FIELDS, "updated_at"], batch_size=500)
+        apply_delta(delta)
+    return len(created) + len(changed)
+
+
+_local = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[set[int]]:
+    """Collect the dossiers touched in the block and refresh them once when it ends.
+
+    Use inside a transaction (the simulator's batches): the figures are updated before it
+    commits. Nested blocks share the outer one's collection.
+    """
+    outer = getattr(_local, "pending", None)
+    if outer is not None:
+        yield outer
+        return
+    pending: set[int] = set()
+    _local.pending = pending
+    try:
+        yield pending
+    finally:
+        _local.pending = None
+    refresh_ids(sorted(pending))
+
+
+def refresh_ids(ids: Sequence[int], chunk: int = 1000) -> int:
+    total = 0
+    cal = calendar_for()
+    for start in range(0, len(ids), chunk):
+        part = list(Dossier.objects.filter(pk__in=ids[start : start + chunk]).order_by("pk"))
+        total += refresh_dossiers(part, cal)
+    return total
+
+
+@receiver(post_save, sender=DossierEvent)
+def _event_appended(
+    sender: Any, instance: DossierEvent, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw or not created:
+        return
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        pending.add(instance.dossier_id)
+        return
+    # The service saved the dossier just before appending the event: the cached object is
+    # the committed state of this transaction.
+    if DossierEvent.dossier.is_cached(instance):  # type: ignore[attr-defined]
+        dossier = instance.dossier
+    else:
+        dossier = Dossier.objects.get(pk=instance.dossier_id)
+    refresh_dossiers([dossier])
+
+
+# ---------------------------------------------------------------------------------------
+# Rebuilding everything
+
+
+def expected_counters(
+    facts: Iterable[Fact],
+) -> tuple[dict[Key, Counter[str]], dict[tuple[Any, ...], Counter[str]]]:
+    """The fine and coarse counters a set of facts implies (zero rows left out)."""
+    fine: dict[Key, Counter[str]] = defaultdict(Counter)
+    for fact in facts:
+        _accumulate(fine, fact, +1)
+    coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, r, c, _p), counts in fine.items():
+        coarse[(day, r, c)].update(counts)
+    strip = lambda rows: {k: +v for k, v in rows.items() if any(v.values())}  # noqa: E731
+    return strip(fine), strip(coarse)
+
+
+def compute_all_facts(progress: bool = False, chunk: int = 2000) -> Iterator[tuple[int, Fact]]:
+    """(dossier id, fact) for every dossier, recomputed from the dossiers."""
+    cal = calendar_for()
+    ids = list(Dossier.objects.order_by("pk").values_list("pk", flat=True))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(ids), unit="hồ sơ", disable=None)
+    for start in range(0, len(ids), chunk):
+        part = list(Dossier.objects.filter(pk__in=ids[start : start + chunk]).order_by("pk"))
+        info = _version_info(d.version_id for d in part)
+        for dossier in part:
+            yield dossier.pk, fact_of(dossier, cal, info[dossier.version_id])
+        if bar is not None:
+            bar.update(len(part))
+    if bar is not None:
+        bar.close()
+
+
+def rebuild(progress: bool = False) -> int:
+    """Throw the facts and counters away and recompute them from the dossiers. Returns dossiers."""
+    count = 0
+    with transaction.atomic():
+        DailyCount.objects.all().delete()
+        AgencyDailyCount.objects.all().delete()
+        DossierFact.objects.all().delete()
+        facts: list[Fact] = []
+        batch: list[DossierFact] = []
+        for pk, fact in compute_all_facts(progress):
+            facts.append(fact)
+            batch.append(DossierFact(dossier_id=pk, **fact))
+            if len(batch) >= 2000:
+                DossierFact.objects.bulk_create(batch)
+                batch = []
+            count += 1
+        DossierFact.objects.bulk_create(batch)
+        fine, coarse = expected_counters(facts)
+        _upsert(DailyCount, FINE_KEYS, dict(fine))
+        _upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+    return count

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from motcua.stats import views
+
+app_name = "stats"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("report/", views.report_view, name="report"),
+    path("dossiers/", views.dossier_list, name="dossiers"),
+    path("export/<str:table>.xlsx", views.export, name="export"),
+]
