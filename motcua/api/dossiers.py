@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -167,6 +167,22 @@ class SubmitIn(Schema):
     applicant_id_number: Code | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
     applicant_phone: Code = ""
     applicant_email: ShortText = ""
+
+
+class ApplicantIn(Schema):
+    kind: Applicant.Kind = Applicant.Kind.CITIZEN
+    name: ShortText = PydanticField(min_length=1)
+    id_number: Code = PydanticField(min_length=1)
+    phone: Code = ""
+    email: ShortText = ""
+
+
+class CounterIn(Schema):
+    procedure_code: Code
+    applicant: ApplicantIn
+    channel: Literal["counter", "postal"] = "counter"
+    request: Text = PydanticField("", max_length=5000)
+    sets: int = PydanticField(1, ge=1, le=100)
 
 
 class LookupIn(Schema):
@@ -383,6 +399,20 @@ def export_dossiers(request: HttpRequest, filters: Query[ExportFilters]) -> Http
     response["Content-Disposition"] = (
         f'attachment; filename="ho-so-{filters.start:%Y%m%d}-{filters.end:%Y%m%d}.{filters.format}"')
     return response
+
+
+# Literal paths (/export, /counter) come before /{code}, which would otherwise match them.
+@router.post("/counter", response={201: DossierDetail, **ERRORS},
+             summary="Cán bộ một cửa tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 2, mẫu 01)")
+def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
+    user = require_user(request)
+    version = services.version_in_force(payload.procedure_code, timezone.localdate())
+    applicant = Applicant(kind=payload.applicant.kind, name=payload.applicant.name,
+                          id_number=payload.applicant.id_number, phone=payload.applicant.phone,
+                          email=payload.applicant.email)
+    dossier = services.receive_new_dossier(user, version, applicant, channel=payload.channel,
+                                           request=payload.request, sets=payload.sets)
+    return HttpStatus(201, detail(dossier))
 
 
 @router.get("/{code}", response={200: DossierDetail, **ERRORS}, summary="Chi tiết hồ sơ")

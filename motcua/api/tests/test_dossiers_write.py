@@ -183,3 +183,27 @@ def test_attaching_a_renamed_executable_is_refused(province: Province, dossiers:
                            {"file": SimpleUploadedFile("photo.jpg", EXE, "image/jpeg")}, headers=csrf)
     assert response.status_code == 415
     assert not DossierFile.objects.exists()
+
+
+COUNTER = {"procedure_code": "1.001193", "channel": "postal",
+           "applicant": {"name": "Lý Thị Dung", "id_number": "004206007890"}}
+
+
+def test_receptionist_receives_a_postal_dossier(province: Province) -> None:
+    response = token_client(province.receptionist_a).post("/api/v1/dossiers/counter", COUNTER,
+                                                          content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == 2
+    assert response.json()["channel"] == "postal"
+    assert response.json()["receiving_agency"]["code"] == province.center_a.code
+
+
+def test_only_a_receptionist_receives_at_the_counter(province: Province) -> None:
+    specialist = token_client(province.specialist_a).post("/api/v1/dossiers/counter", COUNTER,
+                                                          content_type="application/json")
+    client, csrf = session(province.citizen)
+    citizen = client.post("/api/v1/dossiers/counter", COUNTER, content_type="application/json", headers=csrf)
+    anonymous = Client().post("/api/v1/dossiers/counter", COUNTER, content_type="application/json")
+    assert specialist.status_code == citizen.status_code == 403
+    assert anonymous.status_code == 401
+    assert not Dossier.objects.exists()
