@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from motcua.agencies.models import Agency
-from motcua.catalog.models import FieldDepartment, OnlineLevel, Procedure, ProcedureVersion
+from motcua.catalog.models import ChannelKind, FieldDepartment, OnlineLevel, Procedure, ProcedureVersion
 from motcua.stats.models import IndicatorWeight
 from motcua.stats.report import Figures
 from motcua.stats.scope import Scope
@@ -120,11 +120,20 @@ def procedures_in_scope(scope: Scope, day: dt.date) -> Q:
 
 
 def online_offer(scope: Scope, day: dt.date) -> tuple[int, int]:
-    """(procedures offered online, procedures) for indicator 3.1, by the versions in force on `day`."""
+    """(procedures offered online, procedures) for indicator 3.1, by the versions in force on `day`.
+
+    Offered online: the version is published as a full or partial online service, or it has
+    an online channel.
+    """
     procedures = Procedure.objects.filter(procedures_in_scope(scope, day))
     versions = ProcedureVersion.objects.in_force_on(day).filter(procedure__in=procedures)
     total = versions.values("procedure_id").distinct().count()
-    online = versions.exclude(online_level=OnlineLevel.NONE).values("procedure_id").distinct().count()
+    online = (
+        versions.filter(~Q(online_level=OnlineLevel.NONE) | Q(channels__kind=ChannelKind.ONLINE))
+        .values("procedure_id")
+        .distinct()
+        .count()
+    )
     return online, total
 
 

@@ -155,7 +155,7 @@ class Cast:
     citizens: list[tuple[User, Applicant]]
     walk_ins: list[Applicant]
     departments: list[Agency]
-    province_center: Agency
+    province_center: Agency | None
     commune_centers: list[Agency]
     center_weights: list[float]
 
@@ -258,7 +258,7 @@ def prepare_cast(
         citizens=[(u, people[k]) for u, k in citizens],
         walk_ins=[people[k] for k in walk_keys],
         departments=[a for a in agencies if a.kind == Agency.Kind.DEPARTMENT],
-        province_center=next(a for a in agencies if a.kind == Agency.Kind.PROVINCIAL_CENTER),
+        province_center=next((a for a in agencies if a.kind == Agency.Kind.PROVINCIAL_CENTER), None),
         commune_centers=centers,
         center_weights=weights,
     )
@@ -281,6 +281,7 @@ def offers(day: dt.date, rng: random.Random) -> tuple[list[Offer], list[Offer]]:
     """
     limited = set(Channel.objects.exclude(time_limit_unit="").values_list("version_id", flat=True))
     fees = dict(Channel.objects.filter(fee_amount__gt=0).values_list("version_id", "fee_amount"))
+    online_channel = set(Channel.objects.filter(kind=ChannelKind.ONLINE).values_list("version_id", flat=True))
     versions = [
         v
         for v in ProcedureVersion.objects.in_force_on(day)
@@ -301,7 +302,12 @@ def offers(day: dt.date, rng: random.Random) -> tuple[list[Offer], list[Offer]]:
         rng.shuffle(field_versions)
         for rank, v in enumerate(field_versions):
             weight = _field_weight(v.procedure.field.name) / (rank + 1) ** 1.2
-            offer = Offer(v, v.online_level != OnlineLevel.NONE, int(fees.get(v.pk, 0) or 0), weight)
+            offer = Offer(
+                v,
+                v.online_level != OnlineLevel.NONE or v.pk in online_channel,
+                int(fees.get(v.pk, 0) or 0),
+                weight,
+            )
             if v.procedure.at_commune:
                 commune.append(offer)
             elif v.procedure.at_province:
@@ -447,11 +453,10 @@ class Simulation:
         )
         if province_level:
             offer = self._pick(self.province_offers, self.province_cum)
-            center = (
-                cast.commune_centers[_index(self.center_cum, rng)]
-                if rng.random() < mix.province_at_commune
-                else cast.province_center
-            )
+            chosen = cast.province_center
+            if rng.random() < mix.province_at_commune or chosen is None:
+                chosen = cast.commune_centers[_index(self.center_cum, rng)]
+            center = chosen
         else:
             offer = self._pick(self.commune_offers, self.commune_cum)
             center = cast.commune_centers[_index(self.center_cum, rng)]
