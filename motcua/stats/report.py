@@ -201,7 +201,7 @@ def _filtered(
     procedure: Procedure | None,
     field_: Field | None,
 ) -> Any:
-    qs = model.objects.filter(day__lte=end).filter(scope.q())
+    qs: Any = model.objects.filter(day__lte=end).filter(scope.q())
     if agency is not None:
         qs = qs.filter(Q(receiving_agency_id=agency.pk) | Q(competent_agency_id=agency.pk))
     if procedure is not None:

@@ -688,11 +688,12 @@ class Simulation:
         step = dossier.current_step
         cast = self.cast
         if step is not None:
-            pool = {
+            pools: dict[str, dict[int, User]] = {
                 Role.RECEPTIONIST: cast.receptionist,
                 Role.SPECIALIST: cast.specialist,
                 Role.LEADER: cast.leader,
-            }.get(step.role, cast.leader)
+            }
+            pool = pools.get(step.role, cast.leader)
             user = pool.get(step.agency_id)
             if user is not None:
                 return user
