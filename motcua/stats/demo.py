@@ -15,7 +15,7 @@ from django.utils import timezone
 from motcua.stats.simulator import Simulation, simulated_dossiers
 
 DEMO_PROVINCE = "20"
-DEMO_DOSSIERS = 2500
+DEMO_DOSSIERS = 2000
 DEMO_SEED = 766
 
 
