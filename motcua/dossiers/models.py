@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import ChannelKind
 
+# The `prev_hash` of a dossier's first event.
+GENESIS_HASH = "0" * 64
+
 
 class Status(models.IntegerChoices):
     """The national status codes of the National Public Service Portal."""
@@ -188,6 +191,10 @@ class Dossier(models.Model):
     # Bumped by every transition: two officers acting on the same version of a dossier,
     # the second one learns that it was already handled (services._lock).
     revision = models.PositiveIntegerField(default=0, editable=False)
+    # The hash of the newest event (the chain head), read under the row lock so a transition
+    # links its event without querying the last one. The chain itself is in DossierEvent;
+    # `verify-audit` checks that this head and the chain agree.
+    last_event_hash = models.CharField(max_length=64, default=GENESIS_HASH, editable=False)
     request = models.TextField(_("nội dung yêu cầu"), blank=True)
     sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
 
@@ -236,6 +243,9 @@ class Dossier(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = DossierQuerySet.as_manager()
+
+    # Column values as read by `services._lock`, so a transition writes only what it changed.
+    _loaded_values: dict[str, Any] | None = None
 
     class Meta:
         verbose_name = _("hồ sơ")
@@ -418,8 +428,6 @@ class EventQuerySet(models.QuerySet["DossierEvent"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Dossier events are append-only.")
 
-
-GENESIS_HASH = "0" * 64
 
 
 class DossierEvent(models.Model):

@@ -23,17 +23,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import File
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import FileField, ForeignKey
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
-from motcua.catalog.models import ChannelKind, ProcedureVersion
+from motcua.catalog.models import Channel, ChannelKind, ProcedureVersion
 from motcua.dossiers.models import (
-    GENESIS_HASH,
     Applicant,
     Deadline,
     Dossier,
@@ -170,20 +169,29 @@ def _expect(dossier: Dossier, statuses: Iterable[int]) -> None:
         raise _invalid(dossier)
 
 
-def _lock(dossier: Dossier) -> Dossier:
-    """Lock the row; if someone changed it since the caller loaded it, they already handled it."""
+def _column_values(dossier: Dossier) -> dict[str, Any]:
+    """The dossier's column values (a file by its name), to find what a transition changed."""
+    values: dict[str, Any] = {}
+    for f in Dossier._meta.concrete_fields:
+        value = getattr(dossier, f.attname)
+        values[f.attname] = value.name if isinstance(f, FileField) else value
+    return values
+
+
+def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
+    """Lock the row; if someone changed it since the caller loaded it, they already handled it.
+
+    Only the dossier row and its current step are read (a narrow query: the wide join of
+    every related row cost more to plan than the rest of a transition). The procedure
+    version and the agencies the caller's object already carries are reused when they are
+    the ones the locked row points at; the applicant is read fresh, and only when a citizen
+    acts (the ownership check).
+    """
+    related = ["current_step"]
+    if actor is not None and actor.role == Role.CITIZEN:
+        related.append("applicant")
     try:
-        locked = (
-            Dossier.objects.select_for_update(of=("self",))
-            .select_related(
-                "applicant",
-                "current_step__agency",
-                "version__procedure",
-                "receiving_agency",
-                "competent_agency",
-            )
-            .get(pk=dossier.pk)
-        )
+        locked = Dossier.objects.select_for_update(of=("self",)).select_related(*related).get(pk=dossier.pk)
     except Dossier.DoesNotExist:
         raise DossierError("not_found", gettext("Không tìm thấy hồ sơ.")) from None
     if locked.revision != dossier.revision:
@@ -192,14 +200,67 @@ def _lock(dossier: Dossier) -> Dossier:
             gettext("Hồ sơ %(code)s vừa được người khác xử lý. Vui lòng tải lại để xem trạng thái mới.")
             % {"code": locked.code},
         )
+    locked._loaded_values = _column_values(locked)
+    for name in _REUSED_RELATIONS:
+        field = Dossier._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        if field.is_cached(dossier):
+            cached = field.get_cached_value(dossier)
+            if cached is not None and cached.pk == getattr(locked, field.attname):
+                field.set_cached_value(locked, cached)
     return locked
+
+
+# Rows a transition may read but never changes: the caller's copies can stand in (see _lock).
+_REUSED_RELATIONS = ("version", "receiving_agency", "competent_agency")
 
 
 def _sync(target: Dossier, source: Dossier) -> None:
     """Give the caller's object the committed values, so it can be passed to the next call."""
     for f in Dossier._meta.concrete_fields:
         setattr(target, f.attname, getattr(source, f.attname))
-    target._state.fields_cache.clear()
+    target._state.fields_cache = dict(source._state.fields_cache)
+
+
+def _next_event(
+    dossier: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> DossierEvent:
+    """Build the dossier's next event, chained to the head kept on the row, and move the head.
+
+    The row is locked (or created in this transaction), so no other writer can append in
+    between; `revision` counts the events, so it is the next event's `seq`.
+    """
+    event = DossierEvent(
+        dossier=dossier,
+        seq=dossier.revision + 1,
+        actor=actor,
+        at=at,
+        action=action,
+        from_status=from_status,
+        to_status=dossier.status,
+        reason=reason,
+        data=data or {},
+        prev_hash=dossier.last_event_hash,
+    )
+    event.hash = event.compute_hash(dossier.code)
+    dossier.revision = event.seq
+    dossier.last_event_hash = event.hash
+    return event
+
+
+def _changed_fields(dossier: Dossier) -> list[str]:
+    """The fields whose values differ from those read under the lock (all of them if not locked)."""
+    loaded = dossier._loaded_values
+    if loaded is None:
+        return [f.name for f in Dossier._meta.concrete_fields if not f.primary_key]
+    now = _column_values(dossier)
+    return [f.name for f in Dossier._meta.concrete_fields if now[f.attname] != loaded[f.attname]]
 
 
 def _append_event(
@@ -208,27 +269,13 @@ def _append_event(
     at: dt.datetime,
     action: str,
     from_status: int | None,
-    to_status: int | None,
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> DossierEvent:
-    # The dossier row is locked (or was created in this transaction), so reading the last
-    # event and appending the next one cannot interleave with another writer.
-    last = DossierEvent.objects.filter(dossier=dossier).order_by("-seq").values_list("seq", "hash").first()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    event = DossierEvent(
-        dossier=dossier,
-        seq=seq,
-        actor=actor,
-        at=at,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
-        data=data or {},
-        prev_hash=prev_hash,
-    )
-    event.hash = event.compute_hash(dossier.code)
+    """Save the dossier's changed columns with its new head, then append the chained event."""
+    event = _next_event(dossier, actor, at, action, from_status, reason, data)
+    dossier.save(update_fields=_changed_fields(dossier))
+    dossier._loaded_values = _column_values(dossier)
     event.save()
     return event
 
@@ -243,21 +290,28 @@ def _commit(
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> DossierEvent:
-    locked.revision += 1  # the row is locked: a plain increment is safe
-    locked.save()
-    event = _append_event(locked, actor, at, action, from_status, locked.status, reason, data)
+    event = _append_event(locked, actor, at, action, from_status, reason, data)
     _sync(target, locked)
     return event
+
+
+# Allocates the next number of a (receiving agency, local day) counter in one statement:
+# the INSERT creates the day's row, or ON CONFLICT increments it under its row lock, which
+# concurrent submissions then wait for, so numbers are distinct and consecutive.
+# (PostgreSQL, and SQLite from 3.35 for RETURNING.)
+_NEXT_NUMBER_SQL = (
+    "INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "
+    "ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last"
+)
 
 
 def _next_code(agency: Agency, at: dt.datetime) -> str:
     """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock."""
     day = at.astimezone(TZ).date()
-    DossierSequence.objects.get_or_create(agency=agency, day=day)
-    # The UPDATE takes the row lock until commit: concurrent submissions queue here, each
-    # one increments the committed value, so numbers are distinct and consecutive.
-    DossierSequence.objects.filter(agency=agency, day=day).update(last=F("last") + 1)
-    number = DossierSequence.objects.filter(agency=agency, day=day).values_list("last", flat=True).get()
+    sql = _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, connection.ops.adapt_datefield_value(day)])
+        number = cursor.fetchone()[0]
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"
 
 
@@ -276,7 +330,10 @@ def competent_agency_for(
 
 def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
     """The legal time limit of the channel used (falling back to the counter's, then any)."""
-    channels = list(version.channels.all())
+    return _time_limit(version, list(version.channels.all()), channel)
+
+
+def _time_limit(version: ProcedureVersion, channels: list[Channel], channel: str) -> TimeLimit:
     ordered = (
         [c for c in channels if c.kind == channel]
         + [c for c in channels if c.kind == ChannelKind.COUNTER]
@@ -294,6 +351,13 @@ def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
     )
 
 
+# Load the versions a caller will receive many dossiers for with
+# `.prefetch_related(*services.VERSION_PREFETCH)` (and `.select_related("procedure")`):
+# reception then reads the channels, process steps and requirements from them instead of
+# querying them for every dossier.
+VERSION_PREFETCH = ("channels", "process_steps", "requirements")
+
+
 def _create_documents(
     dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False
 ) -> None:
@@ -302,6 +366,8 @@ def _create_documents(
             Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
             for r in dossier.version.requirements.all()
         ]
+    if not documents:
+        return
     DossierDocument.objects.bulk_create(
         [
             DossierDocument(
@@ -318,11 +384,9 @@ def _create_documents(
     )
 
 
-def _save_applicant(applicant: Applicant) -> Applicant:
+def _check_applicant(applicant: Applicant) -> None:
     if applicant.pk is None:
         applicant.full_clean(exclude=["user", "address_unit", "email"])
-        applicant.save()
-    return applicant
 
 
 def _new_dossier(
@@ -335,27 +399,37 @@ def _new_dossier(
     request: str,
     status: Status,
 ) -> Dossier:
+    """An unsaved dossier: every refusal (competence, applicant) is raised before anything is written."""
     day = at.astimezone(TZ).date()
-    return Dossier.objects.create(
-        code=_next_code(receiving, at),
+    if competent is None:
+        competent = competent_agency_for(version, receiving, day, applicant.address_unit)
+    _check_applicant(applicant)
+    return Dossier(
         version=version,
-        applicant=_save_applicant(applicant),
+        applicant=applicant,
         channel=channel,
         receiving_agency=receiving,
-        competent_agency=competent or competent_agency_for(version, receiving, day, applicant.address_unit),
+        competent_agency=competent,
         status=status,
         submitted_at=at,
         request=request,
     )
 
 
+def _assign_code(dossier: Dossier, at: dt.datetime) -> None:
+    """Write the applicant if new and give the dossier its code (the first writes of a new dossier)."""
+    if dossier.applicant.pk is None:
+        dossier.applicant.save()
+    dossier.code = _next_code(dossier.receiving_agency, at)
+
+
 # ---------------------------------------------------------------------------------------
 # Process steps
 
 
-def _steps_template(dossier: Dossier) -> list[tuple[str, str, Agency, dt.timedelta]]:
+def _steps_template(dossier: Dossier, channels: list[Channel]) -> list[tuple[str, str, int, dt.timedelta]]:
     """The version's internal process, or a default one when the catalog has none."""
-    receiving, competent = dossier.receiving_agency, dossier.competent_agency
+    receiving, competent = dossier.receiving_agency_id, dossier.competent_agency_id
     steps = list(dossier.version.process_steps.all())
     if steps:
         return [
@@ -368,9 +442,9 @@ def _steps_template(dossier: Dossier) -> list[tuple[str, str, Agency, dt.timedel
             for s in sorted(steps, key=lambda s: s.order)
         ]
     # No template in the catalog: the catalog's default split of the legal time.
-    channel = next((c for c in dossier.version.channels.all() if c.kind == dossier.channel), None)
+    channel = next((c for c in channels if c.kind == dossier.channel), None)
     limit = (channel.time_limit_value, channel.time_limit_unit) if channel else None
-    level = "commune" if competent.kind == Agency.Kind.COMMUNE_COMMITTEE else "province"
+    level = "commune" if dossier.competent_agency.kind == Agency.Kind.COMMUNE_COMMITTEE else "province"
     return [
         (
             step["name"],
@@ -382,11 +456,16 @@ def _steps_template(dossier: Dossier) -> list[tuple[str, str, Agency, dt.timedel
     ]
 
 
-def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> DossierStep | None:
+def _copy_steps(
+    dossier: Dossier,
+    template: list[tuple[str, str, int, dt.timedelta]],
+    at: dt.datetime,
+    cal: WorkCalendar,
+) -> DossierStep | None:
     assert dossier.due_at is not None
     rows = []
     start = at
-    for order, (name, role, agency, allotted) in enumerate(_steps_template(dossier), start=1):
+    for order, (name, role, agency_id, allotted) in enumerate(template, start=1):
         # Planned due times, one after the other, never beyond the dossier's due time;
         # each step's real due time is set again when it starts.
         due = min(cal.add_working(start, allotted), dossier.due_at)
@@ -396,16 +475,18 @@ def _copy_steps(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> Dossier
                 order=order,
                 name=name,
                 role=role,
-                agency=agency,
+                agency_id=agency_id,
                 allotted=allotted,
                 started_at=at if order == 1 else None,
                 due_at=due,
             )
         )
         start = due
+    if not rows:
+        return None
     created = DossierStep.objects.bulk_create(rows)
-    first = min(created, key=lambda s: s.order) if created else None
-    if first is not None and first.pk is None:  # backends without RETURNING on bulk insert
+    first = created[0]
+    if first.pk is None:  # backends without RETURNING on bulk insert
         first = DossierStep.objects.get(dossier=dossier, order=1)
     return first
 
@@ -433,7 +514,7 @@ def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
 def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
     order = step.order if step else 0
     return (
-        dossier.steps.filter(order__gt=order, finished_at__isnull=True)
+        DossierStep.objects.filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
         .select_related("agency")
         .order_by("order")
         .first()
@@ -452,8 +533,8 @@ def _handover(
     kind: str,
     at: dt.datetime,
     actor: Actor,
-    from_agency: Agency | None,
-    to_agency: Agency | None,
+    from_agency_id: int | None,
+    to_agency_id: int | None,
     from_step: DossierStep | None = None,
     receiver: User | None = None,
     note: str = "",
@@ -462,8 +543,8 @@ def _handover(
         dossier=dossier,
         kind=kind,
         at=at,
-        from_agency=from_agency,
-        to_agency=to_agency,
+        from_agency_id=from_agency_id,
+        to_agency_id=to_agency_id,
         giver=actor,
         receiver=receiver,
         from_step=from_step,
@@ -510,36 +591,47 @@ def submit_online(
             request,
             Status.SUBMITTED,
         )
+        data = {"channel": dossier.channel, "procedure": version.procedure.code}
+        _assign_code(dossier, at)
+        # The first event needs only the code: chain it now and insert the row with its head.
+        event = _next_event(dossier, actor, at, "submit", None, data=data)
+        dossier.save(force_insert=True)
         _create_documents(dossier, documents)
-        dossier.revision = 1
-        dossier.save(update_fields=["revision"])
-        _append_event(
-            dossier,
-            actor,
-            at,
-            "submit",
-            None,
-            Status.SUBMITTED,
-            data={"channel": dossier.channel, "procedure": version.procedure.code},
-        )
+        event.save()
     return dossier
 
 
-def _receive(dossier: Dossier, actor: Actor, at: dt.datetime) -> dict[str, Any]:
-    cal = calendar()
-    limit = time_limit_of(dossier.version, dossier.channel)
+@dataclass(frozen=True)
+class _Reception:
+    """What reception computes before writing: the time limit, the due time and the steps."""
+
+    limit: TimeLimit
+    due_at: dt.datetime
+    template: list[tuple[str, str, int, dt.timedelta]]
+
+
+def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Reception:
+    """Reads only (refusals such as `no_time_limit` come before any write)."""
+    channels = list(dossier.version.channels.all())
+    limit = _time_limit(dossier.version, channels, dossier.channel)
+    return _Reception(limit, cal.add(at, limit), _steps_template(dossier, channels))
+
+
+def _receive(
+    dossier: Dossier, plan: _Reception, actor: Actor, at: dt.datetime, cal: WorkCalendar
+) -> dict[str, Any]:
     dossier.received_at = at
-    dossier.due_at = dossier.original_due_at = cal.add(at, limit)
+    dossier.due_at = dossier.original_due_at = plan.due_at
     dossier.status = Status.RECEIVED
     dossier.deadline_state = Deadline.OK
-    first = _copy_steps(dossier, at, cal)
+    first = _copy_steps(dossier, plan.template, at, cal)
     if first is not None:
         dossier.current_step = first
         dossier.current_step_due_at = first.due_at
-    _handover(dossier, Handover.Kind.RECEPTION, at, actor, None, dossier.receiving_agency)
+    _handover(dossier, Handover.Kind.RECEPTION, at, actor, None, dossier.receiving_agency_id)
     return {
         "due_at": _iso(dossier.due_at),
-        "time_limit": str(limit),
+        "time_limit": str(plan.limit),
         "channel": dossier.channel,
         "competent_agency": dossier.competent_agency.code,
         "slip": "01",
@@ -570,27 +662,36 @@ def receive_new_dossier(
         raise DossierError(
             "invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công.")
         )
+    cal = calendar()
     with transaction.atomic():
         dossier = _new_dossier(
             version, applicant, channel, actor.agency, competent_agency, at, request, Status.RECEIVED
         )
         dossier.sets = sets
+        plan = _plan_reception(dossier, at, cal)
+        # Written with its status, times and due time; the current step and the event's
+        # head follow in one UPDATE once the steps exist.
+        dossier.received_at = at
+        dossier.due_at = dossier.original_due_at = plan.due_at
+        _assign_code(dossier, at)
+        dossier.save(force_insert=True)
+        dossier._loaded_values = _column_values(dossier)
         _create_documents(dossier, documents)
-        data = _receive(dossier, actor, at)
-        dossier.revision = 1
-        dossier.save()
-        _append_event(dossier, actor, at, "receive", None, Status.RECEIVED, data=data)
+        data = _receive(dossier, plan, actor, at, cal)
+        _append_event(dossier, actor, at, "receive", None, data=data)
     return dossier
 
 
 def receive_dossier(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None) -> Dossier:
     """The receiving centre accepts an online dossier (1 → 2): due time, process steps, receipt slip."""
     at = _now(at)
+    cal = calendar()
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [Status.SUBMITTED])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
-        data = _receive(locked, actor, at)
+        plan = _plan_reception(locked, at, cal)
+        data = _receive(locked, plan, actor, at, cal)
         _commit(dossier, locked, actor, at, "receive", Status.SUBMITTED, data=data)
     return dossier
 
@@ -599,7 +700,7 @@ def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.dateti
     """Refuse an online dossier at reception (1 → 3, form 03 with the reason)."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [Status.SUBMITTED])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
         if not reason.strip():
@@ -625,7 +726,7 @@ def forward_dossier(
     """Finish the current step and hand the dossier to the next one (→ 4)."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         _require(_acts_on_step(actor, step), locked)
@@ -643,7 +744,7 @@ def forward_dossier(
         _finish_step(step, actor, at)
         _start_step(locked, following, at, calendar(), assignee)
         kind = Handover.Kind.STEP if step.agency_id == following.agency_id else Handover.Kind.TRANSFER
-        _handover(locked, kind, at, actor, step.agency, following.agency, step, assignee, note)
+        _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
         locked.status = Status.PROCESSING
         _commit(
             dossier,
@@ -668,7 +769,7 @@ def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.dateti
     """A leader (or the step's holder) names the officer who handles the current step."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         _require(_acts_on_step(actor, step), locked)
@@ -706,7 +807,7 @@ def transfer_dossier(
     """
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         _require(step is not None and _is_officer(actor, OFFICER_ROLES, step.agency_id), locked)
@@ -716,11 +817,14 @@ def transfer_dossier(
         from_status = locked.status
         cal = calendar()
         _finish_step(step, actor, at)
-        previous_competent = locked.competent_agency
+        previous_competent = locked.competent_agency_id
+        codes = dict(
+            Agency.objects.filter(pk__in={step.agency_id, previous_competent}).values_list("pk", "code")
+        )
         DossierStep.objects.filter(
-            dossier=locked,
+            dossier_id=locked.pk,
             finished_at__isnull=True,
-            agency=previous_competent,
+            agency_id=previous_competent,
         ).update(agency=to_agency)
         locked.competent_agency = to_agency
         following = _next_step(locked, step)
@@ -738,7 +842,7 @@ def transfer_dossier(
             following.agency = to_agency
             following.save(update_fields=["agency"])
         _start_step(locked, following, at, cal)
-        _handover(locked, Handover.Kind.TRANSFER, at, actor, step.agency, to_agency, step, note=reason)
+        _handover(locked, Handover.Kind.TRANSFER, at, actor, step.agency_id, to_agency.pk, step, note=reason)
         locked.status = Status.PROCESSING
         _commit(
             dossier,
@@ -749,9 +853,9 @@ def transfer_dossier(
             from_status,
             reason,
             {
-                "from_agency": step.agency.code,
+                "from_agency": codes[step.agency_id],
                 "to_agency": to_agency.code,
-                "previous_competent_agency": previous_competent.code,
+                "previous_competent_agency": codes[previous_competent],
                 "step": following.order,
             },
         )
@@ -778,7 +882,7 @@ def request_supplement(
     """
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         allowed = _acts_on_step(actor, step) or _is_officer(
@@ -854,7 +958,7 @@ def receive_supplement(
     """The supplement arrives (5 → back); new due time = now + the working time left at the pause."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [Status.SUPPLEMENT_REQUESTED])
         step = locked.current_step
         allowed = (
@@ -922,7 +1026,7 @@ def request_payment(
     """Ask the applicant to pay fees or taxes (→ 6). The clock keeps running (to confirm)."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         allowed = _acts_on_step(actor, locked.current_step) or _is_officer(
             actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id
@@ -951,7 +1055,7 @@ def record_payment(
     """The applicant paid (6 → back): online by the owner, or recorded at the counter by an officer."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [Status.PAYMENT_REQUESTED])
         owner = _is_owner(actor, locked)
         allowed = (
@@ -989,7 +1093,7 @@ def withdraw(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, r
     """The applicant withdraws (→ 7): themselves online, or through the desk with a written request."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WITHDRAWABLE_STATUSES)
         owner = _is_owner(actor, locked)
         _require(owner or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
@@ -1007,7 +1111,7 @@ def stop_processing(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datet
     """A leader of the competent agency stops processing (→ 8, notice with the reason)."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, OPEN_FOR_LEADER)
         _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
         if not reason.strip():
@@ -1038,7 +1142,7 @@ def mark_result_ready(
     """The specialist submits the result for approval: finishes their step, the leader's step starts."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
         _require(
@@ -1059,7 +1163,7 @@ def mark_result_ready(
             if following is not None and following.agency_id == step.agency_id:
                 _finish_step(step, actor, at)
                 _start_step(locked, following, at, calendar())
-                _handover(locked, Handover.Kind.STEP, at, actor, step.agency, following.agency, step)
+                _handover(locked, Handover.Kind.STEP, at, actor, step.agency_id, following.agency_id, step)
         locked.status = Status.PROCESSING
         locked.sub_state = SubState.AWAITING_APPROVAL
         _commit(
@@ -1083,7 +1187,7 @@ def approve_result(
     """A leader of the competent agency signs the result (→ 9): the finish time of the statistics."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
         if not locked.result_text:
@@ -1099,7 +1203,13 @@ def approve_result(
         if following is not None:
             _start_step(locked, following, at, calendar())
         _handover(
-            locked, Handover.Kind.RESULT, at, actor, locked.competent_agency, locked.receiving_agency, step
+            locked,
+            Handover.Kind.RESULT,
+            at,
+            actor,
+            locked.competent_agency_id,
+            locked.receiving_agency_id,
+            step,
         )
         locked.status = Status.RESULT_READY
         locked.sub_state = SubState.NONE
@@ -1114,7 +1224,7 @@ def return_result(
     """The desk of the receiving centre hands the result over (9 → 10)."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [Status.RESULT_READY])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
         step = locked.current_step
@@ -1143,7 +1253,7 @@ def apologize(
     """Form 04: a written apology and a new appointment. The due time (and on-time) stay as they were."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, OPEN_FOR_LEADER)
         _require(
             _is_officer(actor, [Role.LEADER], locked.competent_agency_id)
@@ -1194,7 +1304,7 @@ def attach_file(
     """Attach a scanned or uploaded file; the name on disk is chosen by the server."""
     at = _now(at)
     with transaction.atomic():
-        locked = _lock(dossier)
+        locked = _lock(dossier, actor)
         _expect(locked, [*WITHDRAWABLE_STATUSES, Status.RESULT_READY])
         allowed = (
             _is_owner(actor, locked)
