@@ -386,15 +386,14 @@ def reference(start: dt.date, end: dt.date) -> dict[str, int]:
 
 def motcua_dashboard(start: dt.date, end: dt.date) -> dict[str, int]:
     from motcua.stats import index766
-    from motcua.stats.report import figures, grouped, trend
+    from motcua.stats.report import overview, trend
     from motcua.stats.scope import province_scope
 
     scope = province_scope("20")
-    total = figures(scope, start, end)
+    summary = overview(scope, start, end)  # the total and the agency and commune rankings, one query
+    total = summary.total
     index766.compute(scope, total, end)
     trend(scope, start, end, "week" if (end - start).days <= 120 else "month")
-    grouped(scope, start, end, "agency")
-    grouped(scope, start, end, "unit")
     return {
         "received_online": total.received_online,
         "received_counter": total.received_counter,

@@ -277,10 +277,41 @@ def grouped(
     rows = list(qs.values(column).annotate(**_aggregates(start)).order_by(column))
     minutes = _day_minutes()
     raw = {row[column]: _figures(row, minutes) for row in rows}
-    lines = _label(by, raw)
+    return _visible(_label(by, raw))
+
+
+def _visible(lines: list[Line]) -> list[Line]:
     return [
         line for line in lines if line.figures.handled or line.figures.refused or line.figures.withdrawn_total
     ]
+
+
+@dataclass
+class Overview:
+    total: Figures
+    by_agency: list[Line]
+    by_unit: list[Line]
+
+
+def overview(scope: Scope, start: dt.date, end: dt.date, *, agency: Agency | None = None) -> Overview:
+    """The dashboard's total and its agency and commune rankings from ONE query.
+
+    Grouped by (receiving, competent) agency pair — a few hundred rows — then added up in
+    Python: every figure, stocks included, is additive.
+    """
+    qs = _filtered(AgencyDailyCount, scope, end, agency, None, None)
+    rows = qs.values("receiving_agency_id", "competent_agency_id").annotate(**_aggregates(start)).order_by()
+    minutes = _day_minutes()
+    total = Figures(day_minutes=minutes)
+    competent: dict[int, Figures] = {}
+    receiving: dict[int, Figures] = {}
+    for row in rows:
+        f = _figures(row, minutes)
+        total = total + f
+        c, r = row["competent_agency_id"], row["receiving_agency_id"]
+        competent[c] = competent[c] + f if c in competent else f
+        receiving[r] = receiving[r] + f if r in receiving else f
+    return Overview(total, _visible(_label("agency", competent)), _visible(_label("unit", receiving)))
 
 
 def _label(by: str, raw: dict[int, Figures]) -> list[Line]:

@@ -40,6 +40,7 @@ from motcua.stats.report import (
     figures,
     grouped,
     metric_q,
+    overview,
     trend,
 )
 from motcua.stats.scope import Scope, scope_for
@@ -199,7 +200,8 @@ def _line_links(lines: list[Line], period: Period) -> list[dict[str, Any]]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     period = _period(request, scope)
-    total = figures(scope, period.start, period.end, agency=period.agency)
+    summary = overview(scope, period.start, period.end, agency=period.agency)
+    total = summary.total
     index = index766.compute(
         scope if period.agency is None else scope.narrow(period.agency), total, period.end
     )
@@ -226,7 +228,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for by in ("agency", "unit"):
         if scope.kind == "agency" or (by == "unit" and scope.kind == "unit") or period.agency is not None:
             continue
-        lines = grouped(scope, period.start, period.end, by)
+        lines = summary.by_agency if by == "agency" else summary.by_unit
         ranked = sorted(
             lines,
             key=lambda ln: (

@@ -41,6 +41,7 @@ def approve(world: World, dossier: Dossier, when: str) -> Dossier:
 def assert_consistent(start: str, end: str) -> Figures:
     """The lists behind every figure add up to it, and a full recomputation finds no difference."""
     totals = figures(start, end)
+    assert report.overview(province_scope(), day(start), day(end)).total == totals
     for metric in METRICS:
         listed = DossierFact.objects.filter(metric_q(metric, day(start), day(end))).count()
         assert listed == metric_value(totals, metric), metric
