@@ -17,7 +17,7 @@ class BrokenLink:
 
     dossier_code: str
     seq: int
-    problem: str  # "seq_gap", "prev_hash", "hash", "missing_events"
+    problem: str  # "seq_gap", "prev_hash", "hash", "missing_events", "head"
 
 
 def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
@@ -27,6 +27,8 @@ def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
         .select_related("dossier")
         .only(
             "dossier__code",
+            "dossier__revision",
+            "dossier__last_event_hash",
             "seq",
             "actor_id",
             "at",
@@ -42,13 +44,17 @@ def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
     if dossier_ids is not None:
         events = events.filter(dossier_id__in=dossier_ids)
     current: int | None = None
+    last: DossierEvent | None = None  # the newest verified event of the current dossier
     expected_seq = 1
     previous = GENESIS_HASH
     broken = False
     reported: set[str] = set()
     for event in events.iterator(chunk_size=2000):
         if event.dossier_id != current:
-            current, expected_seq, previous, broken = event.dossier_id, 1, GENESIS_HASH, False
+            if not broken and last is not None and (link := _head_mismatch(last)):
+                reported.add(link.dossier_code)
+                yield link
+            current, last, expected_seq, previous, broken = event.dossier_id, None, 1, GENESIS_HASH, False
         if broken:
             continue
         problem = None
@@ -65,9 +71,24 @@ def verify_chains(dossier_ids: list[int] | None = None) -> Iterator[BrokenLink]:
             continue
         expected_seq += 1
         previous = event.hash
+        last = event
+    if not broken and last is not None and (link := _head_mismatch(last)):
+        reported.add(link.dossier_code)
+        yield link
     for link in _truncated(dossier_ids):
         if link.dossier_code not in reported:
             yield link
+
+
+def _head_mismatch(last: DossierEvent) -> BrokenLink | None:
+    """The chain head kept on the dossier row must be the hash of its newest event.
+
+    (A chain cut at the end is reported by `_truncated` as missing events instead.)
+    """
+    dossier = last.dossier
+    if dossier.revision == last.seq and dossier.last_event_hash != last.hash:
+        return BrokenLink(dossier.code, last.seq, "head")
+    return None
 
 
 def _truncated(dossier_ids: list[int] | None) -> Iterator[BrokenLink]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.files.base import File
 from django.db import connection, transaction
-from django.db.models import FileField, ForeignKey
+from django.db.models import FileField, ForeignKey, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -351,17 +351,24 @@ def _time_limit(version: ProcedureVersion, channels: list[Channel], channel: str
     )
 
 
-# Load the versions a caller will receive many dossiers for with
-# `.prefetch_related(*services.VERSION_PREFETCH)` (and `.select_related("procedure")`):
-# reception then reads the channels, process steps and requirements from them instead of
-# querying them for every dossier.
-VERSION_PREFETCH = ("channels", "process_steps", "requirements")
+def _keep_rules(version: ProcedureVersion, *relations: str) -> None:
+    """Read a version's channels, process steps or requirements once per version object.
+
+    They stay on the object (Django's prefetch cache): a caller that receives many dossiers
+    with the same version objects (the simulator, a batch) reads them once, and a freshly
+    loaded version (each web request) reads them fresh.
+    """
+    cached = getattr(version, "_prefetched_objects_cache", {})
+    missing = [name for name in relations if name not in cached]
+    if missing:
+        prefetch_related_objects([version], *missing)
 
 
 def _create_documents(
     dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False
 ) -> None:
     if documents is None:
+        _keep_rules(dossier.version, "requirements")
         documents = [
             Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
             for r in dossier.version.requirements.all()
@@ -612,6 +619,7 @@ class _Reception:
 
 def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Reception:
     """Reads only (refusals such as `no_time_limit` come before any write)."""
+    _keep_rules(dossier.version, "channels", "process_steps")
     channels = list(dossier.version.channels.all())
     limit = _time_limit(dossier.version, channels, dossier.channel)
     return _Reception(limit, cal.add(at, limit), _steps_template(dossier, channels))

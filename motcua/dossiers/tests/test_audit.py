@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 
 import pytest
@@ -84,3 +85,35 @@ def test_verify_audit_passes_on_intact_chains(world: World) -> None:
     out = io.StringIO()
     call_command("dossiers", "verify-audit", stdout=out)
     assert "toàn vẹn" in out.getvalue()
+
+
+def test_the_dossier_row_keeps_the_hash_of_its_newest_event(world: World) -> None:
+    dossier = _walked(world)
+    newest = dossier.events.order_by("-seq").first()
+    assert newest is not None and newest.seq == dossier.revision == 3
+    assert dossier.last_event_hash == newest.hash
+    assert Dossier.objects.get(pk=dossier.pk).last_event_hash == newest.hash
+
+
+def test_verify_audit_reports_a_chain_head_that_does_not_match_the_chain(world: World) -> None:
+    dossier = _walked(world)
+    Dossier.objects.filter(pk=dossier.pk).update(last_event_hash="f" * 64)
+    assert [(b.dossier_code, b.seq, b.problem) for b in verify_chains()] == [(dossier.code, 3, "head")]
+
+
+def test_a_transition_after_a_forged_head_breaks_the_chain_visibly(world: World) -> None:
+    dossier = _walked(world)
+    Dossier.objects.filter(pk=dossier.pk).update(last_event_hash="f" * 64)
+    services.approve_result(world.leader, dossier, at=at("2026-03-02 11:00"))
+    assert [(b.seq, b.problem) for b in verify_chains()] == [(4, "prev_hash")]
+
+
+def test_the_migration_fills_the_chain_heads_from_the_events(world: World) -> None:
+    from django.apps import apps
+
+    fill_chain_heads = importlib.import_module("motcua.dossiers.migrations.0002_chain_head").fill_chain_heads
+    walked = _walked(world)
+    Dossier.objects.update(last_event_hash=GENESIS_HASH)
+    fill_chain_heads(apps, None)
+    assert Dossier.objects.get(pk=walked.pk).last_event_hash == walked.events.get(seq=3).hash
+    assert list(verify_chains()) == []
