@@ -17,13 +17,14 @@ none of them writes `status` itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import File
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import FileField, ForeignKey, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -167,6 +168,43 @@ def _require(allowed: bool, dossier: Dossier | None = None) -> None:
 def _expect(dossier: Dossier, statuses: Iterable[int]) -> None:
     if dossier.status not in statuses:
         raise _invalid(dossier)
+
+
+@contextmanager
+def _atomic() -> Iterator[None]:
+    """One transition's transaction: `transaction.atomic()`, without a savepoint when nested.
+
+    On its own a transition is one transaction (BEGIN … COMMIT, ROLLBACK on any error).
+    Inside the caller's transaction (the simulator's and other batch jobs' batches) Django
+    would wrap it in a SAVEPOINT and a RELEASE: two more round trips per transition. They
+    are not needed, because every refusal is raised before the transition writes anything
+    (the functions below check first, then write): a refusal leaves the caller's
+    transaction as it was and usable. Should anything fail after the first write, or the
+    database report an error, the caller's whole transaction is marked for rollback (what
+    Django does for a block without a savepoint), so nothing half-written can be committed.
+    """
+    if not connection.in_atomic_block:
+        with transaction.atomic():
+            yield
+        return
+    wrote = False
+
+    def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        nonlocal wrote
+        if not sql.lstrip()[:6].upper() == "SELECT":
+            wrote = True
+        return execute(sql, params, many, context)
+
+    refused: Exception | None = None
+    with transaction.atomic(savepoint=False), connection.execute_wrapper(watch):
+        try:
+            yield
+        except Exception as error:
+            if wrote or isinstance(error, DatabaseError):
+                raise
+            refused = error  # nothing written: leave the block normally, raise below
+    if refused is not None:
+        raise refused
 
 
 def _column_values(dossier: Dossier) -> dict[str, Any]:
@@ -587,7 +625,7 @@ def submit_online(
         raise DossierError(
             "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")
         )
-    with transaction.atomic():
+    with _atomic():
         dossier = _new_dossier(
             version,
             applicant,
@@ -671,7 +709,7 @@ def receive_new_dossier(
             "invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công.")
         )
     cal = calendar()
-    with transaction.atomic():
+    with _atomic():
         dossier = _new_dossier(
             version, applicant, channel, actor.agency, competent_agency, at, request, Status.RECEIVED
         )
@@ -694,7 +732,7 @@ def receive_dossier(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = 
     """The receiving centre accepts an online dossier (1 → 2): due time, process steps, receipt slip."""
     at = _now(at)
     cal = calendar()
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [Status.SUBMITTED])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
@@ -707,7 +745,7 @@ def receive_dossier(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = 
 def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datetime | None = None) -> Dossier:
     """Refuse an online dossier at reception (1 → 3, form 03 with the reason)."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [Status.SUBMITTED])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
@@ -733,7 +771,7 @@ def forward_dossier(
 ) -> Dossier:
     """Finish the current step and hand the dossier to the next one (→ 4)."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
@@ -776,7 +814,7 @@ def forward_dossier(
 def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.datetime | None = None) -> Dossier:
     """A leader (or the step's holder) names the officer who handles the current step."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
@@ -814,7 +852,7 @@ def transfer_dossier(
     `to_agency`, which becomes the competent agency; each hand-over goes on the control slip.
     """
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
@@ -889,7 +927,7 @@ def request_supplement(
     count a dossier with more than one request as late (Decision 766/QĐ-TTg).
     """
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
@@ -965,7 +1003,7 @@ def receive_supplement(
 ) -> Dossier:
     """The supplement arrives (5 → back); new due time = now + the working time left at the pause."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [Status.SUPPLEMENT_REQUESTED])
         step = locked.current_step
@@ -1033,7 +1071,7 @@ def request_payment(
 ) -> Dossier:
     """Ask the applicant to pay fees or taxes (→ 6). The clock keeps running (to confirm)."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         allowed = _acts_on_step(actor, locked.current_step) or _is_officer(
@@ -1062,7 +1100,7 @@ def record_payment(
 ) -> Dossier:
     """The applicant paid (6 → back): online by the owner, or recorded at the counter by an officer."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [Status.PAYMENT_REQUESTED])
         owner = _is_owner(actor, locked)
@@ -1100,7 +1138,7 @@ def record_payment(
 def withdraw(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, reason: str = "") -> Dossier:
     """The applicant withdraws (→ 7): themselves online, or through the desk with a written request."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WITHDRAWABLE_STATUSES)
         owner = _is_owner(actor, locked)
@@ -1118,7 +1156,7 @@ def withdraw(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, r
 def stop_processing(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datetime | None = None) -> Dossier:
     """A leader of the competent agency stops processing (→ 8, notice with the reason)."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, OPEN_FOR_LEADER)
         _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
@@ -1149,7 +1187,7 @@ def mark_result_ready(
 ) -> Dossier:
     """The specialist submits the result for approval: finishes their step, the leader's step starts."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         step = locked.current_step
@@ -1194,7 +1232,7 @@ def approve_result(
 ) -> Dossier:
     """A leader of the competent agency signs the result (→ 9): the finish time of the statistics."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, WORKING_STATUSES)
         _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
@@ -1231,7 +1269,7 @@ def return_result(
 ) -> Dossier:
     """The desk of the receiving centre hands the result over (9 → 10)."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [Status.RESULT_READY])
         _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
@@ -1260,7 +1298,7 @@ def apologize(
 ) -> Dossier:
     """Form 04: a written apology and a new appointment. The due time (and on-time) stay as they were."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, OPEN_FOR_LEADER)
         _require(
@@ -1311,7 +1349,7 @@ def attach_file(
 ) -> DossierFile:
     """Attach a scanned or uploaded file; the name on disk is chosen by the server."""
     at = _now(at)
-    with transaction.atomic():
+    with _atomic():
         locked = _lock(dossier, actor)
         _expect(locked, [*WITHDRAWABLE_STATUSES, Status.RESULT_READY])
         allowed = (

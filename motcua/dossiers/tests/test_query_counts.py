@@ -1,8 +1,8 @@
 """Queries per hot transition: the simulator drives hundreds of thousands of dossiers through
 these functions, so a query added to one of them must be a decision, not an accident.
 
-The counts are the statements the dossiers app runs, SAVEPOINT and RELEASE included (the
-test runs inside a transaction, as the simulator's batches do). Left out: what receivers of
+The counts are the statements the dossiers app runs inside the caller's transaction (the
+test's, as in the simulator's batches), where a transition needs no savepoint. Left out: what receivers of
 other apps run when an event is appended (the statistics app counts its own in its tests),
 and the first build of the working calendar (cached per process).
 """
@@ -61,10 +61,10 @@ def _received(world: World) -> Dossier:
 
 def test_receiving_at_the_counter_reads_the_version_rules_once_per_version_object(world: World) -> None:
     # The first reception reads the channels, process steps and requirements of the version...
-    with at_most(14):
+    with at_most(12):
         _received(world)
     # ...and keeps them on the version object: the next ones only write (plus the competence look-up).
-    with at_most(11):
+    with at_most(9):
         dossier = _received(world)
     assert dossier.status == Status.RECEIVED and dossier.revision == 1
     assert dossier.steps.count() == 3 and dossier.documents.count() == 2
@@ -82,25 +82,25 @@ def test_a_freshly_loaded_version_reads_its_rules_fresh(world: World) -> None:
 
 def test_forward_result_approve_and_return_stay_within_their_query_budgets(world: World) -> None:
     dossier = _received(world)
-    with at_most(9):
+    with at_most(7):
         services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
-    with at_most(9):
+    with at_most(7):
         services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 10:00"))
-    with at_most(8):
+    with at_most(6):
         services.approve_result(world.leader, dossier, at=at("2026-03-02 11:00"))
-    with at_most(5):
+    with at_most(3):
         services.return_result(world.receptionist, dossier, at=at("2026-03-02 14:00"))
     assert Dossier.objects.get(pk=dossier.pk).status == Status.RETURNED
     assert DossierEvent.objects.filter(dossier=dossier).count() == 5
 
 
 def test_online_submission_and_reception_stay_within_their_query_budgets(world: World) -> None:
-    with at_most(9):
+    with at_most(7):
         dossier = services.submit_online(
             world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
         )
     # The version and agencies the dossier object carries are reused; its rules are read once.
-    with at_most(9):
+    with at_most(7):
         services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
     assert dossier.status == Status.RECEIVED and dossier.current_step is not None
 
@@ -108,20 +108,20 @@ def test_online_submission_and_reception_stay_within_their_query_budgets(world: 
 def test_supplement_and_payment_stay_within_their_query_budgets(world: World) -> None:
     dossier = _received(world)
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
-    with at_most(6):
+    with at_most(4):
         services.request_supplement(
             world.specialist, dossier, ["Giấy chứng sinh"], "Thiếu giấy chứng sinh", at=at("2026-03-02 09:00")
         )
-    with at_most(9):
+    with at_most(7):
         services.receive_supplement(
             world.receptionist,
             dossier,
             documents=[services.Supplied("Giấy chứng sinh", originals=1)],
             at=at("2026-03-03 09:00"),
         )
-    with at_most(5):
+    with at_most(3):
         services.request_payment(world.specialist, dossier, 8000, at=at("2026-03-03 10:00"))
-    with at_most(5):
+    with at_most(3):
         services.record_payment(world.receptionist, dossier, at=at("2026-03-03 11:00"))
     assert dossier.status == Status.PROCESSING and dossier.revision == 6
 
@@ -133,6 +133,6 @@ def test_a_citizens_action_reads_the_applicant_with_the_lock(world: World) -> No
     citizen = User.objects.get(pk=world.citizen.pk)
     assert citizen.role == Role.CITIZEN
     loaded = Dossier.objects.get(pk=dossier.pk)
-    with at_most(5):
+    with at_most(3):
         services.withdraw(citizen, loaded, at=at("2026-03-02 07:30"))
     assert Dossier.objects.get(pk=dossier.pk).status == Status.WITHDRAWN
