@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-MASK = "•"
+MASK = "*"
 
 
 def mask_id_number(value: str | None) -> str:
-    """"020090001234" -> "••••••••1234": enough to tell two people apart, not to reuse the number."""
+    """"020090001234" -> "********1234": enough to tell two people apart, not to reuse the number."""
     value = (value or "").strip()
     if not value:
         return ""
@@ -15,7 +15,7 @@ def mask_id_number(value: str | None) -> str:
 
 
 def mask_phone(value: str | None) -> str:
-    """"0912345678" -> "09••••••78"."""
+    """"0912345678" -> "09******78"."""
     value = (value or "").strip()
     if len(value) <= 4:
         return MASK * len(value)

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.privacy import mask_id_number
 from motcua.catalog.models import ChannelKind
 
 # The `prev_hash` of a dossier's first event.
@@ -107,8 +108,8 @@ class Applicant(models.Model):
 
     @property
     def masked_id(self) -> str:
-        """Only the last 4 digits: what lists and logs may show."""
-        return "*" * max(len(self.id_number) - 4, 0) + self.id_number[-4:]
+        """Only the last 4 digits: what lists may show."""
+        return mask_id_number(self.id_number)
 
     @property
     def address(self) -> str:
