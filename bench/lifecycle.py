@@ -1,6 +1,6 @@
 """Full dossier lifecycles per second through the service layer vs raw psycopg inserts.
 
-Run:  .venv/bin/python bench/lifecycle.py [--dossiers 300]
+Run:  .venv/bin/python bench/lifecycle.py [--dossiers 300] [--batch 50]
 
 Uses PostgreSQL: the database of DATABASE_URL, or `motcua_bench_lifecycle` on
 127.0.0.1:5432 (created and migrated if missing, emptied before each run). One
@@ -8,8 +8,13 @@ lifecycle = receive at the counter → forward to the specialist → result read
 approve → return: 5 transitions, each locked, checked and audited by
 `motcua.dossiers.services`. The reference, in the same run, writes the same rows a
 lifecycle ends with (the dossier and its 5 hash-chained events) with plain psycopg
-INSERTs in one transaction per dossier, without the services' locks, checks, steps,
-hand-overs or working-time arithmetic.
+INSERTs, without the services' locks, checks, steps, hand-overs or working-time arithmetic.
+
+Two ways of running, each measured on both sides:
+- one transaction per transition (the desk, the portal), reference one per dossier;
+- batches of `--batch` dossiers per transaction, as the statistics simulator drives them
+  (the transitions then run inside the caller's transaction), reference likewise.
+Receivers other apps connect to `DossierEvent` (the statistics) run as installed.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,20 +49,23 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--dossiers", type=int, default=300, help="lifecycles per side (default 300)")
+    parser.add_argument("--batch", type=int, default=50, help="dossiers per transaction when batched")
     args = parser.parse_args()
 
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
     if not url.startswith("postgres"):
         raise SystemExit("bench/lifecycle.py measures PostgreSQL: set DATABASE_URL=postgres://…")
     ensure_database(url)
-    os.environ.setdefault("MOTCUA_DEBUG", "1")
+    # DEBUG off, as in production (DEBUG logs every query); TESTING allows the default secret.
+    os.environ.setdefault("MOTCUA_TESTING", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
     import django
 
     django.setup()
     import psycopg
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
@@ -80,19 +89,33 @@ def main() -> None:
         services.return_result(world.receptionist, dossier, at=t + dt.timedelta(minutes=50))
 
     lifecycle(0)  # warm-up (imports, prepared caches)
-    start = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        lifecycle(0)
+    queries = len(captured.captured_queries)
+
+    start, cpu = time.perf_counter(), time.process_time()
     for i in range(1, args.dossiers + 1):
         lifecycle(i)
     service_seconds = time.perf_counter() - start
+    service_cpu = (time.process_time() - cpu) / args.dossiers * 1000
     service_rate = args.dossiers / service_seconds
+
+    start, cpu = time.perf_counter(), time.process_time()
+    for first in range(0, args.dossiers, args.batch):
+        with transaction.atomic():
+            for i in range(first, min(first + args.batch, args.dossiers)):
+                lifecycle(i)
+    batched_seconds = time.perf_counter() - start
+    batched_cpu = (time.process_time() - cpu) / args.dossiers * 1000
+    batched_rate = args.dossiers / batched_seconds
 
     # Reference: the same final rows (1 dossier + 5 events) with raw INSERTs, one transaction each.
     template = Dossier.objects.order_by("id").last()
     assert template is not None
     dossier_table, event_table = Dossier._meta.db_table, DossierEvent._meta.db_table
-    columns = [f.column for f in Dossier._meta.concrete_fields if f.column != "id"]
+    columns = [str(f.column) for f in Dossier._meta.concrete_fields if f.column != "id"]
     row = {
-        f.column: f.get_db_prep_save(getattr(template, f.attname), connection)
+        str(f.column): f.get_db_prep_save(getattr(template, f.attname), connection)
         for f in Dossier._meta.concrete_fields
         if f.column != "id"
     }
@@ -109,59 +132,73 @@ def main() -> None:
         f"INSERT INTO {event_table} (dossier_id, seq, actor_id, at, action, from_status, to_status, "
         "reason, data, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
     )
+
+    def write_raw(conn: psycopg.Connection[Any], i: int) -> None:
+        values = dict(row, code=f"RAW-{i:06d}")
+        dossier_id = conn.execute(insert_dossier, [values[c] for c in columns]).fetchone()[0]  # type: ignore[index]
+        previous = GENESIS_HASH
+        for seq, e in enumerate(events, start=1):
+            # The same canonical content the model hashes.
+            content = json.dumps(
+                {
+                    "dossier": values["code"],
+                    "seq": seq,
+                    "actor": e["actor_id"],
+                    "at": e["at"].astimezone(dt.UTC).isoformat(timespec="microseconds"),
+                    "action": e["action"],
+                    "from": e["from_status"],
+                    "to": e["to_status"],
+                    "reason": e["reason"],
+                    "data": e["data"],
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+                separators=(",", ":"),
+            )
+            digest = hashlib.sha256((previous + content).encode()).hexdigest()
+            conn.execute(
+                insert_event,
+                [
+                    dossier_id,
+                    seq,
+                    e["actor_id"],
+                    e["at"],
+                    e["action"],
+                    e["from_status"],
+                    e["to_status"],
+                    e["reason"],
+                    json.dumps(e["data"]),
+                    previous,
+                    digest,
+                ],
+            )
+            previous = digest
+
     with psycopg.connect(url) as conn:
         start = time.perf_counter()
         for i in range(args.dossiers):
-            values = dict(row, code=f"RAW-{i:06d}")
             with conn.transaction():
-                dossier_id = conn.execute(insert_dossier, [values[c] for c in columns]).fetchone()[0]  # type: ignore[index]
-                previous = GENESIS_HASH
-                for seq, e in enumerate(events, start=1):
-                    # The same canonical content the model hashes.
-                    content = json.dumps(
-                        {
-                            "dossier": values["code"],
-                            "seq": seq,
-                            "actor": e["actor_id"],
-                            "at": e["at"].astimezone(dt.UTC).isoformat(timespec="microseconds"),
-                            "action": e["action"],
-                            "from": e["from_status"],
-                            "to": e["to_status"],
-                            "reason": e["reason"],
-                            "data": e["data"],
-                        },
-                        ensure_ascii=False,
-                        sort_keys=True,
-                        separators=(",", ":"),
-                    )
-                    digest = hashlib.sha256((previous + content).encode()).hexdigest()
-                    conn.execute(
-                        insert_event,
-                        [
-                            dossier_id,
-                            seq,
-                            e["actor_id"],
-                            e["at"],
-                            e["action"],
-                            e["from_status"],
-                            e["to_status"],
-                            e["reason"],
-                            json.dumps(e["data"]),
-                            previous,
-                            digest,
-                        ],
-                    )
-                    previous = digest
+                write_raw(conn, i)
         raw_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        for first in range(0, args.dossiers, args.batch):
+            with conn.transaction():
+                for i in range(first, min(first + args.batch, args.dossiers)):
+                    write_raw(conn, args.dossiers + i)
+        raw_batched_seconds = time.perf_counter() - start
     raw_rate = args.dossiers / raw_seconds
+    raw_batched_rate = args.dossiers / raw_batched_seconds
 
-    print(
-        f"service layer: {service_rate:8.1f} lifecycles/s  ({args.dossiers} dossiers, 5 transitions each, "
-        f"{service_seconds:.2f} s)"
-    )
-    print(f"raw psycopg:   {raw_rate:8.1f} lifecycles/s  (same dossier + 5 event rows, {raw_seconds:.2f} s)")
-    print(f"ratio raw / service: {raw_rate / service_rate:.1f}x")
-
+    print(f"one transaction per transition ({args.dossiers} dossiers, 5 transitions each):")
+    each = f"{queries} queries and {service_cpu:.1f} ms of Python per lifecycle"
+    print(f"  service layer: {service_rate:8.1f} lifecycles/s  ({service_seconds:.2f} s; {each})")
+    print(f"  raw psycopg:   {raw_rate:8.1f} lifecycles/s  ({raw_seconds:.2f} s; dossier + 5 event rows)")
+    print(f"  ratio raw / service: {raw_rate / service_rate:.1f}x")
+    print(f"batches of {args.batch} dossiers per transaction (as the simulator runs them):")
+    each = f"{batched_cpu:.1f} ms of Python per lifecycle"
+    print(f"  service layer: {batched_rate:8.1f} lifecycles/s  ({batched_seconds:.2f} s; {each})")
+    print(f"  raw psycopg:   {raw_batched_rate:8.1f} lifecycles/s  ({raw_batched_seconds:.2f} s)")
+    print(f"  ratio raw / service: {raw_batched_rate / batched_rate:.1f}x")
 
 if __name__ == "__main__":
     main()
