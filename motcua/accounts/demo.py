@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Role, User
 from motcua.accounts.privacy import mask_id_number
+from motcua.accounts.roles import ADMIN_ROLES
 from motcua.agencies import services as agencies
 from motcua.agencies.models import Agency
 
@@ -78,7 +79,7 @@ def ensure_demo_accounts() -> list[User]:
             "full_name": account.full_name, "role": account.role,
             "agency": _agency(account.where) if account.where else None,
             "id_number": account.id_number, "phone": account.phone,
-            "is_staff": is_admin, "is_superuser": is_admin, "is_active": True,
+            "is_staff": account.role in ADMIN_ROLES, "is_superuser": is_admin, "is_active": True,
         })
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from motcua.accounts.models import User
+from motcua.accounts.models import Role, User
 from motcua.catalog.models import ProcedureVersion
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog")]
@@ -13,7 +13,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog")]
 
 @pytest.fixture
 def manager_client(client: Client) -> Client:
-    user = User.objects.create_superuser("catalog-manager", "manager@example.org", "a-long-password-1")
+    # A real catalog manager (staff through the role, catalog permissions only), not a superuser.
+    user = User.objects.create_user("catalog-manager", password="a-long-password-1",
+                                    role=Role.CATALOG_MANAGER)
     client.force_login(user)
     return client
 
