@@ -211,6 +211,10 @@ def _balanced_parenthesis(text: str, start: int) -> int:
     return len(text)
 
 
+# Notes that confirm a free cell: "(Không)", "(Không có)", "(Không thu lệ phí)", "(Miễn phí.)".
+_NOTHING_TO_PAY = re.compile(r"(?i)không( có| quy định| thu( phí| lệ phí| phí, lệ phí)?)?\.?|miễn phí\.?|")
+
+
 def parse_fee_cell(cell: str, note: str = "") -> Fee:
     """One "Phí, lệ phí" cell plus its parenthesised note.
 
@@ -236,7 +240,7 @@ def parse_fee_cell(cell: str, note: str = "") -> Fee:
         return Fee(amount, text, stated=True)
     if cell.startswith("Miễn phí"):
         inner = note.strip("() ").strip()
-        if not inner or re.fullmatch(r"(?i)không( có| quy định)?\.?|miễn phí\.?|", inner):
+        if not inner or _NOTHING_TO_PAY.fullmatch(inner):
             return Fee(0, text, stated=True)
         amounts = _amounts_in(inner)
         if len(amounts) == 1:
@@ -252,7 +256,10 @@ def parse_fee_cell(cell: str, note: str = "") -> Fee:
 
 # ---------------------------------------------------------------- channels
 
-_FEE_START = re.compile(rf"Miễn phí|{NO_INFO}|\d[\d.,]*\s*(?:{_CURRENCY})")
+# A fee cell: "Miễn phí", "135,000 Việt Nam Đồng", or written out ("Lệ phí : 135.000 Đồng").
+_FEE_START = re.compile(
+    rf"Miễn phí|{NO_INFO}|(?:(?:Lệ phí|Phí)\s*:\s*)?\d[\d.,]*\s*(?:{_CURRENCY})"
+)
 _TIME_START = re.compile(
     rf"(?P<time>{NO_INFO}|Không quy định|Không phải trả kết quả[^A-ZĐ]*?(?=Miễn phí|{NO_INFO}|\d)"
     rf"|Không(?={NO_INFO}|Miễn phí)|(?:Ngay )?[Tt]rong ngày(?: làm việc)?"
@@ -333,10 +340,25 @@ def parse_channels(text: str) -> ParsedTable:
 
 _DOC_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 # Count cells are never zero-padded ("01 bản chính" inside a name is prose, not a cell).
-_COUNT = re.compile(
-    r"(?<!\d)(?:(0|[1-9]\d*) bản chính(?:,(0|[1-9]\d*) bản sao)?|(0|[1-9]\d*) bản sao)"
-    r"(?=\s*$|\(|[^\s,(;.)a-zà-ỹ]|\s*[-+*•])"
-)
+_COUNT = re.compile(r"(?<!\d)(?:(0|[1-9]\d*) bản chính(?:,(0|[1-9]\d*) bản sao)?|(0|[1-9]\d*) bản sao)")
+_BULLET_AFTER = re.compile(r"\s*(?:$|[-+*•])")
+# A list marker glued to the count: "…1 bản chínhb) Đối với…", "…1 bản saođ) …".
+_CASE_MARKER = re.compile(r"[^\W\d_]{1,2}\)")
+
+
+def _ends_a_cell(text: str, end: int) -> bool:
+    """True when the count that ends at `end` is a table cell, not prose ("nộp 1 bản chính của…").
+
+    A cell is glued to what follows: the next document's name (a capital, including Đ, Ả, Ủ…,
+    a digit, a quote), a note in parentheses, a list marker ("b)"), a bullet, or the end; a
+    lower-case word, a space or a full stop after it mean prose.
+    """
+    if _BULLET_AFTER.match(text, end):
+        return True
+    following = text[end:end + 1]
+    if following.isupper() or (following and not following.isalpha() and following not in " \t\n,;.)"):
+        return True
+    return bool(_CASE_MARKER.match(text, end))
 _FORM_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|rtf|odt|zip)$", re.IGNORECASE)
 _FORM_START = re.compile(
     r"(?<![\s(/])"
@@ -383,7 +405,7 @@ def parse_requirements(text: str) -> ParsedTable:
     for index, section in enumerate(sections[1:], start=1):
         case_title = " ".join(case.strip().strip("-").split())
         pos = 0
-        counts = list(_COUNT.finditer(section))
+        counts = [m for m in _COUNT.finditer(section) if _ends_a_cell(section, m.end())]
         for match in counts:
             raw_name = section[pos:match.start()]
             pos = match.end()
@@ -504,6 +526,98 @@ def parse_legal_bases(text: str) -> ParsedTable:
     if not table.rows:
         table.ok = False
     return table
+
+
+# ---------------------------------------------------------------- results
+
+# The page's "Kết quả" table: `<name>Mã: <code>` per result, then `Từ khóa…Mô tả…`, then the
+# portal's own widgets ("Chọn cơ quan thực hiện… Nộp hồ sơ"), which the crawl kept as text.
+_RESULT_CODE_LABEL = re.compile(r"Mã:\s*")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_PORTAL_WIDGETS = "Chọn cơ quan thực hiện"
+
+
+@dataclass
+class ResultRow:
+    name: str
+    code: str
+
+
+@dataclass
+class Results:
+    """What the applicant receives, with the national result codes, plus the page's description."""
+
+    rows: list[ResultRow] = field(default_factory=list)
+    keywords: str = ""
+    description: str = ""
+    ok: bool = True
+
+    def as_text(self) -> str:
+        """One result per line (`Giấy khai sinh (KQ.G15.000031)`), then the description if any."""
+        lines = [f"{row.name} ({row.code})" if row.code else row.name for row in self.rows]
+        if self.description:
+            lines.append(self.description)
+        return "\n".join(lines)
+
+
+def _info(text: str) -> str:
+    value = " ".join(text.split()).strip(" -;,")
+    return "" if value.rstrip(".") in ("", NO_INFO) else value
+
+
+def _result_code_end(text: str, start: int) -> int | None:
+    """End of the code token at `start` (KQ.G15.000031, 000.00.00.G12-KQ0001, VBTT, or a test code
+    the portal left in, like "dsfas"): the next name is glued to it, so the code stops at a
+    capitalised word ("…000031Từ khóa"), at a letter after its digits ("…000031văn", "…246...văn"), at
+    anything that is not a letter ("+ Văn bản…", a space, the end). None if it is prose."""
+    i = start
+    while i < len(text):
+        char = text[i]
+        if i > start and char.isalpha() and (
+            (char.isupper() and i + 1 < len(text) and text[i + 1].islower())
+            or text[i - 1].isdigit()
+            or (char.islower() and text[start:i].rstrip(".-")[-1:].isdigit())  # "…000246...văn bản"
+        ):
+            return i
+        if char not in _CODE_CHARS:
+            return i if i > start and not char.isalpha() else None
+        i += 1
+    return i if i > start else None
+
+
+def parse_results(text: str) -> Results:
+    """Cut `ket_qua_xu_ly` into results (name, code), keywords and description; drop the widgets."""
+    body = (text or "").strip()
+    widgets = body.find(_PORTAL_WIDGETS)
+    if widgets >= 0:
+        body = body[:widgets]
+    found = Results()
+    keywords_at = body.rfind("Từ khóa")
+    if keywords_at >= 0:
+        tail = body[keywords_at + len("Từ khóa"):]
+        keywords, _, description = tail.partition("Mô tả")
+        found.keywords, found.description = _info(keywords), _info(description)
+        body = body[:keywords_at]
+    pos = 0
+    for label in _RESULT_CODE_LABEL.finditer(body):
+        if label.start() < pos:
+            continue
+        code_end = _result_code_end(body, label.end())
+        if code_end is None:
+            continue  # "Mã: Chưa xác định": not a code, the words stay in the text
+        name = " ".join(body[pos:label.start()].split()).strip(" -+;,")
+        code = body[label.end():code_end].strip(".-")
+        pos = code_end
+        if name:
+            found.rows.append(ResultRow(name, code))
+        elif found.rows:  # a second code for the same result
+            found.rows[-1].code = f"{found.rows[-1].code}, {code}"
+    leftover = _info(body[pos:])
+    if leftover and leftover != NO_INFO:
+        # A result without a code (or a text the portal did not structure): keep it as written.
+        found.rows.append(ResultRow(leftover, ""))
+    found.ok = all(row.code for row in found.rows)
+    return found
 
 
 # ---------------------------------------------------------------- the rest

@@ -123,6 +123,18 @@ def test_free_with_an_exemption_note_is_free() -> None:
     assert p.parse_fee_cell("Miễn phí", "(Không)").amount == 0
 
 
+def test_free_with_a_no_fee_collected_note_is_free() -> None:
+    assert p.parse_fee_cell("Miễn phí", "(Không thu lệ phí)").amount == 0
+    assert p.parse_fee_cell("Miễn phí", "(không thu phí, lệ phí.)").amount == 0
+
+
+def test_fee_written_out_in_the_cell_is_read() -> None:
+    row = p.parse_channels(f"{H}Trực tiếp3 Ngày làm việcLệ phí : 135.000 Đồng"
+                           "Nộp tại Bộ phận Một cửa.").rows[0]
+    assert (row.fee.amount, row.fee.text) == (135_000, "Lệ phí : 135.000 Đồng")
+    assert row.description == "Nộp tại Bộ phận Một cửa."
+
+
 def test_fee_in_usd_keeps_text_only() -> None:
     fee = p.parse_fee_cell("10 USD", "(/bản)")
     assert fee.amount is None and fee.text == "10 USD(/bản)"
@@ -165,6 +177,35 @@ def test_zero_padded_counts_in_prose_are_not_cells() -> None:
     assert len(table.rows) == 1
     assert table.rows[0].name == "Thông báo kết quả: 01 bản chính (theo mẫu 04)"
     assert table.rows[0].originals == 0
+
+
+def test_a_count_glued_to_a_name_starting_with_a_vietnamese_capital_ends_the_document() -> None:
+    # Đ, Ả, Ủ are capitals outside ASCII; the next name starts right after the count.
+    table = p.parse_requirements(f"--{DOCS}Tờ khai theo mẫu.1 bản chínhĐơn đề nghị cấp lại.1 bản chính"
+                                 "Ảnh 4x6 cm.2 bản chínhỦy quyền (nếu có).0 bản chính,1 bản sao")
+    assert [(r.name, r.originals) for r in table.rows] == [
+        ("Tờ khai theo mẫu.", 1), ("Đơn đề nghị cấp lại.", 1), ("Ảnh 4x6 cm.", 2), ("Ủy quyền (nếu có).", 0)]
+
+
+def test_a_list_marker_glued_to_a_count_starts_the_next_document_or_case() -> None:
+    table = p.parse_requirements(
+        f"a) Trường hợp mất Giấy chứng nhận:{DOCS}(1) Đơn đăng ký biến động.1 bản chính"
+        f"(2) Mảnh trích đo thửa đất.1 bản chính,1 bản saob) Trường hợp mất Trang bổ sung:{DOCS}"
+        "c) Đối với tổ chức: Quyết định thành lập.1 bản chính"
+        "đ) Đối với hộ kinh doanh: Giấy đăng ký.1 bản chính"
+    )
+    assert [(r.case, r.name) for r in table.rows] == [
+        ("a) Trường hợp mất Giấy chứng nhận:", "(1) Đơn đăng ký biến động."),
+        ("a) Trường hợp mất Giấy chứng nhận:", "(2) Mảnh trích đo thửa đất."),
+        ("b) Trường hợp mất Trang bổ sung:", "c) Đối với tổ chức: Quyết định thành lập."),
+        ("b) Trường hợp mất Trang bổ sung:", "đ) Đối với hộ kinh doanh: Giấy đăng ký."),
+    ]
+    assert table.rows[1].photocopies == 1
+
+
+def test_a_count_followed_by_lower_case_words_is_prose() -> None:
+    table = p.parse_requirements(f"--{DOCS}Văn bản đề nghị, nộp 1 bản chính hoặc bản điện tử.1 bản chính")
+    assert len(table.rows) == 1 and table.rows[0].name.startswith("Văn bản đề nghị, nộp 1 bản chính hoặc")
 
 
 def test_note_after_the_last_count_belongs_to_the_last_document() -> None:
@@ -219,3 +260,37 @@ def test_online_level_is_partial_unless_full_process_is_stated() -> None:
     assert p.online_level(rows, "") == "partial"
     assert p.online_level(rows, "Dịch vụ công trực tuyến toàn trình") == "full"
     assert p.online_level(p.parse_channels(f"{H}Trực tiếp5 Ngày làm việcMiễn phí").rows, "") == "none"
+
+
+# ------------------------------------------------------------------ results
+
+WIDGETS = ("Chọn cơ quan thực hiệnTỉnh/ Thành phốBộ ngành-- Chọn Tỉnh/ Thành phố --Phường/ XãSở"
+           "-- Chọn Phường/ Xã --Hệ thống chỉ hiển thị những cơ quan đã áp dụng dịch vụ công trực tuyến"
+           "Nộp hồ sơ")
+
+
+def test_results_keep_names_and_codes_and_drop_the_portal_widgets() -> None:
+    results = p.parse_results(f"Giấy khai sinhMã: KQ.G15.000031Từ khóaKhông có thông tinMô tả"
+                              f"Không có thông tin{WIDGETS}")
+    assert results.ok and [(r.name, r.code) for r in results.rows] == [("Giấy khai sinh", "KQ.G15.000031")]
+    assert results.as_text() == "Giấy khai sinh (KQ.G15.000031)"
+    assert "Chọn" not in results.as_text() and results.keywords == results.description == ""
+
+
+def test_several_results_with_agency_style_codes_and_a_description() -> None:
+    results = p.parse_results("Giấy chứng nhận đăng ký xeMã: KQ.G01.000014"
+                              "Biển số xeMã: 000.00.00.G01-KQ0015Văn bản trả lờiMã: KQ.G01.000016"
+                              "...văn bản từ chối nêu rõ lý doMã: KQ.G01.000017"
+                              "Từ khóađăng ký xeMô tảCấp trong ngày nếu đủ hồ sơ.")
+    assert [(r.name, r.code) for r in results.rows] == [
+        ("Giấy chứng nhận đăng ký xe", "KQ.G01.000014"), ("Biển số xe", "000.00.00.G01-KQ0015"),
+        ("Văn bản trả lời", "KQ.G01.000016"), ("văn bản từ chối nêu rõ lý do", "KQ.G01.000017")]
+    assert (results.keywords, results.description) == ("đăng ký xe", "Cấp trong ngày nếu đủ hồ sơ.")
+    assert results.as_text().endswith("\nCấp trong ngày nếu đủ hồ sơ.")
+
+
+def test_a_result_code_that_is_prose_stays_in_the_text_and_is_reported() -> None:
+    results = p.parse_results(f"Mã số cơ sở chăn nuôiMã: Chưa xác định"
+                              f"Từ khóaKhông có thông tinMô tả{WIDGETS}")
+    assert results.ok is False
+    assert results.as_text() == "Mã số cơ sở chăn nuôiMã: Chưa xác định"
