@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext
+
 from motcua.catalog.importer import import_catalog
 from motcua.catalog.models import Field, FieldDepartment, Procedure
 from motcua.core.text import fold
@@ -52,14 +54,15 @@ def load(command: Any, data_dir: Path) -> None:
     path = next((data_dir / name for name in REAL_FILES if (data_dir / name).is_file()), None)
     source = path or FIXTURE
     effective = None if Procedure.objects.exists() else FIRST_VERSION_DAY
-    command.stdout.write(f"Danh mục thủ tục / catalog: {source.name}")
+    command.stdout.write(gettext("Danh mục thủ tục: nhập %(file)s") % {"file": source.name})
     result = import_catalog(source, effective=effective, progress=path is not None)
-    command.stdout.write(
-        f"  đọc {result.read}, tạo {result.created}, phiên bản mới {result.new_versions}, "
-        f"không đổi {result.unchanged}; thời hạn có cấu trúc {result.time_limit_rate:.1%}"
-    )
+    command.stdout.write("  " + gettext(
+        "đọc %(read)s, tạo mới %(created)s, phiên bản mới %(new)s, không đổi %(unchanged)s; "
+        "thời hạn có cấu trúc %(rate)s") % {
+        "read": result.read, "created": result.created, "new": result.new_versions,
+        "unchanged": result.unchanged, "rate": f"{result.time_limit_rate:.1%}"})
     mapped = seed_field_departments()
-    command.stdout.write(f"  lĩnh vực → sở / field → department: {mapped}")
+    command.stdout.write("  " + gettext("lĩnh vực được gán cho sở: %(count)s") % {"count": mapped})
 
 
 def department_keyword(field_name: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from motcua.catalog import parsing
 from motcua.catalog.models import (
@@ -94,7 +95,7 @@ def _open(path: Path) -> IO[str]:
 def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """All records with their line numbers, or CatalogFileError listing every bad line."""
     if not path.is_file():
-        raise CatalogFileError([f"{path}: không tìm thấy tệp / file not found"])
+        raise CatalogFileError([gettext("%(path)s: không tìm thấy tệp.") % {"path": path}])
     records: list[tuple[int, dict[str, Any]]] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
@@ -106,25 +107,28 @@ def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    errors.append(f"dòng {number}: JSON không hợp lệ / invalid JSON ({exc.msg})")
+                    errors.append(gettext("dòng %(line)s: JSON không hợp lệ (%(error)s).") % {
+                        "line": number, "error": exc.msg})
                     continue
                 if not isinstance(record, dict):
-                    errors.append(f"dòng {number}: không phải đối tượng JSON / not a JSON object")
+                    errors.append(gettext("dòng %(line)s: không phải một đối tượng JSON.") % {"line": number})
                     continue
                 code = clean(str(record.get("ma_thu_tuc") or ""))
                 if not code:
-                    errors.append(f"dòng {number}: thiếu mã thủ tục / missing ma_thu_tuc")
+                    errors.append(gettext("dòng %(line)s: thiếu mã thủ tục (ma_thu_tuc).") % {"line": number})
                     continue
                 if not clean(str(record.get("ten_thu_tuc") or "")):
-                    errors.append(f"dòng {number}: thiếu tên thủ tục / missing ten_thu_tuc ({code})")
+                    errors.append(gettext("dòng %(line)s: thiếu tên thủ tục (ten_thu_tuc) của %(code)s.") % {
+                        "line": number, "code": code})
                     continue
                 if code in seen:
-                    errors.append(f"dòng {number}: mã {code} trùng dòng {seen[code]} / duplicate code")
+                    errors.append(gettext("dòng %(line)s: mã %(code)s trùng với dòng %(first)s.") % {
+                        "line": number, "code": code, "first": seen[code]})
                     continue
                 seen[code] = number
                 records.append((number, record))
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        errors.append(f"{path}: không đọc được / unreadable ({exc})")
+        errors.append(gettext("%(path)s: không đọc được tệp (%(error)s).") % {"path": path, "error": exc})
     if errors:
         raise CatalogFileError(errors)
     return records
@@ -155,6 +159,7 @@ class ParsedRecord:
     channels: list[parsing.ChannelRow]
     requirements: list[parsing.RequirementRow]
     legal_bases: list[parsing.LegalBasisRow]
+    results: str  # one result per line, without the portal's widgets (see parsing.parse_results)
     online_level: str
     hash: str
 
@@ -198,6 +203,11 @@ def parse_record(record: dict[str, Any], result: ImportResult) -> ParsedRecord:
     _count(result, "legal_bases", bool(parsing.clean_text(legal_text)), legal.ok and bool(legal.rows),
            code, legal_text, problems)
 
+    results_text = record.get("ket_qua_xu_ly") or ""
+    results = parsing.parse_results(results_text)
+    _count(result, "results", bool(parsing.clean_text(results_text)), results.ok and bool(results.rows),
+           code, results_text, problems)
+
     levels = parsing.parse_levels(record.get("cap_thuc_hien") or "")
     _count(result, "levels", bool(clean(record.get("cap_thuc_hien"))), bool(levels), code,
            record.get("cap_thuc_hien") or "", problems)
@@ -206,7 +216,7 @@ def parse_record(record: dict[str, Any], result: ImportResult) -> ParsedRecord:
         result.problems.append({"code": code, "part": part, "raw": text})
     return ParsedRecord(
         code=code, record=record, levels=levels, channels=channels.rows,
-        requirements=documents.rows, legal_bases=legal.rows,
+        requirements=documents.rows, legal_bases=legal.rows, results=results.as_text(),
         online_level=parsing.online_level(channels.rows, f"{channel_text}\n{record.get('raw_text') or ''}"),
         hash=content_hash(record),
     )
@@ -232,7 +242,7 @@ def _progress(items: list[Any], enabled: bool) -> Iterator[Any]:
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc="catalog import", unit="thủ tục", leave=False)
+    yield from tqdm(items, desc=gettext("Nhập danh mục"), unit=gettext("thủ tục"), leave=False)
 
 
 def import_catalog(path: Path, effective: dt.date | None = None, report_path: Path | None = None,
@@ -240,7 +250,7 @@ def import_catalog(path: Path, effective: dt.date | None = None, report_path: Pa
     """Import a catalog file in one transaction; see the module docstring."""
     records = read_records(path)
     result = ImportResult(read=len(records))
-    for name in ("channels", "time_limit", "fee", "requirements", "legal_bases", "levels"):
+    for name in ("channels", "time_limit", "fee", "requirements", "legal_bases", "results", "levels"):
         result.parts[name] = PartStats()
     parsed = [parse_record(record, result) for _, record in _progress(records, progress)]
     on = effective or timezone.localdate()
@@ -329,7 +339,7 @@ def _create_versions(to_version: list[tuple[ParsedRecord, Procedure, dt.date]]) 
             online_level=p.online_level,
             steps_text=parsing.clean_text(record.get("trinh_tu_thuc_hien")),
             conditions=parsing.clean_text(record.get("yeu_cau_dieu_kien")),
-            results=parsing.clean_text(record.get("ket_qua_xu_ly")),
+            results=p.results,
             implementing_agency=parsing.clean_text(record.get("co_quan_thuc_hien")),
             content_hash=p.hash,
         ))

@@ -39,16 +39,17 @@ def _run(*args: str) -> str:
 def test_first_import_creates_every_procedure_and_prints_the_summary(tmp_path: Path) -> None:
     output = _run("import", str(FIXTURE), "--effective", "2025-07-01", "--no-progress",
                   "--report", str(tmp_path / "report.jsonl"))
-    assert "Tạo mới / created: 8" in output
-    assert "thời hạn giải quyết / time limits: 7 → 7" in output
-    assert Procedure.objects.count() == 8
-    assert ProcedureVersion.objects.filter(valid_from=FIRST_DAY, valid_to__isnull=True).count() == 8
+    assert "Đã đọc 9 thủ tục: tạo mới 9, phiên bản mới 0, không đổi 0." in output
+    assert "thời hạn giải quyết: 8 → 8" in output and "kết quả: 2 → 2" in output
+    assert "Tỷ lệ thủ tục có thời hạn được cấu trúc: 100.00% (mục tiêu ≥ 95%)." in output
+    assert Procedure.objects.count() == 9
+    assert ProcedureVersion.objects.filter(valid_from=FIRST_DAY, valid_to__isnull=True).count() == 9
 
 
 def test_reimporting_unchanged_content_changes_nothing(catalog: None) -> None:
     before = list(ProcedureVersion.objects.values_list("pk", "valid_from", "valid_to"))
     result = import_catalog(FIXTURE, effective=dt.date(2026, 1, 1))
-    assert (result.unchanged, result.created, result.new_versions) == (8, 0, 0)
+    assert (result.unchanged, result.created, result.new_versions) == (9, 0, 0)
     assert list(ProcedureVersion.objects.values_list("pk", "valid_from", "valid_to")) == before
 
 
@@ -59,7 +60,7 @@ def test_changed_content_opens_a_new_version_and_closes_the_previous(catalog: No
     marriage["cach_thuc_thuc_hien"] = channels.replace("5 Ngày làm việc", "3 Ngày làm việc")
     result = import_catalog(_write(tmp_path / "changed.jsonl", records), effective=dt.date(2026, 3, 1))
 
-    assert (result.new_versions, result.unchanged) == (1, 7)
+    assert (result.new_versions, result.unchanged) == (1, 8)
     old = version_in_force("1.000894", dt.date(2026, 2, 28))
     new = version_in_force("1.000894", dt.date(2026, 3, 1))
     assert old is not None and new is not None and old.pk != new.pk
@@ -74,14 +75,14 @@ def test_a_change_effective_on_the_current_versions_start_is_a_conflict(catalog:
     records[0]["ten_thu_tuc"] += " (sửa)"
     result = import_catalog(_write(tmp_path / "same-day.jsonl", records), effective=FIRST_DAY)
     assert result.conflicts == 1 and result.new_versions == 0
-    assert ProcedureVersion.objects.count() == 8
+    assert ProcedureVersion.objects.count() == 9
 
 
 def test_gzipped_file_imports_like_the_plain_one(tmp_path: Path) -> None:
     path = tmp_path / "catalog.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.write(FIXTURE.read_text(encoding="utf-8"))
-    assert import_catalog(path, effective=FIRST_DAY).created == 8
+    assert import_catalog(path, effective=FIRST_DAY).created == 9
 
 
 def test_bad_file_lists_line_numbers_exits_2_and_changes_nothing(catalog: None, tmp_path: Path,
@@ -99,9 +100,9 @@ def test_bad_file_lists_line_numbers_exits_2_and_changes_nothing(catalog: None, 
         _run("import", str(path), "--no-progress", "--effective", "2026-01-01")
     assert error.value.returncode == 2
     stderr = capsys.readouterr().err
-    assert "dòng 3" in stderr and "dòng 10" in stderr and "ma_thu_tuc" in stderr
+    assert "dòng 3: JSON không hợp lệ" in stderr and "dòng 11: thiếu mã thủ tục (ma_thu_tuc)." in stderr
     assert not Procedure.objects.filter(name="Tên mới không được nhập").exists()
-    assert ProcedureVersion.objects.count() == 8
+    assert ProcedureVersion.objects.count() == 9
 
 
 def test_what_did_not_parse_goes_to_the_report_with_code_and_raw_text(tmp_path: Path) -> None:
@@ -142,6 +143,19 @@ def test_show_json_prints_the_version_in_force(catalog: None) -> None:
     assert data["requirements"][1]["certified_copies"] == 1
     assert data["legal_bases"] == [{"number": "68/2020/QH14", "title": "Luật Cư trú", "issued": "",
                                     "issuer": "Quốc hội"}]
+
+
+def test_results_are_stored_without_the_portals_widgets(catalog: None) -> None:
+    version = ProcedureVersion.objects.get(procedure__code="1.012786")
+    assert version.results == (
+        "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất cấp lại (KQ.DEMO.000002)")
+
+
+def test_show_text_lists_channels_documents_and_laws_in_words(catalog: None) -> None:
+    output = _run("show", "1.004194", "--on", "2025-08-01")
+    assert "Cấp xã" in output and "hiệu lực từ 01/07/2025" in output
+    assert "Trực tiếp: thời hạn 7 ngày làm việc; phí, lệ phí 20.000 đồng" in output
+    assert "§ 68/2020/QH14 Luật Cư trú" in output
 
 
 def test_show_before_the_first_version_is_bad_input(catalog: None) -> None:

@@ -17,22 +17,23 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, OutputWrapper
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from motcua.catalog.importer import CatalogFileError, ImportResult, import_catalog
-from motcua.catalog.models import ProcedureVersion
+from motcua.catalog.models import Level, ProcedureVersion
 from motcua.catalog.services import version_in_force
 from motcua.core.cli import BadInput, parse_date, to_json
 
 Handler = Callable[[dict[str, Any], OutputWrapper], None]
 
 PART_LABELS = {
-    "channels": "cách thức thực hiện / channels",
-    "time_limit": "thời hạn giải quyết / time limits",
-    "fee": "phí, lệ phí / fees",
-    "requirements": "thành phần hồ sơ / required documents",
-    "legal_bases": "căn cứ pháp lý / legal bases",
-    "levels": "cấp thực hiện / levels",
+    "channels": gettext_lazy("cách thức thực hiện"),
+    "time_limit": gettext_lazy("thời hạn giải quyết"),
+    "fee": gettext_lazy("phí, lệ phí"),
+    "requirements": gettext_lazy("thành phần hồ sơ"),
+    "legal_bases": gettext_lazy("căn cứ pháp lý"),
+    "results": gettext_lazy("kết quả"),
+    "levels": gettext_lazy("cấp thực hiện"),
 }
 
 
@@ -49,20 +50,19 @@ def add_import_arguments(parser: Any) -> None:
 
 
 def print_summary(result: ImportResult, stdout: Any) -> None:
-    stdout.write(f"Đọc / read: {result.read}")
-    stdout.write(f"Tạo mới / created: {result.created}")
-    stdout.write(f"Phiên bản mới / new versions: {result.new_versions}")
-    stdout.write(f"Không đổi / unchanged: {result.unchanged}")
+    stdout.write(gettext("Đã đọc %(read)s thủ tục: tạo mới %(created)s, phiên bản mới %(new)s, "
+                         "không đổi %(unchanged)s.") % {
+        "read": result.read, "created": result.created, "new": result.new_versions,
+        "unchanged": result.unchanged})
     if result.conflicts:
-        stdout.write(f"Xung đột ngày hiệu lực / effective-date conflicts: {result.conflicts}")
-    stdout.write("Phân tích / parsed (có / had → phân tích được / parsed):")
+        stdout.write(gettext("Xung đột ngày hiệu lực (không nhập): %(count)s.") % {"count": result.conflicts})
+    stdout.write(gettext("Phân tích từng phần (số thủ tục có phần đó → số phân tích được):"))
     for name, stats in result.parts.items():
-        stdout.write(f"  {PART_LABELS.get(name, name)}: {stats.had} → {stats.parsed} "
-                     f"({stats.rate:.1%})")
-    stdout.write(f"Tỷ lệ thời hạn có cấu trúc / structured time-limit rate: {result.time_limit_rate:.2%}"
-                 f" (mục tiêu / goal ≥ 95%)")
+        stdout.write(f"  {PART_LABELS.get(name, name)}: {stats.had} → {stats.parsed} ({stats.rate:.1%})")
+    stdout.write(gettext("Tỷ lệ thủ tục có thời hạn được cấu trúc: %(rate)s (mục tiêu ≥ 95%%).") % {
+        "rate": f"{result.time_limit_rate:.2%}"})
     if result.report_path:
-        stdout.write(f"Báo cáo / report: {result.report_path}")
+        stdout.write(gettext("Những phần không phân tích được: %(path)s") % {"path": result.report_path})
 
 
 def handle_import(options: dict[str, Any], stdout: OutputWrapper) -> None:
@@ -76,9 +76,9 @@ def handle_import(options: dict[str, Any], stdout: OutputWrapper) -> None:
         for error in exc.errors[:50]:
             stderr.write(error)
         if len(exc.errors) > 50:
-            stderr.write(f"… {len(exc.errors) - 50} lỗi khác / more errors")
-        raise BadInput(f"{len(exc.errors)} lỗi, không nhập gì / errors, nothing imported: "
-                       f"{exc.errors[0]}") from exc
+            stderr.write(gettext("… và %(count)s lỗi khác.") % {"count": len(exc.errors) - 50})
+        raise BadInput(gettext("Tệp có %(count)s lỗi, không nhập gì: %(first)s") % {
+            "count": len(exc.errors), "first": exc.errors[0]}) from exc
     if options.get("json"):
         stdout.write(to_json(result.as_dict()))
     else:
@@ -134,15 +134,18 @@ def handle_show(options: dict[str, Any], stdout: OutputWrapper) -> None:
     on: dt.date = options.get("on") or timezone.localdate()
     version = version_in_force(options["code"], on)
     if version is None:
-        raise BadInput(f"Không có thủ tục {options['code']} có hiệu lực ngày {on:%d/%m/%Y} / "
-                       f"no version in force on {on.isoformat()}")
+        raise BadInput(gettext("Không có thủ tục %(code)s có hiệu lực ngày %(day)s.") % {
+            "code": options["code"], "day": f"{on:%d/%m/%Y}"})
     data = version_as_dict(version)
     if options.get("json"):
         stdout.write(to_json(data))
         return
     stdout.write(f"{data['code']} {data['name']}")
-    stdout.write(f"Lĩnh vực: {data['field']} · Cấp: {', '.join(data['levels'])} · "
-                 f"Hiệu lực từ {version.valid_from:%d/%m/%Y} · QĐ {data['decision']}")
+    levels = ", ".join(str(Level(level).label) for level in data["levels"])
+    line = gettext("Lĩnh vực: %(field)s · %(levels)s · hiệu lực từ %(day)s · quyết định %(decision)s")
+    stdout.write(line % {
+        "field": data["field"], "levels": levels, "day": f"{version.valid_from:%d/%m/%Y}",
+        "decision": data["decision"] or "—"})
     for channel in version.channels.all():
         if channel.time_limit_unit == "same_day_15h":
             limit = str(channel.get_time_limit_unit_display())
@@ -150,20 +153,28 @@ def handle_show(options: dict[str, Any], stdout: OutputWrapper) -> None:
             limit = f"{_decimal(channel.time_limit_value)} {channel.get_time_limit_unit_display()}"
         else:
             limit = "—"
-        fee = f"{channel.fee_amount:,} đồng".replace(",", ".") if channel.fee_amount is not None else "—"
-        stdout.write(f"  {channel.get_kind_display()}: {limit}; phí {fee}")
+        if channel.fee_amount is None:
+            fee = "—"
+        elif channel.fee_amount == 0:
+            fee = gettext("miễn phí")
+        else:
+            fee = gettext("%(amount)s đồng") % {"amount": f"{channel.fee_amount:,}".replace(",", ".")}
+        stdout.write("  " + gettext("%(channel)s: thời hạn %(limit)s; phí, lệ phí %(fee)s") % {
+            "channel": channel.get_kind_display(), "limit": limit, "fee": fee})
     for requirement in version.requirements.all():
-        stdout.write(f"  - {requirement.name[:100]} (chính {requirement.originals}, "
-                     f"sao chứng thực {requirement.certified_copies}, sao {requirement.photocopies})")
+        stdout.write("  - " + gettext(
+            "%(name)s (bản chính %(originals)s, bản sao có chứng thực %(certified)s, bản sao %(copies)s)") % {
+            "name": requirement.name[:100], "originals": requirement.originals,
+            "certified": requirement.certified_copies, "copies": requirement.photocopies})
     for basis in version.legal_bases.all():
         stdout.write(f"  § {basis.number} {basis.title[:100]}")
 
 
 # ------------------------------------------------------------------ registry
 
-SUBCOMMANDS: dict[str, tuple[Callable[[Any], None], Handler, str]] = {
-    "import": (add_import_arguments, handle_import, "Nhập danh mục thủ tục từ tệp JSON Lines"),
-    "show": (add_show_arguments, handle_show, "Xem phiên bản thủ tục có hiệu lực"),
+SUBCOMMANDS: dict[str, tuple[Callable[[Any], None], Handler, Any]] = {
+    "import": (add_import_arguments, handle_import, gettext_lazy("Nhập danh mục thủ tục từ tệp JSON Lines")),
+    "show": (add_show_arguments, handle_show, gettext_lazy("Xem phiên bản thủ tục có hiệu lực")),
 }
 
 
@@ -176,7 +187,7 @@ def _register_search() -> None:
     add = getattr(search_module, "add_arguments", None)
     cli = getattr(search_module, "cli", None)
     if add is not None and cli is not None:
-        SUBCOMMANDS["search"] = (add, cli, "Tìm thủ tục theo cách người dân diễn đạt")
+        SUBCOMMANDS["search"] = (add, cli, gettext_lazy("Tìm thủ tục theo cách người dân diễn đạt"))
 
 
 _register_search()
