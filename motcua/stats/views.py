@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -263,14 +263,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 ],
             }
         )
-    late = (
-        Dossier.objects.filter(scope.q())
-        .filter(status__in=RUNNING, due_at__lt=timezone.now())
-        .select_related("version__procedure", "competent_agency")
-        .order_by("due_at")
-    )
-    if period.agency is not None:
-        late = late.filter(competent_agency=period.agency) | late.filter(receiving_agency=period.agency)
+    late = late_dossiers(scope, period.agency)
     last_event = DossierEvent.objects.aggregate(last=Max("at"))["last"]
     agencies = (
         Agency.objects.filter(pk__in=sorted(scope.all_ids)).order_by("kind", "code")
@@ -290,7 +283,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "buckets": buckets,
             "step": step,
             "rankings": rankings,
-            "late": late[:20],
+            "late": late,
             "late_url": reverse("stats:dossiers")
             + "?"
             + period.params(metric="open_overdue", to=timezone.localdate().isoformat()),
@@ -310,6 +303,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "query": period.params(),
         },
     )
+
+
+def late_dossiers(scope: Scope, agency: Agency | None, limit: int = 20) -> list[Dossier]:
+    """The running dossiers past their due time, oldest due first.
+
+    One small query per running status, each an ordered walk of the (status, due_at) index that
+    stops after `limit` rows; a single IN query would fetch every overdue dossier to sort them.
+    """
+    now = timezone.now()
+    candidates: list[tuple[dt.datetime, int]] = []
+    for status in RUNNING:
+        qs = Dossier.objects.filter(scope.q()).filter(status=status, due_at__lt=now)
+        if agency is not None:
+            qs = qs.filter(Q(competent_agency=agency) | Q(receiving_agency=agency))
+        candidates.extend((due, pk) for pk, due in qs.order_by("due_at").values_list("pk", "due_at")[:limit])
+    ids = [pk for _due, pk in sorted(candidates)[:limit]]
+    found = Dossier.objects.select_related("version__procedure", "competent_agency").in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 # ---------------------------------------------------------------------------------------
