@@ -312,7 +312,7 @@ def late_dossiers(scope: Scope, agency: Agency | None, limit: int = 20) -> list[
     stops after `limit` rows; a single IN query would fetch every overdue dossier to sort them.
     """
     now = timezone.now()
-    candidates: list[tuple[dt.datetime, int]] = []
+    candidates: list[tuple[Any, int]] = []
     for status in RUNNING:
         qs = Dossier.objects.filter(scope.q()).filter(status=status, due_at__lt=now)
         if agency is not None:
