@@ -52,10 +52,17 @@ class Unit(models.Model):
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
         ordering = ["code", "valid_from"]
+        # One unit per (code, level, start). Units valid "since always" have no start, and NULLs
+        # are distinct in a plain unique index, so they get their own partial index (which SQLite
+        # supports, unlike NULLS NOT DISTINCT, and which needs no system-check warning).
         constraints = [
             models.UniqueConstraint(
-                fields=["code", "level", "valid_from"], name="unit_code_level_from_unique",
-                nulls_distinct=False,
+                fields=["code", "level", "valid_from"], condition=Q(valid_from__isnull=False),
+                name="unit_code_level_from_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["code", "level"], condition=Q(valid_from__isnull=True),
+                name="unit_code_level_open_start_unique",
             ),
         ]
 
