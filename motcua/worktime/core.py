@@ -480,7 +480,10 @@ class WorkCalendar:
         # that clock time and, if it falls on a day off, moves to the next working day.
         begin = self.next_working_instant(start)
         whole = int(days)
-        result = begin + dt.timedelta(days=whole)
+        try:
+            result = begin + dt.timedelta(days=whole)
+        except OverflowError:  # past year 9999: far outside the supported years
+            raise ValueError(f"The result is outside the supported range {MIN_YEAR}–{MAX_YEAR}.") from None
         if days != whole:  # a fraction of a day: wall-clock time, then the next working instant
             result = self.next_working_instant(result + dt.timedelta(seconds=float((days - whole) * 86_400)))
             return result
@@ -510,11 +513,20 @@ class WorkCalendar:
         return dt.timedelta(microseconds=self._position(due) - self._position(now))
 
     def classify(self, finish: dt.datetime, due: dt.datetime) -> Classification:
-        """Late after the due time; early if finished on a day before the due day; else on time."""
+        """Late after the due time; early if finished on a working day before the due day (or on a
+        day off followed by such a working day); on time otherwise.
+
+        A dossier finished on Sunday for a Monday due time is on time, as one finished at Monday
+        07:00 would be: no working day passes in between.
+        """
         if finish > due:
             return Classification.LATE
-        if self._local(finish).date() < self._local(due).date():
-            return Classification.EARLY
+        finish_day, due_day = self._local(finish).date(), self._local(due).date()
+        if finish_day < due_day:
+            table = self._cover(finish_day.year, due_day.year)
+            first = bisect_left(table.days, finish_day.toordinal())
+            if first < len(table.days) and table.days[first] < due_day.toordinal():
+                return Classification.EARLY
         return Classification.ON_TIME
 
     def is_due_soon(self, now: dt.datetime, due: dt.datetime, window: dt.timedelta) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from motcua.worktime.core import Classification, TimeLimit, WorkCalendar
+from motcua.worktime.core import Classification, LimitUnit, TimeLimit, WorkCalendar
 
 from .conftest import at
 
@@ -206,6 +207,35 @@ def test_elapsed_is_zero_backwards_but_remaining_goes_negative(calendar: WorkCal
 )
 def test_classify(calendar: WorkCalendar, finish: str, expected: Classification) -> None:
     assert calendar.classify(at(finish), at("2026-02-27 10:00")) == expected
+
+
+@pytest.mark.parametrize(
+    ("finish", "expected"),
+    [
+        ("2026-03-07 10:00", Classification.ON_TIME),  # Saturday: no working day before Monday's due day
+        ("2026-03-08 20:00", Classification.ON_TIME),  # Sunday evening
+        ("2026-03-06 17:30", Classification.EARLY),  # Friday, after hours: still a working day
+        ("2026-03-05 11:00", Classification.EARLY),
+    ],
+)
+def test_a_finish_on_a_day_off_just_before_the_due_day_is_on_time(
+    calendar: WorkCalendar, finish: str, expected: Classification
+) -> None:
+    assert calendar.classify(at(finish), at("2026-03-09 10:00")) == expected  # due Monday 9 March
+
+
+def test_a_finish_on_a_day_off_with_working_days_left_before_the_due_day_is_early(
+    calendar: WorkCalendar,
+) -> None:
+    # Finished on Sunday 15 Feb 2026, due Friday 27 Feb: Mon 23 – Thu 26 Feb are still ahead.
+    assert calendar.classify(at("2026-02-15 09:00"), at("2026-02-27 10:00")) == Classification.EARLY
+    # Finished during Tết (Wed 18 Feb), due Monday 23 Feb: Tết and the weekend are all days off.
+    assert calendar.classify(at("2026-02-18 09:00"), at("2026-02-23 10:00")) == Classification.ON_TIME
+
+
+def test_calendar_days_beyond_the_supported_years_are_refused(calendar: WorkCalendar) -> None:
+    with pytest.raises(ValueError, match="supported range"):
+        calendar.add(at("2026-02-13 10:00"), TimeLimit(Decimal(99_999_999), LimitUnit.CALENDAR_DAYS))
 
 
 def test_due_soon_within_a_working_time_window(calendar: WorkCalendar) -> None:
