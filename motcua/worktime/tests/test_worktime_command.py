@@ -52,8 +52,9 @@ def test_elapsed_prints_working_hours() -> None:
 
 def test_days_lists_days_off_and_working_weekend_days_with_reasons() -> None:
     lines = run("days", "2026").splitlines()
-    assert "2026-08-22  Sat  làm việc   Làm bù cho ngày 31/08/2026" in lines
-    assert any(line.startswith("2026-11-24  Tue  nghỉ") and "Ngày Văn hóa Việt Nam" in line for line in lines)
+    assert "2026-08-22  Thứ Bảy   làm việc   Làm bù cho ngày 31/08/2026" in lines
+    assert any(line.startswith("2026-11-24  Thứ Ba    nghỉ") and "Ngày Văn hóa Việt Nam" in line
+               for line in lines)
     assert not any(line.startswith("2026-04-26") for line in lines)  # a Sunday holiday changes nothing
     data = json.loads(run("days", "2025", "--json"))
     assert {"day": "2025-04-26", "working": True, "reason": "Làm bù cho ngày 02/05/2025"} in data
@@ -70,6 +71,7 @@ def test_days_lists_days_off_and_working_weekend_days_with_reasons() -> None:
         ["days", "twenty"],
         ["days", "3000"],
         ["due", "--from", "2026-02-13 10:00", "--limit", "50000 working days"],
+        ["due", "--from", "2026-02-13 10:00", "--limit", "99999999 days"],  # past year 9999
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_2(args: list[str]) -> None:

@@ -9,12 +9,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from motcua.core.cli import BadInput, to_json
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import MAX_YEAR, MIN_YEAR, TZ, TimeLimit, WorkCalendar, parse_datetime
 
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+WEEKDAYS = [_lazy("Thứ Hai"), _lazy("Thứ Ba"), _lazy("Thứ Tư"), _lazy("Thứ Năm"), _lazy("Thứ Sáu"),
+            _lazy("Thứ Bảy"), _lazy("Chủ nhật")]
 
 
 def _datetime(text: str) -> dt.datetime:
@@ -134,6 +136,8 @@ class Command(BaseCommand):
             rows = [{"day": d.day, "working": d.working, "reason": d.reason} for d in days]
             self.stdout.write(to_json(rows))
             return
+        width = max(len(str(name)) for name in WEEKDAYS)
         for d in days:
             status = _("làm việc") if d.working else _("nghỉ")
-            self.stdout.write(f"{d.day.isoformat()}  {WEEKDAYS[d.day.weekday()]}  {status:<9}  {d.reason}")
+            weekday = str(WEEKDAYS[d.day.weekday()])
+            self.stdout.write(f"{d.day.isoformat()}  {weekday:<{width}}  {status:<9}  {d.reason}")
