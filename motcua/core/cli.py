@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext
 
 
 class BadInput(CommandError):
@@ -36,4 +37,5 @@ def parse_date(value: str) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise BadInput(f"Ngày không hợp lệ / invalid date: {value!r} (YYYY-MM-DD hoặc DD/MM/YYYY)")
+    message = gettext("Ngày không hợp lệ: “%(value)s” (dùng YYYY-MM-DD hoặc DD/MM/YYYY).")
+    raise BadInput(message % {"value": value})
