@@ -507,28 +507,27 @@ def _copy_steps(
     at: dt.datetime,
     cal: WorkCalendar,
 ) -> DossierStep | None:
+    """The dossier's steps with their planned due times; the first one starts now.
+
+    Step k is planned due after the allotted working time of steps 1…k from the received
+    time, never after the dossier's due time (see `_schedule`).
+    """
     assert dossier.due_at is not None
-    rows = []
-    start = at
-    for order, (name, role, agency_id, allotted) in enumerate(template, start=1):
-        # Planned due times, one after the other, never beyond the dossier's due time;
-        # each step's real due time is set again when it starts.
-        due = min(cal.add_working(start, allotted), dossier.due_at)
-        rows.append(
-            DossierStep(
-                dossier=dossier,
-                order=order,
-                name=name,
-                role=role,
-                agency_id=agency_id,
-                allotted=allotted,
-                started_at=at if order == 1 else None,
-                due_at=due,
-            )
+    rows = [
+        DossierStep(
+            dossier=dossier,
+            order=order,
+            name=name,
+            role=role,
+            agency_id=agency_id,
+            allotted=allotted,
+            started_at=at if order == 1 else None,
         )
-        start = due
+        for order, (name, role, agency_id, allotted) in enumerate(template, start=1)
+    ]
     if not rows:
         return None
+    _schedule(dossier, rows, at, cal)
     created = DossierStep.objects.bulk_create(rows)
     first = created[0]
     if first.pk is None:  # backends without RETURNING on bulk insert
@@ -536,18 +535,64 @@ def _copy_steps(
     return first
 
 
+def _schedule(
+    dossier: Dossier, steps: Sequence[DossierStep], start: dt.datetime, cal: WorkCalendar
+) -> list[DossierStep]:
+    """Plan the due times of consecutive steps, the first of which starts at `start`.
+
+    Each step is due after its allotted working time, counted from the start for the
+    first one and from the due time of the step before for the others, but never earlier
+    than its due time already planned (time saved earlier stays with the later steps) and
+    never later than the dossier's due time, which only a supplement pause moves (Decree
+    118/2025 and Circular 03/2025: the appointment on the receipt slip is the legal due
+    time; the internal process divides it). So due times never decrease along the steps
+    and the last one is at most the dossier's. Returns the steps whose due time changed.
+    """
+    changed = []
+    previous = start
+    for step in steps:
+        due = cal.add_working(previous, step.allotted)
+        if step.due_at is not None:
+            due = max(due, step.due_at)
+        if dossier.due_at is not None:
+            due = min(due, dossier.due_at)
+        if due != step.due_at:
+            step.due_at = due
+            changed.append(step)
+        previous = due
+    return changed
+
+
 def _start_step(
-    dossier: Dossier, step: DossierStep, at: dt.datetime, cal: WorkCalendar, assignee: User | None = None
+    dossier: Dossier,
+    step: DossierStep,
+    at: dt.datetime,
+    cal: WorkCalendar,
+    assignee: User | None = None,
+    later: Sequence[DossierStep] = (),
 ) -> None:
+    """Start `step` now: due = max(planned due, now + allotted), capped by the dossier's due
+    time; the unfinished steps after it (`later`, in order) move with it if they must."""
     step.started_at = at
-    due = cal.add_working(at, step.allotted)
-    step.due_at = min(due, dossier.due_at) if dossier.due_at else due
+    _schedule(dossier, [step], at, cal)
     step.deadline_state = Deadline.OK
     if assignee is not None:
         step.assignee = assignee
     step.save(update_fields=["started_at", "due_at", "deadline_state", "assignee"])
     dossier.current_step = step
     dossier.current_step_due_at = step.due_at
+    _reschedule_later(dossier, step, later, cal)
+
+
+def _reschedule_later(
+    dossier: Dossier, step: DossierStep, later: Sequence[DossierStep], cal: WorkCalendar
+) -> None:
+    """Move the steps after `step` so they still follow it (one UPDATE, only if one moved)."""
+    if not later or step.due_at is None:
+        return
+    moved = _schedule(dossier, later, step.due_at, cal)
+    if moved:
+        DossierStep.objects.bulk_update(moved, ["due_at"])
 
 
 def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
@@ -556,13 +601,18 @@ def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
     step.save(update_fields=["finished_at", "finished_by"])
 
 
-def _next_step(dossier: Dossier, step: DossierStep | None) -> DossierStep | None:
+def _split(steps: list[DossierStep]) -> tuple[DossierStep | None, list[DossierStep]]:
+    """The next step and the ones after it."""
+    return (steps[0], steps[1:]) if steps else (None, [])
+
+
+def _following_steps(dossier: Dossier, step: DossierStep | None) -> list[DossierStep]:
+    """The unfinished steps after `step`, in order (one query)."""
     order = step.order if step else 0
-    return (
+    return list(
         DossierStep.objects.filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
         .select_related("agency")
         .order_by("order")
-        .first()
     )
 
 
@@ -777,7 +827,7 @@ def forward_dossier(
         step = locked.current_step
         _require(_acts_on_step(actor, step), locked)
         assert step is not None
-        following = _next_step(locked, step)
+        following, later = _split(_following_steps(locked, step))
         if following is None:
             raise DossierError(
                 "no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết.")
@@ -788,7 +838,7 @@ def forward_dossier(
             )
         from_status = locked.status
         _finish_step(step, actor, at)
-        _start_step(locked, following, at, calendar(), assignee)
+        _start_step(locked, following, at, calendar(), assignee, later)
         kind = Handover.Kind.STEP if step.agency_id == following.agency_id else Handover.Kind.TRANSFER
         _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
         locked.status = Status.PROCESSING
@@ -873,7 +923,7 @@ def transfer_dossier(
             agency_id=previous_competent,
         ).update(agency=to_agency)
         locked.competent_agency = to_agency
-        following = _next_step(locked, step)
+        following, later = _split(_following_steps(locked, step))
         if following is None:
             remaining = cal.remaining(at, locked.due_at) if locked.due_at else dt.timedelta(0)
             following = DossierStep.objects.create(
@@ -887,7 +937,7 @@ def transfer_dossier(
         elif following.agency_id != to_agency.pk:
             following.agency = to_agency
             following.save(update_fields=["agency"])
-        _start_step(locked, following, at, cal)
+        _start_step(locked, following, at, cal, later=later)
         _handover(locked, Handover.Kind.TRANSFER, at, actor, step.agency_id, to_agency.pk, step, note=reason)
         locked.status = Status.PROCESSING
         _commit(
@@ -1025,14 +1075,21 @@ def receive_supplement(
         if supplement is not None:
             supplement.answered_at = at
             supplement.save(update_fields=["answered_at"])
+        if step is not None:
+            moved: list[DossierStep] = []
             if (
-                step is not None
+                supplement is not None
                 and supplement.step_remaining is not None
                 and supplement.step_remaining > dt.timedelta(0)
             ):
                 step.due_at = min(cal.add_working(at, supplement.step_remaining), locked.due_at or at)
-                step.save(update_fields=["due_at"])
                 locked.current_step_due_at = step.due_at
+                moved.append(step)
+            if step.due_at is not None:
+                # The pause moved the dossier's due time: the steps still to come move with this one.
+                moved += _schedule(locked, _following_steps(locked, step), step.due_at, cal)
+            if moved:
+                DossierStep.objects.bulk_update(moved, ["due_at"])
         _create_documents(locked, documents, supplement=True)
         locked.status = locked.resume_status or Status.PROCESSING
         locked.resume_status = None
@@ -1205,10 +1262,10 @@ def mark_result_ready(
             locked.result_file.save(result_file.name or "result.pdf", result_file, save=False)
         from_status = locked.status
         if step is not None:
-            following = _next_step(locked, step)
+            following, later = _split(_following_steps(locked, step))
             if following is not None and following.agency_id == step.agency_id:
                 _finish_step(step, actor, at)
-                _start_step(locked, following, at, calendar())
+                _start_step(locked, following, at, calendar(), later=later)
                 _handover(locked, Handover.Kind.STEP, at, actor, step.agency_id, following.agency_id, step)
         locked.status = Status.PROCESSING
         locked.sub_state = SubState.AWAITING_APPROVAL
@@ -1243,11 +1300,11 @@ def approve_result(
         if step is not None:
             _finish_step(step, actor, at)
         # Any steps left before the return (other than the desk's) are closed with the approval.
-        following = _next_step(locked, step)
+        following, later = _split(_following_steps(locked, step))
         locked.current_step = None
         locked.current_step_due_at = None
         if following is not None:
-            _start_step(locked, following, at, calendar())
+            _start_step(locked, following, at, calendar(), later=later)
         _handover(
             locked,
             Handover.Kind.RESULT,
