@@ -6,13 +6,21 @@ afterwards only: the dossiers app copies the steps at reception.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.models import Role
+from motcua.agencies.models import Agency
 from motcua.catalog.models import (
     Channel,
     Field,
@@ -23,6 +31,7 @@ from motcua.catalog.models import (
     ProcessStep,
     Requirement,
 )
+from motcua.catalog.services import legal_limit_hours
 
 
 class VersionInline(admin.TabularInline):
@@ -40,6 +49,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_select_related = ("field",)
     autocomplete_fields = ("field",)
     inlines = [VersionInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ChannelInline(admin.StackedInline):
@@ -61,11 +71,53 @@ class LegalBasisInline(admin.TabularInline):
     fields = ("order", "number", "title", "issued", "issuer")
 
 
+class ProcessStepForm(forms.ModelForm):
+    """Roles and agency kinds from their lists, not free text (dossiers route steps by them)."""
+
+    role = forms.ChoiceField(label=_("vai trò"), choices=Role.choices)
+    agency_kind = forms.ChoiceField(label=_("loại cơ quan"), choices=Agency.Kind.choices)
+
+    class Meta:
+        model = ProcessStep
+        fields = ("order", "name", "role", "agency_kind", "allotted_hours")
+
+
+class ProcessStepFormSet(forms.BaseInlineFormSet):
+    """The steps must add up to the legal time limit of the channels saved with them."""
+
+    channel_formset: forms.BaseInlineFormSet | None = None
+
+    def clean(self) -> None:
+        super().clean()
+        steps = [f.cleaned_data for f in self.forms
+                 if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
+        if not steps or any(s.get("allotted_hours") is None for s in steps):
+            return
+        total = sum((s["allotted_hours"] for s in steps), Decimal(0))
+        expected = legal_limit_hours(self._channels())
+        if total != expected:
+            raise ValidationError(gettext(
+                "Tổng thời gian các bước là %(total)s giờ làm việc, phải bằng thời hạn giải quyết "
+                "%(expected)s giờ làm việc."
+            ) % {"total": f"{total.normalize():f}", "expected": f"{expected.normalize():f}"})
+
+    def _channels(self) -> list[Any]:
+        """The channels as submitted in the same form when it is valid, else as saved."""
+        channels = self.channel_formset
+        if channels is not None and channels.is_valid():
+            return [SimpleNamespace(**f.cleaned_data) for f in channels.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("kind")]
+        return list(self.instance.channels.all()) if self.instance.pk else []
+
+
 class ProcessStepInline(admin.TabularInline):
     model = ProcessStep
+    form = ProcessStepForm
+    formset = ProcessStepFormSet
     extra = 0
     fields = ("order", "name", "role", "agency_kind", "allotted_hours")
-    verbose_name_plural = _("quy trình nội bộ (chỉ áp dụng cho hồ sơ tiếp nhận sau khi sửa)")
+    verbose_name_plural = _("quy trình nội bộ (chỉ áp dụng cho hồ sơ tiếp nhận sau khi sửa; tổng thời gian "
+                             "phải bằng thời hạn giải quyết)")
 
 
 @admin.register(ProcedureVersion)
@@ -80,6 +132,15 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).select_related("procedure")
+
+    def _create_formsets(self, request: HttpRequest, obj: Any, change: bool) -> Any:
+        # The steps' total is checked against the channels edited in the same submission.
+        formsets, inlines = super()._create_formsets(request, obj, change)  # type: ignore[misc]
+        channels = next((f for f in formsets if f.model is Channel), None)
+        for formset in formsets:
+            if isinstance(formset, ProcessStepFormSet):
+                formset.channel_formset = channels
+        return formsets, inlines
 
 
 @admin.register(Field)

@@ -19,6 +19,7 @@ centre of the province, whatever the applicant's address) from *who decides*
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -201,6 +202,18 @@ def default_process_steps(level: str, limit: tuple[Decimal | None, str] | None) 
         {"order": 4, "name": "Trả kết quả", "role": "receptionist", "agency_kind": desk_kind,
          "allotted_hours": desk},
     ]
+
+
+def legal_limit_hours(channels: Iterable[Any]) -> Decimal:
+    """The working hours a version's template must add up to, from its channels.
+
+    The counter's limit is the legal reference, else the first channel that states one;
+    without any, DEFAULT_LIMIT_HOURS (objects with kind, time_limit_value, time_limit_unit).
+    """
+    for channel in sorted(channels, key=lambda c: c.kind != "counter"):
+        if channel.time_limit_value is not None and channel.time_limit_unit:
+            return limit_in_working_hours(channel.time_limit_value, channel.time_limit_unit)
+    return DEFAULT_LIMIT_HOURS
 
 
 def template_hours(version: ProcedureVersion) -> Decimal:
