@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 import pytest
 from django.test import Client
 
@@ -37,7 +40,8 @@ def test_catalog_admin_lists_open(manager_client: Client, path: str) -> None:
 
 # ------------------------------------------------------------------ editing a version's template
 
-def _formset(prefix: str, rows: list[dict[str, object]], version_id: int) -> dict[str, object]:
+def _formset(prefix: str, rows: Iterable[Mapping[str, Any]], version_id: int) -> dict[str, object]:
+    rows = [dict(row) for row in rows]
     data: dict[str, object] = {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows),
                                f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
     for i, row in enumerate(rows):
@@ -62,7 +66,8 @@ def _change_data(version: ProcedureVersion, hours: list[str]) -> dict[str, objec
         version.pk)
     data |= _formset("legal_bases", list(version.legal_bases.values(
         "id", "order", "number", "title", "issued", "issuer")), version.pk)
-    steps = list(version.process_steps.values("id", "order", "name", "role", "agency_kind", "allotted_hours"))
+    steps: list[dict[str, Any]] = [dict(step) for step in version.process_steps.values(
+        "id", "order", "name", "role", "agency_kind", "allotted_hours")]
     for step, value in zip(steps, hours, strict=True):
         step["allotted_hours"] = value
     data |= _formset("process_steps", steps, version.pk)
