@@ -36,7 +36,9 @@ class Command(BaseCommand):
         for app in DEMO_STEPS:
             try:
                 module = importlib.import_module(f"motcua.{app}.demo")
-            except ModuleNotFoundError:
+            except ModuleNotFoundError as error:
+                if error.name not in (f"motcua.{app}", f"motcua.{app}.demo"):
+                    raise  # a broken import inside the demo module must not skip the step silently
                 continue
             module.load(self, data_dir)
         from motcua.accounts.demo import print_accounts
