@@ -85,6 +85,14 @@ def test_receptionists_citizens_and_visitors_are_refused(scene: dict[str, Any]) 
     assert Client().get(url).status_code == 302
 
 
+def test_the_navigation_offers_statistics_to_leaders_only(scene: dict[str, Any]) -> None:
+    world: World = scene["world"]
+    link = f'href="{reverse("stats:dashboard")}"'
+    assert link in _client(world.leader).get("/").content.decode()
+    assert link not in _client(world.receptionist).get("/").content.decode()
+    assert link not in _client(world.citizen).get("/").content.decode()
+
+
 @pytest.mark.parametrize("name", ["stats:dashboard", "stats:report", "stats:dossiers"])
 def test_query_count_does_not_grow_with_the_dossiers(
     scene: dict[str, Any], name: str, django_assert_max_num_queries: Any
