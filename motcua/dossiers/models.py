@@ -11,7 +11,6 @@ import hashlib
 import json
 import uuid
 from datetime import timedelta
-from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.privacy import mask_id_number
 from motcua.catalog.models import ChannelKind
+from motcua.dossiers.uploads import EXTENSIONS
 
 # The `prev_hash` of a dossier's first event.
 GENESIS_HASH = "0" * 64
@@ -334,10 +334,14 @@ class DossierDocument(models.Model):
 
 
 def attachment_path(instance: DossierFile, filename: str) -> str:
-    """Server-chosen names: never trust the uploaded file name on disk (only its extension)."""
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    if not suffix[1:].isalnum():
-        suffix = ""
+    """Server-chosen names: a random stem and the extension of the type the content proved.
+
+    The uploaded file name says nothing reliable (`Giấy chứng sinh.pdf.exe`), so neither its
+    stem nor its extension reaches the disk; `attach_file` sets `content_type` from the
+    file's first bytes (`uploads.check_upload`) before saving.
+    """
+    extension = EXTENSIONS.get(instance.content_type)
+    suffix = f".{extension}" if extension else ""
     return f"dossiers/{uuid.uuid4().hex}{suffix}"
 
 
@@ -348,6 +352,8 @@ class DossierFile(models.Model):
     )
     file = models.FileField(_("tệp"), upload_to=attachment_path)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    # Proven by the first bytes (PDF, JPEG or PNG), never taken from the browser or the name.
+    content_type = models.CharField(_("kiểu tệp"), max_length=40, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

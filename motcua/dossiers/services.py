@@ -17,6 +17,7 @@ none of them writes `status` itself.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from motcua.dossiers.models import (
     SubState,
     SupplementRequest,
 )
+from motcua.dossiers.uploads import EXTENSIONS, UploadProblem, check_upload
 from motcua.geography.models import Unit
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
@@ -1256,10 +1258,11 @@ def mark_result_ready(
             raise _invalid(locked)
         if not result_text.strip():
             raise DossierError("result_required", gettext("Cần ghi kết quả giải quyết."))
+        result_type = _proven_type(result_file) if result_file is not None else None
         locked.result_text = result_text.strip()
         locked.result_electronic = electronic
-        if result_file is not None:
-            locked.result_file.save(result_file.name or "result.pdf", result_file, save=False)
+        if result_file is not None and result_type is not None:
+            locked.result_file.save(_server_name(result_type), result_file, save=False)
         from_status = locked.status
         if step is not None:
             following, later = _split(_following_steps(locked, step))
@@ -1396,6 +1399,23 @@ def apologize(
 # Files
 
 
+def _proven_type(upload: File) -> str:
+    """The content type the file's first bytes prove, within the size limit, or a DossierError.
+
+    Every door (portal, desk, API, scripts) ends here, so a file that is not a PDF, JPEG or
+    PNG, or is too large, is refused even if the door forgot to check it.
+    """
+    try:
+        return check_upload(upload)  # type: ignore[arg-type]  # any File with a size and bytes
+    except UploadProblem as problem:
+        raise DossierError(problem.code, problem.message) from None
+
+
+def _server_name(content_type: str) -> str:
+    """A stored name the user does not choose: a random stem, the extension of the proven type."""
+    return f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
+
+
 def attach_file(
     actor: Actor,
     dossier: Dossier,
@@ -1404,7 +1424,11 @@ def attach_file(
     at: dt.datetime | None = None,
     document: DossierDocument | None = None,
 ) -> DossierFile:
-    """Attach a scanned or uploaded file; the name on disk is chosen by the server."""
+    """Attach a scanned or uploaded file: PDF, JPEG or PNG by its content, within the size limit.
+
+    Refused with `unsupported_file_type` or `file_too_large`; the name on disk is chosen by
+    the server and its extension comes from the proven type (`models.attachment_path`).
+    """
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
@@ -1415,11 +1439,22 @@ def attach_file(
             or _is_officer(actor, OFFICER_ROLES, locked.competent_agency_id)
         )
         _require(allowed, locked)
-        original = (upload.name or "").rsplit("/", 1)[-1][:255]
-        attached = DossierFile(dossier=locked, document=document, original_name=original)
-        attached.file.save(original or "file", upload, save=False)
+        content_type = _proven_type(upload)
+        original = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
+        attached = DossierFile(
+            dossier=locked, document=document, original_name=original, content_type=content_type
+        )
+        attached.file.save(_server_name(content_type), upload, save=False)
         attached.save()
-        _commit(dossier, locked, actor, at, "attach_file", locked.status, data={"file": attached.pk})
+        _commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            "attach_file",
+            locked.status,
+            data={"file": attached.pk, "content_type": content_type},
+        )
     return attached
 
 

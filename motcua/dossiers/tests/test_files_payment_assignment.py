@@ -33,6 +33,74 @@ def test_attached_files_get_server_chosen_names(world: World, processing: Dossie
     assert processing.events.last().action == "attach_file"  # type: ignore[union-attr]
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 16
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "extension"),
+    [
+        (PNG, "anh-chup.pdf", ".png"),  # a photo named .pdf is stored as what it is
+        (JPEG, "scan", ".jpg"),  # no extension at all
+        (b"%PDF-1.7 x", "to-khai.pdf.exe", ".pdf"),
+    ],
+)
+def test_the_stored_extension_comes_from_the_content_not_the_name(
+    world: World, processing: Dossier, content: bytes, name: str, extension: str
+) -> None:
+    attached = services.attach_file(world.citizen, processing, ContentFile(content, name=name))
+    assert Path(str(attached.file.name)).suffix == extension
+    assert attached.original_name == name
+    assert attached.content_type == {".png": "image/png", ".jpg": "image/jpeg", ".pdf": "application/pdf"}[
+        extension
+    ]
+
+
+@pytest.mark.parametrize(
+    "content", [b"MZ\x90\x00 an executable", b"<html><script>", b"GIF89a", b""]
+)
+def test_a_file_that_is_not_pdf_jpeg_or_png_is_refused_and_nothing_is_stored(
+    world: World, processing: Dossier, settings: object, content: bytes
+) -> None:
+    revision = processing.revision
+    with pytest.raises(DossierError) as caught:
+        services.attach_file(world.citizen, processing, ContentFile(content, name="giay-to.pdf"))
+    assert caught.value.code == "unsupported_file_type"
+    assert "giay-to.pdf" in caught.value.message
+    assert processing.files.count() == 0
+    assert Dossier.objects.get(pk=processing.pk).revision == revision
+    assert not (Path(settings.MEDIA_ROOT) / "dossiers").exists()  # type: ignore[attr-defined]
+
+
+def test_a_file_over_the_size_limit_is_refused(world: World, processing: Dossier, settings: object) -> None:
+    settings.MOTCUA_UPLOAD_MAX_BYTES = 1024  # type: ignore[attr-defined]
+    too_large = ContentFile(b"%PDF-" + b"x" * 1020, name="a.pdf")  # 1025 bytes
+    with pytest.raises(DossierError) as caught:
+        services.attach_file(world.receptionist, processing, too_large)
+    assert caught.value.code == "file_too_large"
+    assert processing.files.count() == 0
+    # At the limit it is accepted.
+    services.attach_file(world.receptionist, processing, ContentFile(b"%PDF-" + b"x" * 1019, name="a.pdf"))
+    assert processing.files.count() == 1
+
+
+def test_the_result_file_is_checked_and_named_by_its_content(world: World, processing: Dossier) -> None:
+    with pytest.raises(DossierError) as caught:
+        services.mark_result_ready(
+            world.specialist,
+            processing,
+            "Giấy khai sinh",
+            result_file=ContentFile(b"PK\x03\x04", name="kq.pdf"),
+        )
+    assert caught.value.code == "unsupported_file_type"
+    assert Dossier.objects.get(pk=processing.pk).result_text == ""
+    services.mark_result_ready(
+        world.specialist, processing, "Giấy khai sinh", result_file=ContentFile(PNG, name="ket-qua.pdf")
+    )
+    stored = Path(str(processing.result_file.name))
+    assert stored.suffix == ".png" and "ket-qua" not in stored.name
+
+
 def test_another_citizen_cannot_attach_files(world: World, processing: Dossier) -> None:
     with pytest.raises(DossierError) as caught:
         services.attach_file(world.other_citizen, processing, ContentFile(b"x", name="a.pdf"))
