@@ -3,7 +3,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install.sh test
-# The browser tests (motcua/e2e) drive Debian's chromium; .ci/run installs it, here we only say so.
-command -v chromium >/dev/null || echo "chromium is missing: the browser tests will fail (apt-get install chromium)" >&2
+# The browser tests (motcua/e2e) drive Debian's chromium: install it when missing and we can.
+if ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq chromium
+    else
+        echo "chromium is missing: the browser tests will fail (sudo apt-get install chromium)" >&2
+    fi
+fi
 export MOTCUA_TESTING=1
 exec .venv/bin/pytest "$@"
