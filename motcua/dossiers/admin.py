@@ -1,0 +1,108 @@
+"""A read-only admin for dossiers: look, never touch.
+
+Every change to a dossier goes through `motcua.dossiers.services` (STYLE.md rule 1), which
+checks roles, locks the row and appends a hash-chained event; an admin form would do none of
+that. So nothing here adds, changes or deletes: the list and the detail page are for support
+staff to see a dossier with its steps and its audit trail. Staff who are not superusers see
+only the dossiers of their agency (`Dossier.objects.visible_to`, rule 9); ID numbers are masked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, Handover
+
+
+class ReadOnlyMixin:
+    """No add, change or delete, whoever asks (superusers included)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+class StepInline(ReadOnlyMixin, admin.TabularInline):
+    model = DossierStep
+    fields = ("order", "name", "role", "agency", "assignee", "allotted", "started_at", "due_at",
+              "finished_at", "deadline_state")
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = _("các bước xử lý")
+
+
+class HandoverInline(ReadOnlyMixin, admin.TabularInline):
+    model = Handover
+    fields = ("at", "kind", "from_agency", "to_agency", "giver", "receiver", "due_at", "note")
+    readonly_fields = fields
+    extra = 0
+    verbose_name_plural = _("giao nhận hồ sơ (phiếu kiểm soát)")
+
+
+class EventInline(ReadOnlyMixin, admin.TabularInline):
+    model = DossierEvent
+    fields = ("seq", "at", "action", "from_status", "to_status", "actor", "reason", "data", "hash")
+    readonly_fields = fields
+    ordering = ("seq",)
+    extra = 0
+    verbose_name_plural = _("nhật ký hồ sơ (chỉ xem)")
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("code", "procedure_code", "status", "applicant_name", "masked_id",
+                    "receiving_agency", "competent_agency", "received_at", "due_at", "deadline_state")
+    list_filter = ("status", "deadline_state", "channel", "receiving_agency", "competent_agency")
+    # Dossier codes start with the receiving agency's code: a prefix finds an agency's day too.
+    search_fields = ("^code",)
+    list_select_related = ("version__procedure", "applicant", "receiving_agency", "competent_agency")
+    ordering = ("-received_at", "-id")
+    list_per_page = 50
+    # Personal data (the ID number, phone, address) is left out of the detail page too.
+    fields = (
+        ("code", "status", "sub_state", "deadline_state"),
+        ("version", "channel", "sets"),
+        ("applicant_name", "masked_id"),
+        ("receiving_agency", "competent_agency"),
+        ("submitted_at", "received_at"),
+        ("due_at", "original_due_at", "new_appointment_at"),
+        ("current_step", "current_step_due_at"),
+        ("finished_at", "returned_at", "refused_at", "stopped_at", "withdrawn_at"),
+        ("supplement_count", "paused_working"),
+        ("fee_amount", "paid_at", "paid_online"),
+        "result_text",
+        ("revision", "last_event_hash"),
+    )
+    readonly_fields = tuple(
+        name for group in fields for name in (group if isinstance(group, tuple) else (group,))
+    )
+    inlines = [StepInline, HandoverInline, EventInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
+        queryset = super().get_queryset(request)
+        user: Any = request.user
+        if user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=Dossier.objects.visible_to(user).values("pk"))
+
+    @admin.display(description=_("mã thủ tục"), ordering="version__procedure__code")
+    def procedure_code(self, dossier: Dossier) -> str:
+        return str(dossier.version.procedure.code)
+
+    @admin.display(description=_("chủ hồ sơ"))
+    def applicant_name(self, dossier: Dossier) -> str:
+        return dossier.applicant.name
+
+    @admin.display(description=_("số định danh / mã số thuế"))
+    def masked_id(self, dossier: Dossier) -> str:
+        return dossier.applicant.masked_id
