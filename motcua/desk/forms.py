@@ -87,6 +87,21 @@ class SupplementForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
 
 
+class PaymentRequestForm(forms.Form):
+    """Ask the applicant to pay fees, charges or taxes (status 6)."""
+
+    amount = forms.IntegerField(label=_("Số tiền phải nộp (đồng)"), min_value=1, max_value=10**12,
+                                widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    description = forms.CharField(label=_("Nội dung khoản phải nộp (phí, lệ phí, thuế…)"), max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PaymentRecordForm(forms.Form):
+    """The applicant paid at the counter or by transfer: what proves it."""
+
+    reference = forms.CharField(label=_("Số biên lai hoặc mã giao dịch"), required=False, max_length=100)
+
+
 class SupplementReceivedForm(forms.Form):
     documents = forms.CharField(label=_("Giấy tờ đã nhận bổ sung (mỗi dòng một giấy tờ)"), max_length=4000,
                                 widget=forms.Textarea(attrs={"rows": 2}))

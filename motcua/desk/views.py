@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
 from django import forms
@@ -33,7 +34,7 @@ from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossie
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
-from motcua.portal.presentation import available_slips, file_response, slip_response, timeline
+from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
 
 View = Callable[..., HttpResponse | FileResponse]
 
@@ -215,6 +216,14 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Đã gửi yêu cầu bổ sung. In phiếu yêu cầu bổ sung (mẫu 02)."), secondary=True),
     "receive_supplement": Action(gettext_lazy("Nhận hồ sơ bổ sung"), desk_forms.SupplementReceivedForm,
                                  _receive_supplement, gettext_lazy("Đã nhận hồ sơ bổ sung.")),
+    "request_payment": Action(
+        gettext_lazy("Yêu cầu thực hiện nghĩa vụ tài chính"), desk_forms.PaymentRequestForm,
+        lambda u, d, f: services.request_payment(u, d, f["amount"], reason=f["description"]),
+        gettext_lazy("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính cho người nộp."), secondary=True),
+    "record_payment": Action(
+        gettext_lazy("Xác nhận đã nộp phí, lệ phí"), desk_forms.PaymentRecordForm,
+        lambda u, d, f: services.record_payment(u, d, reference=f.get("reference", "")),
+        gettext_lazy("Đã ghi nhận người nộp đã thực hiện nghĩa vụ tài chính. Hồ sơ được xử lý tiếp.")),
     "assign": Action(gettext_lazy("Phân công người xử lý"), desk_forms.AssignForm,
                      lambda u, d, f: services.assign_step(u, d, f["assignee"]),
                      gettext_lazy("Đã phân công người xử lý."), secondary=True),
@@ -276,6 +285,7 @@ def _render_dossier(request: HttpRequest, dossier: Dossier, bound: dict[str, for
         "supplements": dossier.supplement_requests.order_by("number"),
         "slips": available_slips(dossier),
         "attach_form": desk_forms.AttachForm(),
+        "fee": money(dossier.fee_amount),
     }, status=status)
 
 
@@ -344,4 +354,6 @@ def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
 @officer_required
 def download_result(request: HttpRequest, code: str) -> FileResponse:
     dossier = _visible_dossier(request, code)
-    return file_response(dossier.result_file, f"{dossier.code}-ket-qua.pdf")
+    # The stored name's extension is the proven type of the file (dossiers.services).
+    suffix = PurePosixPath(dossier.result_file.name or "").suffix
+    return file_response(dossier.result_file, f"{dossier.code}-ket-qua{suffix}")

@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role
 from motcua.dossiers.models import Deadline, Dossier, Handover, Status, SubState
-from motcua.dossiers.services import OPEN_FOR_LEADER, WITHDRAWABLE_STATUSES, WORKING_STATUSES
+from motcua.dossiers.services import (
+    OFFICER_ROLES,
+    OPEN_FOR_LEADER,
+    WITHDRAWABLE_STATUSES,
+    WORKING_STATUSES,
+)
 
 # The clock runs in these statuses (5 is paused): only they can be due soon or overdue.
 RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
@@ -33,6 +38,7 @@ BOXES: dict[str, Box] = {b.key: b for b in [
     Box("to_process", _("Cần xử lý")),
     Box("to_approve", _("Chờ phê duyệt")),
     Box("waiting_supplement", _("Chờ bổ sung")),
+    Box("waiting_payment", _("Chờ thực hiện nghĩa vụ tài chính")),
     Box("to_return", _("Chờ trả kết quả")),
     Box("due_soon", _("Sắp đến hạn")),
     Box("overdue", _("Quá hạn")),
@@ -41,13 +47,14 @@ BOXES: dict[str, Box] = {b.key: b for b in [
 ]}
 
 ROLE_BOXES: dict[str, list[str]] = {
-    Role.RECEPTIONIST: ["to_receive", "to_process", "waiting_supplement", "to_return", "due_soon", "overdue",
-                        "transferred_in", "all"],
-    Role.SPECIALIST: ["to_process", "waiting_supplement", "due_soon", "overdue", "transferred_in", "all"],
-    Role.LEADER: ["to_approve", "to_process", "waiting_supplement", "due_soon", "overdue", "transferred_in",
-                  "all"],
+    Role.RECEPTIONIST: ["to_receive", "to_process", "waiting_supplement", "waiting_payment", "to_return",
+                        "due_soon", "overdue", "transferred_in", "all"],
+    Role.SPECIALIST: ["to_process", "waiting_supplement", "waiting_payment", "due_soon", "overdue",
+                      "transferred_in", "all"],
+    Role.LEADER: ["to_approve", "to_process", "waiting_supplement", "waiting_payment", "due_soon", "overdue",
+                  "transferred_in", "all"],
 }
-DEFAULT_BOXES = ["waiting_supplement", "due_soon", "overdue", "transferred_in", "all"]
+DEFAULT_BOXES = ["waiting_supplement", "waiting_payment", "due_soon", "overdue", "transferred_in", "all"]
 
 
 def boxes_for(user: Any) -> list[Box]:
@@ -76,6 +83,8 @@ def box_condition(key: str, user: Any) -> Q:
         return Q(status__in=WORKING_STATUSES, current_step__agency_id=agency, current_step__role=Role.LEADER)
     if key == "waiting_supplement":
         return Q(status=Status.SUPPLEMENT_REQUESTED)
+    if key == "waiting_payment":
+        return Q(status=Status.PAYMENT_REQUESTED)
     if key == "to_return":
         return Q(status=Status.RESULT_READY, receiving_agency_id=agency)
     if key == "due_soon":
@@ -144,11 +153,19 @@ def allowed_actions(user: Any, dossier: Dossier, next_step: Any = None) -> list[
         if (on_step or specialist_or_leader) and not awaiting_approval:
             if dossier.supplement_count == 0 or user.role == Role.LEADER:
                 actions.append("request_supplement")
+        # As request_payment allows: the step's holder or a specialist/leader of the competent agency.
+        if (on_step or specialist_or_leader) and not awaiting_approval:
+            actions.append("request_payment")
         if step is not None and _officer_of(user, step.agency_id, Role.SPECIALIST, Role.LEADER,
                                             Role.RECEPTIONIST, Role.CENTER_MANAGER) and not awaiting_approval:
             actions.append("transfer")
     if s == Status.SUPPLEMENT_REQUESTED and (receptionist or on_step):
         actions.append("receive_supplement")
+    # As record_payment allows: the receiving desk, or any officer of the competent agency.
+    if s == Status.PAYMENT_REQUESTED and (
+        receptionist or _officer_of(user, dossier.competent_agency_id, *OFFICER_ROLES)
+    ):
+        actions.append("record_payment")
     if s == Status.RESULT_READY and receptionist:
         actions.append("return_result")
     if s in OPEN_FOR_LEADER and (leader or _officer_of(user, dossier.receiving_agency_id, Role.LEADER)):

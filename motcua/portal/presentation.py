@@ -91,6 +91,19 @@ def expected_appointment(dossier: Dossier) -> dt.datetime | None:
     return calendar().add(start, limit)
 
 
+def money(amount: int | None) -> str:
+    """"8.000 đồng": grouped by thousands with the active language's separator."""
+    if amount is None:
+        return ""
+    from django.utils.formats import get_format
+    from django.utils.numberformat import format as number_format
+    from django.utils.translation import gettext
+
+    grouped = number_format(amount, ",", grouping=3, thousand_sep=get_format("THOUSAND_SEPARATOR"),
+                            force_grouping=True)
+    return gettext("%(amount)s đồng") % {"amount": grouped}
+
+
 def mask(value: str, keep: int = 4) -> str:
     """Personal data in lists: only the last digits stay readable."""
     return "*" * max(len(value) - keep, 0) + value[-keep:]

@@ -33,6 +33,7 @@ from motcua.portal.presentation import (
     available_slips,
     expected_appointment,
     file_response,
+    money,
     slip_response,
     timeline,
 )
@@ -220,6 +221,7 @@ def _render_detail(request: HttpRequest, dossier: Dossier, supplement: Any, answ
         "answer": answer.form if answer else None,
         "can_withdraw": dossier.status in services.WITHDRAWABLE_STATUSES,
         "can_download_result": _result_available(dossier),
+        "fee": money(dossier.fee_amount),
     }, status=status)
 
 

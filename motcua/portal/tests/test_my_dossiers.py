@@ -97,3 +97,15 @@ def test_the_result_is_downloadable_once_returned(client: Client, world: World) 
     response = client.get(result_url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
+
+
+def test_the_citizen_sees_the_amount_to_pay_and_whether_it_is_paid(client: Client, world: World) -> None:
+    dossier = submit_birth(world)
+    services.receive_dossier(world.receptionist, dossier)
+    services.forward_dossier(world.receptionist, dossier)
+    services.request_payment(world.specialist, dossier, 1_250_000, reason="Lệ phí")
+    client.force_login(world.citizen)
+    page = client.get(f"/portal/dossiers/{dossier.code}/").content.decode()
+    assert "1.250.000 đồng" in page and "chưa nộp" in page
+    services.record_payment(world.receptionist, dossier)
+    assert "đã nộp lúc" in client.get(f"/portal/dossiers/{dossier.code}/").content.decode()
