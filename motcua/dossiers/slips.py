@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Sp
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import fonts
-from motcua.dossiers.models import Dossier, DossierEvent, Handover, SupplementRequest
+from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status, SupplementRequest
 from motcua.dossiers.services import time_limit_of
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, Classification, LimitUnit, TimeLimit
@@ -74,6 +74,56 @@ def classification_label(value: Classification | None) -> str:
 def lookup_url(code: str) -> str:
     base = str(getattr(settings, "MOTCUA_PUBLIC_URL", "http://localhost:8000")).rstrip("/")
     return f"{base}/tra-cuu/?code={quote(code)}"
+
+
+# ---------------------------------------------------------------------------------------
+# Which slips exist
+
+
+class SlipNotAvailable(ValueError):
+    """The act a slip records has not happened (e.g. a receipt before the dossier is received)."""
+
+
+# A slip exists once the act it records has happened: form 01 and the control slip from
+# reception on (an online dossier in status 1 has no received time nor appointment yet).
+_AVAILABLE: dict[str, Callable[[Dossier], bool]] = {
+    "receipt": lambda d: d.received_at is not None,
+    "supplement": lambda d: d.supplement_count > 0,
+    "refusal": lambda d: d.status == Status.REFUSED,
+    "apology": lambda d: d.apologized_at is not None,
+    "stop": lambda d: d.status == Status.STOPPED,
+    "control": lambda d: d.received_at is not None,
+}
+
+
+def is_available(dossier: Dossier, kind: str) -> bool:
+    """Whether the slip `kind` exists for this dossier in its present state."""
+    check = _AVAILABLE.get(kind)
+    return check is not None and check(dossier)
+
+
+def _unavailable_message(dossier: Dossier, kind: str) -> str:
+    code = {"code": dossier.code}
+    if kind == "receipt":
+        return gettext(
+            "Hồ sơ %(code)s chưa được tiếp nhận nên chưa có giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+        ) % code
+    if kind == "control":
+        return gettext(
+            "Hồ sơ %(code)s chưa được tiếp nhận nên chưa có phiếu kiểm soát quá trình giải quyết."
+        ) % code
+    if kind == "supplement":
+        return gettext("Hồ sơ %(code)s chưa có yêu cầu bổ sung, hoàn thiện hồ sơ.") % code
+    if kind == "refusal":
+        return gettext("Hồ sơ %(code)s không bị từ chối tiếp nhận nên không có phiếu từ chối.") % code
+    if kind == "apology":
+        return gettext("Hồ sơ %(code)s chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.") % code
+    return gettext("Hồ sơ %(code)s không bị dừng xử lý nên không có thông báo dừng giải quyết.") % code
+
+
+def _require(dossier: Dossier, kind: str) -> None:
+    if not is_available(dossier, kind):
+        raise SlipNotAvailable(_unavailable_message(dossier, kind))
 
 
 # ---------------------------------------------------------------------------------------
@@ -189,6 +239,7 @@ def _request_line(dossier: Dossier, s: _Styles) -> Paragraph:
 
 def receipt_pdf(dossier: Dossier) -> bytes:
     """Form 01: receipt and appointment, with a QR code to the public lookup."""
+    _require(dossier, "receipt")
     s = _Styles()
     title = gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
@@ -257,10 +308,10 @@ def receipt_pdf(dossier: Dossier) -> bytes:
 
 def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -> bytes:
     """Form 02: everything missing, in one written request."""
-    s = _Styles()
     request = request or dossier.supplement_requests.order_by("-number").first()
     if request is None:
-        raise ValueError("The dossier has no supplement request.")
+        raise SlipNotAvailable(_unavailable_message(dossier, "supplement"))
+    s = _Styles()
     title = gettext("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
     story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
     story += _applicant_lines(dossier, s)
@@ -296,6 +347,7 @@ def _last_event(dossier: Dossier, action: str) -> DossierEvent | None:
 
 def refusal_pdf(dossier: Dossier) -> bytes:
     """Form 03: refusal, with the reason."""
+    _require(dossier, "refusal")
     s = _Styles()
     event = _last_event(dossier, "refuse")
     title = gettext("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ")
@@ -316,6 +368,7 @@ def refusal_pdf(dossier: Dossier) -> bytes:
 
 def apology_pdf(dossier: Dossier) -> bytes:
     """Form 04: apology and new appointment, signed by the head of the responsible agency."""
+    _require(dossier, "apology")
     s = _Styles()
     event = _last_event(dossier, "apologize")
     title = gettext("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
@@ -349,6 +402,7 @@ def apology_pdf(dossier: Dossier) -> bytes:
 
 def stop_notice_pdf(dossier: Dossier) -> bytes:
     """Notice that processing stops, with the reason."""
+    _require(dossier, "stop")
     s = _Styles()
     event = _last_event(dossier, "stop")
     title = gettext("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")
@@ -390,6 +444,7 @@ def control_rows(dossier: Dossier) -> list[dict[str, Any]]:
 
 def control_slip_pdf(dossier: Dossier) -> bytes:
     """Form 05: the control slip of the whole process."""
+    _require(dossier, "control")
     s = _Styles()
     title = gettext("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]

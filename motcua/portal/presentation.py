@@ -121,18 +121,10 @@ SLIP_LABELS: dict[str, Promise] = {
 
 def available_slips(dossier: Dossier) -> list[tuple[str, str]]:
     """The slips that exist for this dossier in its present state, as (kind, label)."""
-    kinds = ["receipt"]
-    if dossier.supplement_count:
-        kinds.append("supplement")
-    if dossier.status == Status.REFUSED:
-        kinds.append("refusal")
-    if dossier.apologized_at:
-        kinds.append("apology")
-    if dossier.status == Status.STOPPED:
-        kinds.append("stop")
-    if dossier.received_at:
-        kinds.append("control")
-    return [(kind, str(SLIP_LABELS[kind])) for kind in kinds]
+    from motcua.dossiers.slips import is_available
+
+    # Form 01 only once received: before that there is no received time nor appointment.
+    return [(kind, str(label)) for kind, label in SLIP_LABELS.items() if is_available(dossier, kind)]
 
 
 def slip_response(dossier: Dossier, kind: str) -> HttpResponse:

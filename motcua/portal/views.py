@@ -151,6 +151,7 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "portal/receipt.html", {
         "dossier": dossier, "appointment": expected_appointment(dossier),
         "lookup_url": lookup, "qr_svg": _qr_svg(lookup),
+        "receipt_available": "receipt" in dict(available_slips(dossier)),
     })
 
 

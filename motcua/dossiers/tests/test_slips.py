@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
+from django.core.management import call_command
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from motcua.core.cli import BadInput
 from motcua.dossiers import services, slips
 from motcua.dossiers.models import Dossier
 
@@ -118,3 +123,47 @@ def test_tracking_book_lists_the_period_of_an_agency(world: World) -> None:
     assert [row[1] for row in values[3:]] == [dossier.code]
     assert values[3][3] == "Nguyễn Thị Hồng Nhung"
     assert sheet.page_setup.orientation == "landscape"
+
+
+def test_no_receipt_nor_control_slip_before_the_dossier_is_received(world: World) -> None:
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+    )
+    for render in (slips.receipt_pdf, slips.control_slip_pdf):
+        with pytest.raises(slips.SlipNotAvailable) as caught:
+            render(dossier)
+        assert dossier.code in str(caught.value) and "chưa được tiếp nhận" in str(caught.value)
+    assert not slips.is_available(dossier, "receipt")
+    services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
+    assert slips.is_available(dossier, "receipt")
+    text, _ = pdf_text(slips.receipt_pdf(dossier))
+    assert "08:00 ngày 02/03/2026" in text
+
+
+@pytest.mark.parametrize(
+    ("render", "expected"),
+    [
+        (slips.supplement_pdf, "chưa có yêu cầu bổ sung"),
+        (slips.refusal_pdf, "không bị từ chối tiếp nhận"),
+        (slips.apology_pdf, "chưa có phiếu xin lỗi"),
+        (slips.stop_notice_pdf, "không bị dừng xử lý"),
+    ],
+)
+def test_a_slip_for_an_act_that_did_not_happen_is_refused_with_a_clear_error(
+    world: World, render: Callable[[Dossier], bytes], expected: str
+) -> None:
+    dossier = _received(world)
+    with pytest.raises(slips.SlipNotAvailable) as caught:
+        render(dossier)
+    assert expected in str(caught.value)
+
+
+def test_the_slip_command_refuses_a_receipt_for_an_unreceived_dossier(world: World, tmp_path: Path) -> None:
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+    )
+    output = tmp_path / "slip.pdf"
+    with pytest.raises(BadInput) as caught:
+        call_command("dossiers", "slip", dossier.code, "--form", "receipt", "--output", str(output))
+    assert "chưa được tiếp nhận" in str(caught.value)
+    assert not output.exists()

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from motcua.dossiers import services
 from motcua.dossiers.models import Dossier, Status
 from motcua.e2e.world import CITIZEN_ID, World, pdf
 
@@ -44,7 +45,26 @@ def test_a_citizen_submits_online_and_gets_a_receipt(client: Client, world: Worl
     receipt = client.get(response["Location"]).content.decode()
     assert dossier.code in receipt
     assert "<svg" in receipt and f"/tra-cuu/?code={dossier.code}" in receipt
-    assert f"/portal/dossiers/{dossier.code}/slips/receipt.pdf" in receipt
+    assert 'id="appointment"' in receipt and "Hẹn trả kết quả (dự kiến)" in receipt
+
+
+def test_the_receipt_slip_is_offered_only_once_the_dossier_is_received(client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    response = client.post("/portal/submit/1.001193/", _post(world))
+    dossier = Dossier.objects.get()
+    slip_url = f"/portal/dossiers/{dossier.code}/slips/receipt.pdf"
+    receipt = client.get(response["Location"]).content.decode()
+    # Status 1: no received time, no official appointment, so no form 01 yet.
+    assert slip_url not in receipt and 'id="not-received"' in receipt
+    assert slip_url not in client.get(f"/portal/dossiers/{dossier.code}/").content.decode()
+    assert client.get(slip_url).status_code == 404
+
+    services.receive_dossier(world.receptionist, dossier)
+    receipt = client.get(response["Location"]).content.decode()
+    assert slip_url in receipt and 'id="not-received"' not in receipt
+    assert slip_url in client.get(f"/portal/dossiers/{dossier.code}/").content.decode()
+    slip = client.get(slip_url)
+    assert slip.status_code == 200 and slip.content.startswith(b"%PDF")
 
 
 def test_a_missing_document_is_refused_and_nothing_is_created(client: Client, world: World) -> None:
