@@ -90,6 +90,11 @@ class Applicant(models.Model):
         related_name="+",
     )
     street = models.CharField(_("số nhà, đường, thôn, xóm"), max_length=300, blank=True)
+    # The language slips and notices are written in (STYLE.md rule 10): the citizen's
+    # language when submitting online, Vietnamese otherwise.
+    language = models.CharField(
+        _("ngôn ngữ"), max_length=10, choices=settings.LANGUAGES, default="vi"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản công dân"),

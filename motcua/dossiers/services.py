@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import File
 from django.db import DatabaseError, connection, transaction
 from django.db.models import FileField, ForeignKey, prefetch_related_objects
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from motcua.accounts.models import Role, User
@@ -102,6 +103,14 @@ def _now(at: dt.datetime | None) -> dt.datetime:
     if timezone.is_naive(at):
         raise ValueError("Dossier times must be aware datetimes.")
     return at
+
+
+def supported_language(code: str | None) -> str:
+    """One of settings.LANGUAGES for a language code ("en-us" → "en"), else the default language."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return str(settings.LANGUAGE_CODE)
 
 
 def calendar() -> WorkCalendar:
@@ -664,8 +673,13 @@ def submit_online(
     request: str = "",
     documents: Sequence[Supplied] | None = None,
     competent_agency: Agency | None = None,
+    language: str | None = None,
 ) -> Dossier:
-    """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception."""
+    """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
+
+    A new applicant's `language` (for slips and notices) is `language`, else the language
+    the citizen is using (the request's active language).
+    """
     at = _now(at)
     if actor is None or actor.role != Role.CITIZEN:
         raise _forbidden()
@@ -673,6 +687,8 @@ def submit_online(
         applicant.user = actor
     elif applicant.user_id != actor.pk:
         raise _forbidden()
+    if applicant.pk is None:
+        applicant.language = supported_language(language or translation.get_language())
     if not receiving_agency.is_service_center:
         raise DossierError(
             "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")

@@ -8,15 +8,17 @@ with Vietnamese msgids and is NFC-normalised (precomposed letters, as the font e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 import qrcode
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -124,6 +126,25 @@ def _unavailable_message(dossier: Dossier, kind: str) -> str:
 def _require(dossier: Dossier, kind: str) -> None:
     if not is_available(dossier, kind):
         raise SlipNotAvailable(_unavailable_message(dossier, kind))
+
+
+Render = TypeVar("Render", bound=Callable[..., bytes])
+
+
+def _slip(kind: str) -> Callable[[Render], Render]:
+    """A dossier's slip: refused (in the asker's language) if its act did not happen, then
+    written in the applicant's language (STYLE.md rule 10), whoever prints it."""
+
+    def decorate(render: Render) -> Render:
+        @functools.wraps(render)
+        def wrapper(dossier: Dossier, *args: Any, **kwargs: Any) -> bytes:
+            _require(dossier, kind)
+            with translation.override(dossier.applicant.language or settings.LANGUAGE_CODE):
+                return render(dossier, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 # ---------------------------------------------------------------------------------------
@@ -237,9 +258,9 @@ def _request_line(dossier: Dossier, s: _Styles) -> Paragraph:
 # The forms
 
 
+@_slip("receipt")
 def receipt_pdf(dossier: Dossier) -> bytes:
     """Form 01: receipt and appointment, with a QR code to the public lookup."""
-    _require(dossier, "receipt")
     s = _Styles()
     title = gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
@@ -306,6 +327,7 @@ def receipt_pdf(dossier: Dossier) -> bytes:
     return _build(title, story, dossier)
 
 
+@_slip("supplement")
 def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -> bytes:
     """Form 02: everything missing, in one written request."""
     request = request or dossier.supplement_requests.order_by("-number").first()
@@ -345,9 +367,9 @@ def _last_event(dossier: Dossier, action: str) -> DossierEvent | None:
     return dossier.events.filter(action=action).order_by("-seq").first()
 
 
+@_slip("refusal")
 def refusal_pdf(dossier: Dossier) -> bytes:
     """Form 03: refusal, with the reason."""
-    _require(dossier, "refusal")
     s = _Styles()
     event = _last_event(dossier, "refuse")
     title = gettext("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ")
@@ -366,9 +388,9 @@ def refusal_pdf(dossier: Dossier) -> bytes:
     return _build(title, story, dossier)
 
 
+@_slip("apology")
 def apology_pdf(dossier: Dossier) -> bytes:
     """Form 04: apology and new appointment, signed by the head of the responsible agency."""
-    _require(dossier, "apology")
     s = _Styles()
     event = _last_event(dossier, "apologize")
     title = gettext("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
@@ -400,9 +422,9 @@ def apology_pdf(dossier: Dossier) -> bytes:
     return _build(title, story, dossier)
 
 
+@_slip("stop")
 def stop_notice_pdf(dossier: Dossier) -> bytes:
     """Notice that processing stops, with the reason."""
-    _require(dossier, "stop")
     s = _Styles()
     event = _last_event(dossier, "stop")
     title = gettext("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")
@@ -442,9 +464,9 @@ def control_rows(dossier: Dossier) -> list[dict[str, Any]]:
     return rows
 
 
+@_slip("control")
 def control_slip_pdf(dossier: Dossier) -> bytes:
     """Form 05: the control slip of the whole process."""
-    _require(dossier, "control")
     s = _Styles()
     title = gettext("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
     story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]

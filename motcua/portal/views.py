@@ -18,7 +18,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -131,6 +131,8 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
                 request.user,  # type: ignore[arg-type]  # login_required: a User
                 version, applicant, agency, request=data.get("request_text", ""),
                 documents=documents, competent_agency=competent,  # type: ignore[arg-type]
+                # Slips and notices will be written in the language the citizen uses now.
+                language=translation.get_language(),
             )
             by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
             for requirement_id, upload in uploads.items():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -167,3 +168,49 @@ def test_the_slip_command_refuses_a_receipt_for_an_unreceived_dossier(world: Wor
         call_command("dossiers", "slip", dossier.code, "--form", "receipt", "--output", str(output))
     assert "chưa được tiếp nhận" in str(caught.value)
     assert not output.exists()
+
+
+def _english_receipt(world: World) -> Dossier:
+    with translation.override("en"):
+        dossier = services.submit_online(
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        )
+    services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
+    return dossier
+
+
+def test_an_english_speaking_applicants_receipt_is_in_english_whoever_prints_it(world: World) -> None:
+    dossier = _english_receipt(world)
+    assert dossier.applicant.language == "en"
+    title_vi = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+    with translation.override("en"):
+        title_en = translation.gettext(title_vi)
+        received_en = translation.gettext("%(time)s ngày %(date)s") % {"time": "08:00", "date": "02/03/2026"}
+    assert title_en != title_vi  # the English catalog translates it
+    with translation.override("vi"):  # a Vietnamese-speaking receptionist prints it
+        text, _ = pdf_text(slips.receipt_pdf(dossier))
+    assert title_en in text and title_vi not in text
+    assert received_en in text and "08:00 ngày 02/03/2026" not in text
+    with translation.override("vi"):
+        slips.receipt_pdf(dossier)
+        assert translation.get_language() == "vi"  # the printer's language is restored
+
+
+def test_a_vietnamese_applicants_slips_stay_vietnamese_under_an_english_screen(world: World) -> None:
+    dossier = _received(world)
+    assert dossier.applicant.language == "vi"
+    with translation.override("en"):
+        text, _ = pdf_text(slips.receipt_pdf(dossier))
+        control, _ = pdf_text(slips.control_slip_pdf(dossier))
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
+    assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in control
+
+
+def test_the_refusal_of_a_missing_slip_speaks_the_askers_language(world: World) -> None:
+    with translation.override("en"):
+        dossier = services.submit_online(
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        )
+    with translation.override("vi"), pytest.raises(slips.SlipNotAvailable) as caught:
+        slips.receipt_pdf(dossier)
+    assert "chưa được tiếp nhận" in str(caught.value)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
+from pypdf import PdfReader
 
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier, Status
@@ -130,3 +133,24 @@ def test_only_unconditional_documents_are_required_and_notes_get_no_upload_slot(
     del data[f"doc_{power.pk}"]
     response = client.post("/portal/submit/1.001193/", data)  # no power of attorney: fine
     assert response.status_code == 302
+
+
+def test_a_citizen_using_english_gets_the_receipt_slip_in_english(client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    response = client.post("/en/portal/submit/1.001193/", _post(world))
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.applicant.language == "en"
+    services.receive_dossier(world.receptionist, dossier)
+    # Printed from the Vietnamese page, the slip is still in the applicant's language.
+    slip = client.get(f"/portal/dossiers/{dossier.code}/slips/receipt.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(slip.content)).pages)
+    with translation.override("en"):
+        title = translation.gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+    assert title != "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" and title in " ".join(text.split())
+
+
+def test_a_citizen_using_vietnamese_is_recorded_as_vietnamese(client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    client.post("/portal/submit/1.001193/", _post(world))
+    assert Dossier.objects.get().applicant.language == "vi"
