@@ -42,7 +42,8 @@ class ApiError(Exception):
 
 
 # The single table from the dossiers' domain error codes (DossierError.code) to HTTP statuses.
-# A code missing here is a refusal of the request as sent: 400.
+# A code missing here would be a bare 400: tests/test_errors.py walks motcua/dossiers for every
+# code its services can raise and fails until the new code has its line here.
 DOSSIER_ERROR_STATUS: dict[str, int] = {
     # Who: the dossier exists and is visible, but this person may not do this to it.
     "forbidden": 403,
@@ -56,6 +57,11 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "invalid_agency": 422,
     "invalid_channel": 422,
     "invalid_appointment": 422,
+    # The procedure, the receiving centre and the applicant's commune route to no competent agency.
+    "no_competent_agency": 422,
+    # The file sent (attach_file, mark_result_ready's result file): too big, or not PDF/JPEG/PNG.
+    "file_too_large": 413,
+    "unsupported_file_type": 415,
     # When: the dossier's state does not allow it (now, or any more).
     "invalid_transition": 409,
     "already_handled": 409,
