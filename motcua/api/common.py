@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, TypeVar
+import json
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Schema
+from ninja.errors import HttpError, ValidationError
+from ninja.params import ParamShortcut
+from ninja.params.models import FormModel
+from ninja.params.models import Param as NinjaParam
 from pydantic import AfterValidator, Field, StringConstraints
+
+if TYPE_CHECKING:
+    from ninja import NinjaAPI
 
 T = TypeVar("T")
 
@@ -16,7 +25,7 @@ MAX_PAGE_SIZE = 100
 MAX_ID = 2**31 - 1
 
 
-def _printable_text(value: str) -> str:
+def printable_text(value: str) -> str:
     # PostgreSQL refuses NUL in text and UTF-8 has no lone surrogates: refuse them here (422),
     # not in the database (500).
     if "\x00" in value:
@@ -28,9 +37,9 @@ def _printable_text(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_printable_text)]
-ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_printable_text)]
-Code = Annotated[str, StringConstraints(max_length=64), AfterValidator(_printable_text)]
+Text = Annotated[str, AfterValidator(printable_text)]
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(printable_text)]
+Code = Annotated[str, StringConstraints(max_length=64), AfterValidator(printable_text)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
@@ -53,3 +62,72 @@ def paginate(queryset: QuerySet[Any] | list[Any], page: int, page_size: int) -> 
 
 PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)]
+
+
+# ------------------------------------------------------------------ form fields or a JSON body
+
+class _FormOrJsonModel(FormModel):
+    """Fields from a form (multipart, with files) or, for a JSON request, from its body."""
+
+    @classmethod
+    def get_request_data(cls, request: HttpRequest, api: NinjaAPI,
+                         path_params: dict[str, Any]) -> dict[str, Any] | None:
+        if request.content_type != "application/json":
+            return super().get_request_data(request, api, path_params)
+        if not request.body:
+            return None
+        try:
+            data = api.parser.parse_body(request)
+        except ValueError as error:
+            raise HttpError(400, "Cannot parse request body") from error
+        if not isinstance(data, dict):
+            raise ValidationError([{"loc": ("body",), "msg": "Input should be a JSON object",
+                                    "type": "model_type"}])
+        return data
+
+
+class _FormOrJsonParam(NinjaParam):  # type: ignore[misc]
+    _model = _FormOrJsonModel
+
+    @classmethod
+    def _param_source(cls) -> str:
+        return "form"
+
+
+# `payload: FormOrJson[SomeIn]`: the fields of an operation that also takes files. A transition
+# that gained an optional file (result-ready, receive-supplement) keeps taking the JSON body it
+# always took; with files it is multipart, with the same fields. The OpenAPI document shows
+# both (`json_body_too`).
+if TYPE_CHECKING:
+    FormOrJson = Annotated[T, "form or JSON"]
+else:
+    def _form_or_json(default: Any = ..., **kwargs: Any) -> _FormOrJsonParam:
+        return _FormOrJsonParam(default, **kwargs)
+
+    FormOrJson = ParamShortcut(_form_or_json)
+
+
+def json_body_too(schema: type[Schema], json_parts: list[str] | None = None) -> dict[str, Any]:
+    """openapi_extra for a FormOrJson operation: the JSON body next to the multipart one.
+
+    `json_parts`: list fields of objects, sent in multipart as one JSON object per part.
+    """
+    # ninja registers the form's schema under its class name (components/schemas).
+    content: dict[str, Any] = {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{schema.__name__}"}}}
+    if json_parts:
+        content["multipart/form-data"] = {
+            "encoding": {name: {"contentType": "application/json"} for name in json_parts}}
+    return {"requestBody": {"content": content}}
+
+
+def json_items(value: Any) -> Any:
+    """A list field of objects sent as form fields: each part holds one JSON object (or array)."""
+    if not isinstance(value, list):
+        value = [value]
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, str | bytes):
+            item = json.loads(item)  # a ValueError is a validation error (422)
+        items.extend(item if isinstance(item, list) else [item])
+    return items

@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import io
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -22,12 +22,26 @@ from django.utils.translation import gettext
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status as HttpStatus
+from pydantic import AfterValidator, StringConstraints, field_validator
 from pydantic import Field as PydanticField
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.api.auth import SIGNED_IN, require_user
-from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, Text, paginate
+from motcua.api.common import (
+    Code,
+    FormOrJson,
+    Id,
+    PageNumber,
+    PageOut,
+    PageSize,
+    ShortText,
+    Text,
+    json_body_too,
+    json_items,
+    paginate,
+    printable_text,
+)
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
@@ -250,6 +264,27 @@ class RecordPaymentIn(TransitionIn):
 class ResultIn(TransitionIn):
     result_text: Text = PydanticField(max_length=10000)
     electronic: bool = False
+
+
+DocumentName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                         AfterValidator(printable_text)]
+Count = Annotated[int, PydanticField(ge=0, le=100)]
+
+
+# A document handed in, with its counts (a line of the receipt slip's table): services.Supplied.
+class SuppliedIn(Schema):
+    name: DocumentName
+    originals: Count = PydanticField(1, description="Số bản chính (mặc định 1, như trên cổng và tại quầy)")
+    certified_copies: Count = 0
+    photocopies: Count = 0
+
+
+class SupplementReceivedIn(NoteIn):
+    documents: list[SuppliedIn] = PydanticField(
+        [], max_length=50,
+        description="Giấy tờ đã nhận bổ sung. Trong multipart: mỗi phần `documents` là một đối tượng JSON.")
+
+    _documents_from_form = field_validator("documents", mode="before")(json_items)
 
 
 class ApologyIn(ReasonIn):
@@ -492,6 +527,20 @@ def dossier_slip(request: HttpRequest, code: Code, kind: SlipKind) -> HttpRespon
 
 # ------------------------------------------------------------------------------ writes
 
+MAX_FILES = 20
+
+
+def _checked_uploads(files: list[UploadedFile] | None) -> list[UploadedFile]:
+    """Every file checked (count, size, type by content) before anything is written."""
+    uploads = list(files or [])
+    if len(uploads) > MAX_FILES:
+        message = gettext("Mỗi lần gửi tối đa %(count)d tệp.") % {"count": MAX_FILES}
+        raise ApiError("validation_error", message, 422, {"files": [message]})
+    for upload in uploads:
+        check_upload(upload)
+    return uploads
+
+
 def _store_files(actor: User, dossier: Dossier, uploads: list[UploadedFile]) -> list[DossierFile]:
     return [services.attach_file(actor, dossier, upload) for upload in uploads]
 
@@ -508,12 +557,8 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
     user = require_user(request)
     if user.role != Role.CITIZEN:
         raise forbidden(gettext("Chỉ công dân nộp hồ sơ trực tuyến; cán bộ tiếp nhận tại quầy."))
-    uploads = list(files or [])
-    if len(uploads) > 20:
-        raise ApiError("validation_error", gettext("Mỗi lần nộp tối đa 20 tệp."), 422, {"files": ["> 20"]})
     # Every file is checked before anything is written: a refused file leaves nothing behind.
-    for upload in uploads:
-        check_upload(upload)
+    uploads = _checked_uploads(files)
     receiving = Agency.objects.filter(code=data.receiving_agency, is_active=True).first()
     if receiving is None:
         raise not_found(gettext("Không tìm thấy cơ quan có mã %(code)s.") % {"code": data.receiving_agency})
@@ -606,10 +651,25 @@ def request_supplement(request: HttpRequest, code: Code, payload: SupplementIn) 
 
 
 @router.post("/{code}/receive-supplement", response=TRANSITION,
-             summary="Nhận hồ sơ bổ sung (5 → tiếp tục)")
-def receive_supplement(request: HttpRequest, code: Code, payload: NoteIn) -> dict[str, Any]:
-    return _transition(request, code, payload,
-                       lambda u, d: services.receive_supplement(u, d, note=payload.note))
+             openapi_extra=json_body_too(SupplementReceivedIn, json_parts=["documents"]),
+             summary="Nhận hồ sơ bổ sung (5 → tiếp tục): giấy tờ kèm số bản, tệp (multipart hoặc JSON)")
+def receive_supplement(request: HttpRequest, code: Code, payload: FormOrJson[SupplementReceivedIn],
+                       files: File[list[UploadedFile]] = None) -> dict[str, Any]:  # type: ignore[assignment]
+    uploads = _checked_uploads(files)
+    documents = [services.Supplied(d.name, d.originals, d.certified_copies, d.photocopies)
+                 for d in payload.documents]
+
+    def act(user: User, dossier: Dossier) -> Any:
+        # As on the portal: the files join the dossier, then the supplement is received, together.
+        stored: list[DossierFile] = []
+        try:
+            with transaction.atomic():
+                stored = _store_files(user, dossier, uploads)
+                return services.receive_supplement(user, dossier, documents=documents, note=payload.note)
+        except Exception:
+            _discard(stored)
+            raise
+    return _transition(request, code, payload, act)
 
 
 @router.post("/{code}/request-payment", response=TRANSITION,
@@ -638,11 +698,15 @@ def stop(request: HttpRequest, code: Code, payload: ReasonIn) -> dict[str, Any]:
     return _transition(request, code, payload, lambda u, d: services.stop_processing(u, d, payload.reason))
 
 
-@router.post("/{code}/result-ready", response=TRANSITION,
-             summary="Trình kết quả giải quyết để lãnh đạo phê duyệt")
-def result_ready(request: HttpRequest, code: Code, payload: ResultIn) -> dict[str, Any]:
+@router.post("/{code}/result-ready", response=TRANSITION, openapi_extra=json_body_too(ResultIn),
+             summary="Trình kết quả giải quyết để lãnh đạo phê duyệt, kèm tệp kết quả nếu có "
+                     "(multipart hoặc JSON)")
+def result_ready(request: HttpRequest, code: Code, payload: FormOrJson[ResultIn],
+                 result_file: File[UploadedFile] = None) -> dict[str, Any]:  # type: ignore[assignment]
+    if result_file is not None:
+        check_upload(result_file, field="result_file")
     return _transition(request, code, payload, lambda u, d: services.mark_result_ready(
-        u, d, payload.result_text, electronic=payload.electronic))
+        u, d, payload.result_text, result_file=result_file, electronic=payload.electronic))
 
 
 @router.post("/{code}/approve", response=TRANSITION,

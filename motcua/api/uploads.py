@@ -13,10 +13,13 @@ __all__ = ["check_upload", "sniff_content_type"]
 STATUS = {"file_too_large": 413, "unsupported_file_type": 415}
 
 
-def check_upload(upload: UploadedFile) -> str:
-    """Refuse a file that is too big or not a PDF/JPEG/PNG by content; return its real content type."""
+def check_upload(upload: UploadedFile, field: str = "files") -> str:
+    """Refuse a file that is too big or not a PDF/JPEG/PNG by content; return its real content type.
+
+    `field` names the form field in the error's `fields`, with the refused file's name.
+    """
     try:
         return check_content(upload)
     except UploadProblem as problem:
-        fields = {"files": [upload.name or ""]}
+        fields = {field: [upload.name or ""]}
         raise ApiError(problem.code, problem.message, STATUS[problem.code], fields) from None
