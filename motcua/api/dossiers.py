@@ -56,6 +56,16 @@ ERRORS: dict[Any, Any] = {ERROR_STATUSES: ErrorOut}
 
 # ------------------------------------------------------------------------------ schemas
 
+# The kinds of motcua.dossiers.slips.SLIPS (a test keeps them equal).
+class SlipKind(enum.StrEnum):
+    RECEIPT = "receipt"
+    SUPPLEMENT = "supplement"
+    REFUSAL = "refusal"
+    APOLOGY = "apology"
+    STOP = "stop"
+    CONTROL = "control"
+
+
 class AgencyRef(Schema):
     code: str
     name: str
@@ -149,6 +159,8 @@ class DossierDetail(Schema):
     documents: list[DocumentOut]
     files: list[FileOut]
     supplement_requests: list[SupplementOut]
+    available_slips: list[SlipKind] = PydanticField(
+        description="Phiếu đã có của hồ sơ (GET /dossiers/{code}/slips/{kind}), theo trạng thái hiện tại")
 
 
 class EventOut(Schema):
@@ -341,6 +353,8 @@ def summary(dossier: Dossier) -> dict[str, Any]:
 
 
 def detail(dossier: Dossier) -> dict[str, Any]:
+    from motcua.dossiers import slips
+
     dossier = visible_dossiers_for_detail(dossier)
     applicant = dossier.applicant
     return {
@@ -360,6 +374,7 @@ def detail(dossier: Dossier) -> dict[str, Any]:
         "documents": list(dossier.documents.all()),
         "files": [_file(dossier, f) for f in dossier.files.order_by("id")],
         "supplement_requests": list(dossier.supplement_requests.order_by("number")),
+        "available_slips": [kind.value for kind in SlipKind if slips.is_available(dossier, kind.value)],
     }
 
 
@@ -485,27 +500,6 @@ def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse
                         content_type=content_type)
 
 
-class SlipKind(enum.StrEnum):
-    RECEIPT = "receipt"
-    SUPPLEMENT = "supplement"
-    REFUSAL = "refusal"
-    APOLOGY = "apology"
-    STOP = "stop"
-    CONTROL = "control"
-
-
-def _slip_exists(dossier: Dossier, kind: SlipKind) -> bool:
-    """A slip exists once the act it records happened (e.g. no refusal slip for a received dossier)."""
-    return {
-        SlipKind.RECEIPT: dossier.received_at is not None,
-        SlipKind.SUPPLEMENT: dossier.supplement_count > 0,
-        SlipKind.REFUSAL: dossier.status == Status.REFUSED,
-        SlipKind.APOLOGY: dossier.apologized_at is not None,
-        SlipKind.STOP: dossier.status == Status.STOPPED,
-        SlipKind.CONTROL: dossier.received_at is not None,
-    }[kind]
-
-
 PDF_RESPONSE = {"responses": {"200": {"description": "PDF", "content": {
     "application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}}
 
@@ -514,13 +508,16 @@ PDF_RESPONSE = {"responses": {"200": {"description": "PDF", "content": {
             summary="Phiếu của hồ sơ (PDF): tiếp nhận 01, bổ sung 02, từ chối 03, xin lỗi 04, "
                     "dừng, kiểm soát 05")
 def dossier_slip(request: HttpRequest, code: Code, kind: SlipKind) -> HttpResponse:
-    from motcua.dossiers import slips
+    from motcua.dossiers import slips  # reportlab is loaded when a slip is asked for, not at start
 
     dossier = get_visible(require_user(request), code)
-    if not _slip_exists(dossier, kind):
-        message = gettext("Hồ sơ %(code)s chưa có phiếu này.") % {"code": dossier.code}
-        raise ApiError("slip_not_available", message, 404)
-    response = HttpResponse(slips.SLIPS[kind.value](dossier), content_type="application/pdf")
+    try:
+        pdf = slips.SLIPS[kind.value](dossier)
+    except slips.SlipNotAvailable as refusal:
+        # The slips module decides (slips.is_available): its act did not happen (yet). The caller
+        # sees the dossier, so this is its state (409), not a missing resource (404 = out of scope).
+        raise ApiError("slip_not_available", str(refusal), 409) from None
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind.value}.pdf"'
     return response
 

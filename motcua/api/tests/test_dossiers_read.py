@@ -96,21 +96,3 @@ def test_export_is_refused_to_others(province: Province, who: str) -> None:
 def test_export_needs_sign_in(db: None) -> None:
     response = Client().get("/api/v1/dossiers/export", {"start": "2025-01-01", "end": "2025-01-31"})
     assert response.status_code == 401
-
-
-def test_receipt_slip_is_a_pdf_for_those_who_see_the_dossier(province: Province, dossiers: Dossiers) -> None:
-    url = f"/api/v1/dossiers/{dossiers.counter.code}/slips/receipt"
-    response = token_client(province.receptionist_a).get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
-    assert token_client(province.receptionist_b).get(url).status_code == 404
-    assert client_for(province.citizen).get(url).status_code == 404
-    assert Client().get(url).status_code == 401
-
-
-def test_slip_of_an_act_that_did_not_happen_is_not_available(province: Province, dossiers: Dossiers) -> None:
-    url = f"/api/v1/dossiers/{dossiers.counter.code}/slips/refusal"
-    response = token_client(province.receptionist_a).get(url)
-    assert response.status_code == 404
-    assert response.json()["code"] == "slip_not_available"
