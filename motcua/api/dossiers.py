@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -56,6 +56,10 @@ ERRORS: dict[Any, Any] = {ERROR_STATUSES: ErrorOut}
 
 # ------------------------------------------------------------------------------ schemas
 
+# The applicant's languages: settings.LANGUAGES (a test keeps them equal).
+Language = Literal["vi", "en"]
+
+
 # The kinds of motcua.dossiers.slips.SLIPS (a test keeps them equal).
 class SlipKind(enum.StrEnum):
     RECEIPT = "receipt"
@@ -87,6 +91,7 @@ class ApplicantOut(Schema):
     id_number: str
     phone: str
     email: str
+    language: str
 
 
 class DocumentOut(Schema):
@@ -193,6 +198,9 @@ class SubmitIn(Schema):
     applicant_id_number: Code | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
     applicant_phone: Code = ""
     applicant_email: ShortText = ""
+    language: Language | None = PydanticField(
+        None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
+                          "mặc định: ngôn ngữ của yêu cầu (Accept-Language)")
 
 
 class ApplicantIn(Schema):
@@ -363,7 +371,7 @@ def detail(dossier: Dossier) -> dict[str, Any]:
         "sub_state": dossier.sub_state, "request": dossier.request,
         # Whoever may see the dossier handles it (or is the applicant): the full ID is shown here only.
         "applicant": {"kind": applicant.kind, "name": applicant.name, "id_number": applicant.id_number,
-                      "phone": applicant.phone, "email": applicant.email},
+                      "phone": applicant.phone, "email": applicant.email, "language": applicant.language},
         "receiving_agency": _agency(dossier.receiving_agency),
         "competent_agency": _agency(dossier.competent_agency),
         "new_appointment_at": dossier.new_appointment_at, "finished_at": dossier.finished_at,
@@ -568,7 +576,10 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
     stored: list[DossierFile] = []
     try:
         with transaction.atomic():
-            dossier = services.submit_online(user, version, applicant, receiving, request=data.request)
+            # Slips and notices in the language asked for, else the one the request is in
+            # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
+            dossier = services.submit_online(user, version, applicant, receiving, request=data.request,
+                                             language=data.language or translation.get_language())
             stored = _store_files(user, dossier, uploads)
     except Exception:
         _discard(stored)

@@ -30,8 +30,9 @@ def test_unknown_procedure_is_not_found_in_the_error_format(db: None) -> None:
 def test_message_follows_accept_language(db: None) -> None:
     response = Client(headers={"Accept-Language": "en"}).get("/api/v1/catalog/procedures/9.999999")
     assert response.json()["code"] == "not_found"
-    # Without the English catalog yet, gettext falls back to the Vietnamese msgid: still a sentence.
-    assert response.json()["message"]
+    assert response["Content-Language"] == "en"
+    assert response.json()["message"] != "Không tìm thấy thủ tục có mã 9.999999."
+    assert "9.999999" in response.json()["message"]
 
 
 def test_validation_errors_list_the_fields(db: None) -> None:
