@@ -6,6 +6,7 @@ until it gets an example here, so it cannot ship without this check.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,6 +45,23 @@ EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/api/v1/dossiers/{code}/apologize"): {"reason": "Quá hạn",
                                                     "new_appointment": "2099-01-05T15:00:00+07:00"},
 }
+
+
+# The operations that take files (multipart), each with valid fields and a valid file.
+MULTIPART_EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
+    ("post", "/api/v1/dossiers/{code}/files"): {"file": "a.pdf"},
+    ("post", "/api/v1/dossiers/{code}/receive-supplement"): {
+        "documents": '{"name": "Giấy chứng sinh", "originals": 1}', "files": "a.pdf"},
+    ("post", "/api/v1/dossiers/{code}/result-ready"): {
+        "result_text": "Giấy khai sinh", "result_file": "a.pdf"},
+}
+
+
+def multipart_operations() -> list[tuple[str, str]]:
+    document = api.get_openapi_schema(path_prefix="/api/v1/")
+    return sorted((method, path) for path, item in document["paths"].items()
+                  if path.startswith("/api/v1/dossiers/{code}") for method, operation in item.items()
+                  if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}))
 
 
 def dossier_operations() -> list[tuple[str, str]]:
@@ -88,3 +106,30 @@ def test_outsiders_never_reach_a_dossier(province: Province, dossiers: Dossiers,
         assert response.status_code == 404, response.content
         assert response.json()["code"] == "not_found"
     assert DossierEvent.objects.filter(dossier=dossier).count() == events_before
+
+
+def test_every_dossier_operation_taking_files_has_a_multipart_example() -> None:
+    assert set(multipart_operations()) == set(MULTIPART_EXAMPLES)
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(MULTIPART_EXAMPLES))
+def test_outsiders_sending_files_never_reach_a_dossier(province: Province, dossiers: Dossiers, method: str,
+                                                       path: str, settings: Any) -> None:
+    dossier = dossiers.counter
+    events_before = DossierEvent.objects.filter(dossier=dossier).count()
+    url = path.replace("{code}", dossier.code)
+
+    def body() -> dict[str, Any]:
+        return {name: SimpleUploadedFile(value, PDF, "application/pdf") if value.endswith(".pdf") else value
+                for name, value in MULTIPART_EXAMPLES[(method, path)].items()}
+
+    citizen_client = client_for(province.other_citizen)
+    citizen_client.handler.enforce_csrf_checks = False
+    assert Client().post(url, body()).status_code == 401
+    for client in (token_client(province.specialist_justice), token_client(province.receptionist_b),
+                   citizen_client):
+        response = client.post(url, body())
+        assert response.status_code == 404, response.content
+        assert response.json()["code"] == "not_found"
+    assert DossierEvent.objects.filter(dossier=dossier).count() == events_before
+    assert not [p for p in Path(str(settings.MEDIA_ROOT)).rglob("*") if p.is_file()]
