@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -47,6 +48,8 @@ from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
 from motcua.dossiers import services
 from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, DossierFile, Status
+from motcua.geography import services as geography
+from motcua.geography.models import COMMUNE_LEVELS, Unit
 
 router = Router(tags=["dossiers"], auth=SIGNED_IN)
 lookup_router = Router(tags=["lookup"])
@@ -92,6 +95,8 @@ class ApplicantOut(Schema):
     phone: str
     email: str
     language: str
+    address_unit_code: str | None = PydanticField(description="Mã xã, phường nơi người nộp cư trú")
+    street: str
 
 
 class DocumentOut(Schema):
@@ -198,6 +203,11 @@ class SubmitIn(Schema):
     applicant_id_number: Code | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
     applicant_phone: Code = ""
     applicant_email: ShortText = ""
+    applicant_address_unit: Code | None = PydanticField(
+        None, description="Mã xã, phường, đặc khu nơi người nộp cư trú: đơn vị của tỉnh đang có hiệu lực "
+                          "hôm nay (GET /units). Cần cho hồ sơ cấp xã nộp tại Trung tâm tỉnh: hồ sơ được "
+                          "chuyển đến Ủy ban nhân dân của xã, phường này.")
+    applicant_street: Text = PydanticField("", max_length=300, description="Số nhà, đường, thôn, xóm")
     language: Language | None = PydanticField(
         None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
                           "mặc định: ngôn ngữ của yêu cầu (Accept-Language)")
@@ -371,7 +381,9 @@ def detail(dossier: Dossier) -> dict[str, Any]:
         "sub_state": dossier.sub_state, "request": dossier.request,
         # Whoever may see the dossier handles it (or is the applicant): the full ID is shown here only.
         "applicant": {"kind": applicant.kind, "name": applicant.name, "id_number": applicant.id_number,
-                      "phone": applicant.phone, "email": applicant.email, "language": applicant.language},
+                      "phone": applicant.phone, "email": applicant.email, "language": applicant.language,
+                      "address_unit_code": applicant.address_unit.code if applicant.address_unit else None,
+                      "street": applicant.street},
         "receiving_agency": _agency(dossier.receiving_agency),
         "competent_agency": _agency(dossier.competent_agency),
         "new_appointment_at": dossier.new_appointment_at, "finished_at": dossier.finished_at,
@@ -388,8 +400,8 @@ def detail(dossier: Dossier) -> dict[str, Any]:
 
 def visible_dossiers_for_detail(dossier: Dossier) -> Dossier:
     # After a transition the caller's object has fresh columns but stale relations.
-    return (Dossier.objects.select_related("version__procedure", "applicant", "receiving_agency",
-                                           "competent_agency", "current_step__agency")
+    return (Dossier.objects.select_related("version__procedure", "applicant__address_unit",
+                                           "receiving_agency", "competent_agency", "current_step__agency")
             .get(pk=dossier.pk))
 
 
@@ -546,6 +558,28 @@ def _checked_uploads(files: list[UploadedFile] | None) -> list[UploadedFile]:
     return uploads
 
 
+def _address_unit(code: str | None) -> Unit | None:
+    """The applicant's commune or ward: a unit in force today directly under the province.
+
+    The same choice the portal offers (its "Xã, phường nơi cư trú" list); anything else is a
+    422 on the field, before anything is written.
+    """
+    if code is None or not code.strip():
+        return None
+    try:
+        unit = geography.unit_on(code, timezone.localdate())
+    except geography.GeographyError as error:
+        message = str(error)
+    else:
+        parent = unit.parent
+        if (unit.level in COMMUNE_LEVELS and parent is not None and parent.level == Unit.Level.PROVINCE
+                and parent.code == settings.MOTCUA_PROVINCE_CODE):
+            return unit
+        message = gettext("Mã %(code)s là %(name)s, không phải xã, phường hoặc đặc khu của tỉnh.") % {
+            "code": unit.code, "name": unit.name}
+    raise ApiError("validation_error", message, 422, {"applicant_address_unit": [message]})
+
+
 def _store_files(actor: User, dossier: Dossier, uploads: list[UploadedFile]) -> list[DossierFile]:
     return [services.attach_file(actor, dossier, upload) for upload in uploads]
 
@@ -568,10 +602,14 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
     if receiving is None:
         raise not_found(gettext("Không tìm thấy cơ quan có mã %(code)s.") % {"code": data.receiving_agency})
     version = services.version_in_force(data.procedure_code, timezone.localdate())
+    # As the portal's form does: the address goes on the applicant, and submit_online routes a
+    # commune-level dossier received at the provincial centre to the committee of that commune
+    # (no_competent_agency, 422, when it is needed and missing).
     applicant = Applicant(
         kind=Applicant.Kind.CITIZEN, name=data.applicant_name or user.full_name or user.username,
         id_number=data.applicant_id_number or user.id_number, phone=data.applicant_phone,
-        email=data.applicant_email, user=user,
+        email=data.applicant_email, address_unit=_address_unit(data.applicant_address_unit),
+        street=data.applicant_street.strip(), user=user,
     )
     stored: list[DossierFile] = []
     try:
