@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Query, Router, Schema
+from pydantic import Field as PydanticField
 
 from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, paginate
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
@@ -23,6 +24,7 @@ from motcua.catalog.models import (
     ProcedureVersion,
 )
 from motcua.catalog.services import version_in_force
+from motcua.portal.forms import is_always_required
 
 router = Router(tags=["catalog"])
 
@@ -56,6 +58,7 @@ class ChannelOut(Schema):
 
 
 class RequirementOut(Schema):
+    id: int = PydanticField(description="Mã thành phần, dùng trong `requirement_ids` khi nộp trực tuyến")
     order: int
     case: str
     name: str
@@ -63,6 +66,14 @@ class RequirementOut(Schema):
     certified_copies: int
     photocopies: int
     form_name: str
+    # The portal's rule, so that both doors ask for the same files.
+    required: bool = PydanticField(
+        description="Phải đính kèm tệp khi nộp trực tuyến: giấy tờ cần nộp trong mọi trường hợp (không phải "
+                    "ghi chú, không thuộc một trường hợp). Ghi chú có mọi số bản bằng 0 và không nhận tệp.")
+
+    @staticmethod
+    def resolve_required(requirement: Any) -> bool:
+        return is_always_required(requirement)
 
 
 class LegalBasisOut(Schema):

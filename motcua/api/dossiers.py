@@ -46,10 +46,12 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
+from motcua.catalog.models import ProcedureVersion
 from motcua.dossiers import services
 from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, DossierFile, Status
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
+from motcua.portal.forms import is_always_required, is_document
 
 router = Router(tags=["dossiers"], auth=SIGNED_IN)
 lookup_router = Router(tags=["lookup"])
@@ -58,6 +60,9 @@ ERRORS: dict[Any, Any] = {ERROR_STATUSES: ErrorOut}
 
 
 # ------------------------------------------------------------------------------ schemas
+
+# Files per request (submission, supplement).
+MAX_FILES = 20
 
 # The applicant's languages: settings.LANGUAGES (a test keeps them equal).
 Language = Literal["vi", "en"]
@@ -100,6 +105,7 @@ class ApplicantOut(Schema):
 
 
 class DocumentOut(Schema):
+    requirement_id: int | None = PydanticField(description="Thành phần hồ sơ của danh mục (nếu có)")
     name: str
     originals: int
     certified_copies: int
@@ -208,6 +214,12 @@ class SubmitIn(Schema):
                           "hôm nay (GET /units). Cần cho hồ sơ cấp xã nộp tại Trung tâm tỉnh: hồ sơ được "
                           "chuyển đến Ủy ban nhân dân của xã, phường này.")
     applicant_street: Text = PydanticField("", max_length=300, description="Số nhà, đường, thôn, xóm")
+    requirement_ids: list[Id] = PydanticField(
+        [], max_length=MAX_FILES,
+        description="Thành phần hồ sơ của từng tệp, theo thứ tự các phần `files`: `id` của thành phần "
+                    "(GET /catalog/procedures/{code}, `version.requirements`). Như trên cổng: hồ sơ "
+                    "ghi nhận các giấy tờ có tệp, với số bản của danh mục; mọi thành phần `required` "
+                    "phải có tệp.")
     language: Language | None = PydanticField(
         None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
                           "mặc định: ngôn ngữ của yêu cầu (Accept-Language)")
@@ -544,9 +556,6 @@ def dossier_slip(request: HttpRequest, code: Code, kind: SlipKind) -> HttpRespon
 
 # ------------------------------------------------------------------------------ writes
 
-MAX_FILES = 20
-
-
 def _checked_uploads(files: list[UploadedFile] | None) -> list[UploadedFile]:
     """Every file checked (count, size, type by content) before anything is written."""
     uploads = list(files or [])
@@ -556,6 +565,35 @@ def _checked_uploads(files: list[UploadedFile] | None) -> list[UploadedFile]:
     for upload in uploads:
         check_upload(upload)
     return uploads
+
+
+def _online_documents(version: ProcedureVersion, requirement_ids: list[int],
+                      uploads: list[UploadedFile]) -> list[services.Supplied]:
+    """The documents handed in online, as the portal records them: those with a file attached.
+
+    The portal's rules (`motcua.portal.forms.is_document`, `is_always_required`): a catalog note
+    takes no file, a conditional document ("Trường hợp …", under a case heading) may be left out,
+    every other document needs its file. Counts come from the catalog.
+    """
+    if len(requirement_ids) != len(uploads):
+        message = gettext("Mỗi tệp cần đúng một mã thành phần hồ sơ (requirement_ids), theo thứ tự các tệp.")
+        raise ApiError("validation_error", message, 422, {"requirement_ids": [message]})
+    documents = [r for r in version.requirements.all() if is_document(r)]
+    known = {r.pk for r in documents}
+    unknown = [pk for pk in requirement_ids if pk not in known]
+    if unknown:
+        message = gettext("Thủ tục không có giấy tờ cần nộp mang mã %(id)d.") % {"id": unknown[0]}
+        raise ApiError("validation_error", message, 422, {"requirement_ids": [message]})
+    with_file = set(requirement_ids)
+    missing = [r for r in documents if is_always_required(r) and r.pk not in with_file]
+    if missing:
+        message = gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc: %(names)s.") % {
+            "names": "; ".join(r.name for r in missing)}
+        fields = [gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc “%(name)s” (mã %(id)d).")
+                  % {"name": r.name, "id": r.pk} for r in missing]
+        raise ApiError("validation_error", message, 422, {"files": fields})
+    return [services.Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
+            for r in documents if r.pk in with_file]
 
 
 def _address_unit(code: str | None) -> Unit | None:
@@ -611,14 +649,19 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         email=data.applicant_email, address_unit=_address_unit(data.applicant_address_unit),
         street=data.applicant_street.strip(), user=user,
     )
+    documents = _online_documents(version, data.requirement_ids, uploads)
     stored: list[DossierFile] = []
     try:
         with transaction.atomic():
             # Slips and notices in the language asked for, else the one the request is in
             # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
             dossier = services.submit_online(user, version, applicant, receiving, request=data.request,
+                                             documents=documents,
                                              language=data.language or translation.get_language())
-            stored = _store_files(user, dossier, uploads)
+            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
+            for requirement_id, upload in zip(data.requirement_ids, uploads, strict=True):
+                stored.append(services.attach_file(user, dossier, upload,
+                                                   document=by_requirement[requirement_id]))
     except Exception:
         _discard(stored)
         raise

@@ -45,6 +45,9 @@ def test_detail_gives_the_version_in_force_on_a_date(province: Province) -> None
     assert after["version"]["valid_from"] == "2025-07-01"
     assert {c["kind"] for c in after["version"]["channels"]} == {"counter", "online"}
     assert after["version"]["requirements"][0]["name"] == "Tờ khai theo mẫu"
+    # What online submission needs: the id to name in requirement_ids, and whether a file is required.
+    assert after["version"]["requirements"][0]["id"] == province.birth_version.requirements.get().pk
+    assert after["version"]["requirements"][0]["required"] is True
 
 
 def test_detail_before_any_version_is_not_found(province: Province) -> None:

@@ -27,10 +27,13 @@ def session(user: Any) -> tuple[Client, dict[str, str]]:
 
 
 def submit(client: Client, headers: dict[str, str], province: Province, *files: SimpleUploadedFile) -> Any:
+    """Submit the birth registration; each file is for its one required document (the form)."""
+    if not files:
+        files = (SimpleUploadedFile("to-khai.pdf", PDF, "application/pdf"),)
+    form = province.birth_version.requirements.get()
     data: dict[str, object] = {"procedure_code": "1.001193", "receiving_agency": province.center_a.code,
-                               "request": "Khai sinh"}
-    if files:
-        data["files"] = list(files)
+                               "request": "Khai sinh", "files": list(files),
+                               "requirement_ids": [form.pk] * len(files)}
     return client.post("/api/v1/dossiers", data, headers=headers)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from motcua.api.tests.conftest import Province, client_for
@@ -22,8 +23,10 @@ def citizen(province: Province) -> Client:
 
 
 def submit_at_provincial_centre(province: Province, **extra: Any) -> Any:
+    form = province.birth_version.requirements.get()
     data = {"procedure_code": province.birth.code, "receiving_agency": province.provincial_center.code,
-            **extra}
+            "files": [SimpleUploadedFile("to-khai.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")],
+            "requirement_ids": [form.pk], **extra}
     return citizen(province).post("/api/v1/dossiers", data)
 
 

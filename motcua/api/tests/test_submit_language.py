@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from motcua.api.dossiers import Language
@@ -23,7 +24,10 @@ def citizen(province: Province, accept_language: str | None = None) -> Client:
 
 
 def submit(client: Client, province: Province, **extra: str) -> Any:
-    data = {"procedure_code": "1.001193", "receiving_agency": province.center_a.code, **extra}
+    form = province.birth_version.requirements.get()
+    data = {"procedure_code": "1.001193", "receiving_agency": province.center_a.code,
+            "files": [SimpleUploadedFile("to-khai.pdf", b"%PDF-1.7\n%%EOF\n", "application/pdf")],
+            "requirement_ids": [form.pk], **extra}
     return client.post("/api/v1/dossiers", data)
 
 
