@@ -22,6 +22,27 @@ class Series:
     color: str = PALETTE[0]
 
 
+def _svg_open(width: int, height: int, chart_id: str, title: str, description: str) -> list[str]:
+    """The opening of an accessible chart: role=img, labelled by its title and description."""
+    return [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {} {}" '
+            'aria-labelledby="{}-title {}-desc">',
+            width,
+            height,
+            chart_id,
+            chart_id,
+        ),
+        format_html(
+            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+            chart_id,
+            title,
+            chart_id,
+            description,
+        ),
+    ]
+
+
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
@@ -48,23 +69,7 @@ def column_chart(
     groups = max(len(labels), 1)
     group_w = plot_w / groups
     bar_w = max(group_w * 0.8 / max(len(series), 1), 1.0)
-    parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {} {}" '
-            'aria-labelledby="{}-title {}-desc">',
-            width,
-            height,
-            chart_id,
-            chart_id,
-        ),
-        format_html(
-            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            chart_id,
-            title,
-            chart_id,
-            description,
-        ),
-    ]
+    parts = _svg_open(width, height, chart_id, title, description)
     for i in range(5):
         value = peak * i / 4
         y = top + plot_h - plot_h * i / 4
@@ -141,23 +146,7 @@ def bar_list(
     height = row_h * max(len(items), 1) + 8
     peak = maximum if maximum else _nice_max(max((v for _l, v, _t in items), default=0))
     plot_w = width - label_w - text_w
-    parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {} {}" '
-            'aria-labelledby="{}-title {}-desc">',
-            width,
-            height,
-            chart_id,
-            chart_id,
-        ),
-        format_html(
-            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            chart_id,
-            title,
-            chart_id,
-            description,
-        ),
-    ]
+    parts = _svg_open(width, height, chart_id, title, description)
     for i, (label, value, text) in enumerate(items):
         y = 4 + i * row_h
         w = plot_w * max(value, 0) / peak if peak else 0
