@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.accounts.models import User
 from motcua.dossiers import services
@@ -48,7 +49,7 @@ def _applicant(user: User) -> Applicant:
 def load(command: Any, data_dir: Path) -> None:
     users = _users()
     if users is None:
-        command.stdout.write("Hồ sơ mẫu / demo dossiers: thiếu tài khoản mẫu, bỏ qua")
+        command.stdout.write(_("Hồ sơ mẫu: thiếu tài khoản mẫu, bỏ qua."))
         return
     desk, specialist, leader = (
         users["tiepnhan.dongkinh"],
@@ -60,18 +61,18 @@ def load(command: Any, data_dir: Path) -> None:
     if center is None:
         return
     if Dossier.objects.filter(receiving_agency=desk.agency).exists():
-        command.stdout.write("Hồ sơ mẫu / demo dossiers: đã có, giữ nguyên")
+        command.stdout.write(_("Hồ sơ mẫu: đã có, giữ nguyên."))
         return
     today = timezone.localdate()
     try:
         versions = {key: services.version_in_force(code, today) for key, code in PROCEDURES.items()}
     except services.DossierError:
-        command.stdout.write("Hồ sơ mẫu / demo dossiers: thiếu thủ tục trong danh mục, bỏ qua")
+        command.stdout.write(_("Hồ sơ mẫu: thiếu thủ tục trong danh mục, bỏ qua."))
         return
     cal = services.calendar()
     # Start five working days ago at 08:00 so that every state below has happened already.
     day = today
-    for _ in range(5):
+    for _day in range(5):
         day -= dt.timedelta(days=1)
         while not cal.is_working_day(day):
             day -= dt.timedelta(days=1)
@@ -108,5 +109,5 @@ def load(command: Any, data_dir: Path) -> None:
             services.transfer_dossier(desk, land, department, at=later(4), reason="Chuyển Sở giải quyết")
         created += 1
     except services.DossierError as error:
-        command.stdout.write(f"Hồ sơ mẫu / demo dossiers: dừng ở {error.code}")
-    command.stdout.write(f"Hồ sơ mẫu / demo dossiers: {created}")
+        command.stdout.write(_("Hồ sơ mẫu: dừng ở bước %(code)s.") % {"code": error.code})
+    command.stdout.write(_("Hồ sơ mẫu: %(count)d hồ sơ.") % {"count": created})

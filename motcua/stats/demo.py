@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.stats.simulator import Simulation, simulated_dossiers
 
@@ -21,13 +22,19 @@ DEMO_SEED = 766
 
 def load(command: Any, data_dir: Path) -> None:
     if simulated_dossiers().exists():
-        command.stdout.write(f"Thống kê / statistics: đã có {simulated_dossiers().count()} hồ sơ mô phỏng")
+        command.stdout.write(
+            _("Thống kê: đã có %(count)d hồ sơ mô phỏng.") % {"count": simulated_dossiers().count()}
+        )
         return
     end = timezone.localdate() - dt.timedelta(days=1)
     start = end - dt.timedelta(days=90)
     simulation = Simulation(DEMO_PROVINCE, start, end, DEMO_DOSSIERS, 0.8776, DEMO_SEED, progress=False)
     result = simulation.run()
     command.stdout.write(
-        f"Thống kê / statistics: mô phỏng {result.dossiers} hồ sơ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y} "
-        f"({result.seconds:.0f} giây, trực tuyến {result.online_rate:.1%})"
+        _(
+            "Thống kê: mô phỏng %(count)d hồ sơ từ %(start)s đến %(end)s "
+            "(%(seconds).0f giây, trực tuyến %(online).1f%%)."
+        )
+        % {"count": result.dossiers, "start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}",
+           "seconds": result.seconds, "online": result.online_rate * 100}
     )
