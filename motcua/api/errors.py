@@ -59,6 +59,7 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "invalid_appointment": 422,
     # The procedure, the receiving centre and the applicant's commune route to no competent agency.
     "no_competent_agency": 422,
+    "not_offered_online": 422,
     # The file sent (attach_file, mark_result_ready's result file): too big, or not PDF/JPEG/PNG.
     "file_too_large": 413,
     "unsupported_file_type": 415,

@@ -17,6 +17,7 @@ from motcua.catalog.models import (
     ChannelKind,
     Field,
     FieldDepartment,
+    OnlineLevel,
     Procedure,
     ProcedureVersion,
     ProcessStep,
@@ -87,7 +88,8 @@ def _version(
         code=code, name=name, field=field, at_commune=commune, at_province=province
     )
     version = ProcedureVersion.objects.create(
-        procedure=procedure, valid_from=dt.date(2025, 7, 1), content_hash=code
+        procedure=procedure, valid_from=dt.date(2025, 7, 1), content_hash=code,
+        online_level=OnlineLevel.FULL if online else OnlineLevel.NONE,
     )
     kinds = [ChannelKind.COUNTER, ChannelKind.POSTAL] + ([ChannelKind.ONLINE] if online else [])
     for kind in kinds:

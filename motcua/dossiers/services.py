@@ -34,7 +34,7 @@ from django.utils.translation import gettext
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
-from motcua.catalog.models import Channel, ChannelKind, ProcedureVersion
+from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
@@ -692,6 +692,15 @@ def submit_online(
     if not receiving_agency.is_service_center:
         raise DossierError(
             "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")
+        )
+    if version.online_level == OnlineLevel.NONE:
+        # Decree 42/2022: only procedures published as online public services take online dossiers.
+        raise DossierError(
+            "not_offered_online",
+            gettext(
+                "Thủ tục %(code)s chưa được cung cấp dịch vụ công trực tuyến; vui lòng nộp tại Trung tâm."
+            )
+            % {"code": version.procedure.code},
         )
     with _atomic():
         dossier = _new_dossier(

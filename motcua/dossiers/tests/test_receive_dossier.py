@@ -6,7 +6,7 @@ import pytest
 
 from motcua.catalog.models import ChannelKind
 from motcua.dossiers import services
-from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status
+from motcua.dossiers.models import Applicant, Dossier, DossierEvent, Handover, Status
 from motcua.dossiers.services import DossierError
 
 from .conftest import World, at
@@ -86,6 +86,18 @@ def test_online_dossier_is_submitted_then_received_by_the_centre(world: World) -
         ("submit", None, 1),
         ("receive", 1, 2),
     ]
+
+
+def test_a_procedure_not_offered_online_refuses_online_submission(world: World) -> None:
+    before = (Dossier.objects.count(), DossierEvent.objects.count(), Applicant.objects.count())
+    with pytest.raises(DossierError) as refused:
+        services.submit_online(
+            world.citizen, world.certification, world.applicant(), world.ward_center,
+            at=at("2026-02-13 09:00"),
+        )
+    assert refused.value.code == "not_offered_online"
+    assert "2.000815" in refused.value.message
+    assert (Dossier.objects.count(), DossierEvent.objects.count(), Applicant.objects.count()) == before
 
 
 def test_certification_received_before_15h_is_due_the_same_day(world: World) -> None:
