@@ -149,6 +149,20 @@ MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root; files are served by vi
 # Largest file accepted in one upload (attachments of a dossier), in bytes.
 MOTCUA_UPLOAD_MAX_BYTES = envint("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
+# Throttle counters (login, lookup, submission) must be shared by every server process:
+# a file cache under var/ does that on one server without another service to run.
+# Tests keep the per-process memory cache so that runs don't share counters.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("MOTCUA_CACHE_DIR", str(VAR_DIR / "cache")),
+        }
+    )
+}
+
 # Login pages live in the portal; other login methods (VNeID via OpenID Connect) plug in
 # through AUTHENTICATION_BACKENDS and MOTCUA_LOGIN_METHODS (motcua/portal/login_methods.py).
 LOGIN_URL = "portal:login"
