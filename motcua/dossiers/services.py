@@ -142,7 +142,7 @@ def _invalid(dossier: Dossier) -> DossierError:
     return DossierError(
         "invalid_transition",
         gettext(
-            "Hồ sơ %(code)s đang ở trạng thái \u201c%(status)s\u201d nên không thể thực hiện thao tác này."
+            "Hồ sơ %(code)s đang ở trạng thái “%(status)s” nên không thể thực hiện thao tác này."
         )
         % {"code": dossier.code, "status": Status(dossier.status).label},
     )

@@ -223,6 +223,12 @@ def test_a_refused_transition_explains_itself_in_english(world: World) -> None:
     assert wrong_role.value.message == (
         f"Your role is not allowed to perform this action on dossier {dossier.code}."
     )
+    with translation.override("en"), pytest.raises(services.DossierError) as not_ready:
+        services.return_result(world.receptionist, dossier, at=at("2026-03-02 09:00"))
+    assert not_ready.value.code == "invalid_transition"
+    assert not_ready.value.message == (
+        f"Dossier {dossier.code} is in the status “Received”, so this action is not possible."
+    )
     assert Dossier.objects.get(pk=dossier.pk).status == dossier.status
 
 

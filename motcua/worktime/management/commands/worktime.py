@@ -9,14 +9,21 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from motcua.core.cli import BadInput, to_json
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import MAX_YEAR, MIN_YEAR, TZ, TimeLimit, WorkCalendar, parse_datetime
 
-WEEKDAYS = [_lazy("Thứ Hai"), _lazy("Thứ Ba"), _lazy("Thứ Tư"), _lazy("Thứ Năm"), _lazy("Thứ Sáu"),
-            _lazy("Thứ Bảy"), _lazy("Chủ nhật")]
+WEEKDAYS = [
+    gettext_lazy("Thứ Hai"),
+    gettext_lazy("Thứ Ba"),
+    gettext_lazy("Thứ Tư"),
+    gettext_lazy("Thứ Năm"),
+    gettext_lazy("Thứ Sáu"),
+    gettext_lazy("Thứ Bảy"),
+    gettext_lazy("Chủ nhật"),
+]
 
 
 def _datetime(text: str) -> dt.datetime:
