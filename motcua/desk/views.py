@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts.models import Role
@@ -196,7 +196,7 @@ ACTIONS: dict[str, Action] = {
     "receive": Action(gettext_lazy("Tiếp nhận hồ sơ"), None,
                       lambda u, d, f: services.receive_dossier(u, d),
                       gettext_lazy("Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả.")),
-    "refuse": Action(gettext_lazy("Từ chối tiếp nhận"), desk_forms.ReasonForm,
+    "refuse": Action(pgettext_lazy("action", "Từ chối tiếp nhận"), desk_forms.ReasonForm,
                      lambda u, d, f: services.refuse_dossier(u, d, f["reason"]),
                      gettext_lazy("Đã từ chối tiếp nhận hồ sơ."), secondary=True,
                      confirm=gettext_lazy("Từ chối tiếp nhận hồ sơ này?")),
@@ -217,7 +217,7 @@ ACTIONS: dict[str, Action] = {
     "receive_supplement": Action(gettext_lazy("Nhận hồ sơ bổ sung"), desk_forms.SupplementReceivedForm,
                                  _receive_supplement, gettext_lazy("Đã nhận hồ sơ bổ sung.")),
     "request_payment": Action(
-        gettext_lazy("Yêu cầu thực hiện nghĩa vụ tài chính"), desk_forms.PaymentRequestForm,
+        pgettext_lazy("action", "Yêu cầu thực hiện nghĩa vụ tài chính"), desk_forms.PaymentRequestForm,
         lambda u, d, f: services.request_payment(u, d, f["amount"], reason=f["description"]),
         gettext_lazy("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính cho người nộp."), secondary=True),
     "record_payment": Action(
@@ -237,7 +237,7 @@ ACTIONS: dict[str, Action] = {
     "apologize": Action(gettext_lazy("Xin lỗi và hẹn lại"), desk_forms.ApologyForm,
                         lambda u, d, f: services.apologize(u, d, f["reason"], f["new_appointment"]),
                         gettext_lazy("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."), secondary=True),
-    "stop": Action(gettext_lazy("Dừng xử lý"), desk_forms.ReasonForm,
+    "stop": Action(pgettext_lazy("action", "Dừng xử lý"), desk_forms.ReasonForm,
                    lambda u, d, f: services.stop_processing(u, d, f["reason"]),
                    gettext_lazy("Đã dừng xử lý hồ sơ."), secondary=True,
                    confirm=gettext_lazy("Dừng xử lý hồ sơ này?")),

@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from motcua.accounts.models import Role
 from motcua.dossiers import services
@@ -202,6 +202,13 @@ def test_domain_terms_follow_the_glossary() -> None:
         )
         assert gettext("Chuyển liên thông") == "Inter-agency transfer"
         assert gettext("Trả kết quả") == "Return result"
+
+
+def test_an_action_and_the_status_it_leads_to_are_translated_apart() -> None:
+    with translation.override("en"):
+        assert pgettext("action", "Dừng xử lý") == "Stop processing"
+        assert str(Status.STOPPED.label) == "Processing stopped"
+        assert pgettext("action", "Tiếp nhận") == "Receive"
 
 
 @pytest.fixture
