@@ -210,12 +210,21 @@ class ExportComparison:
     differences: list[Difference]
 
 
+EXPORT_BATCH = 5000
+
+
 def compare_export(path: Path, start: dt.date, end: dt.date) -> ExportComparison:
     """Compare every export row's category with the statistics' category of that dossier."""
     rows = list(read_export(path))
     by_code = {row["code"]: row for row in rows}
-    fact_rows = DossierFact.objects.filter(dossier__code__in=list(by_code)).select_related("dossier")
-    found = {f.dossier.code: f for f in fact_rows}
+    codes = list(by_code)
+    found: dict[str, DossierFact] = {}
+    # In batches: a province's period is hundreds of thousands of codes, more than one
+    # statement may bind (SQLite's variable limit).
+    for first in range(0, len(codes), EXPORT_BATCH):
+        batch = codes[first : first + EXPORT_BATCH]
+        fact_rows = DossierFact.objects.filter(dossier__code__in=batch).select_related("dossier")
+        found.update((f.dossier.code, f) for f in fact_rows)
     differences: list[Difference] = []
     categories: Counter[str] = Counter()
     channels: Counter[str] = Counter()
