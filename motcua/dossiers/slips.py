@@ -74,7 +74,7 @@ def classification_label(value: Classification | None) -> str:
 
 
 def lookup_url(code: str) -> str:
-    base = str(getattr(settings, "MOTCUA_PUBLIC_URL", "http://localhost:8000")).rstrip("/")
+    base = str(settings.MOTCUA_PUBLIC_URL).rstrip("/")
     return f"{base}/tra-cuu/?code={quote(code)}"
 
 

@@ -24,12 +24,12 @@ RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
 
 def due_soon_window() -> dt.timedelta:
     """Working time before the due time when a dossier counts as due soon (setting, default 8 h)."""
-    return dt.timedelta(hours=float(getattr(settings, "MOTCUA_DUE_SOON_HOURS", 8)))
+    return dt.timedelta(hours=float(settings.MOTCUA_DUE_SOON_HOURS))
 
 
 def apology_lead_time() -> dt.timedelta:
     """How long before its due time a late dossier needs its apology (to confirm; default 8 working hours)."""
-    return dt.timedelta(hours=float(getattr(settings, "MOTCUA_APOLOGY_LEAD_HOURS", 8)))
+    return dt.timedelta(hours=float(settings.MOTCUA_APOLOGY_LEAD_HOURS))
 
 
 @dataclass
