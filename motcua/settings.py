@@ -7,6 +7,7 @@ scripts) turn it on, and production refuses to start with the default secret.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -181,6 +182,14 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+
+# Audit checkpoints (motcua/dossiers/anchor.py): the chain heads sealed outside the database,
+# one file per day, authenticated with a key that the database never holds. In production put
+# both on storage the database administrators cannot write (another volume, a WORM bucket).
+# Tests never read the checkpoints of a demo under var/: each test process starts with none.
+_audit_default = Path(tempfile.gettempdir()) / f"motcua-audit-{os.getpid()}" if TESTING else VAR_DIR
+MOTCUA_AUDIT_DIR = Path(os.environ.get("MOTCUA_AUDIT_DIR", _audit_default / "audit"))
+MOTCUA_AUDIT_KEY_FILE = Path(os.environ.get("MOTCUA_AUDIT_KEY_FILE", _audit_default / "audit.key"))
 
 LOGGING = {
     "version": 1,
