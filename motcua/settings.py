@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "motcua.core.middleware.IdleSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -169,6 +170,10 @@ CACHES = {
 LOGIN_URL = "portal:login"
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this many minutes without a request (core/middleware.py), and in any
+# case SESSION_COOKIE_AGE (12 hours: one working day) after it last refreshed.
+MOTCUA_SESSION_IDLE_MINUTES = envint("MOTCUA_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = envint("MOTCUA_SESSION_MAX_HOURS", 12) * 3600
 CSRF_COOKIE_HTTPONLY = True
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = envbool("MOTCUA_SECURE_COOKIES", True)
@@ -182,6 +187,9 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+
+# API tokens expire after this many days unless the administrator sets another date.
+MOTCUA_TOKEN_DAYS = envint("MOTCUA_TOKEN_DAYS", 180)
 
 # Audit checkpoints (motcua/dossiers/anchor.py): the chain heads sealed outside the database,
 # one file per day, authenticated with a key that the database never holds. In production put

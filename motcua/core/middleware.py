@@ -1,0 +1,43 @@
+"""Sessions end after a period without activity, not two weeks after login."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
+
+LAST_SEEN = "motcua_last_seen"
+# Writing the session on every request would make each page view a database write; a session
+# seen within this many seconds is not written again (its idle clock is that much coarser).
+TOUCH_EVERY = 60
+
+
+class IdleSessionTimeoutMiddleware:
+    """Sign out a session idle for longer than MOTCUA_SESSION_IDLE_MINUTES (after auth and messages).
+
+    SESSION_COOKIE_AGE stays the absolute limit; every request seen refreshes the idle clock
+    (and, being a session write, the cookie's expiry).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN)
+            idle = settings.MOTCUA_SESSION_IDLE_MINUTES * 60
+            if isinstance(last_seen, int) and now - last_seen > idle:
+                logout(request)
+                messages.info(request, gettext(
+                    "Phiên làm việc đã hết hạn sau %(minutes)s phút không thao tác. Vui lòng đăng nhập lại."
+                ) % {"minutes": settings.MOTCUA_SESSION_IDLE_MINUTES})
+            elif not isinstance(last_seen, int) or now - last_seen >= TOUCH_EVERY:
+                request.session[LAST_SEEN] = now
+        return self.get_response(request)
