@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ if DEBUG or TESTING:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "motcua.core.middleware.IdleSessionTimeoutMiddleware",
+    # Last: turns a locked-out login (too many wrong passwords) into the lockout page.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -168,6 +172,28 @@ CACHES = {
 # Login pages live in the portal; other login methods (VNeID via OpenID Connect) plug in
 # through AUTHENTICATION_BACKENDS and MOTCUA_LOGIN_METHODS (motcua/portal/login_methods.py).
 LOGIN_URL = "portal:login"
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account, or from
+# one client address, logins wait MOTCUA_LOGIN_LOCKOUT_MINUTES — on every door that checks a
+# password (portal, admin, API). Attempts are kept in the database, shared by every process.
+AUTHENTICATION_BACKENDS = [
+    "motcua.core.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("MOTCUA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("MOTCUA_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "motcua.core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "motcua.core.lockout.lockout_response"
+AXES_VERBOSE = False
+# Reverse proxies in front of motcua (nginx, a load balancer): the client address is what the
+# outermost of them saw (core/clients.py). 0: no proxy, the socket's address.
+MOTCUA_TRUSTED_PROXIES = envint("MOTCUA_TRUSTED_PROXIES", 0)
+# Public lookup (code + ID number): attempts per client address a minute, and wrong ID numbers
+# per dossier code an hour (codes are sequential; the ID number is the secret).
+MOTCUA_LOOKUP_PER_MINUTE = envint("MOTCUA_LOOKUP_PER_MINUTE", 20)
+MOTCUA_LOOKUP_FAILURES_PER_CODE = envint("MOTCUA_LOOKUP_FAILURES_PER_CODE", 10)
 
 SESSION_COOKIE_HTTPONLY = True
 # A session ends after this many minutes without a request (core/middleware.py), and in any

@@ -41,3 +41,9 @@ class IdleSessionTimeoutMiddleware:
             elif not isinstance(last_seen, int) or now - last_seen >= TOUCH_EVERY:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    """At login the session is written anyway: start the idle clock there, not on the next page."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
