@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "motcua.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +191,9 @@ AXES_VERBOSE = False
 # Reverse proxies in front of motcua (nginx, a load balancer): the client address is what the
 # outermost of them saw (core/clients.py). 0: no proxy, the socket's address.
 MOTCUA_TRUSTED_PROXIES = envint("MOTCUA_TRUSTED_PROXIES", 0)
+if MOTCUA_TRUSTED_PROXIES:
+    # The proxy terminates TLS and says so; without a trusted proxy the header is not believed.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Public lookup (code + ID number): attempts per client address a minute, and wrong ID numbers
 # per dossier code an hour (codes are sequential; the ID number is the secret).
 MOTCUA_LOOKUP_PER_MINUTE = envint("MOTCUA_LOOKUP_PER_MINUTE", 20)
@@ -201,6 +205,26 @@ SESSION_COOKIE_HTTPONLY = True
 MOTCUA_SESSION_IDLE_MINUTES = envint("MOTCUA_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = envint("MOTCUA_SESSION_MAX_HOURS", 12) * 3600
 CSRF_COOKIE_HTTPONLY = True
+# Content-Security-Policy (core/middleware.py): our own scripts only, never inline or from a CDN.
+# Inline style attributes stay allowed (charts and QR codes are inline SVG).
+MOTCUA_CSP = os.environ.get("MOTCUA_CSP", "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", "media-src 'self' blob:",
+    "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+]))
+# HTTPS: TLS normally ends at the reverse proxy. In production set MOTCUA_HSTS_SECONDS (31536000
+# once every host name is HTTPS-only), MOTCUA_SSL_REDIRECT=1, and MOTCUA_TRUSTED_PROXIES so that
+# the proxy's X-Forwarded-Proto is believed (README, "Production").
+SECURE_HSTS_SECONDS = envint("MOTCUA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("MOTCUA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("MOTCUA_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = envbool("MOTCUA_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A province runs motcua on a host of a domain it shares (dichvucong.<province>.gov.vn):
+# includeSubDomains and the preload list bind every other service of that domain, so they are
+# the domain owner's choice (the two settings above), not warnings to act on here.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = envbool("MOTCUA_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("MOTCUA_SECURE_COOKIES", True)

@@ -47,3 +47,20 @@ def start_idle_clock(sender: object, request: HttpRequest | None = None, **kwarg
     """At login the session is written anyway: start the idle clock there, not on the next page."""
     if request is not None and hasattr(request, "session"):
         request.session[LAST_SEEN] = int(time.time())
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send the Content-Security-Policy (settings.MOTCUA_CSP) on every response that has none.
+
+    Scripts only from our own static files: no inline script, no CDN (the templates keep data
+    for scripts in `<script type="application/json">` blocks, which are not executed).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if settings.MOTCUA_CSP and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = settings.MOTCUA_CSP
+        return response
