@@ -46,7 +46,7 @@ def _filtered(request: HttpRequest, today: dt.date) -> tuple[QuerySet[Procedure]
                   .filter(valid_from__isnull=False))
     if chosen["level"] in _LEVEL_FLAGS:
         procedures = procedures.filter(**{_LEVEL_FLAGS[Level(chosen["level"])]: True})
-    if chosen["field"].isdigit():
+    if chosen["field"].isascii() and chosen["field"].isdigit() and len(chosen["field"]) < 10:
         procedures = procedures.filter(field_id=int(chosen["field"]))
     if chosen["agency"]:
         mapped = FieldDepartment.objects.filter(agency__code=chosen["agency"], valid_from__lte=today)
