@@ -16,8 +16,10 @@ def world(db: None) -> World:
     return build_world()
 
 
-@pytest.mark.parametrize("path", ["/catalog/a%00b/", "/tra-cuu/?code=H37%00", "/api/v1/catalog/procedures/a%00b",
-                                  "/api/v1/units/find?q=%01x", "/desk/dossiers/a%1Fb/"])
+@pytest.mark.parametrize("path", [
+    "/catalog/a%00b/", "/tra-cuu/?code=H37%00", "/api/v1/catalog/procedures/a%00b",
+    "/api/v1/units/find?q=%01x", "/desk/dossiers/a%1Fb/",
+])
 def test_a_control_character_in_the_url_is_a_400_not_a_500(world: World, path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 400
