@@ -79,8 +79,8 @@ def test_a_backup_taken_under_load_restores_into_a_fresh_database_that_verifies(
 
     stop, ready, archive = tmp_path / "stop", tmp_path / "ready", tmp_path / "motcua.tar"
     load = subprocess.Popen([sys.executable, "-m", "motcua", "shell", "-c", LOAD],
-                            env={**src, "LOAD_STOP": str(stop), "LOAD_READY": str(ready)}, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            env={**src, "LOAD_STOP": str(stop), "LOAD_READY": str(ready)},
+                            cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 300
         while not ready.exists():
@@ -101,7 +101,8 @@ def test_a_backup_taken_under_load_restores_into_a_fresh_database_that_verifies(
     count = _motcua(dst, "shell", "-c",
                     "from motcua.dossiers.models import Dossier, DossierFile; "
                     "import os; print(Dossier.objects.count()); "
-                    "print(all(os.path.exists(f.file.path) for f in DossierFile.objects.all()))").stdout.split()[-2:]
+                    "print(all(os.path.exists(f.file.path) for f in DossierFile.objects.all()))")
+    count = count.stdout.split()[-2:]
     assert 5 <= int(count[0]) <= made and count[1] == "True"
     assert _motcua(dst, "dossiers", "verify-audit").returncode == 0
     assert _motcua(dst, "stats", "check").returncode == 0
