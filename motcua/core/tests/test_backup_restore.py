@@ -98,11 +98,11 @@ def test_a_backup_taken_under_load_restores_into_a_fresh_database_that_verifies(
 
     restored = json.loads(_motcua(dst, "restore", str(archive), "--json").stdout)
     assert restored["pending_migrations"] == [] and restored["files"] == backup["files"]
-    count = _motcua(dst, "shell", "-c",
+    shown = _motcua(dst, "shell", "-c",
                     "from motcua.dossiers.models import Dossier, DossierFile; "
                     "import os; print(Dossier.objects.count()); "
                     "print(all(os.path.exists(f.file.path) for f in DossierFile.objects.all()))")
-    count = count.stdout.split()[-2:]
+    count = shown.stdout.split()[-2:]
     assert 5 <= int(count[0]) <= made and count[1] == "True"
     assert _motcua(dst, "dossiers", "verify-audit").returncode == 0
     assert _motcua(dst, "stats", "check").returncode == 0
