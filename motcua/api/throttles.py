@@ -11,6 +11,7 @@ DEFAULT_RATES = {
     "login": "10/min",
     "lookup": "20/min",
     "submission": "30/hour",
+    "assistant": "60/min",
 }
 
 
