@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -50,6 +49,7 @@ def numbers_of(text: str) -> set[str]:
 
 
 # ------------------------------------------------------------------ building the eval set
+
 
 def key_facts(sheet: Any, intents: list[str]) -> list[str]:
     """Short phrases copied from the catalog version in force that a good answer must contain."""
@@ -79,9 +79,22 @@ def build_eval() -> list[dict[str, Any]]:
 
     rows: list[dict[str, Any]] = []
     for split, procedures, intent_phrases, multi, status, off_topic in (
-        ("tuning", q.TUNING_PROCEDURES, q.TUNING_INTENTS, q.TUNING_MULTI, q.STATUS_TUNING, q.OFF_TOPIC_TUNING),
-        ("heldout", q.HELDOUT_PROCEDURES, q.HELDOUT_INTENTS, q.HELDOUT_MULTI, q.STATUS_HELDOUT,
-         q.OFF_TOPIC_HELDOUT),
+        (
+            "tuning",
+            q.TUNING_PROCEDURES,
+            q.TUNING_INTENTS,
+            q.TUNING_MULTI,
+            q.STATUS_TUNING,
+            q.OFF_TOPIC_TUNING,
+        ),
+        (
+            "heldout",
+            q.HELDOUT_PROCEDURES,
+            q.HELDOUT_INTENTS,
+            q.HELDOUT_MULTI,
+            q.STATUS_HELDOUT,
+            q.OFF_TOPIC_HELDOUT,
+        ),
     ):
         for i, (codes, plain, colloquial) in enumerate(procedures):
             sheet = fact_sheet_by_code(codes[0])
@@ -90,29 +103,67 @@ def build_eval() -> list[dict[str, Any]]:
             for j, (intent, phrasings) in enumerate(intent_phrases.items()):
                 k = (i + j) % len(phrasings)
                 template = phrasings[k]
-                use_colloquial = (i + j) % 2 == 1 or template.endswith(("gi", "khong", "nao", "tien", "sao",
-                                                                        "xong", "dau", "qua"))
+                use_colloquial = (i + j) % 2 == 1 or template.endswith(
+                    ("gi", "khong", "nao", "tien", "sao", "xong", "dau", "qua")
+                )
                 pool = colloquial if use_colloquial else plain
                 need = pool[(i + j) % len(pool)]
-                difficulty = "colloquial" if use_colloquial or template != template.lower() and False else "plain"
-                rows.append({"question": template.format(need=need), "intent": intent, "intents": [intent],
-                             "difficulty": difficulty if use_colloquial else "plain", "expected": codes,
-                             "facts": key_facts(sheet, [intent]), "split": split})
+                difficulty = (
+                    "colloquial" if use_colloquial or template != template.lower() and False else "plain"
+                )
+                rows.append(
+                    {
+                        "question": template.format(need=need),
+                        "intent": intent,
+                        "intents": [intent],
+                        "difficulty": difficulty if use_colloquial else "plain",
+                        "expected": codes,
+                        "facts": key_facts(sheet, [intent]),
+                        "split": split,
+                    }
+                )
             template, intents = multi[i % len(multi)]
             need = (plain + colloquial)[i % (len(plain) + len(colloquial))]
-            rows.append({"question": template.format(need=need), "intent": intents[0], "intents": intents,
-                         "difficulty": "multi", "expected": codes, "facts": key_facts(sheet, intents),
-                         "split": split})
+            rows.append(
+                {
+                    "question": template.format(need=need),
+                    "intent": intents[0],
+                    "intents": intents,
+                    "difficulty": "multi",
+                    "expected": codes,
+                    "facts": key_facts(sheet, intents),
+                    "split": split,
+                }
+            )
         for question in status:
-            rows.append({"question": question, "intent": "status", "intents": ["status"], "difficulty": "plain",
-                         "expected": [], "facts": [], "split": split})
+            rows.append(
+                {
+                    "question": question,
+                    "intent": "status",
+                    "intents": ["status"],
+                    "difficulty": "plain",
+                    "expected": [],
+                    "facts": [],
+                    "split": split,
+                }
+            )
         for question in off_topic:
-            rows.append({"question": question, "intent": "off_topic", "intents": ["off_topic"],
-                         "difficulty": "plain", "expected": [], "facts": [], "split": split})
+            rows.append(
+                {
+                    "question": question,
+                    "intent": "off_topic",
+                    "intents": ["off_topic"],
+                    "difficulty": "plain",
+                    "expected": [],
+                    "facts": [],
+                    "split": split,
+                }
+            )
     return rows
 
 
 # ------------------------------------------------------------------ measuring
+
 
 def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
     from motcua.assistant.knowledge import fact_sheet_by_code
@@ -140,8 +191,9 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
             start = time.perf_counter()
             answer = ask(row["question"])
             latencies.append((time.perf_counter() - start) * 1000)
-            codes = [s.code for s in answer.sources] + [s["code"] for s in answer.suggestions
-                                                         if s["code"] not in {x.code for x in answer.sources}]
+            codes = [s.code for s in answer.sources] + [
+                s["code"] for s in answer.suggestions if s["code"] not in {x.code for x in answer.sources}
+            ]
             if row["intent"] == "off_topic":
                 off_topic += 1
                 refused += not answer.confident
@@ -186,8 +238,10 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
                         if misses:
                             missed.append(f"number {number} not in catalog: {row['question']!r}")
             if misses and (rank is None or rank > 3 or row_found < len(row["facts"])):
-                missed.append(f"{row['question']!r} expected {row['expected']} got {codes[:3]} "
-                              f"confident={answer.confident} facts {row_found}/{len(row['facts'])}")
+                missed.append(
+                    f"{row['question']!r} expected {row['expected']} got {codes[:3]} "
+                    f"confident={answer.confident} facts {row_found}/{len(row['facts'])}"
+                )
         report[split] = {
             "questions": len(cases),
             "retrieval_questions": retrieval,
@@ -209,7 +263,8 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
         if misses:
             report[split]["misses"] = missed
     report["latency_ms"] = {
-        "assistant_p50": round(percentile(latencies, 50), 2), "assistant_p95": round(percentile(latencies, 95), 2),
+        "assistant_p50": round(percentile(latencies, 50), 2),
+        "assistant_p95": round(percentile(latencies, 95), 2),
         "search_p50": round(percentile(search_latencies, 50), 2),
         "search_p95": round(percentile(search_latencies, 95), 2),
     }
@@ -217,7 +272,9 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list the questions missed")
     parser.add_argument("--build-eval", action="store_true", help="write eval/assistant.jsonl and stop")
@@ -252,7 +309,9 @@ def main() -> None:
 
     if args.build_eval:
         rows = build_eval()
-        EVAL_PATH.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        EVAL_PATH.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
         print(f"wrote {len(rows)} questions to {EVAL_PATH.relative_to(ROOT)}")
         return
 

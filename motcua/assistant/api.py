@@ -26,10 +26,13 @@ class AssistantThrottle(ScopedThrottle):
 
 class AskIn(Schema):
     question: str = PydanticField("", max_length=2000, description="Câu hỏi, có dấu hoặc không dấu.")
-    conversation: str = PydanticField("", max_length=2000,
-                                      description="`conversation` của câu trả lời trước, cho câu hỏi nối tiếp.")
+    conversation: str = PydanticField(
+        "", max_length=2000, description="`conversation` của câu trả lời trước, cho câu hỏi nối tiếp."
+    )
     dossier_code: str = PydanticField("", max_length=64, description="Mã hồ sơ, để xem tình trạng hồ sơ.")
-    id_number: str = PydanticField("", max_length=20, description="Số định danh hoặc mã số thuế của người nộp.")
+    id_number: str = PydanticField(
+        "", max_length=20, description="Số định danh hoặc mã số thuế của người nộp."
+    )
 
 
 class SourceOut(Schema):
@@ -58,8 +61,12 @@ class AnswerOut(Schema):
     dossier: dict[str, Any] | None
 
 
-@router.post("", response={200: AnswerOut, ERROR_STATUSES: ErrorOut}, throttle=[AssistantThrottle()],
-             summary="Hỏi trợ lý ảo về thủ tục hành chính hoặc tình trạng hồ sơ")
+@router.post(
+    "",
+    response={200: AnswerOut, ERROR_STATUSES: ErrorOut},
+    throttle=[AssistantThrottle()],
+    summary="Hỏi trợ lý ảo về thủ tục hành chính hoặc tình trạng hồ sơ",
+)
 def ask_assistant(request: HttpRequest, payload: AskIn) -> dict[str, Any]:
     """Answers come from the catalog version in force; `confident: false` means "not sure, search
     the catalog or call the centre". The status of a dossier needs its code and the applicant's
@@ -69,13 +76,22 @@ def ask_assistant(request: HttpRequest, payload: AskIn) -> dict[str, Any]:
         # A session without its CSRF token (another site posting with our cookie): anonymous.
         user = None
     if payload.dossier_code and not payload.id_number and user is None:
-        raise ApiError("validation_error", gettext("Cần cả mã hồ sơ và số định danh của người nộp."), 422,
-                       {"id_number": [gettext("Hãy nhập số định danh của người nộp.")]})
+        raise ApiError(
+            "validation_error",
+            gettext("Cần cả mã hồ sơ và số định danh của người nộp."),
+            422,
+            {"id_number": [gettext("Hãy nhập số định danh của người nộp.")]},
+        )
     if payload.dossier_code and not LookupThrottle().allow_request(request):
         raise Throttled(60)
     try:
-        answer = ask(payload.question, conversation=payload.conversation, dossier_code=payload.dossier_code,
-                     id_number=payload.id_number, user=user)
+        answer = ask(
+            payload.question,
+            conversation=payload.conversation,
+            dossier_code=payload.dossier_code,
+            id_number=payload.id_number,
+            user=user,
+        )
     except AssistantError as exc:
         raise ApiError(exc.code, exc.message, 422, {"question": [exc.message]}) from exc
     return answer.as_dict()

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 
 from django.db.models.signals import post_delete, post_save
@@ -75,18 +76,32 @@ class FactSheet:
     documents: tuple[DocumentFacts, ...]
     notes: tuple[str, ...]
     legal_bases: tuple[tuple[str, str], ...]
-    _text: list[str] = field(default_factory=list, compare=False, repr=False)
+    _text: list[str] = dataclass_field(default_factory=list, compare=False, repr=False)
 
     def catalog_text(self) -> str:
         """All the catalog's words behind this sheet (what an answer may quote)."""
         if not self._text:
-            parts = [self.code, self.name, self.field, self.decision, self.implementing_agency, self.results,
-                     self.steps_text, self.conditions]
+            parts = [
+                self.code,
+                self.name,
+                self.field,
+                self.decision,
+                self.implementing_agency,
+                self.results,
+                self.steps_text,
+                self.conditions,
+            ]
             for channel in self.channels:
                 parts += [channel.time_limit, channel.fee]
             for doc in self.documents:
-                parts += [doc.case, doc.name, doc.form_name, str(doc.originals), str(doc.certified_copies),
-                          str(doc.photocopies)]
+                parts += [
+                    doc.case,
+                    doc.name,
+                    doc.form_name,
+                    str(doc.originals),
+                    str(doc.certified_copies),
+                    str(doc.photocopies),
+                ]
             parts += list(self.notes)
             for number, title in self.legal_bases:
                 parts += [number, title]
@@ -117,8 +132,12 @@ def _channel_facts(channel: Channel) -> ChannelFacts:
     fee = " ".join(channel.fee_text.split())
     if fold(fee) == NO_INFORMATION:
         fee = ""
-    return ChannelFacts(channel.kind, _time_limit(channel), fee,
-                        fee_free=fold(fee).startswith("mien phi") or (channel.fee_amount == 0 and not fee))
+    return ChannelFacts(
+        channel.kind,
+        _time_limit(channel),
+        fee,
+        fee_free=fold(fee).startswith("mien phi") or (channel.fee_amount == 0 and not fee),
+    )
 
 
 def _sheet(version: ProcedureVersion) -> FactSheet:
@@ -131,19 +150,31 @@ def _sheet(version: ProcedureVersion) -> FactSheet:
         if any(note in fold(case) for note in NOTE_CASES):
             notes.append(name)
             continue
-        documents.append(DocumentFacts(case, name, req.originals, req.certified_copies, req.photocopies,
-                                       req.form_name))
+        documents.append(
+            DocumentFacts(case, name, req.originals, req.certified_copies, req.photocopies, req.form_name)
+        )
     # Channels in a stable, citizen-friendly order: counter, online, postal.
     order = {ChannelKind.COUNTER: 0, ChannelKind.ONLINE: 1, ChannelKind.POSTAL: 2}
     channels = sorted(version.channels.all(), key=lambda c: order.get(c.kind, 9))  # type: ignore[call-overload]
     return FactSheet(
-        procedure_id=procedure.pk, code=procedure.code, name=procedure.name, field=procedure.field.name,
-        levels=tuple(procedure.levels), detail_url=procedure.detail_url, valid_from=version.valid_from,
-        decision=version.decision, online_level=version.online_level,
-        implementing_agency="" if fold(version.implementing_agency) == NO_INFORMATION
+        procedure_id=procedure.pk,
+        code=procedure.code,
+        name=procedure.name,
+        field=procedure.field.name,
+        levels=tuple(procedure.levels),
+        detail_url=procedure.detail_url,
+        valid_from=version.valid_from,
+        decision=version.decision,
+        online_level=version.online_level,
+        implementing_agency=""
+        if fold(version.implementing_agency) == NO_INFORMATION
         else " ".join(version.implementing_agency.split()),
-        results=version.results, steps_text=version.steps_text.strip(), conditions=version.conditions.strip(),
-        channels=tuple(_channel_facts(c) for c in channels), documents=tuple(documents), notes=tuple(notes),
+        results=version.results,
+        steps_text=version.steps_text.strip(),
+        conditions=version.conditions.strip(),
+        channels=tuple(_channel_facts(c) for c in channels),
+        documents=tuple(documents),
+        notes=tuple(notes),
         legal_bases=tuple((lb.number, " ".join(lb.title.split())) for lb in version.legal_bases.all()),
     )
 
@@ -165,9 +196,13 @@ def fact_sheet(procedure_id: int, on: dt.date | None = None) -> FactSheet | None
         key = (procedure_id, day)
         if key in _sheets:
             return _sheets[key]
-    version = (ProcedureVersion.objects.in_force_on(day).filter(procedure_id=procedure_id)
-               .select_related("procedure__field")
-               .prefetch_related("channels", "requirements", "legal_bases").first())
+    version = (
+        ProcedureVersion.objects.in_force_on(day)
+        .filter(procedure_id=procedure_id)
+        .select_related("procedure__field")
+        .prefetch_related("channels", "requirements", "legal_bases")
+        .first()
+    )
     sheet = _sheet(version) if version is not None else None
     with _lock:
         _sheets[key] = sheet
@@ -195,4 +230,5 @@ def connect_signals() -> None:
 
 def online_offered(sheet: FactSheet) -> bool:
     return sheet.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL) or any(
-        c.kind == ChannelKind.ONLINE for c in sheet.channels)
+        c.kind == ChannelKind.ONLINE for c in sheet.channels
+    )

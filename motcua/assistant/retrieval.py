@@ -35,7 +35,9 @@ class Candidate:
     def confident(self) -> bool:
         if not self.shares_word:
             return False
-        return self.coverage >= MIN_COVERAGE or (self.hit.score >= STRONG_SCORE and self.coverage >= STRONG_COVERAGE)
+        return self.coverage >= MIN_COVERAGE or (
+            self.hit.score >= STRONG_SCORE and self.coverage >= STRONG_COVERAGE
+        )
 
 
 def _name_terms(name: str) -> tuple[set[str], set[str]]:
@@ -63,8 +65,10 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     segments = catalog_search._correct(tokens, index, known)
     # A word the catalog knows means itself; only an unknown word may mean its corrections
     # (else "giá vàng" would pass for "giá đang" through a neighbour-supported alternative).
-    meanings = [{tokens[i]} if tokens[i] in known else {t for alt, _ in seg for t in alt} | {tokens[i]}
-                for i, seg in enumerate(segments)]
+    meanings = [
+        {tokens[i]} if tokens[i] in known else {t for alt, _ in seg for t in alt} | {tokens[i]}
+        for i, seg in enumerate(segments)
+    ]
     counts = [t not in FUNCTION_WORDS for t in tokens]
     heads = [seg[0][0] for seg in segments]
     rules = catalog_search.synonyms().rules
@@ -73,7 +77,7 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     while i < len(tokens):
         matched = 0
         for size in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(t for head in heads[i:i + size] for t in head)
+            key = tuple(t for head in heads[i : i + size] for t in head)
             if key in rules:
                 targets = {t for target in rules[key] for t in target}
                 for j in range(i, i + size):

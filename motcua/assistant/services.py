@@ -59,7 +59,13 @@ class Source:
     parts: list[str]  # which parts of the catalog record the answer quotes
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "field": self.field, "url": self.url, "parts": self.parts}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "field": self.field,
+            "url": self.url,
+            "parts": self.parts,
+        }
 
 
 @dataclass
@@ -77,13 +83,20 @@ class Answer:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "answer": self.answer, "intent": self.intent, "intents": self.intents, "confident": self.confident,
-            "sources": [s.as_dict() for s in self.sources], "suggestions": self.suggestions,
-            "conversation": self.conversation, "needs": self.needs, "dossier": self.dossier,
+            "answer": self.answer,
+            "intent": self.intent,
+            "intents": self.intents,
+            "confident": self.confident,
+            "sources": [s.as_dict() for s in self.sources],
+            "suggestions": self.suggestions,
+            "conversation": self.conversation,
+            "needs": self.needs,
+            "dossier": self.dossier,
         }
 
 
 # ------------------------------------------------------------------ conversation
+
 
 def _dump_conversation(procedure_code: str) -> str:
     return signing.dumps({"p": procedure_code}, salt=CONVERSATION_SALT, compress=True)
@@ -101,6 +114,7 @@ def _load_conversation(token: str | None) -> str:
 
 
 # ------------------------------------------------------------------ text helpers
+
 
 def _shorten(text: str, limit: int = MAX_TEXT) -> str:
     """Cut at a word boundary, so a number is never cut in two."""
@@ -121,17 +135,26 @@ def hotline() -> str:
 
 def _not_sure(question_topic: str, candidates: list[Candidate]) -> Answer:
     search_url = reverse("catalog:index") + ("?" + urlencode({"q": question_topic}) if question_topic else "")
-    lines = [gettext("Xin lỗi, tôi chưa chắc chắn câu hỏi này thuộc thủ tục hành chính nào nên không trả lời "
-                     "để tránh sai sót.")]
+    lines = [
+        gettext(
+            "Xin lỗi, tôi chưa chắc chắn câu hỏi này thuộc thủ tục hành chính nào nên không trả lời "
+            "để tránh sai sót."
+        )
+    ]
     lines.append(gettext("Bạn có thể tìm thủ tục trong danh mục: %(url)s") % {"url": search_url})
     number = hotline()
     if number:
-        lines.append(gettext("hoặc gọi đường dây nóng của Trung tâm Phục vụ hành chính công: %(hotline)s.")
-                     % {"hotline": number})
+        lines.append(
+            gettext("hoặc gọi đường dây nóng của Trung tâm Phục vụ hành chính công: %(hotline)s.")
+            % {"hotline": number}
+        )
     else:
         lines.append(gettext("hoặc liên hệ đường dây nóng của Trung tâm Phục vụ hành chính công."))
-    suggestions = [{"code": c.hit.code, "name": c.hit.name, "url": _procedure_url(c.hit.code)}
-                   for c in candidates[:3] if c.shares_word]
+    suggestions = [
+        {"code": c.hit.code, "name": c.hit.name, "url": _procedure_url(c.hit.code)}
+        for c in candidates[:3]
+        if c.shares_word
+    ]
     if suggestions:
         lines.append(gettext("Có phải bạn muốn hỏi về một trong các thủ tục sau?"))
         lines += [f"• {s['name']} ({s['code']})" for s in suggestions]
@@ -140,14 +163,17 @@ def _not_sure(question_topic: str, candidates: list[Candidate]) -> Answer:
 
 # ------------------------------------------------------------------ sections of an answer
 
+
 def _channel_label(kind: str) -> str:
     return str(ChannelKind(kind).label) if kind in ChannelKind.values else kind
 
 
 def _copies(doc: Any) -> str:
-    counts = [(doc.originals, pgettext("document copies", "bản chính")),
-              (doc.certified_copies, pgettext("document copies", "bản sao chứng thực")),
-              (doc.photocopies, pgettext("document copies", "bản sao"))]
+    counts = [
+        (doc.originals, pgettext("document copies", "bản chính")),
+        (doc.certified_copies, pgettext("document copies", "bản sao chứng thực")),
+        (doc.photocopies, pgettext("document copies", "bản sao")),
+    ]
     return ", ".join(f"{n} {label}" for n, label in counts if n)
 
 
@@ -155,7 +181,9 @@ def _documents(sheet: FactSheet) -> list[str]:
     if not sheet.documents:
         return [gettext("Danh mục không ghi thành phần hồ sơ cho thủ tục này.")]
     # Documents to bring (with a count) first; the conditional ones follow.
-    ordered = sorted(sheet.documents, key=lambda d: 0 if (d.originals or d.certified_copies or d.photocopies) else 1)
+    ordered = sorted(
+        sheet.documents, key=lambda d: 0 if (d.originals or d.certified_copies or d.photocopies) else 1
+    )
     lines = [gettext("Giấy tờ cần có (theo danh mục):")]
     for doc in ordered[:MAX_DOCUMENTS]:
         copies = _copies(doc)
@@ -197,10 +225,17 @@ def _where(sheet: FactSheet) -> list[str]:
     levels = ", ".join(str(Level(level).label) for level in sheet.levels if level in Level.values)
     lines = []
     if sheet.implementing_agency:
-        lines.append(gettext("Cơ quan thực hiện: %(agency)s") % {"agency": _shorten(sheet.implementing_agency)})
+        lines.append(
+            gettext("Cơ quan thực hiện: %(agency)s") % {"agency": _shorten(sheet.implementing_agency)}
+        )
     if levels:
-        lines.append(gettext("Cấp thực hiện: %(levels)s. Bạn có thể nộp tại Trung tâm Phục vụ hành chính công "
-                             "bất kỳ trong tỉnh.") % {"levels": levels})
+        lines.append(
+            gettext(
+                "Cấp thực hiện: %(levels)s. Bạn có thể nộp tại Trung tâm Phục vụ hành chính công "
+                "bất kỳ trong tỉnh."
+            )
+            % {"levels": levels}
+        )
     kinds = ", ".join(_channel_label(c.kind) for c in sheet.channels)
     if kinds:
         lines.append(gettext("Cách nộp: %(channels)s.") % {"channels": kinds})
@@ -223,8 +258,10 @@ def _legal(sheet: FactSheet) -> list[str]:
     if not sheet.legal_bases:
         return [gettext("Danh mục không ghi căn cứ pháp lý.")]
     lines = [gettext("Căn cứ pháp lý:")]
-    lines += [f"• {number}: {_shorten(title, 160)}" if number else f"• {_shorten(title, 160)}"
-              for number, title in sheet.legal_bases[:8]]
+    lines += [
+        f"• {number}: {_shorten(title, 160)}" if number else f"• {_shorten(title, 160)}"
+        for number, title in sheet.legal_bases[:8]
+    ]
     return lines
 
 
@@ -242,7 +279,10 @@ OVERVIEW_SECTIONS = (I.TIME, I.FEE, I.WHERE, I.DOCUMENTS)
 def compose(sheet: FactSheet, asked: list[str]) -> tuple[str, list[str]]:
     """The answer's text for these intents, and the catalog parts it quotes."""
     header = gettext("Thủ tục: %(name)s (mã %(code)s), lĩnh vực %(field)s.") % {
-        "name": sheet.name, "code": sheet.code, "field": sheet.field}
+        "name": sheet.name,
+        "code": sheet.code,
+        "field": sheet.field,
+    }
     lines = [header]
     parts: list[str] = []
     for intent in asked:
@@ -254,6 +294,7 @@ def compose(sheet: FactSheet, asked: list[str]) -> tuple[str, list[str]]:
 
 
 # ------------------------------------------------------------------ dossier status
+
 
 def _when(value: dt.datetime | None) -> str:
     return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
@@ -279,13 +320,17 @@ def find_dossier(code: str, id_number: str, user: Any) -> Any:
 def _status_answer(dossier: Any) -> Answer:
     from motcua.dossiers.models import Status
 
-    lines = [gettext("Hồ sơ %(code)s — %(procedure)s.") % {
-        "code": dossier.code, "procedure": dossier.version.procedure.name}]
+    lines = [
+        gettext("Hồ sơ %(code)s — %(procedure)s.")
+        % {"code": dossier.code, "procedure": dossier.version.procedure.name}
+    ]
     lines.append(gettext("Trạng thái: %(status)s.") % {"status": Status(dossier.status).label})
     if dossier.received_at:
         lines.append(gettext("Tiếp nhận lúc: %(at)s.") % {"at": _when(dossier.received_at)})
     if dossier.new_appointment_at:
-        lines.append(gettext("Hẹn trả kết quả (hẹn lại): %(at)s.") % {"at": _when(dossier.new_appointment_at)})
+        lines.append(
+            gettext("Hẹn trả kết quả (hẹn lại): %(at)s.") % {"at": _when(dossier.new_appointment_at)}
+        )
     elif dossier.due_at and dossier.is_open:
         lines.append(gettext("Hẹn trả kết quả: %(at)s.") % {"at": _when(dossier.due_at)})
     if dossier.returned_at:
@@ -298,15 +343,23 @@ def _status_answer(dossier: Any) -> Answer:
             lines.append(gettext("Lý do: %(reason)s") % {"reason": request.reason})
     procedure = dossier.version.procedure
     info = {
-        "code": dossier.code, "status": dossier.status, "status_label": str(Status(dossier.status).label),
-        "procedure_code": procedure.code, "procedure_name": procedure.name,
+        "code": dossier.code,
+        "status": dossier.status,
+        "status_label": str(Status(dossier.status).label),
+        "procedure_code": procedure.code,
+        "procedure_name": procedure.name,
         "applicant_id_masked": dossier.applicant.masked_id,
         "received_at": dossier.received_at.isoformat() if dossier.received_at else None,
         "due_at": dossier.due_at.isoformat() if dossier.due_at else None,
         "new_appointment_at": dossier.new_appointment_at.isoformat() if dossier.new_appointment_at else None,
     }
-    source = Source(procedure.code, procedure.name, procedure.field.name if hasattr(procedure, "field") else "",
-                    _procedure_url(procedure.code), ["dossier"])
+    source = Source(
+        procedure.code,
+        procedure.name,
+        procedure.field.name if hasattr(procedure, "field") else "",
+        _procedure_url(procedure.code),
+        ["dossier"],
+    )
     return Answer("\n".join(lines), I.STATUS, True, sources=[source], intents=[I.STATUS], dossier=info)
 
 
@@ -317,25 +370,48 @@ def _status(analysis: I.Analysis, dossier_code: str, id_number: str, user: Any) 
         if dossier is not None:
             return _status_answer(dossier)
         # The same answer whether the code exists or the ID number is wrong (like the lookup).
-        return Answer(gettext("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập. Hãy kiểm tra lại "
-                              "mã trên giấy tiếp nhận và số định danh của người nộp."),
-                      I.STATUS, True, intents=[I.STATUS], needs=["dossier_code", "id_number"])
-    return Answer(gettext("Để xem tình trạng hồ sơ, hãy cho tôi biết mã hồ sơ (in trên giấy tiếp nhận) và số "
-                          "định danh cá nhân hoặc mã số thuế của người nộp. Tôi không lưu số định danh."),
-                  I.STATUS, True, intents=[I.STATUS], needs=["dossier_code", "id_number"])
+        return Answer(
+            gettext(
+                "Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập. Hãy kiểm tra lại "
+                "mã trên giấy tiếp nhận và số định danh của người nộp."
+            ),
+            I.STATUS,
+            True,
+            intents=[I.STATUS],
+            needs=["dossier_code", "id_number"],
+        )
+    return Answer(
+        gettext(
+            "Để xem tình trạng hồ sơ, hãy cho tôi biết mã hồ sơ (in trên giấy tiếp nhận) và số "
+            "định danh cá nhân hoặc mã số thuế của người nộp. Tôi không lưu số định danh."
+        ),
+        I.STATUS,
+        True,
+        intents=[I.STATUS],
+        needs=["dossier_code", "id_number"],
+    )
 
 
 # ------------------------------------------------------------------ the entry point
 
-def ask(question: str, *, conversation: str | None = None, dossier_code: str = "", id_number: str = "",
-        user: Any = None, on: dt.date | None = None) -> Answer:
+
+def ask(
+    question: str,
+    *,
+    conversation: str | None = None,
+    dossier_code: str = "",
+    id_number: str = "",
+    user: Any = None,
+    on: dt.date | None = None,
+) -> Answer:
     """Answer one question (see the module docstring)."""
     question = (question or "").strip()
     if not question and not dossier_code:
         raise AssistantError("empty_question", gettext("Hãy nhập câu hỏi."))
     if len(question) > MAX_QUESTION:
-        raise AssistantError("question_too_long", gettext("Câu hỏi quá dài (tối đa %(max)s ký tự).")
-                             % {"max": MAX_QUESTION})
+        raise AssistantError(
+            "question_too_long", gettext("Câu hỏi quá dài (tối đa %(max)s ký tự).") % {"max": MAX_QUESTION}
+        )
     analysis = I.analyse(question)
     if dossier_code or I.STATUS in analysis.intents:
         answer = _status(analysis, dossier_code, id_number, user)
@@ -360,14 +436,28 @@ def ask(question: str, *, conversation: str | None = None, dossier_code: str = "
     text, parts = compose(sheet, shown)
     source = Source(sheet.code, sheet.name, sheet.field, _procedure_url(sheet.code), parts)
     # Procedures with close names (a variant at another level, "có yếu tố nước ngoài"…).
-    similar = [{"code": c.hit.code, "name": c.hit.name, "url": _procedure_url(c.hit.code)}
-               for c in candidates if c.hit.code != sheet.code and c.shares_word][:2]
+    similar = [
+        {"code": c.hit.code, "name": c.hit.name, "url": _procedure_url(c.hit.code)}
+        for c in candidates
+        if c.hit.code != sheet.code and c.shares_word
+    ][:2]
     if similar:
-        text += "\n" + gettext("Thủ tục có tên gần giống:") + "\n" + "\n".join(
-            f"• {s['name']} ({s['code']})" for s in similar)
+        text += (
+            "\n"
+            + gettext("Thủ tục có tên gần giống:")
+            + "\n"
+            + "\n".join(f"• {s['name']} ({s['code']})" for s in similar)
+        )
     intent = asked[0] if asked else I.OVERVIEW
-    return Answer(text, intent, True, sources=[source], intents=asked or [I.OVERVIEW], suggestions=similar,
-                  conversation=_dump_conversation(sheet.code))
+    return Answer(
+        text,
+        intent,
+        True,
+        sources=[source],
+        intents=asked or [I.OVERVIEW],
+        suggestions=similar,
+        conversation=_dump_conversation(sheet.code),
+    )
 
 
 def _is_follow_up(analysis: I.Analysis, candidates: list[Candidate]) -> bool:

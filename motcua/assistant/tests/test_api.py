@@ -45,20 +45,29 @@ def test_dossier_code_without_id_number_is_422_for_anonymous(dossiers: Dossiers)
 
 
 def test_status_needs_the_right_id_number(dossiers: Dossiers) -> None:
-    right = post({"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code, "id_number": "001203004567"})
-    wrong = post({"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code, "id_number": "002204005678"})
+    right = post(
+        {"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code, "id_number": "001203004567"}
+    )
+    wrong = post(
+        {"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code, "id_number": "002204005678"}
+    )
     assert right.json()["dossier"]["code"] == dossiers.mine.code
     assert wrong.json()["dossier"] is None
     assert "001203004567" not in right.content.decode()
 
 
-def test_signed_in_owner_with_csrf_sees_the_status_without_id_number(province: Province,
-                                                                     dossiers: Dossiers) -> None:
+def test_signed_in_owner_with_csrf_sees_the_status_without_id_number(
+    province: Province, dossiers: Dossiers
+) -> None:
     client = client_for(province.citizen)
     client.get("/api/v1/docs")  # any page: sets the CSRF cookie
     token = client.cookies["csrftoken"].value
-    response = client.post("/api/v1/assistant", {"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code},
-                           content_type="application/json", headers={"X-CSRFToken": token})
+    response = client.post(
+        "/api/v1/assistant",
+        {"question": "hồ sơ của tôi", "dossier_code": dossiers.mine.code},
+        content_type="application/json",
+        headers={"X-CSRFToken": token},
+    )
     assert response.json()["dossier"]["code"] == dossiers.mine.code
 
 

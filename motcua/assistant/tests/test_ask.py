@@ -80,8 +80,9 @@ def test_a_tampered_conversation_is_ignored(province: Province) -> None:
     assert answer.confident is False
 
 
-@pytest.mark.parametrize("question", ["Thời tiết Lạng Sơn hôm nay thế nào?", "cach nau pho bo ngon",
-                                      "Ai vô địch World Cup 2022?"])
+@pytest.mark.parametrize(
+    "question", ["Thời tiết Lạng Sơn hôm nay thế nào?", "cach nau pho bo ngon", "Ai vô địch World Cup 2022?"]
+)
 def test_off_topic_question_is_refused_with_the_catalog_search(province: Province, question: str) -> None:
     answer = ask(question)
     assert answer.confident is False
@@ -119,12 +120,16 @@ def test_status_with_another_persons_id_number_reveals_nothing(dossiers: Dossier
     assert dossiers.mine.code not in wrong.answer
 
 
-def test_signed_in_owner_sees_the_status_without_the_id_number(province: Province, dossiers: Dossiers) -> None:
+def test_signed_in_owner_sees_the_status_without_the_id_number(
+    province: Province, dossiers: Dossiers
+) -> None:
     answer = ask("hồ sơ của tôi", dossier_code=dossiers.mine.code, user=province.citizen)
     assert answer.dossier is not None and answer.dossier["code"] == dossiers.mine.code
 
 
-def test_signed_in_citizen_cannot_see_another_citizens_dossier(province: Province, dossiers: Dossiers) -> None:
+def test_signed_in_citizen_cannot_see_another_citizens_dossier(
+    province: Province, dossiers: Dossiers
+) -> None:
     answer = ask("hồ sơ của tôi", dossier_code=dossiers.other_centre.code, user=province.citizen)
     assert answer.dossier is None
 

@@ -22,13 +22,19 @@ def test_ask_json_prints_answer_intent_confidence_and_sources(province: Province
     body = json.loads(run("lệ phí đăng ký kết hôn", "--json"))
     assert body["intent"] == "fee"
     assert body["confident"] is True
-    assert body["sources"][0] == {"code": "1.000894", "name": "Thủ tục đăng ký kết hôn", "field": "Hộ tịch",
-                                  "url": "/catalog/1.000894/", "parts": ["fee"]}
+    assert body["sources"][0] == {
+        "code": "1.000894",
+        "name": "Thủ tục đăng ký kết hôn",
+        "field": "Hộ tịch",
+        "url": "/catalog/1.000894/",
+        "parts": ["fee"],
+    }
 
 
 def test_ask_with_dossier_and_id_number_shows_its_status(dossiers: Dossiers) -> None:
-    body = json.loads(run("hồ sơ của tôi", "--dossier", dossiers.mine.code, "--id-number", "001203004567",
-                          "--json"))
+    body = json.loads(
+        run("hồ sơ của tôi", "--dossier", dossiers.mine.code, "--id-number", "001203004567", "--json")
+    )
     assert body["intent"] == "status"
     assert body["dossier"]["code"] == dossiers.mine.code
 
