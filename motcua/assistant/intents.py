@@ -197,7 +197,7 @@ def analyse(question: str) -> Analysis:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]
     elif DUE_TODAY in intents:
-        intents.remove(DUE_TODAY)  # an officer's question; the desk assistant is not built yet
+        intents = [DUE_TODAY]  # an officer's question (the desk page); citizens get no list
     # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
     if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
         intents.remove(FEE)

@@ -403,8 +403,9 @@ def ask(
     id_number: str = "",
     user: Any = None,
     on: dt.date | None = None,
+    officer: bool = False,
 ) -> Answer:
-    """Answer one question (see the module docstring)."""
+    """Answer one question (see the module docstring); `officer` adds the desk's questions."""
     question = (question or "").strip()
     if not question and not dossier_code:
         raise AssistantError("empty_question", gettext("Hãy nhập câu hỏi."))
@@ -417,6 +418,12 @@ def ask(
         answer = _status(analysis, dossier_code, id_number, user)
         answer.conversation = conversation or ""
         return answer
+    if officer:
+        from .officer import officer_answer
+
+        found = officer_answer(question, analysis.intents, user)
+        if found is not None:
+            return found
     asked = [i for i in analysis.intents if i in SECTIONS]
     candidates = retrieve(analysis.topic)
     context_code = _load_conversation(conversation)

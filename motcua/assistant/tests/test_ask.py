@@ -138,3 +138,15 @@ def test_empty_question_is_refused(province: Province) -> None:
     with pytest.raises(AssistantError) as caught:
         ask("   ")
     assert caught.value.code == "empty_question"
+
+
+def test_status_during_a_supplement_request_lists_what_is_missing(
+    province: Province, dossiers: Dossiers
+) -> None:
+    from motcua.dossiers import services as dossier_services
+
+    dossier_services.request_supplement(
+        province.receptionist_a, dossiers.counter, ["Giấy chứng sinh bản chính"], "Bản chụp không rõ"
+    )
+    answer = ask("hồ sơ của tôi", dossier_code=dossiers.counter.code, id_number="003205006789")
+    assert "Cần bổ sung:\n• Giấy chứng sinh bản chính\nLý do: Bản chụp không rõ" in answer.answer
