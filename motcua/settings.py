@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "motcua.portal",
     "motcua.desk",
     "motcua.stats",
+    "motcua.assistant",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +239,8 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+# The service centre's hotline, offered by the assistant when it is not sure (empty: not shown).
+ASSISTANT_HOTLINE = os.environ.get("MOTCUA_ASSISTANT_HOTLINE", "")
 
 # API tokens expire after this many days unless the administrator sets another date.
 MOTCUA_TOKEN_DAYS = envint("MOTCUA_TOKEN_DAYS", 180)

@@ -13,6 +13,7 @@ DEFAULT_RATES = {
     "login": "10/min",
     "lookup": "20/min",
     "submission": "30/hour",
+    "assistant": "60/min",
 }
 
 
