@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.views.main import IS_FACETS_VAR, SEARCH_VAR, ChangeList
+from django.contrib.admin.views.main import IS_FACETS_VAR, SEARCH_VAR, ChangeList  # type: ignore[attr-defined]
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
