@@ -61,6 +61,15 @@ def print_summary(result: ImportResult, stdout: Any) -> None:
         stdout.write(f"  {PART_LABELS.get(name, name)}: {stats.had} → {stats.parsed} ({stats.rate:.1%})")
     stdout.write(gettext("Tỷ lệ thủ tục có thời hạn được cấu trúc: %(rate)s (mục tiêu ≥ 95%%).") % {
         "rate": f"{result.time_limit_rate:.2%}"})
+    decided = result.local - len(result.undecided)
+    stdout.write(gettext("Thẩm quyền: quy tắc xác định được %(decided)s/%(local)s thủ tục cấp tỉnh, cấp xã "
+                         "(%(rate)s).") % {
+        "decided": decided, "local": result.local,
+        "rate": f"{decided / result.local:.2%}" if result.local else "—"})
+    if result.undecided:
+        stdout.write(gettext("Thủ tục chưa có quy tắc thẩm quyền (mã, tên, cơ quan theo danh mục):"))
+        for item in result.undecided:
+            stdout.write(f"  {item['code']}\t{item['name'][:100]}\t{item['agency'] or '—'}")
     if result.report_path:
         stdout.write(gettext("Những phần không phân tích được: %(path)s") % {"path": result.report_path})
 

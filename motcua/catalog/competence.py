@@ -1,0 +1,120 @@
+"""Who decides, from the catalog's own words: the rules that map agency text to an office.
+
+The national catalog names the deciding body in `co_quan_co_tham_quyen` (else
+`co_quan_thuc_hien`). A rule (CompetenceRule, seeded from competence_rules.csv, edited by
+catalog managers in the admin) matches words of that text, or the procedure's field when the
+text says nothing, and names the kind and level of the deciding office. This module is pure
+matching: it reads rule rows and texts and never touches agencies (catalog.services does).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from motcua.core.text import fold
+
+RULES_FILE = Path(__file__).with_name("competence_rules.csv")
+NO_INFORMATION = "khong co thong tin"
+LOCAL_LEVELS = ("province", "commune")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rules table (a CompetenceRule or a line of the rules file)."""
+
+    pk: int | None
+    priority: int
+    pattern: str
+    field_pattern: str
+    agency_kind: str
+    level: str
+    basis: str
+    department: str
+
+    def describe(self) -> str:
+        what = " + ".join(part for part in (
+            f"“{self.pattern}”" if self.pattern else "",
+            f"lĩnh vực “{self.field_pattern}”" if self.field_pattern else "") if part)
+        target = self.department or self.agency_kind or "central"
+        basis = f", {self.basis}" if self.basis else ""
+        number = f"#{self.pk} " if self.pk is not None else ""
+        return f"{number}{what} → {target} ({self.level}{basis})"
+
+
+def read_rules_file(path: Path = RULES_FILE) -> list[dict[str, Any]]:
+    """The rules file as CompetenceRule field values (the seed of the table)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{
+            "priority": int(row["priority"]), "pattern": fold(row["pattern"]),
+            "field_pattern": fold(row["field"]), "agency_kind": row["kind"].strip(),
+            "level": row["level"].strip(), "basis": row["basis"].strip(),
+            "department": row["department"].strip(), "note": row["note"].strip(),
+        } for row in csv.DictReader(handle)]
+
+
+def rules_from_file(path: Path = RULES_FILE) -> list[Rule]:
+    return [Rule(pk=None, **{k: v for k, v in row.items() if k != "note"}) for row in read_rules_file(path)]
+
+
+def agency_text(competent: str | None, implementing: str | None) -> str:
+    """The text that names who decides: `co_quan_co_tham_quyen`, else `co_quan_thuc_hien`."""
+    for text in (competent, implementing):
+        folded = fold(text)
+        if folded and folded.rstrip(".") != NO_INFORMATION:
+            return " ".join((text or "").split())
+    return ""
+
+
+@lru_cache(maxsize=512)
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(pattern) + r"(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    position: int  # where the pattern starts in the text (earlier names come first)
+
+
+def matching_rules(rules: Iterable[Rule], text: str, field: str, levels: Iterable[str]) -> list[Match]:
+    """Every rule that speaks for this agency text, field and set of procedure levels."""
+    folded_text, folded_field, level_set = fold(text), fold(field), set(levels)
+    found = []
+    for rule in rules:
+        position = 10_000
+        if rule.pattern:
+            hit = _words(rule.pattern).search(folded_text)
+            if hit is None:
+                continue
+            position = hit.start()
+        elif rule.level not in level_set:
+            continue  # a field-only rule speaks only for procedures of its own level
+        if rule.field_pattern and not _words(rule.field_pattern).search(folded_field):
+            continue
+        found.append(Match(rule, position))
+    return found
+
+
+def choose(matches: Sequence[Match], at_commune_desk: bool) -> Rule | None:
+    """The rule that decides for a desk of this level, or None when no local office is named.
+
+    A multi-agency text ("Sở Xây dựng, UBND cấp xã") decides at the receiving level when it
+    names an office there, else at the province, else at the commune. A text naming only
+    central bodies gives the first central rule (the caller refuses the dossier).
+    """
+    local = [m for m in matches if m.rule.level in LOCAL_LEVELS]
+    if not local:
+        central = sorted(matches, key=lambda m: (m.rule.priority, m.position))
+        return central[0].rule if central else None
+    order = ("commune", "province") if at_commune_desk else ("province", "commune")
+    for level in order:
+        at_level = [m for m in local if m.rule.level == level]
+        if at_level:
+            return min(at_level, key=lambda m: (m.rule.priority, m.position)).rule
+    return None
