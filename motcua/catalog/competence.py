@@ -62,13 +62,25 @@ def rules_from_file(path: Path = RULES_FILE) -> list[Rule]:
     return [Rule(pk=None, **{k: v for k, v in row.items() if k != "note"}) for row in read_rules_file(path)]
 
 
-def agency_text(competent: str | None, implementing: str | None) -> str:
-    """The text that names who decides: `co_quan_co_tham_quyen`, else `co_quan_thuc_hien`."""
-    for text in (competent, implementing):
+def agency_texts(competent: str | None, implementing: str | None) -> list[str]:
+    """The texts that name who handles a procedure, the implementing office first.
+
+    `co_quan_thuc_hien` names the office that handles the dossier (1.014064: "Công an cấp
+    Xã"), `co_quan_co_tham_quyen` the body in whose name it is decided (there: the police's
+    central department). Both are read; the implementing one wins a tie at the same level.
+    """
+    texts = []
+    for text in (implementing, competent):
         folded = fold(text)
         if folded and folded.rstrip(".") != NO_INFORMATION:
-            return " ".join((text or "").split())
-    return ""
+            texts.append(" ".join((text or "").split()))
+    return texts
+
+
+def agency_text(competent: str | None, implementing: str | None) -> str:
+    """Both texts as one line for people (the importer's report, the CLI)."""
+    texts = agency_texts(competent, implementing)
+    return " | ".join(dict.fromkeys(texts))
 
 
 @lru_cache(maxsize=512)
@@ -79,25 +91,39 @@ def _words(pattern: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Match:
     rule: Rule
-    position: int  # where the pattern starts in the text (earlier names come first)
+    source: int  # which text matched (0: the implementing office; 1: the competent body; 2: none)
+    position: int  # where the pattern starts in that text (earlier names come first)
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        return self.source, self.rule.priority, self.position
 
 
-def matching_rules(rules: Iterable[Rule], text: str, field: str, levels: Iterable[str]) -> list[Match]:
-    """Every rule that speaks for this agency text, field and set of procedure levels."""
-    folded_text, folded_field, level_set = fold(text), fold(field), set(levels)
+def _find(pattern: str, texts: list[str]) -> tuple[int, int] | None:
+    for source, text in enumerate(texts):
+        hit = _words(pattern).search(text)
+        if hit is not None:
+            return source, hit.start()
+    return None
+
+
+def matching_rules(rules: Iterable[Rule], texts: Sequence[str], field: str,
+                   levels: Iterable[str]) -> list[Match]:
+    """Every rule that speaks for these agency texts (agency_texts), field and procedure levels."""
+    folded_texts, folded_field, level_set = [fold(t) for t in texts], fold(field), set(levels)
     found = []
     for rule in rules:
-        position = 10_000
+        source, position = 2, 0
         if rule.pattern:
-            hit = _words(rule.pattern).search(folded_text)
+            hit = _find(rule.pattern, folded_texts)
             if hit is None:
                 continue
-            position = hit.start()
+            source, position = hit
         elif rule.level not in level_set:
             continue  # a field-only rule speaks only for procedures of its own level
         if rule.field_pattern and not _words(rule.field_pattern).search(folded_field):
             continue
-        found.append(Match(rule, position))
+        found.append(Match(rule, source, position))
     return found
 
 
@@ -110,11 +136,11 @@ def choose(matches: Sequence[Match], at_commune_desk: bool) -> Rule | None:
     """
     local = [m for m in matches if m.rule.level in LOCAL_LEVELS]
     if not local:
-        central = sorted(matches, key=lambda m: (m.rule.priority, m.position))
+        central = sorted(matches, key=lambda m: m.rank)
         return central[0].rule if central else None
     order = ("commune", "province") if at_commune_desk else ("province", "commune")
     for level in order:
         at_level = [m for m in local if m.rule.level == level]
         if at_level:
-            return min(at_level, key=lambda m: (m.rule.priority, m.position)).rule
+            return min(at_level, key=lambda m: m.rank).rule
     return None

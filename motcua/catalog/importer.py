@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from motcua.catalog import parsing
-from motcua.catalog.competence import agency_text, matching_rules
+from motcua.catalog.competence import agency_text, agency_texts, matching_rules
 from motcua.catalog.models import (
     Channel,
     Field,
@@ -275,11 +275,12 @@ def _check_competence(parsed: list[ParsedRecord], result: ImportResult) -> None:
             continue
         result.local += 1
         record = p.record
-        text = agency_text(record.get("co_quan_co_tham_quyen"), record.get("co_quan_thuc_hien"))
-        matches = matching_rules(rules, text, clean(record.get("linh_vuc")), p.levels)
+        competent, implementing = record.get("co_quan_co_tham_quyen"), record.get("co_quan_thuc_hien")
+        matches = matching_rules(rules, agency_texts(competent, implementing), clean(record.get("linh_vuc")),
+                                 p.levels)
         if not matches:
             result.undecided.append({"code": p.code, "name": clean(record.get("ten_thu_tuc")),
-                                     "agency": text})
+                                     "agency": agency_text(competent, implementing)})
 
 
 def _field_ids(parsed: list[ParsedRecord]) -> dict[str, int]:

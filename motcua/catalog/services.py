@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from motcua.catalog.competence import Rule, agency_text, choose, matching_rules
+from motcua.catalog.competence import Rule, agency_text, agency_texts, choose, matching_rules
 from motcua.catalog.models import (
     CompetenceRule,
     FieldDepartment,
@@ -146,10 +146,11 @@ def deciding_rule(version_or_procedure: ProcedureVersion | Procedure, at_commune
                   rules: list[Rule] | None = None, on: dt.date | None = None) -> tuple[Rule | None, str]:
     """The rule that decides for a desk of this level (None: no rule speaks) and the agency text."""
     procedure, version = _split(version_or_procedure, on)
-    text = agency_text(version.competent_agency_text, version.implementing_agency) if version else ""
-    matches = matching_rules(active_rules() if rules is None else rules, text, procedure.field.name,
-                             procedure.levels)
-    return choose(matches, at_commune_desk), text
+    competent, implementing = ("", "") if version is None else (
+        version.competent_agency_text, version.implementing_agency)
+    matches = matching_rules(active_rules() if rules is None else rules,
+                             agency_texts(competent, implementing), procedure.field.name, procedure.levels)
+    return choose(matches, at_commune_desk), agency_text(competent, implementing)
 
 
 def place_basis(version_or_procedure: ProcedureVersion | Procedure) -> str:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from motcua.catalog.importer import CatalogFileError, ImportResult, import_catalog
 from motcua.catalog.models import Level, ProcedureVersion
-from motcua.catalog.services import version_in_force
+from motcua.catalog.services import CompetenceError, decide_competence, version_in_force
 from motcua.core.cli import BadInput, parse_date, to_json
 
 Handler = Callable[[dict[str, Any], OutputWrapper], None]
@@ -179,11 +179,73 @@ def handle_show(options: dict[str, Any], stdout: OutputWrapper) -> None:
         stdout.write(f"  § {basis.number} {basis.title[:100]}")
 
 
+# ------------------------------------------------------------------ competence
+
+def add_competence_arguments(parser: Any) -> None:
+    parser.add_argument("codes", nargs="+", metavar="CODE", help=gettext("Mã thủ tục, ví dụ 1.000005"))
+    parser.add_argument("--received-at", required=True, metavar="AGENCY_CODE",
+                        help=gettext("Mã cơ quan tiếp nhận, ví dụ 059.77.91.H37"))
+    parser.add_argument("--applicant-unit", default=None, metavar="UNIT_CODE",
+                        help=gettext("Mã xã, phường nơi người nộp cư trú."))
+    parser.add_argument("--land-unit", default=None, metavar="UNIT_CODE",
+                        help=gettext("Mã xã, phường nơi có thửa đất."))
+    parser.add_argument("--on", type=parse_date, default=None,
+                        help=gettext("Ngày tiếp nhận (mặc định: hôm nay)."))
+    parser.add_argument("--json", action="store_true", help=gettext("In kết quả dạng JSON."))
+
+
+def _unit_option(code: str | None, on: dt.date) -> Any:
+    from motcua.geography.services import GeographyError, unit_on
+
+    if not code:
+        return None
+    try:
+        return unit_on(code, on)
+    except GeographyError as error:
+        raise BadInput(str(error)) from None
+
+
+def handle_competence(options: dict[str, Any], stdout: OutputWrapper) -> None:
+    from motcua.agencies.services import AgencyError, agency_by_code
+
+    on: dt.date = options.get("on") or timezone.localdate()
+    try:
+        receiving = agency_by_code(options["received_at"])
+    except AgencyError as error:
+        raise BadInput(str(error)) from None
+    applicant_unit = _unit_option(options.get("applicant_unit"), on)
+    land_unit = _unit_option(options.get("land_unit"), on)
+    rows = []
+    for code in options["codes"]:
+        version = version_in_force(code, on)
+        if version is None:
+            raise BadInput(gettext("Không có thủ tục %(code)s có hiệu lực ngày %(day)s.") % {
+                "code": code, "day": f"{on:%d/%m/%Y}"})
+        try:
+            decided = decide_competence(version, receiving, on, applicant_unit, land_unit)
+        except CompetenceError as error:
+            rows.append({"code": code, "agency": None, "rule": None, "refusal": str(error)})
+            continue
+        agency = decided.agency
+        rows.append({"code": code, "agency": {"code": agency.code, "name": agency.name, "kind": agency.kind},
+                     "rule": decided.rule, "refusal": None})
+    if options.get("json"):
+        stdout.write(to_json(rows))
+        return
+    for row in rows:
+        if row["agency"] is None:
+            stdout.write(f"{row['code']}\t{row['refusal']}")
+        else:
+            stdout.write(f"{row['code']}\t{row['agency']['code']}\t{row['agency']['name']}\t{row['rule']}")
+
+
 # ------------------------------------------------------------------ registry
 
 SUBCOMMANDS: dict[str, tuple[Callable[[Any], None], Handler, Any]] = {
     "import": (add_import_arguments, handle_import, gettext_lazy("Nhập danh mục thủ tục từ tệp JSON Lines")),
     "show": (add_show_arguments, handle_show, gettext_lazy("Xem phiên bản thủ tục có hiệu lực")),
+    "competence": (add_competence_arguments, handle_competence,
+                   gettext_lazy("Cơ quan giải quyết thủ tục theo quy tắc thẩm quyền")),
 }
 
 
