@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from motcua.catalog.competence import Rule, agency_text, agency_texts, choose, matching_rules
+from motcua.catalog.competence import (
+    LOCAL_LEVELS,
+    Rule,
+    agency_text,
+    agency_texts,
+    choose,
+    matching_rules,
+)
 from motcua.catalog.models import (
     CompetenceRule,
     FieldDepartment,
@@ -96,12 +103,20 @@ def reception_agencies(procedure: Procedure | str, province_code: str) -> QueryS
     """
     Agency = _agency_model()
     found = _procedure(procedure)
-    if found is None or not (found.at_commune or found.at_province):
+    if found is None or not (found.at_commune or found.at_province) or _decided_centrally(found):
         return Agency.objects.none()  # type: ignore[no-any-return]
     kinds = [Agency.Kind.PROVINCIAL_CENTER, Agency.Kind.COMMUNE_CENTER]
     return Agency.objects.filter(  # type: ignore[no-any-return]
         _province_filter(province_code), kind__in=kinds, is_active=True,
     ).order_by("kind", "name")  # "commune_center" sorts before "provincial_center"
+
+
+def _decided_centrally(procedure: Procedure) -> bool:
+    """The catalog names only central bodies: the province's centres do not receive it."""
+    rules = active_rules()
+    return all(
+        (rule := deciding_rule(procedure, desk, rules)[0]) is not None and rule.level not in LOCAL_LEVELS
+        for desk in (True, False))
 
 
 def department_for(procedure: Procedure, on: dt.date, province_suffix: str = "") -> Agency | None:
@@ -171,10 +186,9 @@ def _basis_unit(rule: Rule, receiving_agency: Agency, at_commune_desk: bool,
     return (applicant_unit.pk if applicant_unit is not None else None), "residence"
 
 
-def _province_office(rule: Rule, procedure: Procedure, receiving_agency: Agency,
-                     on: dt.date) -> Agency | None:
+def _province_office(rule: Rule, procedure: Procedure, suffix: str, on: dt.date) -> Agency | None:
+    """The province's office of the rule's kind (suffix: the province's agency code part, H37)."""
     Agency = _agency_model()
-    suffix = receiving_agency.province_code
     if rule.agency_kind == Agency.Kind.DEPARTMENT:
         # The province's own field → department table (FieldDepartment) is more specific than
         # the national text ("Sở Nông nghiệp và Môi trường Thành phố Hà Nội"): it wins.
@@ -219,7 +233,7 @@ def decide_competence(version_or_procedure: ProcedureVersion | Procedure, receiv
     if rule.level not in ("province", "commune"):
         raise _refusal(text)
     if rule.level == "province":
-        office = _province_office(rule, procedure, receiving_agency, on)
+        office = _province_office(rule, procedure, receiving_agency.province_code, on)
         if office is None:
             return _missing_office(rule, procedure, receiving_agency, on, applicant_unit)
         return Competence(office, rule.describe())
@@ -245,6 +259,58 @@ def _missing_office(rule: Rule, procedure: Procedure, receiving_agency: Agency, 
     them): the generic level rules decide, and the rule text says so."""
     agency = _fallback_agency(procedure, receiving_agency, on, applicant_unit)
     return Competence(agency, f"fallback: no {rule.agency_kind} office ({rule.describe()})")
+
+
+@dataclass(frozen=True)
+class DeskCompetence:
+    """Who decides a dossier handed in at one kind of desk, for the procedure page."""
+
+    at_commune_desk: bool
+    agency: Agency | None  # a province-level office, when the rule names one
+    commune_kind: str  # the kind of commune office (its own commune's), when the rule names one
+    basis: str  # for a commune office: "residence", "land" or "" (the receiving commune)
+    refusal: str  # not received in the province: who handles it
+
+
+def competence_overview(version: ProcedureVersion, province_suffix: str, on: dt.date) -> list[DeskCompetence]:
+    """What decide_competence does at a commune desk and at the provincial desk, for people to read.
+
+    Only the desks that would receive the procedure; one entry when both give the same answer.
+    """
+    procedure = version.procedure
+    rules = active_rules()
+    overview: list[DeskCompetence] = []
+    for at_commune_desk in (True, False):
+        rule, text = deciding_rule(version, at_commune_desk, rules)
+        if rule is None:
+            entry = _fallback_overview(procedure, at_commune_desk, province_suffix, on)
+        elif rule.level not in LOCAL_LEVELS:
+            entry = DeskCompetence(at_commune_desk, None, "", "", str(_refusal(text)))
+        elif rule.level == "province":
+            office = _province_office(rule, procedure, province_suffix, on)
+            entry = (DeskCompetence(at_commune_desk, office, "", "", "") if office is not None
+                     else _fallback_overview(procedure, at_commune_desk, province_suffix, on))
+        else:
+            entry = DeskCompetence(at_commune_desk, None, rule.agency_kind, rule.basis, "")
+        if entry is not None:
+            overview.append(entry)
+    if len(overview) == 2 and overview[0].agency is not None and overview[0].agency == overview[1].agency:
+        overview.pop()
+    if len(overview) == 2 and overview[0].refusal and overview[1].refusal:
+        overview.pop()
+    return overview
+
+
+def _fallback_overview(procedure: Procedure, at_commune_desk: bool, suffix: str,
+                       on: dt.date) -> DeskCompetence | None:
+    Agency = _agency_model()
+    if procedure.at_commune and (at_commune_desk or not procedure.at_province):
+        return DeskCompetence(at_commune_desk, None, Agency.Kind.COMMUNE_COMMITTEE, "", "")
+    if procedure.at_province:
+        agency = department_for(procedure, on, suffix) or Agency.objects.filter(
+            code__endswith="." + suffix, is_active=True, kind=Agency.Kind.PROVINCIAL_COMMITTEE).first()
+        return DeskCompetence(at_commune_desk, agency, "", "", "")
+    return None
 
 
 def competent_agency(version_or_procedure: ProcedureVersion | Procedure, receiving_agency: Agency,

@@ -186,3 +186,37 @@ def test_importer_lists_procedures_no_rule_decides(tmp_path: Path) -> None:
     assert result.undecided == [{"code": "9.100001", "name": "Thủ tục thử không rõ cơ quan",
                                  "agency": "Cơ quan đại diện chủ sở hữu"}]
     assert result.local == 1
+
+
+# ------------------------------------------------------------------ procedure pages
+
+def _who_decides(client: Client, code: str) -> str:
+    response = client.get(f"/catalog/{code}/")
+    assert response.status_code == 200
+    return " ".join(response.context["who_decides"])
+
+
+def test_police_procedure_page_names_the_commune_police_not_the_committee(client: Client) -> None:
+    # 1.014064: today's page printed "Ủy ban nhân dân xã, phường" for every commune procedure.
+    said = _who_decides(client, "1.014064")
+    assert "Nộp tại Trung tâm xã, phường: Công an xã, phường nơi tiếp nhận hồ sơ giải quyết." in said
+    assert "Công an tỉnh Lạng Sơn" in said
+    assert "Ủy ban nhân dân" not in said and "UBND" not in said
+
+
+def test_customs_procedure_page_names_the_customs_office_and_the_transfer(client: Client) -> None:
+    said = _who_decides(client, "1.000005")
+    assert said == ("Nộp tại Trung tâm xã, phường: Chi cục Hải quan khu vực quản lý tỉnh Lạng Sơn giải quyết "
+                    "(Trung tâm chuyển hồ sơ đến cơ quan này).")
+
+
+def test_civil_status_page_says_the_commune_of_residence_decides(client: Client) -> None:
+    assert "UBND xã, phường nơi bạn cư trú giải quyết" in _who_decides(client, "1.001193")
+
+
+def test_page_of_a_procedure_decided_centrally_names_who_and_offers_no_centre(client: Client) -> None:
+    response = client.get("/catalog/1.009505/")
+    html = response.content.decode()
+    assert "Ủy ban Chứng khoán Nhà nước" in " ".join(response.context["who_decides"])
+    assert response.context["provincial_centers"] == [] and response.context["commune_centers"] == []
+    assert "không phụ thuộc nơi cư trú" not in html
