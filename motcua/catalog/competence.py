@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -138,9 +138,22 @@ def choose(matches: Sequence[Match], at_commune_desk: bool) -> Rule | None:
     if not local:
         central = sorted(matches, key=lambda m: m.rank)
         return central[0].rule if central else None
+    # What the text names beats what the field suggests (field-only rules fill silent texts).
+    named = [m for m in local if m.rule.pattern]
     order = ("commune", "province") if at_commune_desk else ("province", "commune")
     for level in order:
-        at_level = [m for m in local if m.rule.level == level]
+        at_level = [m for m in named or local if m.rule.level == level]
         if at_level:
-            return min(at_level, key=lambda m: m.rank).rule
+            return _with_department(min(at_level, key=lambda m: m.rank).rule,
+                                    [m for m in local if m.rule.level == level])
     return None
+
+
+def _with_department(rule: Rule, matches: Sequence[Match]) -> Rule:
+    """A generic department rule ("Cơ quan chuyên môn thuộc UBND tỉnh") takes the department
+    that a field rule of the same level names for the procedure's field."""
+    if rule.agency_kind != "department" or rule.department:
+        return rule
+    hint = next((m.rule.department for m in sorted(matches, key=lambda m: m.rank)
+                 if m.rule.agency_kind == "department" and m.rule.department), "")
+    return replace(rule, department=hint) if hint else rule
