@@ -8,9 +8,11 @@ catalog and six real procedures of central agencies (fixtures/central_agencies.j
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from motcua.accounts.models import Role, User
@@ -220,3 +222,17 @@ def test_page_of_a_procedure_decided_centrally_names_who_and_offers_no_centre(cl
     assert "Ủy ban Chứng khoán Nhà nước" in " ".join(response.context["who_decides"])
     assert response.context["provincial_centers"] == [] and response.context["commune_centers"] == []
     assert "không phụ thuộc nơi cư trú" not in html
+
+
+def test_import_command_prints_the_procedures_no_rule_decides(tmp_path: Path) -> None:
+    record = ('{"ma_thu_tuc": "9.100002", "ten_thu_tuc": "Thủ tục thử của cơ quan chủ quản", '
+              '"cap_thuc_hien": "Cấp tỉnh", "linh_vuc": "Tài chính doanh nghiệp", '
+              '"co_quan_co_tham_quyen": "", "co_quan_thuc_hien": "Cơ quan chủ quản"}\n')
+    path = tmp_path / "one.jsonl"
+    path.write_text(record, encoding="utf-8")
+    out = StringIO()
+    call_command("catalog", "import", str(path), "--effective", "2025-07-01", "--no-progress",
+                 "--report", str(tmp_path / "report.jsonl"), stdout=out)
+    printed = out.getvalue()
+    assert "Thẩm quyền: quy tắc xác định được 0/1 thủ tục cấp tỉnh, cấp xã (0.00%)." in printed
+    assert "9.100002\tThủ tục thử của cơ quan chủ quản\tCơ quan chủ quản" in printed
