@@ -222,7 +222,11 @@ def decide_competence(version_or_procedure: ProcedureVersion | Procedure, receiv
     The catalog's rules first (catalog.competence); when no rule speaks, the generic
     level rules of the module docstring (rule text starts with "fallback").
     """
+    from motcua.geography.models import COMMUNE_LEVELS
+
     Agency = _agency_model()
+    if land_unit is not None and land_unit.level not in COMMUNE_LEVELS:
+        raise CompetenceError(gettext("%(unit)s không phải đơn vị hành chính cấp xã.") % {"unit": land_unit})
     procedure, _version = _split(version_or_procedure, on)
     at_commune_desk = receiving_agency.kind in (Agency.Kind.COMMUNE_CENTER, Agency.Kind.COMMUNE_COMMITTEE)
     rule, text = deciding_rule(version_or_procedure, at_commune_desk, on=on)

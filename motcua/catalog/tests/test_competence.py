@@ -236,3 +236,9 @@ def test_import_command_prints_the_procedures_no_rule_decides(tmp_path: Path) ->
     printed = out.getvalue()
     assert "Thẩm quyền: quy tắc xác định được 0/1 thủ tục cấp tỉnh, cấp xã (0.00%)." in printed
     assert "9.100002\tThủ tục thử của cơ quan chủ quản\tCơ quan chủ quản" in printed
+
+
+def test_a_land_unit_that_is_not_a_commune_is_refused() -> None:
+    with pytest.raises(CompetenceError) as refused:
+        decide_competence(_version("1.013978"), _agency(DONG_KINH_CENTER), ON, land_unit=_unit("20"))
+    assert "không phải đơn vị hành chính cấp xã" in str(refused.value)
