@@ -51,6 +51,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0004_applicant_language")]
+    dependencies = [("dossiers", "0005_dossier_land_unit")]
 
     operations = [migrations.RunPython(create, drop)]
