@@ -443,14 +443,17 @@ def list_dossiers(request: HttpRequest, filters: Query[DossierFilters]) -> dict[
         dossiers = dossiers.filter(version__procedure__code=filters.procedure)
     now = deadlines.Thresholds.at()  # due soon / overdue as the clock says now
     if filters.deadline:
-        dossiers = dossiers.in_deadline(filters.deadline, now)
+        dossiers = dossiers.filter(deadlines.condition(filters.deadline, now))
     if filters.code:
         dossiers = dossiers.filter(code__contains=filters.code)
     if filters.received_from:
         dossiers = dossiers.filter(received_at__date__gte=filters.received_from)
     if filters.received_to:
         dossiers = dossiers.filter(received_at__date__lte=filters.received_to)
-    page = paginate(dossiers.with_deadline(now).order_by("-submitted_at", "-id"), filters.page, filters.page_size)
+    page = paginate(
+        dossiers.annotate(deadline=deadlines.annotation(now)).order_by("-submitted_at", "-id"),
+        filters.page, filters.page_size,
+    )
     page["items"] = [summary(d) for d in page["items"]]
     return page
 

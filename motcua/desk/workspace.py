@@ -118,7 +118,7 @@ def box_dossiers(
     th = thresholds or deadlines.Thresholds.at()
     return (
         scoped(user).filter(box_condition(key, user, th))
-        .with_deadline(th)
+        .annotate(deadline=deadlines.annotation(th))
         .select_related("version__procedure", "applicant", "receiving_agency", "current_step")
         .order_by("due_at", "-submitted_at", "-id")[:limit]
     )

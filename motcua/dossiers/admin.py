@@ -107,7 +107,9 @@ class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
     inlines = [StepInline, HandoverInline, EventInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
-        queryset = super().get_queryset(request).with_deadline()
+        queryset = super().get_queryset(request).annotate(
+            deadline=deadlines.annotation(deadlines.Thresholds.at())
+        )
         user: Any = request.user
         if user.is_superuser:
             return queryset

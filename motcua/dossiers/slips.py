@@ -200,6 +200,11 @@ def _form_number(kind: str, s: _Styles) -> Flowable:
     return _p(label, s.right_small) if label else Spacer(1, 0)
 
 
+def _top(kind: str, agency: Agency, title: str, dossier: Dossier, s: _Styles) -> list[Flowable]:
+    """Form number, agency header, title and dossier code: how every slip begins."""
+    return [_form_number(kind, s), _header(agency, s), _p(title, s.title), _code_line(dossier, s)]
+
+
 def _header(agency: Agency, s: _Styles) -> Table:
     parent = agency.parent.name if agency.parent else ""
     left = (
@@ -301,7 +306,8 @@ def delivery_text(dossier: Dossier) -> str:
     if dossier.result_delivery == ResultDelivery.POST:
         address = dossier.applicant.address
         if address:
-            return gettext("Qua dịch vụ bưu chính công ích, đến địa chỉ: %(address)s") % {"address": address}
+            text = gettext("Qua dịch vụ bưu chính công ích, đến địa chỉ: %(address)s")
+            return text % {"address": address}
         return gettext("Qua dịch vụ bưu chính công ích")
     if dossier.result_delivery == ResultDelivery.ONLINE:
         return gettext("Trực tuyến, trên Cổng dịch vụ công")
@@ -325,16 +331,15 @@ def receipt_pdf(dossier: Dossier) -> bytes:
     """Form 01: receipt and appointment, with a QR code to the public lookup."""
     s = _Styles()
     title = gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-    story: list[Flowable] = [
-        _form_number("receipt", s), _header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("receipt", dossier.receiving_agency, title, dossier, s)
     story.append(
         _p(gettext("%(agency)s tiếp nhận hồ sơ của:") % {"agency": dossier.receiving_agency.name}, s.normal)
     )
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     if dossier.request.strip():
-        story.append(_p(gettext("Nội dung đề nghị: %(request)s") % {"request": dossier.request.strip()}, s.normal))
+        request_text = gettext("Nội dung đề nghị: %(request)s") % {"request": dossier.request.strip()}
+        story.append(_p(request_text, s.normal))
     rows: list[list[Any]] = [
         [
             _p(h, s.small)
@@ -370,7 +375,10 @@ def receipt_pdf(dossier: Dossier) -> bytes:
             gettext("Thời gian trả kết quả giải quyết hồ sơ: %(at)s") % {"at": when(dossier.original_due_at)},
             s.normal,
         ),
-        _p(gettext("Hình thức nhận kết quả: %(delivery)s") % {"delivery": delivery_text(dossier)}, s.normal),
+        _p(
+            gettext("Hình thức nhận kết quả: %(delivery)s") % {"delivery": delivery_text(dossier)},
+            s.normal,
+        ),
     ]
     phone = contact_phone(dossier)
     if phone:
@@ -407,9 +415,7 @@ def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -
         raise SlipNotAvailable(_unavailable_message(dossier, "supplement"))
     s = _Styles()
     title = gettext("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
-    story: list[Flowable] = [
-        _form_number("supplement", s), _header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("supplement", dossier.competent_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(_p(gettext("Ngày tiếp nhận: %(at)s") % {"at": when(dossier.received_at)}, s.normal))
@@ -449,9 +455,7 @@ def refusal_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "refuse")
     title = gettext("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [
-        _form_number("refusal", s), _header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("refusal", dossier.receiving_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(
@@ -472,9 +476,7 @@ def apology_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "apologize")
     title = gettext("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
-    story: list[Flowable] = [
-        _form_number("apology", s), _header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("apology", dossier.competent_agency, title, dossier, s)
     story.append(
         _p(
             gettext(
@@ -508,9 +510,7 @@ def stop_notice_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "stop")
     title = gettext("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [
-        _form_number("stop", s), _header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("stop", dossier.competent_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(
@@ -601,9 +601,7 @@ def control_slip_pdf(dossier: Dossier) -> bytes:
     """Form 05: the control slip of the whole process."""
     s = _Styles()
     title = gettext("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [
-        _form_number("control", s), _header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)
-    ]
+    story: list[Flowable] = _top("control", dossier.receiving_agency, title, dossier, s)
     story.append(_p(gettext("Ông/Bà/Tổ chức: %(name)s") % {"name": dossier.applicant.name}, s.normal))
     story.append(_request_line(dossier, s))
     story.append(_p(gettext("Thời gian nhận hồ sơ: %(at)s") % {"at": when(dossier.received_at)}, s.normal))
@@ -663,7 +661,8 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
-    sheet.append([_nfc(gettext("SỔ THEO DÕI HỒ SƠ")), "", "", "", "", "", "", "", "", "", "", _nfc(form_label("book"))])
+    # The title in A1, the form number at the right end of the row (column L).
+    sheet.append([_nfc(gettext("SỔ THEO DÕI HỒ SƠ")), *[""] * 10, _nfc(form_label("book"))])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
         [

@@ -110,7 +110,8 @@ def test_steps_of_a_working_day_limit_keep_their_template_times(world: World) ->
     dossier = services.receive_new_dossier(
         world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
     )
-    allotted = list(DossierStep.objects.filter(dossier=dossier).order_by("order").values_list("allotted", flat=True))
+    steps = DossierStep.objects.filter(dossier=dossier).order_by("order")
+    allotted = list(steps.values_list("allotted", flat=True))
     assert allotted == [dt.timedelta(hours=1), dt.timedelta(hours=5), dt.timedelta(hours=2)]
 
 

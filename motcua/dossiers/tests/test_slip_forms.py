@@ -14,14 +14,17 @@ from .test_slips import pdf_text
 
 def _received(world: World, **kwargs: object) -> Dossier:
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"), **kwargs  # type: ignore[arg-type]
+        world.receptionist, world.birth, world.applicant(),
+        at=at("2026-03-02 08:00"), **kwargs,  # type: ignore[arg-type]
     )
 
 
 def _finished(world: World) -> Dossier:
     """Received, checked by the specialist, approved by the leader, returned to the applicant."""
     dossier = _received(world)
-    services.forward_dossier(world.receptionist, dossier, assignee=world.specialist, at=at("2026-03-02 08:30"))
+    services.forward_dossier(
+        world.receptionist, dossier, assignee=world.specialist, at=at("2026-03-02 08:30")
+    )
     services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 10:00"))
     services.approve_result(world.leader, dossier, at=at("2026-03-02 14:00"))
     services.return_result(world.receptionist, dossier, at=at("2026-03-02 15:00"))
@@ -31,9 +34,13 @@ def _finished(world: World) -> Dossier:
 def test_every_slip_prints_its_form_number(world: World) -> None:
     dossier = _received(world)
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
-    services.request_supplement(world.specialist, dossier, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 09:00"))
+    services.request_supplement(
+        world.specialist, dossier, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 09:00")
+    )
     services.receive_supplement(world.receptionist, dossier, at=at("2026-03-02 10:00"))
-    services.apologize(world.leader, dossier, "Chờ xác minh", at("2026-03-05 10:00"), at=at("2026-03-02 11:00"))
+    services.apologize(
+        world.leader, dossier, "Chờ xác minh", at("2026-03-05 10:00"), at=at("2026-03-02 11:00")
+    )
     for render, number in [
         (slips.receipt_pdf, "01"),
         (slips.supplement_pdf, "02"),
@@ -79,7 +86,9 @@ def test_the_receipt_prints_the_request_the_result_delivery_and_the_contact_phon
 def test_the_supplement_slip_prints_a_real_phone_never_an_ellipsis(world: World) -> None:
     dossier = _received(world)
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
-    services.request_supplement(world.specialist, dossier, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 09:00"))
+    services.request_supplement(
+        world.specialist, dossier, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 09:00")
+    )
     text, _ = pdf_text(slips.supplement_pdf(dossier))
     assert "điện thoại 0205 3812 345" in text
     world.ward_center.phone = ""
