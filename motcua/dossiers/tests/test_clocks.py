@@ -47,8 +47,8 @@ def test_an_online_dossier_submitted_in_working_hours_counts_from_its_submission
 def test_an_online_dossier_submitted_at_lunch_counts_from_1330(world: World) -> None:
     dossier = _online(world, "2026-03-04 12:00")
     services.receive_dossier(world.receptionist, dossier, at=at("2026-03-05 08:00"))
+    assert dossier.due_at == at("2026-03-05 11:30")  # the period end where 8 h from 13:30 run out
     assert dossier.clock_started_at == at("2026-03-04 13:30")
-    assert dossier.due_at == at("2026-03-05 11:30")  # the period end where 8 h run out
 
 
 def test_a_counter_dossier_counts_from_its_reception(world: World) -> None:
