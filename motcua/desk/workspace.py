@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from motcua.dossiers.services import (
     OPEN_FOR_LEADER,
     WITHDRAWABLE_STATUSES,
     WORKING_STATUSES,
+    apology_still_possible,
 )
 
 # The clock runs in these statuses (5 is paused): only they can be due soon or overdue.
@@ -180,7 +182,8 @@ def allowed_actions(user: Any, dossier: Dossier, next_step: Any = None) -> list[
         actions.append("record_payment")
     if s == Status.RESULT_READY and receptionist:
         actions.append("return_result")
-    if s in OPEN_FOR_LEADER and (leader or _officer_of(user, dossier.receiving_agency_id, Role.LEADER)):
+    if (s in OPEN_FOR_LEADER and (leader or _officer_of(user, dossier.receiving_agency_id, Role.LEADER))
+            and apology_still_possible(dossier, timezone.now())):
         actions.append("apologize")
     if s in OPEN_FOR_LEADER and leader:
         actions.append("stop")

@@ -1421,6 +1421,18 @@ def return_result(
 # Apology
 
 
+def apology_still_possible(dossier: Dossier, at: dt.datetime) -> bool:
+    """Whether an apology with a new appointment may still be given at `at`.
+
+    Decree 118/2025/NĐ-CP (REGULATIONS.md "Time"): the apology and the new appointment reach
+    the applicant *before* the due time; after it the dossier is simply late. A dossier paused
+    for a supplement has no running clock to be late on.
+    """
+    if dossier.status == Status.SUPPLEMENT_REQUESTED or dossier.due_at is None:
+        return True
+    return at < dossier.due_at
+
+
 def apologize(
     actor: Actor,
     dossier: Dossier,
@@ -1443,10 +1455,7 @@ def apologize(
             raise _reason_required()
         if timezone.is_naive(new_appointment):
             raise ValueError("new_appointment must be aware.")
-        # Decree 118/2025/NĐ-CP (and REGULATIONS.md "Time"): the apology and the new
-        # appointment reach the applicant *before* the due time; after it the dossier is
-        # simply late. A paused dossier (supplement) has no running clock to be late on.
-        if locked.status != Status.SUPPLEMENT_REQUESTED and locked.due_at is not None and at >= locked.due_at:
+        if not apology_still_possible(locked, at):
             raise DossierError(
                 "apology_too_late",
                 gettext(

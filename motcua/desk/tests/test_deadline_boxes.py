@@ -100,3 +100,13 @@ def test_the_api_reports_and_filters_the_deadline_as_of_now(client: Client, worl
     items = response.json()["items"]
     assert [item["code"] for item in items] == [late.code]
     assert items[0]["deadline_state"] == "overdue"
+
+
+def test_the_apology_is_offered_only_before_the_due_time(world: World) -> None:
+    from motcua.desk.workspace import allowed_actions
+
+    late = _late(world)
+    fresh = submit_birth(world)
+    services.receive_dossier(world.receptionist, fresh)
+    assert "apologize" not in allowed_actions(world.leader, Dossier.objects.get(pk=late.pk))
+    assert "apologize" in allowed_actions(world.leader, Dossier.objects.get(pk=fresh.pk))
