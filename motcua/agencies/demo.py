@@ -32,7 +32,7 @@ def give_demo_phones(province_code: str) -> int:
     """Slips print the agency's phone (form 02: who to contact): demo agencies without one get one."""
     prefix = province_prefix(province_code)
     missing = Agency.objects.filter(code__endswith=f".{prefix}", phone="")
-    changed = [agency for agency in missing]
+    changed = list(missing)
     for agency in changed:
         agency.phone = demo_phone(agency)
     Agency.objects.bulk_update(changed, ["phone"], batch_size=500)
