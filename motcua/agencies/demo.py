@@ -23,8 +23,13 @@ def load(command: Any, data_dir: Path) -> None:
 
 
 def demo_phone(agency: Agency) -> str:
-    """A made-up landline in Lạng Sơn's area code (0205), stable per agency code."""
-    digits = "".join(ch for ch in agency.code if ch.isdigit())[-6:].rjust(6, "0")
+    """A made-up landline in Lạng Sơn's area code (0205), one per agency code.
+
+    From the code `L4.L3.L2.H37`: the unit's digits (L4 L3, e.g. 059.77 for Đông Kinh) and
+    the agency's L2 (91 centre, 90 committee…), so two agencies never share a number.
+    """
+    l4, l3, l2 = (agency.code.split(".") + ["", "", ""])[:3]
+    digits = (f"{l4}{l3}"[-4:] + l2[-2:]).rjust(6, "0")
     return f"0205 3{digits[:3]} {digits[3:]}"
 
 

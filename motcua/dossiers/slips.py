@@ -240,7 +240,9 @@ def _qr(code: str) -> Image:
 
 
 def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1)
+    # splitInRow: a cell taller than the page (a requirement quoted in full from the
+    # national catalog) flows onto the next page instead of failing the whole slip.
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

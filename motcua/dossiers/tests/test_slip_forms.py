@@ -133,3 +133,11 @@ def test_form_numbers_are_translated(world: World, language: str) -> None:
     dossier.applicant.save(update_fields=["language"])
     text, _ = pdf_text(slips.receipt_pdf(Dossier.objects.get(pk=dossier.pk)))
     assert "Form No. 01" in text
+
+
+def test_a_paper_quoted_at_length_from_the_catalog_flows_onto_the_next_page(world: World) -> None:
+    long_name = "Giấy tờ chứng minh nơi cư trú trong trường hợp không khai thác được dữ liệu dân cư. " * 120
+    dossier = _received(world, documents=[Supplied(long_name.strip(), originals=1)])
+    text, reader = pdf_text(slips.receipt_pdf(dossier))  # a cell taller than A5 used to fail the slip
+    assert len(reader.pages) >= 2
+    assert "Mẫu số 01" in text and "Thời gian trả kết quả giải quyết hồ sơ" in text
