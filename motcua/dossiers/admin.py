@@ -36,10 +36,22 @@ class ReadOnlyMixin:
 class StepInline(ReadOnlyMixin, admin.TabularInline):
     model = DossierStep
     fields = ("order", "name", "role", "agency", "assignee", "allotted", "started_at", "due_at",
-              "finished_at", "deadline_state")
+              "finished_at", "deadline")
     readonly_fields = fields
     extra = 0
     verbose_name_plural = _("các bước xử lý")
+
+    @admin.display(description=_("tình trạng hạn"))
+    def deadline(self, step: DossierStep) -> str:
+        """As the clock says now (not the sweep's stored flag): only a running, unfinished step."""
+        if step.finished_at is not None or step.started_at is None or step.due_at is None:
+            return ""
+        if step.dossier.status not in deadlines.RUNNING:
+            return ""
+        th = deadlines.Thresholds.at()
+        if step.due_at <= th.now:
+            return str(Deadline.OVERDUE.label)
+        return str(Deadline.DUE_SOON.label if step.due_at <= th.soon else Deadline.OK.label)
 
 
 class HandoverInline(ReadOnlyMixin, admin.TabularInline):

@@ -126,3 +126,13 @@ def test_the_deadline_filter_says_what_the_clock_says_now(
     assert received.code in overdue and fresh.code not in overdue  # received in March 2026, never swept
     within = admin_client.get(CHANGELIST, {"deadline": "ok"}).content.decode()
     assert fresh.code in within and received.code not in within
+
+
+def test_the_detail_page_flags_the_running_step_as_the_clock_says(
+    admin_client: Client, received: Dossier
+) -> None:
+    # The specialist's step, started on 2 March 2026, is long past its due time: never swept.
+    html = admin_client.get(f"{CHANGELIST}{received.pk}/change/").content.decode()
+    lower = html.lower()
+    steps = lower[lower.index("các bước xử lý"):lower.index("giao nhận hồ sơ (phiếu kiểm soát)")]
+    assert "quá hạn" in steps
