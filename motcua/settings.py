@@ -239,6 +239,9 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+# How long (working hours) an online dossier may wait for acceptance (status 1) before the
+# receptionist's inbox shows it as overdue.
+MOTCUA_ACCEPTANCE_HOURS = envint("MOTCUA_ACCEPTANCE_HOURS", 8)
 # The service centre's hotline, offered by the assistant when it is not sure (empty: not shown).
 ASSISTANT_HOTLINE = os.environ.get("MOTCUA_ASSISTANT_HOTLINE", "")
 

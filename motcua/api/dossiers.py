@@ -47,8 +47,8 @@ from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
 from motcua.catalog.models import ProcedureVersion
+from motcua.dossiers import deadlines, services
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers import services
 from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, DossierFile, Status
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
@@ -375,7 +375,7 @@ def summary(dossier: Dossier) -> dict[str, Any]:
         "code": dossier.code, "procedure_code": dossier.version.procedure.code,
         "procedure_name": dossier.version.procedure.name, "channel": dossier.channel,
         "status": dossier.status, "status_label": str(Status(dossier.status).label),
-        "deadline_state": dossier.deadline_state, "applicant_name": dossier.applicant.name,
+        "deadline_state": dossier.deadline_now, "applicant_name": dossier.applicant.name,
         "applicant_id_masked": dossier.applicant.masked_id,
         "receiving_agency_code": dossier.receiving_agency.code,
         "competent_agency_code": dossier.competent_agency.code,
@@ -442,15 +442,19 @@ def list_dossiers(request: HttpRequest, filters: Query[DossierFilters]) -> dict[
         dossiers = dossiers.filter(status=filters.status)
     if filters.procedure:
         dossiers = dossiers.filter(version__procedure__code=filters.procedure)
+    now = deadlines.Thresholds.at()  # due soon / overdue as the clock says now
     if filters.deadline:
-        dossiers = dossiers.filter(deadline_state=filters.deadline)
+        dossiers = dossiers.filter(deadlines.condition(filters.deadline, now))
     if filters.code:
         dossiers = dossiers.filter(code__contains=filters.code)
     if filters.received_from:
         dossiers = dossiers.filter(received_at__date__gte=filters.received_from)
     if filters.received_to:
         dossiers = dossiers.filter(received_at__date__lte=filters.received_to)
-    page = paginate(dossiers.order_by("-submitted_at", "-id"), filters.page, filters.page_size)
+    page = paginate(
+        dossiers.annotate(deadline=deadlines.annotation(now)).order_by("-submitted_at", "-id"),
+        filters.page, filters.page_size,
+    )
     page["items"] = [summary(d) for d in page["items"]]
     return page
 

@@ -79,6 +79,8 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "no_next_step": 409,
     "result_required": 409,
     "no_time_limit": 409,
+    # An apology and new appointment come before the due time, never after it.
+    "apology_too_late": 409,
 }
 
 

@@ -31,7 +31,7 @@ from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
-from motcua.dossiers import services
+from motcua.dossiers import deadlines, services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
@@ -64,10 +64,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     current = request.GET.get("box", keys[0])
     if current not in keys:
         raise Http404
-    counts = box_counts(user, boxes)
+    # Due soon and overdue as the clock says now: one set of instants for the whole page.
+    now = deadlines.Thresholds.at()
+    counts = box_counts(user, boxes, now)
     tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
     return render(request, "desk/inbox.html", {
-        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current),
+        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current, thresholds=now),
     })
 
 

@@ -523,11 +523,13 @@ def _copy_steps(
     template: list[tuple[str, str, int, dt.timedelta]],
     at: dt.datetime,
     cal: WorkCalendar,
+    plan_from: dt.datetime | None = None,
 ) -> DossierStep | None:
     """The dossier's steps with their planned due times; the first one starts now.
 
-    Step k is planned due after the allotted working time of steps 1…k from the received
-    time, never after the dossier's due time (see `_schedule`).
+    Step k is planned due after the allotted working time of steps 1…k from the clock
+    start (`plan_from`, default the received time), never after the dossier's due time
+    (see `_schedule`).
     """
     assert dossier.due_at is not None
     rows = [
@@ -544,7 +546,7 @@ def _copy_steps(
     ]
     if not rows:
         return None
-    _schedule(dossier, rows, at, cal)
+    _schedule(dossier, rows, plan_from or at, cal)
     created = DossierStep.objects.bulk_create(rows)
     first = created[0]
     if first.pk is None:  # backends without RETURNING on bulk insert
@@ -736,8 +738,24 @@ class _Reception:
     """What reception computes before writing: the time limit, the due time and the steps."""
 
     limit: TimeLimit
+    clock_start: dt.datetime
     due_at: dt.datetime
     template: list[tuple[str, str, int, dt.timedelta]]
+
+
+def clock_start(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> dt.datetime:
+    """When the legal clock starts for a dossier received at `at`.
+
+    At the counter or by post: the reception. Online: the submission, not the officer's
+    acceptance — the dossier is received when the system receives it, and when that is
+    outside working hours the clock starts at the next working start (REGULATIONS.md "Time";
+    Decree 45/2020/NĐ-CP on administrative procedures by electronic means and Decree
+    118/2025/NĐ-CP on the one-stop mechanism; the exact article is to confirm). A dossier
+    submitted Friday 18:00 counts from Monday 07:00 whenever it is accepted.
+    """
+    if dossier.channel == ChannelKind.ONLINE and dossier.submitted_at is not None:
+        return cal.next_working_instant(min(dossier.submitted_at, at))
+    return at
 
 
 def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Reception:
@@ -745,17 +763,45 @@ def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Re
     _keep_rules(dossier.version, "channels", "process_steps")
     channels = list(dossier.version.channels.all())
     limit = _time_limit(dossier.version, channels, dossier.channel)
-    return _Reception(limit, cal.add(at, limit), _steps_template(dossier, channels))
+    start = clock_start(dossier, at, cal)
+    due = cal.add(start, limit)
+    template = _steps_template(dossier, channels)
+    if limit.unit is LimitUnit.CALENDAR_DAYS:
+        template = _fit_to_working_time(template, cal.elapsed(start, due))
+    return _Reception(limit, start, due, template)
+
+
+def _fit_to_working_time(
+    template: list[tuple[str, str, int, dt.timedelta]], available: dt.timedelta
+) -> list[tuple[str, str, int, dt.timedelta]]:
+    """Share the real working time of a calendar-day limit among the steps, in proportion.
+
+    Templates count a calendar day as 8 working hours, but 15 calendar days hold about
+    11 working days: without this the first steps would use up the whole period and the
+    leader and return steps would get no time at all.
+    """
+    total = sum((allotted for *_rest, allotted in template), dt.timedelta(0))
+    if not template or total <= dt.timedelta(0) or available <= dt.timedelta(0):
+        return template
+    ratio = available / total
+    fitted = [(name, role, agency, dt.timedelta(seconds=int(allotted.total_seconds() * ratio)))
+              for name, role, agency, allotted in template]
+    # Rounding to whole seconds: the last step takes what is left, so the sum is exact.
+    used = sum((allotted for *_rest, allotted in fitted[:-1]), dt.timedelta(0))
+    name, role, agency, _allotted = fitted[-1]
+    fitted[-1] = (name, role, agency, max(available - used, dt.timedelta(0)))
+    return fitted
 
 
 def _receive(
     dossier: Dossier, plan: _Reception, actor: Actor, at: dt.datetime, cal: WorkCalendar
 ) -> dict[str, Any]:
     dossier.received_at = at
+    dossier.clock_started_at = plan.clock_start
     dossier.due_at = dossier.original_due_at = plan.due_at
     dossier.status = Status.RECEIVED
     dossier.deadline_state = Deadline.OK
-    first = _copy_steps(dossier, plan.template, at, cal)
+    first = _copy_steps(dossier, plan.template, at, cal, plan.clock_start)
     if first is not None:
         dossier.current_step = first
         dossier.current_step_due_at = first.due_at
@@ -763,6 +809,7 @@ def _receive(
     return {
         "due_at": _iso(dossier.due_at),
         "time_limit": str(plan.limit),
+        "clock_started_at": _iso(plan.clock_start),
         "channel": dossier.channel,
         "competent_agency": dossier.competent_agency.code,
         "slip": "01",
@@ -805,6 +852,7 @@ def receive_new_dossier(
         # Written with its status, times and due time; the current step and the event's
         # head follow in one UPDATE once the steps exist.
         dossier.received_at = at
+        dossier.clock_started_at = plan.clock_start
         dossier.due_at = dossier.original_due_at = plan.due_at
         _assign_code(dossier, at)
         dossier.save(force_insert=True)
@@ -1383,6 +1431,18 @@ def return_result(
 # Apology
 
 
+def apology_still_possible(dossier: Dossier, at: dt.datetime) -> bool:
+    """Whether an apology with a new appointment may still be given at `at`.
+
+    Decree 118/2025/NĐ-CP (REGULATIONS.md "Time"): the apology and the new appointment reach
+    the applicant *before* the due time; after it the dossier is simply late. A dossier paused
+    for a supplement has no running clock to be late on.
+    """
+    if dossier.status == Status.SUPPLEMENT_REQUESTED or dossier.due_at is None:
+        return True
+    return at < dossier.due_at
+
+
 def apologize(
     actor: Actor,
     dossier: Dossier,
@@ -1405,6 +1465,15 @@ def apologize(
             raise _reason_required()
         if timezone.is_naive(new_appointment):
             raise ValueError("new_appointment must be aware.")
+        if not apology_still_possible(locked, at):
+            raise DossierError(
+                "apology_too_late",
+                gettext(
+                    "Đã quá hạn trả kết quả (%(due)s): phiếu xin lỗi và hẹn lại phải được gửi "
+                    "trước thời hạn."
+                )
+                % {"due": timezone.localtime(locked.due_at, TZ).strftime("%H:%M %d/%m/%Y")},
+            )
         earliest = max(filter(None, [at, locked.due_at, locked.new_appointment_at]))
         if new_appointment <= earliest:
             raise DossierError(
