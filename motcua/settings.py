@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "motcua.portal",
     "motcua.desk",
     "motcua.stats",
+    "motcua.centre",
 ]
 
 MIDDLEWARE = [
