@@ -13,5 +13,6 @@ urlpatterns += i18n_patterns(
     path("", include("motcua.portal.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),
+    path("centre/", include("motcua.centre.urls")),
     prefix_default_language=False,
 )
