@@ -13,6 +13,7 @@ from ninja.renderers import JSONRenderer
 
 from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
+from motcua.centre import api as centre_api
 from motcua.dossiers.services import DossierError
 
 DESCRIPTION = """\
@@ -59,3 +60,4 @@ api.add_router("/units", geography.units_router)
 api.add_router("/agencies", geography.agencies_router)
 api.add_router("/dossiers", dossiers.router)
 api.add_router("/lookup", dossiers.lookup_router)
+api.add_router("/centre", centre_api.router)

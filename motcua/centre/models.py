@@ -47,15 +47,26 @@ class Service(models.Model):
     """What a citizen chooses at the kiosk: a procedure field (e.g. Hộ tịch) or one procedure."""
 
     centre = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("trung tâm"), on_delete=models.CASCADE, related_name="queue_services"
+        "agencies.Agency",
+        verbose_name=_("trung tâm"),
+        on_delete=models.CASCADE,
+        related_name="queue_services",
     )
     name = models.CharField(_("tên dịch vụ"), max_length=200)
     field = models.ForeignKey(
-        "catalog.Field", verbose_name=_("lĩnh vực"), null=True, blank=True, on_delete=models.PROTECT,
+        "catalog.Field",
+        verbose_name=_("lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     procedure = models.ForeignKey(
-        "catalog.Procedure", verbose_name=_("thủ tục"), null=True, blank=True, on_delete=models.PROTECT,
+        "catalog.Procedure",
+        verbose_name=_("thủ tục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -80,8 +91,12 @@ class Counter(models.Model):
     name = models.CharField(_("tên quầy"), max_length=200, blank=True)
     services = models.ManyToManyField(Service, verbose_name=_("dịch vụ phục vụ"), related_name="counters")
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ trực"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="centre_counters",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ trực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="centre_counters",
     )
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
@@ -96,7 +111,7 @@ class Counter(models.Model):
 
 
 class TicketSequence(models.Model):
-    """The daily counter behind ticket numbers: one row per (centre, local day), incremented under a row lock."""
+    """The daily counter behind ticket numbers: one row per (centre, local day), bumped under a row lock."""
 
     centre = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -135,27 +150,46 @@ class Ticket(models.Model):
     )
     day = models.DateField(_("ngày"))
     number = models.PositiveIntegerField(_("số thứ tự"))
-    service = models.ForeignKey(Service, verbose_name=_("dịch vụ"), on_delete=models.PROTECT, related_name="tickets")
-    priority = models.CharField(_("đối tượng ưu tiên"), max_length=20, choices=Priority.choices,
-                                default=Priority.NONE)
-    status = models.CharField(_("trạng thái"), max_length=20, choices=TicketStatus.choices,
-                              default=TicketStatus.WAITING)
+    service = models.ForeignKey(
+        Service, verbose_name=_("dịch vụ"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    priority = models.CharField(
+        _("đối tượng ưu tiên"), max_length=20, choices=Priority.choices, default=Priority.NONE
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=TicketStatus.choices, default=TicketStatus.WAITING
+    )
     # Where the ticket stands in its queue: the issue time (a booking's slot start when earlier;
     # a transfer keeps it, so a transferred citizen does not queue again from the back).
     queued_at = models.DateTimeField()
     issued_at = models.DateTimeField(_("thời điểm lấy số"))
     # After a transfer to one counter, only that counter calls the ticket.
-    target_counter = models.ForeignKey(Counter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    target_counter = models.ForeignKey(
+        Counter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     counter = models.ForeignKey(
-        Counter, verbose_name=_("quầy"), null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets"
+        Counter,
+        verbose_name=_("quầy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tickets",
     )
     officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     # The dossier received while this ticket was served (set by `link_serving_ticket`).
     dossier = models.ForeignKey(
-        "dossiers.Dossier", verbose_name=_("hồ sơ"), null=True, blank=True, on_delete=models.SET_NULL,
+        "dossiers.Dossier",
+        verbose_name=_("hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="tickets",
     )
     # The secret in the QR code of the receipt: follow and rate the ticket on a phone.
@@ -165,7 +199,9 @@ class Ticket(models.Model):
         verbose_name = _("số thứ tự")
         verbose_name_plural = _("số thứ tự")
         ordering = ["-day", "number"]
-        constraints = [models.UniqueConstraint(fields=["centre", "day", "number"], name="ticket_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "day", "number"], name="ticket_number_unique")
+        ]
         indexes = [models.Index(fields=["centre", "day", "status"], name="ticket_queue_idx")]
 
     def __str__(self) -> str:
@@ -183,8 +219,9 @@ class TicketPeriod(models.Model):
     state = models.CharField(max_length=20, choices=TicketStatus.choices)
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
     counter = models.ForeignKey(Counter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
     # Why the period started: issued, called, recalled, started, transferred, checked_in…
@@ -222,9 +259,12 @@ class Booking(models.Model):
         CHECKED_IN = "checked_in", _("Đã đến")
         CANCELLED = "cancelled", _("Đã hủy")
 
-    centre = models.ForeignKey("agencies.Agency", verbose_name=_("trung tâm"), on_delete=models.PROTECT,
-                               related_name="+")
-    service = models.ForeignKey(Service, verbose_name=_("dịch vụ"), on_delete=models.PROTECT, related_name="+")
+    centre = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("trung tâm"), on_delete=models.PROTECT, related_name="+"
+    )
+    service = models.ForeignKey(
+        Service, verbose_name=_("dịch vụ"), on_delete=models.PROTECT, related_name="+"
+    )
     slot_start = models.DateTimeField(_("bắt đầu khung giờ"))
     code = models.CharField(_("mã đặt lịch"), max_length=12, unique=True)
     # Personal data: the daily limit counts bookings per ID number; never shown unmasked in lists.
@@ -232,7 +272,9 @@ class Booking(models.Model):
     name = models.CharField(_("họ và tên"), max_length=200)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.BOOKED)
-    ticket = models.OneToOneField(Ticket, null=True, blank=True, on_delete=models.SET_NULL, related_name="booking")
+    ticket = models.OneToOneField(
+        Ticket, null=True, blank=True, on_delete=models.SET_NULL, related_name="booking"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -260,12 +302,16 @@ class Rating(models.Model):
         FACILITIES = "facilities", _("Cơ sở vật chất chưa đáp ứng")
 
     centre = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
-    ticket = models.OneToOneField(Ticket, null=True, blank=True, on_delete=models.CASCADE, related_name="rating")
-    dossier = models.OneToOneField("dossiers.Dossier", null=True, blank=True, on_delete=models.CASCADE,
-                                   related_name="rating")
+    ticket = models.OneToOneField(
+        Ticket, null=True, blank=True, on_delete=models.CASCADE, related_name="rating"
+    )
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", null=True, blank=True, on_delete=models.CASCADE, related_name="rating"
+    )
     counter = models.ForeignKey(Counter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     level = models.CharField(_("mức độ hài lòng"), max_length=20, choices=Level.choices)
     reasons = models.JSONField(_("lý do"), default=list, blank=True)
     comment = models.CharField(_("góp ý"), max_length=500, blank=True)

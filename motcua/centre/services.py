@@ -94,7 +94,9 @@ def is_open(centre: Agency, at: dt.datetime) -> bool:
 
 def _require_centre(centre: Agency) -> None:
     if not centre.is_service_center or not centre.is_active:
-        raise CentreError("not_a_centre", gettext("Cơ quan này không phải là trung tâm phục vụ hành chính công."))
+        raise CentreError(
+            "not_a_centre", gettext("Cơ quan này không phải là trung tâm phục vụ hành chính công.")
+        )
 
 
 def _require_open(centre: Agency, at: dt.datetime) -> None:
@@ -118,11 +120,22 @@ def _next_number(centre: Agency, day: dt.date) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _open_period(ticket: Ticket, state: str, at: dt.datetime, reason: str,
-                 counter: Counter | None = None, officer: User | None = None) -> None:
+def _open_period(
+    ticket: Ticket,
+    state: str,
+    at: dt.datetime,
+    reason: str,
+    counter: Counter | None = None,
+    officer: User | None = None,
+) -> None:
     TicketPeriod.objects.create(
-        ticket=ticket, state=state, service_id=ticket.service_id, counter=counter, officer=officer,
-        started_at=at, reason=reason,
+        ticket=ticket,
+        state=state,
+        service_id=ticket.service_id,
+        counter=counter,
+        officer=officer,
+        started_at=at,
+        reason=reason,
     )
 
 
@@ -130,8 +143,14 @@ def _close_period(ticket: Ticket, at: dt.datetime) -> None:
     TicketPeriod.objects.filter(ticket=ticket, ended_at__isnull=True).update(ended_at=at)
 
 
-def _change(ticket: Ticket, state: str, at: dt.datetime, reason: str,
-            counter: Counter | None = None, officer: User | None = None) -> None:
+def _change(
+    ticket: Ticket,
+    state: str,
+    at: dt.datetime,
+    reason: str,
+    counter: Counter | None = None,
+    officer: User | None = None,
+) -> None:
     _close_period(ticket, at)
     _open_period(ticket, state, at, reason, counter, officer)
 
@@ -191,7 +210,8 @@ def current_ticket(counter: Counter) -> Ticket | None:
     """The ticket called to or served at the counter."""
     return (
         Ticket.objects.filter(counter=counter, status__in=(TicketStatus.CALLED, TicketStatus.SERVING))
-        .select_related("service").first()
+        .select_related("service")
+        .first()
     )
 
 
@@ -199,8 +219,9 @@ def current_ticket(counter: Counter) -> Ticket | None:
 # Tickets
 
 
-def take_ticket(centre: Agency, service: Service, priority: str = Priority.NONE,
-                at: dt.datetime | None = None) -> Ticket:
+def take_ticket(
+    centre: Agency, service: Service, priority: str = Priority.NONE, at: dt.datetime | None = None
+) -> Ticket:
     """Issue the next number of the day for a service of the centre (the kiosk's button)."""
     at = _now(at)
     _require_centre(centre)
@@ -213,12 +234,19 @@ def take_ticket(centre: Agency, service: Service, priority: str = Priority.NONE,
         return _issue(centre, service, priority, at, queued_at=at, reason="issued")
 
 
-def _issue(centre: Agency, service: Service, priority: str, at: dt.datetime, queued_at: dt.datetime,
-           reason: str) -> Ticket:
+def _issue(
+    centre: Agency, service: Service, priority: str, at: dt.datetime, queued_at: dt.datetime, reason: str
+) -> Ticket:
     day = at.astimezone(TZ).date()
     ticket = Ticket.objects.create(
-        centre=centre, day=day, number=_next_number(centre, day), service=service, priority=priority,
-        queued_at=queued_at, issued_at=at, token=secrets.token_urlsafe(16),
+        centre=centre,
+        day=day,
+        number=_next_number(centre, day),
+        service=service,
+        priority=priority,
+        queued_at=queued_at,
+        issued_at=at,
+        token=secrets.token_urlsafe(16),
     )
     _open_period(ticket, TicketStatus.WAITING, at, reason)
     _bump(centre.pk)
@@ -230,8 +258,12 @@ def waiting_ahead(ticket: Ticket) -> int:
     if ticket.status != TicketStatus.WAITING:
         return 0
     return (
-        Ticket.objects.filter(centre_id=ticket.centre_id, day=ticket.day, status=TicketStatus.WAITING,
-                              service_id=ticket.service_id)
+        Ticket.objects.filter(
+            centre_id=ticket.centre_id,
+            day=ticket.day,
+            status=TicketStatus.WAITING,
+            service_id=ticket.service_id,
+        )
         .filter(Q(queued_at__lt=ticket.queued_at) | Q(queued_at=ticket.queued_at, number__lt=ticket.number))
         .count()
     )
@@ -323,15 +355,18 @@ def finish_serving(officer: User, ticket: Ticket, at: dt.datetime | None = None)
     return _move(officer, ticket, (TicketStatus.SERVING,), TicketStatus.DONE, "finished", at)
 
 
-def _move(officer: User, ticket: Ticket, sources: Iterable[str], target: str, reason: str,
-          at: dt.datetime | None) -> Ticket:
+def _move(
+    officer: User, ticket: Ticket, sources: Iterable[str], target: str, reason: str, at: dt.datetime | None
+) -> Ticket:
     at = _now(at)
     _require_officer_of(officer, ticket)
     with transaction.atomic():
         ticket = _locked_ticket(ticket)
         _require_status(ticket, *sources)
         counter = ticket.counter
-        if ticket.officer_id not in (None, officer.pk) and (counter is None or counter.officer_id != officer.pk):
+        if ticket.officer_id not in (None, officer.pk) and (
+            counter is None or counter.officer_id != officer.pk
+        ):
             raise CentreError("forbidden", gettext("Số này đang được phục vụ ở quầy khác."))
         _change(ticket, target, at, reason, counter, officer)
         ticket.status = target
@@ -341,8 +376,14 @@ def _move(officer: User, ticket: Ticket, sources: Iterable[str], target: str, re
     return ticket
 
 
-def transfer(officer: User, ticket: Ticket, *, service: Service | None = None, counter: Counter | None = None,
-             at: dt.datetime | None = None) -> Ticket:
+def transfer(
+    officer: User,
+    ticket: Ticket,
+    *,
+    service: Service | None = None,
+    counter: Counter | None = None,
+    at: dt.datetime | None = None,
+) -> Ticket:
     """Send a called or served ticket to another service's queue or to one counter; it waits again."""
     at = _now(at)
     _require_officer_of(officer, ticket)
@@ -387,7 +428,8 @@ def link_serving_ticket(officer: Any, dossier: Dossier) -> Ticket | None:
         ticket = (
             Ticket.objects.select_for_update()
             .filter(officer_id=officer.pk, status=TicketStatus.SERVING, centre_id=dossier.receiving_agency_id)
-            .order_by("-issued_at").first()
+            .order_by("-issued_at")
+            .first()
         )
         if ticket is None:
             return None
@@ -420,8 +462,16 @@ def slot_capacity(service: Service) -> int:
     return service.counters.filter(is_active=True).count()
 
 
-def book(centre: Agency, service: Service, slot_start: dt.datetime, *, id_number: str, name: str,
-         phone: str = "", at: dt.datetime | None = None) -> Booking:
+def book(
+    centre: Agency,
+    service: Service,
+    slot_start: dt.datetime,
+    *,
+    id_number: str,
+    name: str,
+    phone: str = "",
+    at: dt.datetime | None = None,
+) -> Booking:
     """Book a slot online: within capacity, and at most the centre's limit per person per day."""
     at = _now(at)
     _require_centre(centre)
@@ -439,7 +489,9 @@ def book(centre: Agency, service: Service, slot_start: dt.datetime, *, id_number
         # Serialise bookings of the centre (the floor row) so that capacity and the limit hold.
         Floor.objects.select_for_update().filter(pk=floor.pk).first()
         mine = Booking.objects.filter(
-            centre=centre, id_number=id_number, status__in=(Booking.Status.BOOKED, Booking.Status.CHECKED_IN),
+            centre=centre,
+            id_number=id_number,
+            status__in=(Booking.Status.BOOKED, Booking.Status.CHECKED_IN),
             slot_start__date=day,
         )
         if mine.count() >= floor.bookings_per_person_per_day:
@@ -448,13 +500,21 @@ def book(centre: Agency, service: Service, slot_start: dt.datetime, *, id_number
                 gettext("Mỗi người được đặt tối đa %(limit)s lượt mỗi ngày tại trung tâm.")
                 % {"limit": floor.bookings_per_person_per_day},
             )
-        taken = Booking.objects.filter(service=service, slot_start=slot_start).exclude(
-            status=Booking.Status.CANCELLED).count()
+        taken = (
+            Booking.objects.filter(service=service, slot_start=slot_start)
+            .exclude(status=Booking.Status.CANCELLED)
+            .count()
+        )
         if taken >= slot_capacity(service):
             raise CentreError("slot_full", gettext("Khung giờ này đã hết chỗ, hãy chọn khung giờ khác."))
         return Booking.objects.create(
-            centre=centre, service=service, slot_start=slot_start, code=_booking_code(),
-            id_number=id_number, name=name.strip(), phone=phone.strip(),
+            centre=centre,
+            service=service,
+            slot_start=slot_start,
+            code=_booking_code(),
+            id_number=id_number,
+            name=name.strip(),
+            phone=phone.strip(),
         )
 
 
@@ -475,8 +535,10 @@ def check_in(centre: Agency, code: str, at: dt.datetime | None = None) -> Ticket
     _require_open(centre, at)
     with transaction.atomic():
         booking = (
-            Booking.objects.select_for_update().select_related("service")
-            .filter(centre=centre, code=code.strip().upper()).first()
+            Booking.objects.select_for_update()
+            .select_related("service")
+            .filter(centre=centre, code=code.strip().upper())
+            .first()
         )
         if booking is None:
             raise CentreError("not_found", gettext("Không tìm thấy lịch hẹn với mã này."))
@@ -489,8 +551,14 @@ def check_in(centre: Agency, code: str, at: dt.datetime | None = None) -> Ticket
                 gettext("Lịch hẹn của bạn lúc %(time)s; hãy đến trong khung giờ đã đặt.")
                 % {"time": booking.slot_start.astimezone(TZ).strftime("%H:%M %d/%m/%Y")},
             )
-        ticket = _issue(centre, booking.service, Priority.NONE, at, queued_at=min(at, booking.slot_start),
-                        reason="checked_in")
+        ticket = _issue(
+            centre,
+            booking.service,
+            Priority.NONE,
+            at,
+            queued_at=min(at, booking.slot_start),
+            reason="checked_in",
+        )
         booking.status = Booking.Status.CHECKED_IN
         booking.ticket = ticket
         booking.save(update_fields=["status", "ticket"])
@@ -501,8 +569,15 @@ def check_in(centre: Agency, code: str, at: dt.datetime | None = None) -> Ticket
 # Ratings
 
 
-def rate(*, ticket: Ticket | None = None, dossier: Dossier | None = None, level: str,
-         reasons: Iterable[str] = (), comment: str = "", at: dt.datetime | None = None) -> Rating:
+def rate(
+    *,
+    ticket: Ticket | None = None,
+    dossier: Dossier | None = None,
+    level: str,
+    reasons: Iterable[str] = (),
+    comment: str = "",
+    at: dt.datetime | None = None,
+) -> Rating:
     """One rating per ticket and per dossier; a ticket linked to a dossier rates both."""
     at = _now(at)
     if level not in Rating.Level.values:
@@ -531,10 +606,15 @@ def rate(*, ticket: Ticket | None = None, dossier: Dossier | None = None, level:
             raise CentreError("already_rated", gettext("Lượt phục vụ này đã được đánh giá. Cảm ơn bạn!"))
         centre_id = ticket.centre_id if ticket is not None else dossier.receiving_agency_id  # type: ignore[union-attr]
         return Rating.objects.create(
-            centre_id=centre_id, ticket=ticket, dossier=dossier,
+            centre_id=centre_id,
+            ticket=ticket,
+            dossier=dossier,
             counter_id=ticket.counter_id if ticket else None,
             officer_id=ticket.officer_id if ticket else None,
-            level=level, reasons=reasons, comment=comment.strip(), at=at,
+            level=level,
+            reasons=reasons,
+            comment=comment.strip(),
+            at=at,
         )
 
 
@@ -549,12 +629,14 @@ def floor_state(centre: Agency, at: dt.datetime | None = None, last_calls: int =
     version = Floor.objects.filter(centre=centre).values_list("version", flat=True).first() or 0
     counters = list(Counter.objects.filter(centre=centre, is_active=True).order_by("number"))
     current = {
-        t.counter_id: t for t in Ticket.objects.filter(
+        t.counter_id: t
+        for t in Ticket.objects.filter(
             centre=centre, day=day, status__in=(TicketStatus.CALLED, TicketStatus.SERVING)
         )
     }
     calls = list(
-        Call.objects.filter(centre=centre, at__date=day).select_related("ticket", "counter")
+        Call.objects.filter(centre=centre, at__date=day)
+        .select_related("ticket", "counter")
         .order_by("-at", "-pk")[:last_calls]
     )
     waiting: dict[int, int] = {}
@@ -575,8 +657,12 @@ def floor_state(centre: Agency, at: dt.datetime | None = None, last_calls: int =
             for c in counters
         ],
         "calls": [
-            {"id": call.pk, "ticket": call.ticket.number, "counter": call.counter.number,
-             "at": call.at.isoformat()}
+            {
+                "id": call.pk,
+                "ticket": call.ticket.number,
+                "counter": call.counter.number,
+                "at": call.at.isoformat(),
+            }
             for call in calls
         ],
         "waiting": [{"service": s.name, "service_id": s.pk, "count": waiting.get(s.pk, 0)} for s in services],

@@ -57,8 +57,14 @@ def ticket_pdf(ticket: Ticket) -> bytes:
     ]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=(WIDTH, HEIGHT), leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=gettext("Số thứ tự %(number)s") % {"number": ticket.number}, author="motcua",
+        buffer,
+        pagesize=(WIDTH, HEIGHT),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=gettext("Số thứ tự %(number)s") % {"number": ticket.number},
+        author="motcua",
     )
     doc.build(story)
     return buffer.getvalue()

@@ -49,7 +49,9 @@ class EspeakVoice:
             raise SpeechUnavailable("espeak-ng is not installed (apt-get install espeak-ng).")
         result = subprocess.run(
             [program, "-v", self.voice, "-s", str(self.words_per_minute), "--stdout", text],
-            capture_output=True, timeout=30, check=False,
+            capture_output=True,
+            timeout=30,
+            check=False,
         )
         if result.returncode != 0 or not result.stdout.startswith(b"RIFF"):
             raise SpeechUnavailable(f"espeak-ng failed: {result.stderr.decode(errors='replace')[:200]}")

@@ -80,27 +80,40 @@ def kiosk(request: HttpRequest, code: str) -> HttpResponse:
             status = 404 if error.code == "not_found" else 400
         else:
             return redirect("centre:issued", token=ticket.token)
-    return render(request, "centre/kiosk.html", {
-        "centre": centre,
-        "services": Service.objects.filter(centre=centre, is_active=True),
-        "priorities": [(value, label) for value, label in Priority.choices if value != Priority.NONE],
-        "is_open": services.is_open(centre, timezone.now()),
-    }, status=status)
+    return render(
+        request,
+        "centre/kiosk.html",
+        {
+            "centre": centre,
+            "services": Service.objects.filter(centre=centre, is_active=True),
+            "priorities": [(value, label) for value, label in Priority.choices if value != Priority.NONE],
+            "is_open": services.is_open(centre, timezone.now()),
+        },
+        status=status,
+    )
 
 
-def _int(value: Any) -> int | None:
+def _int(value: Any) -> int:
+    """A positive id from a form field, or 0 (which matches no row)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
-        return None
+        return 0
+    return number if 0 < number < 2**31 else 0
 
 
 def issued(request: HttpRequest, token: str) -> HttpResponse:
     """The kiosk's answer: the number, print the receipt, back to the start by itself."""
     ticket = get_object_or_404(Ticket.objects.select_related("centre", "service"), token=token)
-    return render(request, "centre/issued.html", {
-        "ticket": ticket, "centre": ticket.centre, "ahead": services.waiting_ahead(ticket),
-    })
+    return render(
+        request,
+        "centre/issued.html",
+        {
+            "ticket": ticket,
+            "centre": ticket.centre,
+            "ahead": services.waiting_ahead(ticket),
+        },
+    )
 
 
 def ticket_receipt(request: HttpRequest, token: str) -> HttpResponse:
@@ -115,12 +128,18 @@ def ticket_receipt(request: HttpRequest, token: str) -> HttpResponse:
 
 
 class RatingForm(forms.Form):
-    level = forms.ChoiceField(label=gettext_lazy("Mức độ hài lòng"), choices=Rating.Level.choices,
-                              widget=forms.RadioSelect)
-    reasons = forms.MultipleChoiceField(label=gettext_lazy("Lý do (nếu có)"), choices=Rating.Reason.choices,
-                                        required=False, widget=forms.CheckboxSelectMultiple)
-    comment = forms.CharField(label=gettext_lazy("Góp ý"), max_length=500, required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    level = forms.ChoiceField(
+        label=gettext_lazy("Mức độ hài lòng"), choices=Rating.Level.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.MultipleChoiceField(
+        label=gettext_lazy("Lý do (nếu có)"),
+        choices=Rating.Reason.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Góp ý"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -131,19 +150,31 @@ def ticket_page(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.rate(ticket=ticket, level=form.cleaned_data["level"], reasons=form.cleaned_data["reasons"],
-                              comment=form.cleaned_data["comment"])
+                services.rate(
+                    ticket=ticket,
+                    level=form.cleaned_data["level"],
+                    reasons=form.cleaned_data["reasons"],
+                    comment=form.cleaned_data["comment"],
+                )
             except CentreError as error:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
                 return redirect("centre:ticket", token=token)
         status = 400
-    return render(request, "centre/ticket.html", {
-        "ticket": ticket, "centre": ticket.centre, "ahead": services.waiting_ahead(ticket),
-        "rating": Rating.objects.filter(ticket=ticket).first(), "form": form,
-        "can_rate": ticket.status == TicketStatus.DONE,
-    }, status=status)
+    return render(
+        request,
+        "centre/ticket.html",
+        {
+            "ticket": ticket,
+            "centre": ticket.centre,
+            "ahead": services.waiting_ahead(ticket),
+            "rating": Rating.objects.filter(ticket=ticket).first(),
+            "form": form,
+            "can_rate": ticket.status == TicketStatus.DONE,
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -170,8 +201,8 @@ def screen_events(request: HttpRequest, code: str) -> StreamingHttpResponse:
     every change), so a call made on another process reaches this stream within one poll.
     """
     centre = _centre(code)
-    last = _int(request.headers.get("Last-Event-ID"))
-    response = StreamingHttpResponse(_events(centre, last), content_type="text/event-stream")
+    # Every connection starts with the whole state (a reconnecting screen may have missed calls).
+    response = StreamingHttpResponse(_events(centre, None), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # nginx: do not buffer the stream
     return response
@@ -233,15 +264,19 @@ def console(request: HttpRequest) -> HttpResponse:
     counter = services.counter_of(user)
     current = services.current_ticket(counter) if counter else None
     centre = user.agency
-    return render(request, "centre/console.html", {
-        "centre": centre,
-        "counter": counter,
-        "current": current,
-        "counters": Counter.objects.filter(centre=centre, is_active=True).select_related("officer"),
-        "services": Service.objects.filter(centre=centre, is_active=True),
-        "state": services.floor_state(centre),
-        "waited": _waited(current),
-    })
+    return render(
+        request,
+        "centre/console.html",
+        {
+            "centre": centre,
+            "counter": counter,
+            "current": current,
+            "counters": Counter.objects.filter(centre=centre, is_active=True).select_related("officer"),
+            "services": Service.objects.filter(centre=centre, is_active=True),
+            "state": services.floor_state(centre),
+            "waited": _waited(current),
+        },
+    )
 
 
 def _waited(ticket: Ticket | None) -> int | None:
@@ -263,7 +298,12 @@ def console_sit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 CONSOLE_ACTIONS = {
-    "call_next", "call_again", "skip_absent", "start_serving", "finish_serving", "transfer",
+    "call_next",
+    "call_again",
+    "skip_absent",
+    "start_serving",
+    "finish_serving",
+    "transfer",
 }
 
 
@@ -284,8 +324,12 @@ def console_act(request: HttpRequest, action: str) -> HttpResponse:
         else:
             ticket = get_object_or_404(Ticket, pk=_int(request.POST.get("ticket")), centre=user.agency)
             if action == "transfer":
-                service = Service.objects.filter(centre=user.agency, pk=_int(request.POST.get("service"))).first()
-                target = Counter.objects.filter(centre=user.agency, pk=_int(request.POST.get("counter"))).first()
+                service = Service.objects.filter(
+                    centre=user.agency, pk=_int(request.POST.get("service"))
+                ).first()
+                target = Counter.objects.filter(
+                    centre=user.agency, pk=_int(request.POST.get("counter"))
+                ).first()
                 services.transfer(user, ticket, service=service, counter=target)
                 messages.success(request, _("Đã chuyển số %(number)s.") % {"number": ticket.number})
             else:
@@ -309,8 +353,9 @@ def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
         form = LookupForm(request.POST)
         if form.is_valid():
             found = (
-                Dossier.objects.select_related("version__procedure", "receiving_agency", "competent_agency",
-                                               "applicant")
+                Dossier.objects.select_related(
+                    "version__procedure", "receiving_agency", "competent_agency", "applicant"
+                )
                 .filter(code=form.cleaned_data["code"], applicant__id_number=form.cleaned_data["id_number"])
                 .first()
             )
@@ -331,15 +376,26 @@ def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
         procedures = [by_id[h.procedure_id] for h in hits if h.procedure_id in by_id]
     # What is missing: the open supplement request's items (form 02), if any.
     missing = (
-        found.supplement_requests.filter(answered_at__isnull=True).order_by("-number").first() if found else None
+        found.supplement_requests.filter(answered_at__isnull=True).order_by("-number").first()
+        if found
+        else None
     )
-    return render(request, "centre/lookup.html", {
-        "centre": centre, "form": form, "dossier": found, "query": query, "procedures": procedures,
-        "appointment": expected_appointment(found) if found else None,
-        "masked_id": mask_id_number(found.applicant.id_number) if found else "",
-        "idle_seconds": 60,
-        "missing": missing,
-    }, status=404 if request.method == "POST" and found is None else 200)
+    return render(
+        request,
+        "centre/lookup.html",
+        {
+            "centre": centre,
+            "form": form,
+            "dossier": found,
+            "query": query,
+            "procedures": procedures,
+            "appointment": expected_appointment(found) if found else None,
+            "masked_id": mask_id_number(found.applicant.id_number) if found else "",
+            "idle_seconds": 60,
+            "missing": missing,
+        },
+        status=404 if request.method == "POST" and found is None else 200,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -350,8 +406,12 @@ class BookingForm(forms.Form):
     service = forms.ModelChoiceField(label=gettext_lazy("Dịch vụ"), queryset=Service.objects.none())
     slot = forms.ChoiceField(label=gettext_lazy("Khung giờ"))
     name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=200)
-    id_number = forms.CharField(label=gettext_lazy("Số định danh cá nhân"), max_length=12, min_length=12,
-                                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    id_number = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân"),
+        max_length=12,
+        min_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     phone = forms.CharField(label=gettext_lazy("Số điện thoại"), max_length=20, required=False)
 
     def __init__(self, centre: Agency, *args: Any, **kwargs: Any) -> None:
@@ -375,10 +435,17 @@ def book(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            booking = services.book(centre, data["service"], dt.datetime.fromisoformat(data["slot"]),
-                                    id_number=data["id_number"], name=data["name"], phone=data["phone"])
+            booking = services.book(
+                centre,
+                data["service"],
+                dt.datetime.fromisoformat(data["slot"]),
+                id_number=data["id_number"],
+                name=data["name"],
+                phone=data["phone"],
+            )
         except CentreError as error:
             form.add_error(None, error.message)
     status = 400 if request.method == "POST" and booking is None else 200
-    return render(request, "centre/book.html", {"centre": centre, "form": form, "booking": booking},
-                  status=status)
+    return render(
+        request, "centre/book.html", {"centre": centre, "form": form, "booking": booking}, status=status
+    )

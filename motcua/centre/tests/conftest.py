@@ -37,17 +37,23 @@ def build_floor(world: World) -> Floorplan:
     certification = Service.objects.create(
         centre=centre, name="Chứng thực", field=world.certification.procedure.field, order=2
     )
-    officer2 = User.objects.create(username="quay.hai", role=Role.RECEPTIONIST, agency=centre,
-                                   full_name="Lục Thị Hai")
-    officer3 = User.objects.create(username="quay.ba", role=Role.RECEPTIONIST, agency=centre,
-                                   full_name="Mã Văn Ba")
+    officer2 = User.objects.create(
+        username="quay.hai", role=Role.RECEPTIONIST, agency=centre, full_name="Lục Thị Hai"
+    )
+    officer3 = User.objects.create(
+        username="quay.ba", role=Role.RECEPTIONIST, agency=centre, full_name="Mã Văn Ba"
+    )
     counters = []
-    for number, services, officer in ((1, [civil], world.receptionist), (2, [civil, certification], officer2),
-                                      (3, [certification], officer3)):
+    for number, services, officer in (
+        (1, [civil], world.receptionist),
+        (2, [civil, certification], officer2),
+        (3, [certification], officer3),
+    ):
         counter = Counter.objects.create(centre=centre, number=number, officer=officer)
         counter.services.set(services)
         counters.append(counter)
-    return Floorplan(world, civil, certification, *counters, world.receptionist, officer2, officer3)
+    return Floorplan(world, civil, certification, counters[0], counters[1], counters[2],
+                     world.receptionist, officer2, officer3)
 
 
 @pytest.fixture

@@ -14,8 +14,9 @@ ID = "020190001234"
 
 
 def _book(fp: Floorplan, slot: str, id_number: str = ID, now: str = "2026-03-01 20:00") -> Booking:
-    return services.book(fp.world.ward_center, fp.civil, at(slot), id_number=id_number, name="Nguyễn Văn An",
-                         at=at(now))
+    return services.book(
+        fp.world.ward_center, fp.civil, at(slot), id_number=id_number, name="Nguyễn Văn An", at=at(now)
+    )
 
 
 def test_slots_cut_the_working_periods(floorplan: Floorplan) -> None:

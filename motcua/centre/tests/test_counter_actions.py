@@ -1,4 +1,4 @@
-"""The counter console's actions: call next (priority rule, services), again, absent, start, finish, transfer."""
+"""Counter actions: call next (priority rule, services), call again, absent, start, finish, transfer."""
 
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ def test_call_next_takes_the_longest_waiting_ticket_of_the_counters_services(flo
     first_civil = _take(fp, "2026-03-02 08:01")
     called = services.call_next(fp.officer1, fp.counter1, at=at("2026-03-02 08:10"))
     assert called.pk == first_civil.pk  # counter 1 serves civil status only
-    assert (called.status, called.counter_id, called.officer_id) == (TicketStatus.CALLED, fp.counter1.pk,
-                                                                    fp.officer1.pk)
+    assert (called.status, called.counter_id, called.officer_id) == (
+        TicketStatus.CALLED,
+        fp.counter1.pk,
+        fp.officer1.pk,
+    )
     assert services.call_next(fp.officer2, fp.counter2, at=at("2026-03-02 08:11")).pk == first_cert.pk
 
 

@@ -24,9 +24,14 @@ def test_a_served_ticket_is_rated_once_with_its_counter_and_officer(floorplan: F
     fp = floorplan
     ticket = _served(fp)
     services.finish_serving(fp.officer1, ticket, at=at("2026-03-02 08:20"))
-    rating = services.rate(ticket=ticket, level="not_satisfied", reasons=["waiting", "waiting"],
-                           at=at("2026-03-02 08:21"))
-    assert (rating.counter_id, rating.officer_id, rating.reasons) == (fp.counter1.pk, fp.officer1.pk, ["waiting"])
+    rating = services.rate(
+        ticket=ticket, level="not_satisfied", reasons=["waiting", "waiting"], at=at("2026-03-02 08:21")
+    )
+    assert (rating.counter_id, rating.officer_id, rating.reasons) == (
+        fp.counter1.pk,
+        fp.officer1.pk,
+        ["waiting"],
+    )
     with pytest.raises(CentreError) as error:
         services.rate(ticket=ticket, level="satisfied", at=at("2026-03-02 08:22"))
     assert error.value.code == "already_rated"
@@ -53,7 +58,11 @@ def test_the_dossier_received_while_serving_carries_the_ticket_and_its_rating(fl
     fp = floorplan
     ticket = _served(fp)
     dossier = dossier_services.receive_new_dossier(
-        fp.officer1, fp.world.birth, fp.world.applicant(), channel=ChannelKind.COUNTER, at=at("2026-03-02 08:10")
+        fp.officer1,
+        fp.world.birth,
+        fp.world.applicant(),
+        channel=ChannelKind.COUNTER,
+        at=at("2026-03-02 08:10"),
     )
     linked = services.link_serving_ticket(fp.officer1, dossier)
     assert linked is not None and linked.pk == ticket.pk
@@ -71,7 +80,11 @@ def test_no_ticket_is_linked_when_the_officer_serves_none(floorplan: Floorplan) 
     services.take_ticket(fp.world.ward_center, fp.civil, at=at("2026-03-02 08:00"))
     services.call_next(fp.officer1, fp.counter1, at=at("2026-03-02 08:05"))  # called, not yet served
     dossier = dossier_services.receive_new_dossier(
-        fp.officer1, fp.world.birth, fp.world.applicant(), channel=ChannelKind.COUNTER, at=at("2026-03-02 08:10")
+        fp.officer1,
+        fp.world.birth,
+        fp.world.applicant(),
+        channel=ChannelKind.COUNTER,
+        at=at("2026-03-02 08:10"),
     )
     assert services.link_serving_ticket(fp.officer1, dossier) is None
     assert not dossier.tickets.exists()

@@ -1,4 +1,4 @@
-"""The spoken call: espeak-ng's Vietnamese voice, a valid WAV of plausible length, synthesised once per text."""
+"""The spoken call: espeak-ng's Vietnamese voice, a valid WAV of plausible length, made once per text."""
 
 from __future__ import annotations
 

@@ -13,22 +13,27 @@ from .conftest import Floorplan, at
 
 def test_numbers_are_consecutive_per_centre_and_restart_each_day(floorplan: Floorplan) -> None:
     centre = floorplan.world.ward_center
-    numbers = [services.take_ticket(centre, floorplan.civil, at=at("2026-03-02 09:00")).number for _ in range(3)]
+    numbers = [
+        services.take_ticket(centre, floorplan.civil, at=at("2026-03-02 09:00")).number for _ in range(3)
+    ]
     tomorrow = services.take_ticket(centre, floorplan.certification, at=at("2026-03-03 07:30"))
     assert numbers == [1, 2, 3]
     assert tomorrow.number == 1
 
 
 def test_a_new_ticket_waits_in_one_open_period(floorplan: Floorplan) -> None:
-    ticket = services.take_ticket(floorplan.world.ward_center, floorplan.civil, Priority.ELDERLY,
-                                  at=at("2026-03-02 09:00"))
+    ticket = services.take_ticket(
+        floorplan.world.ward_center, floorplan.civil, Priority.ELDERLY, at=at("2026-03-02 09:00")
+    )
     periods = list(TicketPeriod.objects.filter(ticket=ticket))
     assert ticket.status == TicketStatus.WAITING
     assert [(p.state, p.ended_at, p.reason) for p in periods] == [(TicketStatus.WAITING, None, "issued")]
     assert ticket.is_priority
 
 
-@pytest.mark.parametrize("when", ["2026-03-02 12:00", "2026-03-02 17:00", "2026-03-01 09:00", "2026-03-02 06:59"])
+@pytest.mark.parametrize(
+    "when", ["2026-03-02 12:00", "2026-03-02 17:00", "2026-03-01 09:00", "2026-03-02 06:59"]
+)
 def test_no_ticket_outside_working_hours(floorplan: Floorplan, when: str) -> None:
     with pytest.raises(CentreError) as error:
         services.take_ticket(floorplan.world.ward_center, floorplan.civil, at=at(when))

@@ -28,15 +28,18 @@ def _kiosk(fp: Floorplan) -> str:
     return f"/centre/{fp.world.ward_center.code}/kiosk/"
 
 
-def test_the_kiosk_lists_the_centres_services_and_priority_groups(client: Client, floorplan: Floorplan) -> None:
+def test_the_kiosk_lists_the_centres_services_and_priority_groups(
+    client: Client, floorplan: Floorplan
+) -> None:
     page = client.get(_kiosk(floorplan)).content.decode()
     assert "Hộ tịch" in page and "Chứng thực" in page
     assert "Người cao tuổi" in page
     assert "<script>" not in page  # no inline script: static files only
 
 
-def test_taking_a_ticket_at_the_kiosk_shows_the_number_and_people_ahead(client: Client,
-                                                                        floorplan: Floorplan) -> None:
+def test_taking_a_ticket_at_the_kiosk_shows_the_number_and_people_ahead(
+    client: Client, floorplan: Floorplan
+) -> None:
     services.take_ticket(floorplan.world.ward_center, floorplan.civil)
     response = client.post(_kiosk(floorplan), {"service": floorplan.civil.pk, "priority": "elderly"})
     ticket = Ticket.objects.get(number=2)
@@ -62,7 +65,9 @@ def test_the_kiosk_refuses_tickets_outside_working_hours(client: Client, floorpl
     assert not Ticket.objects.exists()
 
 
-def test_the_kiosk_of_an_agency_that_is_not_a_centre_does_not_exist(client: Client, floorplan: Floorplan) -> None:
+def test_the_kiosk_of_an_agency_that_is_not_a_centre_does_not_exist(
+    client: Client, floorplan: Floorplan
+) -> None:
     assert client.get(f"/centre/{floorplan.world.ward_committee.code}/kiosk/").status_code == 404
 
 
@@ -75,8 +80,9 @@ def test_the_receipt_is_an_80_mm_pdf(client: Client, floorplan: Floorplan) -> No
     assert b"/MediaBox [ 0 0 226.7717 396.8504 ]" in body  # 80 mm × 140 mm in points
 
 
-def test_the_ticket_page_offers_rating_once_served_and_takes_one_rating(client: Client,
-                                                                        floorplan: Floorplan) -> None:
+def test_the_ticket_page_offers_rating_once_served_and_takes_one_rating(
+    client: Client, floorplan: Floorplan
+) -> None:
     fp = floorplan
     ticket = services.take_ticket(fp.world.ward_center, fp.civil)
     url = f"/centre/ve/{ticket.token}/"
@@ -174,8 +180,9 @@ def test_the_console_is_for_the_centres_officers_only(client: Client, floorplan:
     assert client.get("/centre/quay/").status_code == 403
 
 
-def test_an_officer_of_another_centre_cannot_touch_this_centres_ticket(client: Client,
-                                                                       floorplan: Floorplan) -> None:
+def test_an_officer_of_another_centre_cannot_touch_this_centres_ticket(
+    client: Client, floorplan: Floorplan
+) -> None:
     fp = floorplan
     ticket = services.take_ticket(fp.world.ward_center, fp.civil)
     services.call_next(fp.officer1, fp.counter1)
@@ -204,8 +211,9 @@ def test_the_desk_navigation_links_the_console(client: Client, floorplan: Floorp
     assert 'href="/centre/quay/"' in client.get("/desk/").content.decode()
 
 
-def test_a_dossier_received_at_the_counter_carries_the_ticket_served(client: Client,
-                                                                     floorplan: Floorplan) -> None:
+def test_a_dossier_received_at_the_counter_carries_the_ticket_served(
+    client: Client, floorplan: Floorplan
+) -> None:
     fp = floorplan
     ticket = services.take_ticket(fp.world.ward_center, fp.civil)
     services.call_next(fp.officer1, fp.counter1)
@@ -213,8 +221,14 @@ def test_a_dossier_received_at_the_counter_carries_the_ticket_served(client: Cli
     client.force_login(fp.officer1)
     data: dict[str, Any] = {"name": "Hoàng Văn Nam", "id_number": "020188007777", "sets": "1"}
     for r in fp.world.birth.requirements.all():
-        data.update({f"brought_{r.pk}": "on", f"originals_{r.pk}": "1", f"certified_copies_{r.pk}": "0",
-                     f"photocopies_{r.pk}": "0"})
+        data.update(
+            {
+                f"brought_{r.pk}": "on",
+                f"originals_{r.pk}": "1",
+                f"certified_copies_{r.pk}": "0",
+                f"photocopies_{r.pk}": "0",
+            }
+        )
     response = client.post("/desk/counter/1.001193/", data)
     assert response.status_code == 302
     ticket.refresh_from_db()
@@ -226,8 +240,9 @@ def test_the_lookup_kiosk_masks_the_id_number(client: Client, floorplan: Floorpl
     from motcua.dossiers import services as dossier_services
 
     fp = floorplan
-    dossier = dossier_services.receive_new_dossier(fp.officer1, fp.world.birth, fp.world.applicant(),
-                                                   channel=ChannelKind.COUNTER)
+    dossier = dossier_services.receive_new_dossier(
+        fp.officer1, fp.world.birth, fp.world.applicant(), channel=ChannelKind.COUNTER
+    )
     url = f"/centre/{fp.world.ward_center.code}/tra-cuu/"
     page = client.post(url, {"code": dossier.code, "id_number": "020190001234"}).content.decode()
     assert 'id="lookup-result"' in page
@@ -238,8 +253,15 @@ def test_the_lookup_kiosk_masks_the_id_number(client: Client, floorplan: Floorpl
 
 def test_booking_online_gives_a_code(client: Client, floorplan: Floorplan) -> None:
     url = f"/centre/{floorplan.world.ward_center.code}/dat-lich/"
-    response = client.post(url, {"service": floorplan.civil.pk, "slot": at("2026-03-02 10:00").isoformat(),
-                                 "name": "Nguyễn Văn An", "id_number": "020190001234"})
+    response = client.post(
+        url,
+        {
+            "service": floorplan.civil.pk,
+            "slot": at("2026-03-02 10:00").isoformat(),
+            "name": "Nguyễn Văn An",
+            "id_number": "020190001234",
+        },
+    )
     assert response.status_code == 200
     assert 'id="booking-done"' in response.content.decode()
 
