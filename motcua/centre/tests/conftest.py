@@ -52,8 +52,17 @@ def build_floor(world: World) -> Floorplan:
         counter = Counter.objects.create(centre=centre, number=number, officer=officer)
         counter.services.set(services)
         counters.append(counter)
-    return Floorplan(world, civil, certification, counters[0], counters[1], counters[2],
-                     world.receptionist, officer2, officer3)
+    return Floorplan(
+        world,
+        civil,
+        certification,
+        counters[0],
+        counters[1],
+        counters[2],
+        world.receptionist,
+        officer2,
+        officer3,
+    )
 
 
 @pytest.fixture

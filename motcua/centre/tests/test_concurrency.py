@@ -85,6 +85,7 @@ def test_two_counters_calling_at_once_never_get_the_same_ticket(live_floor: Floo
     called: list[int] = []
     for round_ in range(4):
         when = at(f"2026-03-02 09:0{round_}")
+
         def call(index: int, when: dt.datetime = when) -> Ticket:
             return services.call_next(*pairs[index], at=when)
 
