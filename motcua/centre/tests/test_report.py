@@ -11,6 +11,7 @@ ticket  issued  called (counter)  served         outcome
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -25,7 +26,7 @@ from .conftest import Floorplan, at
 DAY = at("2026-03-02 00:00").date()
 
 
-def _t(hhmm: str) -> object:
+def _t(hhmm: str) -> dt.datetime:
     return at(f"2026-03-02 {hhmm}")
 
 
