@@ -5,6 +5,8 @@ from motcua.centre import views
 app_name = "centre"
 urlpatterns = [
     path("quay/", views.console, name="console"),
+    path("thong-ke/", views.floor_stats, name="stats"),
+    path("thong-ke/lay-so.xlsx", views.floor_stats_xlsx, name="stats_xlsx"),
     path("quay/ngoi/<int:pk>/", views.console_sit, name="console_sit"),
     path("quay/<str:action>/", views.console_act, name="console_act"),
     path("ve/<str:token>/", views.ticket_page, name="ticket"),

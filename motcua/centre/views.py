@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import close_old_connections
 from django.http import (
@@ -449,3 +450,101 @@ def book(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request, "centre/book.html", {"centre": centre, "form": form, "booking": booking}, status=status
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Statistics of the floor (the people who see the /stats/ dashboards, scoped the same way)
+
+
+def _stats_centres(request: HttpRequest) -> list[Agency]:
+    from motcua.stats.scope import scope_for
+
+    scope = scope_for(request.user)
+    if scope is None:
+        raise PermissionDenied
+    centres = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS)
+    if scope.agency_ids is not None:
+        centres = centres.filter(pk__in=scope.all_ids)
+    return list(centres.order_by("code"))
+
+
+def _stats_period(request: HttpRequest) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    dates = []
+    for name in ("from", "to"):
+        try:
+            dates.append(dt.date.fromisoformat(request.GET.get(name, "")))
+        except ValueError:
+            dates.append(today)
+    start, end = sorted(dates)
+    return start, end
+
+
+@login_required
+def floor_stats(request: HttpRequest) -> HttpResponse:
+    from motcua.centre import report
+    from motcua.stats import charts
+
+    centres = _stats_centres(request)
+    start, end = _stats_period(request)
+    ids = [c.pk for c in centres]
+    facts = report.ticket_facts(ids, start, end)
+    per_hour = dict(report.tickets_per_hour(facts))
+    hours = list(range(7, 18))
+    chart = charts.column_chart(
+        "peak-hours",
+        _("Số lượt lấy số theo giờ"),
+        _("Số lượt lấy số trong từng giờ của kỳ báo cáo."),
+        [f"{h:02d}h" for h in hours],
+        [charts.Series(_("Số lượt"), [per_hour.get(h, 0) for h in hours])],
+    )
+    tables = [
+        (title, report.breakdown(facts, by))
+        for by, title in (
+            ("centre", _("Theo trung tâm")),
+            ("service", _("Theo dịch vụ")),
+            ("counter", _("Theo quầy")),
+            ("officer", _("Theo cán bộ")),
+        )
+    ]
+    satisfaction = [
+        (title, report.satisfaction(ids, start, end, by))
+        for by, title in (
+            ("centre", _("Theo trung tâm")),
+            ("counter", _("Theo quầy")),
+            ("officer", _("Theo cán bộ")),
+        )
+    ]
+    return render(
+        request,
+        "centre/stats.html",
+        {
+            "centres": centres,
+            "start": start,
+            "end": end,
+            "chart": chart,
+            "tables": tables,
+            "satisfaction": satisfaction,
+            "per_day": report.tickets_per_day(facts),
+        },
+    )
+
+
+@login_required
+def floor_stats_xlsx(request: HttpRequest) -> HttpResponse:
+    from motcua.centre import report
+    from motcua.stats import xlsx
+
+    centres = _stats_centres(request)
+    start, end = _stats_period(request)
+    ids = [c.pk for c in centres]
+    title = _("Thống kê lấy số thứ tự từ %(start)s đến %(end)s") % {
+        "start": start.strftime("%d/%m/%Y"),
+        "end": end.strftime("%d/%m/%Y"),
+    }
+    data = xlsx.workbook(report.xlsx_sheets(report.ticket_facts(ids, start, end), ids, start, end), [title])
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="lay-so-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
+    return response

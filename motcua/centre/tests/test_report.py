@@ -135,3 +135,36 @@ def test_the_median_and_p90_definitions() -> None:
     assert report.median([]) is None and report.p90([]) is None
     assert report.p90(list(range(1, 11))) == 9.0  # ⌈0.9 × 10⌉ = 9th
     assert report.p90([5.0]) == 5.0
+
+
+def test_the_stats_page_shows_the_scripted_day_to_the_wards_leader(scripted_day: Floorplan) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(scripted_day.world.leader)
+    page = client.get("/centre/thong-ke/?from=2026-03-02&to=2026-03-02").content.decode()
+    assert scripted_day.world.ward_center.code in page
+    assert "<svg" in page  # the peak-hour chart
+    download = client.get("/centre/thong-ke/lay-so.xlsx?from=2026-03-02&to=2026-03-02")
+    book = load_workbook(io.BytesIO(download.content))
+    assert [c.value for c in book["Theo trung tâm"][4]][:4] == [scripted_day.world.ward_center.code, 5, 3, 1]
+
+
+def test_another_communes_leader_does_not_see_this_centre(scripted_day: Floorplan) -> None:
+    from django.test import Client
+
+    from motcua.accounts.models import Role, User
+
+    other = User.objects.create(username="ld.tk", role=Role.LEADER, agency=scripted_day.world.other_committee)
+    client = Client()
+    client.force_login(other)
+    page = client.get("/centre/thong-ke/?from=2026-03-02&to=2026-03-02").content.decode()
+    assert scripted_day.world.ward_center.code not in page
+
+
+def test_citizens_have_no_floor_statistics(scripted_day: Floorplan) -> None:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(scripted_day.world.citizen)
+    assert client.get("/centre/thong-ke/").status_code == 403
