@@ -82,3 +82,8 @@ def _fresh_calendar() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _media(tmp_path: object, settings: object) -> None:
     settings.MEDIA_ROOT = str(tmp_path)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
