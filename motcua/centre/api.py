@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Router, Schema
 from ninja.responses import Status as HttpStatus
+from ninja.throttling import SimpleRateThrottle
 from pydantic import Field as PydanticField
 from pydantic import StringConstraints
 
@@ -21,11 +23,31 @@ from motcua.agencies.models import Agency
 from motcua.api.auth import SIGNED_IN, require_user
 from motcua.api.common import Code, Id
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
+from motcua.api.throttles import ScopedThrottle
 from motcua.centre import services
 from motcua.centre.models import Counter, Rating, Service, Ticket
 from motcua.centre.services import CentreError
 
 router = Router(tags=["centre"])
+
+
+class KioskThrottle(ScopedThrottle):
+    """Public kiosk doors (take a ticket, check in, rate), per client address: a centre's kiosks
+    behind one address stay far below it. Override with MOTCUA_API_THROTTLE_RATES["centre_kiosk"]."""
+
+    scope = "centre_kiosk"
+    default_rate = "120/min"
+
+    def __init__(self) -> None:
+        SimpleRateThrottle.__init__(self, rate=self.default_rate)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rates = getattr(settings, "MOTCUA_API_THROTTLE_RATES", {})
+        self.rate = rates.get(self.scope, self.default_rate)
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return SimpleRateThrottle.allow_request(self, request)
+
+
 ERRORS: dict[Any, Any] = {ERROR_STATUSES: ErrorOut}
 
 # CentreError codes → HTTP statuses (a code missing here is a 400).
@@ -170,7 +192,12 @@ def list_services(request: HttpRequest, code: Code) -> list[Service]:
     return list(Service.objects.filter(centre=_centre(code), is_active=True))
 
 
-@router.post("/{code}/tickets", response={201: TicketOut, **ERRORS}, summary="Lấy số thứ tự (máy lấy số)")
+@router.post(
+    "/{code}/tickets",
+    response={201: TicketOut, **ERRORS},
+    summary="Lấy số thứ tự (máy lấy số)",
+    throttle=[KioskThrottle()],
+)
 def take_ticket(request: HttpRequest, code: Code, payload: TakeIn) -> HttpStatus:
     centre = _centre(code)
     service = Service.objects.filter(centre=centre, pk=payload.service_id).first()
@@ -185,6 +212,7 @@ def take_ticket(request: HttpRequest, code: Code, payload: TakeIn) -> HttpStatus
 
 @router.post(
     "/{code}/check-in",
+    throttle=[KioskThrottle()],
     response={201: TicketOut, **ERRORS},
     summary="Xác nhận đến theo lịch hẹn bằng mã đặt lịch (máy lấy số)",
 )
@@ -215,6 +243,7 @@ def ticket_detail(request: HttpRequest, token: Token) -> dict[str, Any]:
 
 @router.post(
     "/tickets/{token}/rating",
+    throttle=[KioskThrottle()],
     response={201: RatingOut, **ERRORS},
     summary="Đánh giá mức độ hài lòng sau khi được phục vụ (một lần cho mỗi số)",
 )

@@ -389,7 +389,6 @@ def transfer(
     _require_officer_of(officer, ticket)
     if (service is None) == (counter is None):
         raise CentreError("invalid_target", gettext("Chọn một dịch vụ hoặc một quầy để chuyển tới."))
-    target = service or (counter.services.first() if counter else None)
     if counter is not None and (counter.centre_id != ticket.centre_id or not counter.is_active):
         raise CentreError("invalid_target", gettext("Quầy chuyển tới không thuộc trung tâm này."))
     if service is not None and (service.centre_id != ticket.centre_id or not service.is_active):
@@ -399,8 +398,11 @@ def transfer(
         _require_status(ticket, TicketStatus.CALLED, TicketStatus.SERVING)
         if counter is not None and counter.pk == ticket.counter_id:
             raise CentreError("invalid_target", gettext("Không thể chuyển tới chính quầy đang phục vụ."))
-        if target is not None:
-            ticket.service = target
+        if service is not None:
+            ticket.service = service
+        elif counter is not None and not counter.services.filter(pk=ticket.service_id).exists():
+            # The counter does not serve the ticket's service: it joins the counter's first one.
+            ticket.service = counter.services.first() or ticket.service
         ticket.status = TicketStatus.WAITING
         ticket.target_counter = counter
         ticket.counter = None

@@ -148,3 +148,18 @@ def test_the_centre_endpoints_are_in_the_openapi_document(client: Client, db: No
     assert "/api/v1/centre/{code}/tickets" in paths
     assert "/api/v1/centre/counter/call-next" in paths
     assert "/api/v1/centre/tickets/{token}/rating" in paths
+
+
+def test_the_kiosk_doors_are_rate_limited(client: Client, floorplan: Floorplan, settings: object) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.MOTCUA_API_THROTTLE_RATES = {"centre_kiosk": "2/min"}  # type: ignore[attr-defined]
+    url = f"{API}/{floorplan.world.ward_center.code}/tickets"
+    statuses = [
+        client.post(url, {"service_id": floorplan.civil.pk}, content_type="application/json").status_code
+        for _ in range(3)
+    ]
+    cache.clear()
+    assert statuses == [201, 201, 429]
+    assert Ticket.objects.count() == 2
