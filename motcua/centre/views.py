@@ -17,7 +17,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import close_old_connections
 from django.http import (
     FileResponse,
     Http404,
@@ -223,7 +222,8 @@ def _events(centre: Agency, last: int | None) -> Iterator[str]:
         elif time.monotonic() - quiet_since > 10:
             yield ": keep-alive\n\n"
             quiet_since = time.monotonic()
-        close_old_connections()
+        # The stream keeps its database connection (autocommit: each read sees the latest
+        # committed version); Django closes it when the response ends.
         time.sleep(STREAM_POLL_SECONDS)
 
 
