@@ -19,5 +19,6 @@ urlpatterns = [
     path("<str:code>/screen/events/", views.screen_events, name="events"),
     path("<str:code>/calls/<int:pk>.wav", views.call_audio, name="call_audio"),
     path("<str:code>/tra-cuu/", views.lookup_kiosk, name="lookup"),
+    path("<str:code>/quay/<int:number>/danh-gia/", views.tablet, name="tablet"),
     path("<str:code>/dat-lich/", views.book, name="book"),
 ]

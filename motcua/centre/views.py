@@ -548,3 +548,66 @@ def floor_stats_xlsx(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="lay-so-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
     return response
+
+
+# ---------------------------------------------------------------------------------------
+# The counter's tablet: the person just served rates at the counter itself
+
+# How long after the end of service the counter's tablet still offers the rating.
+TABLET_WINDOW = dt.timedelta(minutes=15)
+
+
+def _last_served(counter: Counter) -> Ticket | None:
+    since = timezone.now() - TABLET_WINDOW
+    return (
+        Ticket.objects.filter(
+            counter=counter,
+            status=TicketStatus.DONE,
+            rating__isnull=True,
+            periods__state=TicketStatus.DONE,
+            periods__started_at__gte=since,
+        )
+        .select_related("service")
+        .order_by("-periods__started_at")
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def tablet(request: HttpRequest, code: str, number: int) -> HttpResponse:
+    """Public page on the tablet facing the citizen: rate the service just finished at this counter."""
+    centre = _centre(code)
+    counter = get_object_or_404(Counter, centre=centre, number=number, is_active=True)
+    ticket = _last_served(counter)
+    form = RatingForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        # Only the ticket the page showed, and only while it is still the one to rate.
+        if ticket is None or request.POST.get("ticket") != ticket.token:
+            messages.error(request, _("Lượt phục vụ này không còn được đánh giá tại quầy."))
+            return redirect("centre:tablet", code=code, number=number)
+        if form.is_valid():
+            try:
+                services.rate(
+                    ticket=ticket,
+                    level=form.cleaned_data["level"],
+                    reasons=form.cleaned_data["reasons"],
+                    comment=form.cleaned_data["comment"],
+                )
+            except CentreError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
+                return redirect("centre:tablet", code=code, number=number)
+        status = 400
+    return render(
+        request,
+        "centre/tablet.html",
+        {
+            "centre": centre,
+            "counter": counter,
+            "ticket": ticket,
+            "form": form,
+        },
+        status=status,
+    )

@@ -272,3 +272,44 @@ def test_english_pages_are_translated(client: Client, floorplan: Floorplan) -> N
     with translation.override("vi"):  # the request activates English; give the thread Vietnamese back
         page = client.get(f"/en/centre/{floorplan.world.ward_center.code}/kiosk/").content.decode()
     assert "Choose a service to take a queue number" in page
+
+
+def test_the_counters_tablet_rates_the_service_just_finished_there(
+    client: Client, floorplan: Floorplan
+) -> None:
+    fp = floorplan
+    url = f"/centre/{fp.world.ward_center.code}/quay/1/danh-gia/"
+    assert 'id="tablet-idle"' in client.get(url).content.decode()
+    ticket = services.take_ticket(fp.world.ward_center, fp.civil)
+    services.call_next(fp.officer1, fp.counter1)
+    services.start_serving(fp.officer1, ticket)
+    services.finish_serving(fp.officer1, ticket)
+    page = client.get(url).content.decode()
+    assert ticket.token in page
+    assert "Số 1: bạn có hài lòng với việc phục vụ?" in page
+    assert client.post(url, {"ticket": ticket.token, "level": "very_satisfied"}).status_code == 302
+    assert Rating.objects.get().ticket_id == ticket.pk
+    assert 'id="tablet-idle"' in client.get(url).content.decode()  # rated: nothing more to rate
+
+
+def test_the_tablet_does_not_rate_another_ticket(client: Client, floorplan: Floorplan) -> None:
+    fp = floorplan
+    ticket = services.take_ticket(fp.world.ward_center, fp.civil)
+    services.call_next(fp.officer1, fp.counter1)
+    services.start_serving(fp.officer1, ticket)
+    services.finish_serving(fp.officer1, ticket)
+    url = f"/centre/{fp.world.ward_center.code}/quay/2/danh-gia/"  # counter 2 served nobody
+    response = client.post(url, {"ticket": ticket.token, "level": "not_satisfied"})
+    assert response.status_code == 302
+    assert not Rating.objects.exists()
+
+
+def test_the_tablet_offers_the_rating_for_a_while_only(client: Client, floorplan: Floorplan) -> None:
+    fp = floorplan
+    ticket = services.take_ticket(fp.world.ward_center, fp.civil)
+    services.call_next(fp.officer1, fp.counter1)
+    services.start_serving(fp.officer1, ticket)
+    services.finish_serving(fp.officer1, ticket)
+    with time_machine.travel(at("2026-03-02 09:20"), tick=False):
+        page = client.get(f"/centre/{fp.world.ward_center.code}/quay/1/danh-gia/").content.decode()
+    assert 'id="tablet-idle"' in page
