@@ -351,7 +351,7 @@ def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
     centre = _centre(code)
     found = None
     if request.method == "POST":
-        form = LookupForm(request.POST)
+        form = LookupForm(_scanned(request.POST))
         if form.is_valid():
             found = (
                 Dossier.objects.select_related(
@@ -397,6 +397,17 @@ def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
         },
         status=404 if request.method == "POST" and found is None else 200,
     )
+
+
+def _scanned(data: Any) -> Any:
+    """A QR scanner types the receipt's whole lookup URL (…/tra-cuu/?code=…): keep the code."""
+    code = str(data.get("code", ""))
+    if "code=" in code:
+        from urllib.parse import parse_qs, urlsplit
+
+        data = data.copy()
+        data["code"] = (parse_qs(urlsplit(code.strip()).query).get("code") or [""])[0][:40]
+    return data
 
 
 # ---------------------------------------------------------------------------------------

@@ -251,6 +251,20 @@ def test_the_lookup_kiosk_masks_the_id_number(client: Client, floorplan: Floorpl
     assert client.post(url, {"code": dossier.code, "id_number": "020190009999"}).status_code == 404
 
 
+def test_the_lookup_kiosk_reads_a_scanned_receipt_qr_code(client: Client, floorplan: Floorplan) -> None:
+    from motcua.catalog.models import ChannelKind
+    from motcua.dossiers import services as dossier_services
+    from motcua.dossiers.slips import lookup_url
+
+    fp = floorplan
+    dossier = dossier_services.receive_new_dossier(
+        fp.officer1, fp.world.birth, fp.world.applicant(), channel=ChannelKind.COUNTER
+    )
+    url = f"/centre/{fp.world.ward_center.code}/tra-cuu/"
+    page = client.post(url, {"code": lookup_url(dossier.code), "id_number": "020190001234"}).content.decode()
+    assert 'id="lookup-result"' in page and dossier.code in page
+
+
 def test_booking_online_gives_a_code(client: Client, floorplan: Floorplan) -> None:
     url = f"/centre/{floorplan.world.ward_center.code}/dat-lich/"
     response = client.post(
