@@ -22,7 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -277,12 +277,15 @@ def _queue(counter: Counter, day: dt.date) -> QuerySet[Ticket]:
     )
 
 
-def _pick(queue: QuerySet[Ticket], priority: bool | None) -> Ticket | None:
-    if priority is True:
-        queue = queue.exclude(priority=Priority.NONE)
-    elif priority is False:
-        queue = queue.filter(priority=Priority.NONE)
-    ordered = queue.order_by("queued_at", "number")
+def _pick(queue: QuerySet[Ticket], counter: Counter, prefer: bool | None) -> Ticket | None:
+    """The next ticket in one query: transferred to this counter first, then priority tickets first
+    (`prefer` True) or regular ones first (False, the rule's turn for a regular ticket), then by
+    waiting time. `prefer` None: by waiting time only."""
+    order: list[Any] = [Case(When(target_counter=counter, then=Value(0)), default=Value(1))]
+    if prefer is not None:
+        first, then = (0, 1) if prefer else (1, 0)
+        order.append(Case(When(priority=Priority.NONE, then=Value(then)), default=Value(first)))
+    ordered = queue.order_by(*order, "queued_at", "number")
     if connection.features.has_select_for_update_skip_locked:
         # Two counters calling at once each take a different row: the row one has locked is
         # skipped by the other instead of waited for (and then found already called).
@@ -301,17 +304,13 @@ def call_next(officer: User, counter: Counter, at: dt.datetime | None = None) ->
             )
         floor = floor_of(counter.centre)
         queue = _queue(counter, at.astimezone(TZ).date())
-        # Transferred to this very counter: they have waited already, they go first.
-        ticket = _pick(queue.filter(target_counter=counter), None)
-        took_priority = False
-        if ticket is None and floor.priority_run and floor.priority_streak < floor.priority_run:
-            ticket = _pick(queue, True)
-            took_priority = ticket is not None
-        if ticket is None:
-            ticket = _pick(queue, None)
-            took_priority = ticket is not None and ticket.is_priority
+        # Transferred to this very counter: they have waited already, they go first. Then, while
+        # the rule allows, priority tickets; after `priority_run` of them in a row, a regular one.
+        prefer = None if not floor.priority_run else floor.priority_streak < floor.priority_run
+        ticket = _pick(queue, counter, prefer)
         if ticket is None:
             raise CentreError("queue_empty", gettext("Không còn ai đang chờ ở quầy này."))
+        took_priority = ticket.is_priority and ticket.target_counter_id != counter.pk
         # Only another counter's call could have moved the ticket meanwhile (on SQLite, where
         # writers are serialised, it cannot): re-check under the lock.
         ticket = _locked_ticket(ticket)

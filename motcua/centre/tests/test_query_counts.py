@@ -28,7 +28,6 @@ def test_query_counts_of_the_floor_actions(floorplan: Floorplan) -> None:
     start = _count(lambda: services.start_serving(fp.officer1, ticket, at=at("2026-03-02 08:06")))
     # Inside the test's transaction each action also pays a SAVEPOINT and its RELEASE.
     # take: sequence upsert, ticket, first period, floor version.
-    # call: current ticket, floor, services, 3 picks (transferred, priority, regular), lock, close,
-    #       open, ticket, call, floor.
+    # call: current ticket, floor, services, the pick, lock, close, open, ticket, call, floor.
     # start: lock, counter, close, open, ticket, floor.
-    assert (take, call, start) == (6, 15, 8)
+    assert (take, call, start) == (6, 13, 8)
