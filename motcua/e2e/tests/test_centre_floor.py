@@ -30,12 +30,18 @@ CONSOLE = {"width": 1366, "height": 900}
 
 
 @pytest.fixture(autouse=True)
-def _monday_morning() -> Iterator[None]:
-    # A Monday at 09:00 in Lạng Sơn, just ahead of the real clock so that cookies stay valid;
-    # the clock runs on (tick) so the screen's stream and the timings behave as in real life.
+def _working_morning() -> Iterator[None]:
+    # 09:00 on the next working day, just ahead of the real clock so that the cookies the browser
+    # gets stay valid; the clock runs on (tick) so the stream and the timings behave as in real life.
     import datetime as dt
 
-    with time_machine.travel(dt.datetime(2026, 11, 30, 9, 0, tzinfo=TZ), tick=True):
+    from motcua.worktime.core import WorkCalendar
+
+    calendar = WorkCalendar()
+    day = dt.datetime.now(TZ).date() + dt.timedelta(days=1)
+    while not calendar.is_working_day(day):
+        day += dt.timedelta(days=1)
+    with time_machine.travel(dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ), tick=True):
         yield
 
 
