@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "motcua.desk",
     "motcua.stats",
     "motcua.assistant",
+    "motcua.centre",
 ]
 
 MIDDLEWARE = [

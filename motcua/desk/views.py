@@ -29,6 +29,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
+from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
 from motcua.dossiers import deadlines, services
@@ -149,6 +150,7 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
                 scan = data.get(f"scan_{r.pk}")
                 if scan:
                     services.attach_file(user, dossier, scan, document=by_requirement.get(r.pk))
+            link_serving_ticket(user, dossier)  # the centre floor: the dossier carries the ticket served
     except DossierError as error:
         form.add_error(None, error.message)
         return None
