@@ -9,8 +9,10 @@ SQL (bench/http_server/http_urls.py), so the ratio is the cost of motcua's code 
 `--clients` asyncio clients (httpx) each send `--requests` requests per side; the rate and the
 latency percentiles of both sides are printed with their ratio (motcua / reference).
 
-Scenarios: the public lookup (POST /api/v1/lookup, code + ID number) and the catalog search
-(GET /api/v1/catalog/procedures?q=…, the citizen queries of eval/catalog_search.jsonl). The
+Scenarios: the public lookup (POST /api/v1/lookup, code + ID number), the catalog search
+(GET /api/v1/catalog/procedures?q=…, the citizen queries of eval/catalog_search.jsonl) and the
+online submission with two PDF files (328 KB, POST /api/v1/dossiers as the demo citizen, signed
+in through /api/v1/auth/login; the reference stores the same files and inserts one row). The
 database is DATABASE_URL or `motcua_bench_http` on 127.0.0.1:5432, built with `motcua demo`
 (the real catalog when MOTCUA_DATA_DIR has it); `--reuse` keeps it.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 # This file is named like the standard library's `http`: take its folder off the import path
 # before anything imports http.client.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # motcua, for the requirement rule
 
 import argparse
 import asyncio
@@ -36,9 +39,12 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 import httpx
+
+from motcua.catalog.requirements import is_always_required
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_MODULES = Path(__file__).resolve().parent / "http_server"  # http_settings, http_urls
@@ -69,8 +75,20 @@ def server_env(url: str, var_dir: str) -> dict[str, str]:
     return env
 
 
-def prepare(url: str, env: dict[str, str], reuse: bool) -> tuple[str, str]:
-    """Build the demo database (unless --reuse and it has dossiers); a dossier's code and ID number."""
+class Demo(NamedTuple):
+    code: str  # a dossier's code and its applicant's ID number, for the lookup
+    id_number: str
+    procedure: str  # what the citizen submits online, where, and the requirement of each file
+    agency: str
+    requirement_ids: list[int]
+
+
+SUBMITTED_PROCEDURE = "1.001193"  # birth registration, in the built-in and the real catalog
+CITIZEN = ("congdan.an", "motcua-demo")  # motcua/accounts/demo.py
+
+
+def prepare(url: str, env: dict[str, str], reuse: bool) -> Demo:
+    """Build the demo database (unless --reuse and it has dossiers) and read what the scenarios send."""
     import psycopg
 
     with psycopg.connect(url) as conn:
@@ -85,9 +103,28 @@ def prepare(url: str, env: dict[str, str], reuse: bool) -> tuple[str, str]:
             "SELECT d.code, a.id_number FROM dossiers_dossier d JOIN dossiers_applicant a"
             " ON a.id = d.applicant_id WHERE a.id_number <> '' ORDER BY d.id LIMIT 1"
         ).fetchone()
-    if row is None:
-        raise SystemExit("the demo built no dossier with an applicant ID number")
-    return row[0], row[1]
+        agency = conn.execute(
+            "SELECT a.code FROM accounts_user u JOIN agencies_agency a ON a.id = u.agency_id"
+            " WHERE u.username = 'tiepnhan.dongkinh'").fetchone()
+        requirements = conn.execute(
+            "SELECT r.id, r.name, r.\"case\", r.originals, r.certified_copies, r.photocopies"
+            " FROM catalog_requirement r JOIN catalog_procedureversion v ON v.id = r.version_id"
+            " JOIN catalog_procedure p ON p.id = v.procedure_id WHERE p.code = %s"
+            " AND v.valid_from <= current_date AND (v.valid_to IS NULL OR v.valid_to >= current_date)"
+            " AND r.originals + r.certified_copies + r.photocopies > 0 ORDER BY r.id",
+            [SUBMITTED_PROCEDURE]).fetchall()
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_submission (id bigserial PRIMARY KEY,"
+                     " procedure_code text, receiving_agency text, applicant_id_number text, files text,"
+                     " created_at timestamptz DEFAULT now())")
+    if row is None or agency is None or len(requirements) < 2:
+        raise SystemExit("the demo built no dossier, desk agency or procedure with two documents")
+    # Every always-required document gets a file (the API refuses the submission otherwise), then
+    # others until there are two files.
+    keys = ("id", "name", "case", "originals", "certified_copies", "photocopies")
+    items = [SimpleNamespace(**dict(zip(keys, r, strict=True))) for r in requirements]
+    required = [r.id for r in items if is_always_required(r)]
+    chosen = (required + [r.id for r in items if r.id not in required])[: max(2, len(required))]
+    return Demo(row[0], row[1], SUBMITTED_PROCEDURE, agency[0], chosen)
 
 
 def free_port() -> int:
@@ -115,21 +152,25 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
 
 
 Request = Callable[[httpx.AsyncClient, int], Any]
+Setup = Callable[[httpx.AsyncClient], Any]
 
 
-async def drive(base: str, request: Request, clients: int, per_client: int) -> dict[str, float]:
+async def drive(base: str, request: Request, clients: int, per_client: int,
+                setup: Setup | None = None) -> dict[str, float]:
     """`clients` concurrent clients, each sending `per_client` requests one after the other."""
     latencies: list[float] = []
     failures = 0
 
     async def client(number: int) -> None:
         nonlocal failures
-        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            if setup is not None:
+                await setup(http)
             for i in range(per_client):
                 began = time.perf_counter()
                 response = await request(http, number * per_client + i)
                 latencies.append((time.perf_counter() - began) * 1000)
-                if response.status_code != 200:
+                if response.status_code not in (200, 201):
                     failures += 1
 
     # Warm-up: every worker answers a few requests before the clock starts.
@@ -148,9 +189,36 @@ async def drive(base: str, request: Request, clients: int, per_client: int) -> d
     }
 
 
-def scenarios(code: str, id_number: str) -> dict[str, tuple[Request, Request]]:
+def pdf(size: int, seed: int) -> bytes:
+    """A PDF of about `size` bytes (one page whose content stream is padding)."""
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    body += b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    body += b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    padding = (b"%% scanned page %d\n" % seed) * (size // 20)
+    return body + padding[: max(0, size - len(body) - 6)] + b"%%EOF\n"
+
+
+FILES = [("giay-chung-sinh.pdf", pdf(200_000, 1)), ("to-khai.pdf", pdf(128_000, 2))]  # 328 KB
+
+
+async def sign_in(http: httpx.AsyncClient) -> None:
+    response = await http.post("/api/v1/auth/login", json={"username": CITIZEN[0], "password": CITIZEN[1]})
+    response.raise_for_status()
+    http.headers["X-CSRFToken"] = response.json()["csrf_token"]
+
+
+Scenario = tuple[Request, Request, Setup | None]
+
+
+def scenarios(demo: Demo) -> dict[str, Scenario]:
     queries = [json.loads(line)["query"] for line in QUERIES.read_text(encoding="utf-8").splitlines() if line]
-    lookup = {"code": code, "id_number": id_number}
+    lookup = {"code": demo.code, "id_number": demo.id_number}
+    form = {"procedure_code": demo.procedure, "receiving_agency": demo.agency,
+            "requirement_ids": [str(r) for r in demo.requirement_ids], "applicant_id_number": demo.id_number}
+    # Two files of 200 KB and 128 KB (328 KB), more small ones if the procedure requires more.
+    contents = [FILES[min(i, 1)] for i in range(len(demo.requirement_ids))]
+    files = [("files", (f"{i}-{name}", content, "application/pdf"))
+             for i, (name, content) in enumerate(contents)]
 
     def motcua_lookup(http: httpx.AsyncClient, _i: int) -> Any:
         return http.post("/api/v1/lookup", json=lookup)
@@ -165,7 +233,15 @@ def scenarios(code: str, id_number: str) -> dict[str, tuple[Request, Request]]:
     def reference_search(http: httpx.AsyncClient, i: int) -> Any:
         return http.get("/bench/search", params={"q": queries[i % len(queries)]})
 
-    return {"lookup": (motcua_lookup, reference_lookup), "search": (motcua_search, reference_search)}
+    def motcua_submission(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/api/v1/dossiers", data=form, files=files)
+
+    def reference_submission(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/bench/submission", data=form, files=files)
+
+    return {"lookup": (motcua_lookup, reference_lookup, None),
+            "search": (motcua_search, reference_search, None),
+            "submission": (motcua_submission, reference_submission, sign_in)}
 
 
 def main() -> None:
@@ -185,15 +261,15 @@ def main() -> None:
     ensure_database(url)
     with tempfile.TemporaryDirectory(prefix="motcua-bench-http-") as var_dir:
         env = server_env(url, var_dir)
-        code, id_number = prepare(url, env, args.reuse)
+        demo = prepare(url, env, args.reuse)
         port = free_port()
         server = start_server(env, port, args.workers)
         try:
             base = f"http://127.0.0.1:{port}"
             report: dict[str, Any] = {"clients": args.clients, "requests_per_client": args.requests,
                                       "workers": args.workers, "server": "gunicorn (motcua serve)"}
-            for name, (ours, reference) in scenarios(code, id_number).items():
-                motcua = asyncio.run(drive(base, ours, args.clients, args.requests))
+            for name, (ours, reference, setup) in scenarios(demo).items():
+                motcua = asyncio.run(drive(base, ours, args.clients, args.requests, setup))
                 plain = asyncio.run(drive(base, reference, args.clients, args.requests))
                 report[name] = {"motcua": motcua, "reference": plain,
                                 "ratio": round(motcua["requests_per_s"] / plain["requests_per_s"], 3)}
@@ -204,14 +280,14 @@ def main() -> None:
         print(json.dumps(report))
         return
     print(f"{args.clients} clients × {args.requests} requests per side, {args.workers} gunicorn workers")
-    for name in ("lookup", "search"):
+    for name in ("lookup", "search", "submission"):
         row = report[name]
         for side in ("motcua", "reference"):
             figures = row[side]
-            print(f"{name:<7} {side:<10} {figures['requests_per_s']:8.1f} req/s"
+            print(f"{name:<10} {side:<10} {figures['requests_per_s']:8.1f} req/s"
                   f"  p50 {figures['p50_ms']:7.2f} ms  p95 {figures['p95_ms']:7.2f} ms"
                   f"  failures {figures['failures']}")
-        print(f"{name:<7} ratio motcua / reference: {row['ratio']:.2f}x")
+        print(f"{name:<10} ratio motcua / reference: {row['ratio']:.2f}x")
 
 
 if __name__ == "__main__":

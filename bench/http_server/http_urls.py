@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
@@ -55,7 +56,25 @@ def reference_search(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"items": items})
 
 
+# The reference of the online submission: one row (created by bench/http.py) and the same files.
+SUBMISSION_SQL = ("INSERT INTO bench_submission"
+                  " (procedure_code, receiving_agency, applicant_id_number, files)"
+                  " VALUES (%s, %s, %s, %s) RETURNING id")
+
+
+@csrf_exempt
+def reference_submission(request: HttpRequest) -> JsonResponse:
+    uploads = request.FILES.getlist("files")
+    names = [default_storage.save(f"bench/{upload.name}", upload) for upload in uploads]
+    with connection.cursor() as cursor:
+        cursor.execute(SUBMISSION_SQL, [request.POST["procedure_code"], request.POST["receiving_agency"],
+                                        request.POST.get("applicant_id_number", ""), json.dumps(names)])
+        (number,) = cursor.fetchone()
+    return JsonResponse({"id": number, "files": names}, status=201)
+
+
 urlpatterns = [
+    path("bench/submission", reference_submission),
     path("bench/lookup", reference_lookup),
     path("bench/search", reference_search),
     *motcua_urlpatterns,
