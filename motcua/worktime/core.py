@@ -420,7 +420,8 @@ class WorkCalendar:
             number = self._index.get(ordinal)
             if number is None:  # a day off: same position as the start of the next working day
                 return self._next_working_ordinal(ordinal) * self._day_length
-        tod = local.hour * 3_600_000_000 + local.minute * 60_000_000 + local.second * 1_000_000 + local.microsecond
+        tod = (local.hour * 3_600_000_000 + local.minute * 60_000_000 + local.second * 1_000_000
+               + local.microsecond)
         day_start = number * self._day_length
         for start, end, before, _after in self._bounds:
             if tod < start:

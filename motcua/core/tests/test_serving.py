@@ -60,14 +60,17 @@ def test_the_pool_refuses_persistent_connections_with_a_clear_message() -> None:
 
 
 def test_the_pool_can_be_turned_off_and_sqlite_never_has_one() -> None:
-    off = database_settings("postgres://motcua@db:5432/motcua", {"MOTCUA_DB_POOL": "0", "MOTCUA_DB_CONN_MAX_AGE": "60"})
+    env = {"MOTCUA_DB_POOL": "0", "MOTCUA_DB_CONN_MAX_AGE": "60"}
+    off = database_settings("postgres://motcua@db:5432/motcua", env)
     assert "pool" not in off.get("OPTIONS", {}) and off["CONN_MAX_AGE"] == 60
     assert "pool" not in database_settings("sqlite:////tmp/x.sqlite3", {})["OPTIONS"]
 
 
 def test_the_pool_hands_out_and_takes_back_real_postgresql_connections(django_db_blocker: Any) -> None:
     database = database_settings(POSTGRES_URL, {})
-    database.update({"TIME_ZONE": None, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False})
+    # What Django's connection handler adds to a settings dict before it makes a wrapper.
+    database.update({"TIME_ZONE": None, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True,
+                     "ATOMIC_REQUESTS": False})
     alias = f"pool-test-{uuid.uuid4().hex[:8]}"
     wrapper = DatabaseWrapper(database, alias=alias)
     with django_db_blocker.unblock():  # another database than the test database, on purpose
@@ -112,7 +115,9 @@ def test_the_server_builds_the_search_index_at_start_up_and_closes_its_connectio
     connection.close()  # fingerprint() above reopened it; warm_up had closed it
     warm_up()
     # Django keeps SQLite's in-memory test database open on close(): it would vanish otherwise.
-    assert connection.connection is None or (connection.vendor == "sqlite" and connection.is_in_memory_db())
+    in_memory = connection.vendor == "sqlite" and connection.creation.is_in_memory_db(  # type: ignore[attr-defined]
+        connection.settings_dict["NAME"])
+    assert connection.connection is None or in_memory
 
 
 @pytest.mark.django_db

@@ -15,8 +15,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", help="address:port (default MOTCUA_BIND or 127.0.0.1:8000)")
-        parser.add_argument("--workers", type=int, help="worker processes (default MOTCUA_WEB_WORKERS or 2×CPU+1)")
-        parser.add_argument("--threads", type=int, help="threads per worker (default MOTCUA_WEB_THREADS or 1)")
+        parser.add_argument("--workers", type=int,
+                            help="worker processes (default MOTCUA_WEB_WORKERS or 2×CPU+1)")
+        parser.add_argument("--threads", type=int,
+                            help="threads per worker (default MOTCUA_WEB_THREADS or 1)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         argv = [sys.executable, "-m", "gunicorn", "--config", "python:motcua.core.gunicorn_config"]
