@@ -172,7 +172,10 @@ def cache_settings(env: Mapping[str, str], testing: bool) -> dict[str, Any]:
     if redis_url:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url,
                 "KEY_PREFIX": "motcua"}
-    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    # Django's default of 300 entries would start deleting live throttle counters under load;
+    # the cache counts its rows on each write, so the bound stays moderate (Redis has none).
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 20_000}}
 
 
 # The database cache's table (created by motcua/core/migrations/0001_cache_table.py).

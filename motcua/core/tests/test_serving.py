@@ -37,9 +37,10 @@ POSTGRES_URL = os.environ.get("MOTCUA_TEST_POSTGRES_URL", "postgres://postgres@1
 
 
 def test_without_redis_the_shared_cache_is_the_database_cache() -> None:
-    assert cache_settings({}, testing=False) == {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "motcua_cache",
-    }
+    config = cache_settings({}, testing=False)
+    assert config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert config["LOCATION"] == "motcua_cache"
+    assert config["OPTIONS"]["MAX_ENTRIES"] >= 10_000  # not Django's 300: counters must not be culled
 
 
 def test_with_a_redis_url_the_shared_cache_is_redis() -> None:
@@ -94,6 +95,15 @@ def test_the_migrations_create_the_cache_table_and_the_rate_limits_hold_in_it() 
         key = f"lookup:{uuid.uuid4()}"
         assert [ratelimit.allow(key, 3, 60) for _ in range(4)] == [True, True, True, False]
         assert ratelimit.exceeded(key, 3, 60)
+
+
+@pytest.mark.django_db
+def test_the_database_cache_keeps_more_counters_than_djangos_default_of_300() -> None:
+    with override_settings(CACHES={"default": cache_settings({}, testing=False)}):
+        keys = [f"lookup-ip:10.0.{i // 250}.{i % 250}" for i in range(400)]
+        for key in keys:
+            ratelimit.allow(key, 1, 60)
+        assert all(ratelimit.exceeded(key, 1, 60) for key in keys)
 
 
 def test_the_rate_limits_hold_on_the_real_redis_server() -> None:
