@@ -1,4 +1,4 @@
-"""Settings of the server that bench/http.py drives: production settings plus the reference views.
+"""Settings of the server that bench/http_load.py drives: production settings plus the reference views.
 
 The throttles are lifted (the bench is one client address sending thousands of requests);
 everything else is motcua.settings as in production.

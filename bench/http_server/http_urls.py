@@ -1,4 +1,4 @@
-"""motcua's URLs plus the reference views of bench/http.py: the same answers with plain SQL.
+"""motcua's URLs plus the reference views of bench/http_load.py: the same answers with plain SQL.
 
 Each reference view runs in the same server (same workers, middleware, pool and cache) and
 answers the same request with the fewest statements: what is left is the cost of motcua's
@@ -56,7 +56,7 @@ def reference_search(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"items": items})
 
 
-# The reference of the online submission: one row (created by bench/http.py) and the same files.
+# The reference of the online submission: one row (created by bench/http_load.py) and the same files.
 SUBMISSION_SQL = ("INSERT INTO bench_submission"
                   " (procedure_code, receiving_agency, applicant_id_number, files)"
                   " VALUES (%s, %s, %s, %s) RETURNING id")

@@ -30,3 +30,9 @@ def test_the_worktime_bench_prints_one_object_with_both_rates_and_their_ratio() 
     ours, numpy_rate = report["due_times_per_s"], report["reference"]["numpy_busday_offset_per_s"]
     assert report["cases"] == 2000 and ours > 0 and numpy_rate > 0
     assert report["ratio"] == pytest.approx(ours / numpy_rate, rel=0.01)
+
+
+def test_no_bench_is_named_like_a_standard_module() -> None:
+    # bench/ is the first entry of sys.path for every bench: a bench/http.py would replace the
+    # standard library's http (and break Django, which imports http.cookies) in all of them.
+    assert {p.stem for p in BENCH.glob("*.py")} & set(sys.stdlib_module_names) == set()

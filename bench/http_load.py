@@ -1,6 +1,6 @@
 """Requests per second and latency over HTTP: motcua behind its production server vs plain SQL views.
 
-Run:  .venv/bin/python bench/http.py [--clients 16] [--requests 100] [--workers 5] [--reuse] [--json]
+Run:  .venv/bin/python bench/http_load.py [--clients 16] [--requests 100] [--workers 5] [--reuse] [--json]
 
 Starts `motcua serve` (gunicorn, preloaded, on PostgreSQL with the connection pool and the
 database cache) on a free loopback port, with bench/http_server/http_urls.py mounted next to motcua's URLs:
@@ -19,14 +19,6 @@ database is DATABASE_URL or `motcua_bench_http` on 127.0.0.1:5432, built with `m
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This file is named like the standard library's `http`: take its folder off the import path
-# before anything imports http.client.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # motcua, for the requirement rule
-
 import argparse
 import asyncio
 import json
@@ -35,16 +27,19 @@ import secrets
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 import httpx
 
-from motcua.catalog.requirements import is_always_required
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from motcua.catalog.requirements import is_always_required  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_MODULES = Path(__file__).resolve().parent / "http_server"  # http_settings, http_urls
@@ -257,7 +252,7 @@ def main() -> None:
 
     url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     if not url.startswith("postgres"):
-        raise SystemExit("bench/http.py measures the production set-up: DATABASE_URL=postgres://…")
+        raise SystemExit("bench/http_load.py measures the production set-up: DATABASE_URL=postgres://…")
     ensure_database(url)
     with tempfile.TemporaryDirectory(prefix="motcua-bench-http-") as var_dir:
         env = server_env(url, var_dir)
