@@ -152,7 +152,7 @@ def database_settings(url: str, env: Mapping[str, str], testing: bool = False) -
         database.setdefault("OPTIONS", {})["pool"] = {
             "min_size": int(env.get("MOTCUA_DB_POOL_MIN_SIZE", 2)),
             "max_size": int(env.get("MOTCUA_DB_POOL_MAX_SIZE", 8)),
-            # Seconds a request waits for a free connection before it fails (503 rather than a hang).
+            # Seconds a request waits for a free connection before it fails instead of hanging.
             "timeout": float(env.get("MOTCUA_DB_POOL_TIMEOUT", 10)),
         }
     return database
