@@ -196,6 +196,16 @@ def main() -> None:
     report["database"] = connection.vendor
     report["procedures"] = Procedure.objects.count()
     report["import_seconds"] = round(import_s, 1)
+    # Assistant / reference (the catalog search on the raw question), in the same run.
+    ratios: dict[str, float] = {}
+    for split, figures in list(report.items()):
+        if isinstance(figures, dict) and (figures.get("reference_search") or {}).get("recall_at_3"):
+            reference = figures["reference_search"]["recall_at_3"]
+            ratios[f"{split}_recall_at_3"] = round(figures["recall_at_3"] / reference, 3)
+    latency = report["latency_ms"]
+    if latency["search_p95"]:
+        ratios["latency_p95"] = round(latency["assistant_p95"] / latency["search_p95"], 3)
+    report["ratio"] = ratios
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return

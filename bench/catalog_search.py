@@ -12,6 +12,7 @@ in the same run. Goals (issue 4): recall@3 ≥ 0.9, p95 ≤ 20 ms.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -44,7 +45,10 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="folder with catalog/procedures-2026-07.jsonl.gz")
     parser.add_argument("--misses", action="store_true", help="list the queries missed in the top 3")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
+    say = (lambda *_a, **_k: None) if args.json else print
+    figures: dict[str, object] = {}
 
     workdir = tempfile.TemporaryDirectory(prefix="motcua-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir.name}/bench.sqlite3")
@@ -68,17 +72,17 @@ def main() -> None:
     if not catalog_file.exists():
         sys.exit(f"missing {catalog_file}")
 
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    say(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
     import_catalog(catalog_file)
-    print(f"import of the real catalog: {Procedure.objects.count()} procedures in "
+    say(f"import of the real catalog: {Procedure.objects.count()} procedures in "
           f"{time.perf_counter() - start:.1f} s")
 
     catalog_search.invalidate()
     build_ms = timed(catalog_search.get_index)
     check_ms = statistics.median(timed(catalog_search.fingerprint) for _ in range(20))
-    print(f"index build: {build_ms:.0f} ms (once per process and after each catalog change); "
+    say(f"index build: {build_ms:.0f} ms (once per process and after each catalog change); "
           f"fingerprint check: {check_ms:.2f} ms (at most every {catalog_search._check_interval():.0f} s)")
 
     cases = load_cases()
@@ -86,13 +90,15 @@ def main() -> None:
         if not path.exists():
             continue
         report = evaluate(load_cases(path))
-        print(f"\nquality on {report.total} citizen queries ({path.relative_to(ROOT)}, {label}):")
-        print(f"  recall@1 = {report.recall(1):.3f}")
-        print(f"  recall@3 = {report.recall(3):.3f}   (goal >= 0.9)")
+        say(f"\nquality on {report.total} citizen queries ({path.relative_to(ROOT)}, {label}):")
+        figures[f"recall_{'tuning' if path == EVAL_PATH else 'holdout'}"] = {
+            "at1": round(report.recall(1), 3), "at3": round(report.recall(3), 3), "queries": report.total}
+        say(f"  recall@1 = {report.recall(1):.3f}")
+        say(f"  recall@3 = {report.recall(3):.3f}   (goal >= 0.9)")
         if args.misses:
             for case, hits in report.misses:
                 got = [h.code for h in hits[:3]]
-                print(f"  miss: {case.query!r} expected {sorted(case.expected)} got {got}")
+                say(f"  miss: {case.query!r} expected {sorted(case.expected)} got {got}")
 
     reference_found = 0
     for case in cases:
@@ -101,7 +107,7 @@ def main() -> None:
             qs = qs.filter(**{f"at_{case.level}": True})
         if case.expected & set(qs.values_list("code", flat=True)[:3]):
             reference_found += 1
-    print(f"  reference icontains recall@3 on the tuning set = {reference_found / len(cases):.3f}")
+    say(f"  reference icontains recall@3 on the tuning set = {reference_found / len(cases):.3f}")
 
     search_ms: list[float] = []
     reference_ms: list[float] = []
@@ -114,10 +120,19 @@ def main() -> None:
     s50, s95 = percentile(search_ms, 50), percentile(search_ms, 95)
     r50, r95 = percentile(reference_ms, 50), percentile(reference_ms, 95)
     total = Procedure.objects.count()
-    print(f"\nlatency over {len(search_ms)} searches of the full catalog ({total} procedures):")
-    print(f"  search()            p50 = {s50:6.2f} ms   p95 = {s95:6.2f} ms   (goal p95 <= 20 ms)")
-    print(f"  icontains reference p50 = {r50:6.2f} ms   p95 = {r95:6.2f} ms")
-    print(f"  ratio search/reference: p50 x{s50 / r50:.2f}, p95 x{s95 / r95:.2f}")
+    say(f"\nlatency over {len(search_ms)} searches of the full catalog ({total} procedures):")
+    say(f"  search()            p50 = {s50:6.2f} ms   p95 = {s95:6.2f} ms   (goal p95 <= 20 ms)")
+    say(f"  icontains reference p50 = {r50:6.2f} ms   p95 = {r95:6.2f} ms")
+    say(f"  ratio search/reference: p50 x{s50 / r50:.2f}, p95 x{s95 / r95:.2f}")
+    if args.json:
+        figures.update({
+            "database": connection.vendor, "procedures": total, "index_build_ms": round(build_ms, 1),
+            "search_ms": {"p50": round(s50, 3), "p95": round(s95, 3)},
+            "reference": {"icontains_ms": {"p50": round(r50, 3), "p95": round(r95, 3)},
+                          "icontains_recall_at3": round(reference_found / len(cases), 3)},
+            "ratio": {"p50": round(s50 / r50, 3), "p95": round(s95 / r95, 3)},
+        })
+        print(json.dumps(figures))
     workdir.cleanup()
 
 

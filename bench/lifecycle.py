@@ -1,6 +1,6 @@
 """Full dossier lifecycles per second through the service layer vs raw psycopg inserts.
 
-Run:  .venv/bin/python bench/lifecycle.py [--dossiers 300] [--batch 50]
+Run:  .venv/bin/python bench/lifecycle.py [--dossiers 300] [--batch 50] [--json]
 
 Uses PostgreSQL: the database of DATABASE_URL, or `motcua_bench_lifecycle` on
 127.0.0.1:5432 (created and migrated if missing, emptied before each run). One
@@ -50,6 +50,7 @@ def main() -> None:
     )
     parser.add_argument("--dossiers", type=int, default=300, help="lifecycles per side (default 300)")
     parser.add_argument("--batch", type=int, default=50, help="dossiers per transaction when batched")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (ratio = service / raw)")
     args = parser.parse_args()
 
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
@@ -189,6 +190,18 @@ def main() -> None:
     raw_rate = args.dossiers / raw_seconds
     raw_batched_rate = args.dossiers / raw_batched_seconds
 
+    if args.json:
+        # Today's figures are whole lifecycles per second (5 transitions each); issue #17 item 8
+        # changes per_transition to transitions per second once the services are rewritten.
+        print(json.dumps({
+            "unit": "lifecycles/s", "dossiers": args.dossiers, "batch": args.batch,
+            "queries_per_lifecycle": queries,
+            "per_transition": {"service": round(service_rate, 1), "raw": round(raw_rate, 1),
+                               "ratio": round(service_rate / raw_rate, 3)},
+            "batched": {"service": round(batched_rate, 1), "raw": round(raw_batched_rate, 1),
+                        "ratio": round(batched_rate / raw_batched_rate, 3)},
+        }))
+        return
     print(f"one transaction per transition ({args.dossiers} dossiers, 5 transitions each):")
     each = f"{queries} queries and {service_cpu:.1f} ms of Python per lifecycle"
     print(f"  service layer: {service_rate:8.1f} lifecycles/s  ({service_seconds:.2f} s; {each})")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import statistics
 import sys
@@ -414,7 +415,10 @@ def main() -> None:
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--reuse", action="store_true", help="Keep the data already generated.")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
+    say = (lambda *_a, **_k: None) if args.json else print
+    rows: list[dict[str, object]] = []
     url = os.environ["DATABASE_URL"]
     if not url.startswith("postgres"):
         sys.exit("bench/stats.py needs PostgreSQL (DATABASE_URL=postgres://…)")
@@ -435,7 +439,7 @@ def main() -> None:
         reset_tables()
         began = time.perf_counter()
         generate(args.dossiers)
-        print(
+        say(
             f"generated {args.dossiers:,} dossiers with their facts and counters in "
             f"{time.perf_counter() - began:.0f} s"
         )
@@ -446,7 +450,7 @@ def main() -> None:
         coarse = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM stats_dailycount")
         fine = cursor.fetchone()[0]
-    print(f"dossiers: {count:,}; agency×day rows: {coarse:,}; agency×procedure×day rows: {fine:,}")
+    say(f"dossiers: {count:,}; agency×day rows: {coarse:,}; agency×procedure×day rows: {fine:,}")
     client = Client()
     client.force_login(User.objects.get(username="bench.leader"))
     periods = [
@@ -455,7 +459,7 @@ def main() -> None:
         ("1 Jul–3 Dec 2025", dt.date(2025, 7, 1), dt.date(2025, 12, 3)),
         ("two years", FIRST_DAY, dt.date(2026, 6, 30)),
     ]
-    print(
+    say(
         f"{'period':<18} {'motcua figures':>15} {'dashboard page':>15} {'GROUP BY':>10} {'ratio':>7}  agree"
     )
     for label, start, end in periods:
@@ -465,9 +469,18 @@ def main() -> None:
         assert response.status_code == 200, response.status_code
         ref_ms, ref = timed(lambda s=start, e=end: reference(s, e), max(1, args.repeat // 2))
         agree = "yes" if ours == ref else f"NO {ours} != {ref}"
-        print(
+        rows.append({"period": label, "from": start.isoformat(), "to": end.isoformat(),
+                     "figures_ms": round(ours_ms, 2), "dashboard_page_ms": round(page_ms, 2),
+                     "reference": {"group_by_ms": round(ref_ms, 2)},
+                     "ratio": round(ref_ms / ours_ms, 2), "agree": ours == ref})
+        say(
             f"{label:<18} {ours_ms:>12.1f} ms {page_ms:>12.1f} ms {ref_ms:>7.0f} ms {ref_ms / ours_ms:>6.0f}×  {agree}"
         )
+
+    if args.json:
+        print(json.dumps({"database": connection.vendor, "dossiers": count, "agency_day_rows": coarse,
+                          "agency_procedure_day_rows": fine, "ratio_is": "GROUP BY ms / motcua ms",
+                          "periods": rows}))
 
 
 if __name__ == "__main__":

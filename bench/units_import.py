@@ -16,6 +16,7 @@ Goal (issue 2): the whole country well under 60 s on SQLite.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
 
     scratch = tempfile.mkdtemp(prefix="motcua-bench-units-")
@@ -82,10 +84,12 @@ def main() -> None:
         start = time.perf_counter()
         fn()  # type: ignore[operator]
         seconds = time.perf_counter() - start
-        print(f"{label:<44} {seconds:7.2f} s")
+        if not args.json:
+            print(f"{label:<44} {seconds:7.2f} s")
         return seconds
 
-    print(f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})")
+    if not args.json:
+        print(f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})")
     wipe()
     ref = timed("reference: one create() per unit/succession", reference)
     counts = (Unit.objects.count(), Succession.objects.count())
@@ -93,6 +97,12 @@ def main() -> None:
     ours = timed("motcua: units import (parse + bulk)", lambda: import_conversion_table(table))
     assert (Unit.objects.count(), Succession.objects.count()) == counts, "both write the same rows"
     again = timed("motcua: second import (nothing to change)", lambda: import_conversion_table(table))
+    if args.json:
+        print(json.dumps({"database": connection.vendor, "units": counts[0], "successions": counts[1],
+                          "import_s": round(ours, 3), "second_import_s": round(again, 3),
+                          "reference": {"create_per_row_s": round(ref, 3)},
+                          "ratio": round(ref / ours, 3), "goal": "import < 60 s"}))
+        return
     print(f"{counts[0]} units, {counts[1]} successions")
     print(f"ratio reference / motcua: {ref / ours:.1f}x; budget 60 s, used {ours / 60:.0%}; "
           f"second run {again:.2f} s")

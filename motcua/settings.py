@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -19,11 +21,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def envbool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name)
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def envbool(name: str, default: bool = False) -> bool:
+    return _bool(os.environ, name, default)
 
 
 def envint(name: str, default: int) -> int:
@@ -119,21 +125,69 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "motcua.wsgi.application"
 
+
+def database_settings(url: str, env: Mapping[str, str], testing: bool = False) -> dict[str, Any]:
+    """The default database from its URL; PostgreSQL gets a connection pool unless MOTCUA_DB_POOL=0.
+
+    The pool (Django 5.1+, psycopg_pool) keeps connections open inside each server process
+    instead of opening one per request; Django refuses a pool with persistent connections, so
+    CONN_MAX_AGE stays 0 then. Each process holds up to MOTCUA_DB_POOL_MAX_SIZE connections:
+    server workers × that size must stay below PostgreSQL's max_connections (README, Production).
+    Tests run without it unless MOTCUA_DB_POOL=1 (the pool itself is tested in core/tests/test_serving.py).
+    """
+    max_age = int(env.get("MOTCUA_DB_CONN_MAX_AGE", 0))
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=max_age))
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL + a busy timeout let concurrent writers queue instead of failing at once;
+        # IMMEDIATE transactions take the write lock up front so that
+        # read-then-write transitions cannot deadlock (Django 5.1+).
+        database["OPTIONS"] = {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    elif database["ENGINE"] == "django.db.backends.postgresql" and _bool(env, "MOTCUA_DB_POOL", not testing):
+        if database["CONN_MAX_AGE"]:
+            raise ImproperlyConfigured(
+                "MOTCUA_DB_CONN_MAX_AGE must be 0 with the connection pool (or set MOTCUA_DB_POOL=0)."
+            )
+        database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(env.get("MOTCUA_DB_POOL_MIN_SIZE", 2)),
+            "max_size": int(env.get("MOTCUA_DB_POOL_MAX_SIZE", 8)),
+            # Seconds a request waits for a free connection before it fails instead of hanging.
+            "timeout": float(env.get("MOTCUA_DB_POOL_TIMEOUT", 10)),
+        }
+    return database
+
+
+def cache_settings(env: Mapping[str, str], testing: bool) -> dict[str, Any]:
+    """The cache every server process shares: throttle counters, rate limits, hot look-ups.
+
+    Redis when MOTCUA_REDIS_URL is set (production: atomic counters, no database writes);
+    otherwise the database cache (table `motcua_cache`, created by a migration of `core`), which
+    works on a fresh machine with no other service. Tests keep the per-process memory cache so
+    that runs don't share counters.
+    """
+    if testing:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    redis_url = env.get("MOTCUA_REDIS_URL", "").strip()
+    if redis_url:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url,
+                "KEY_PREFIX": "motcua"}
+    # Django's default of 300 entries would start deleting live throttle counters under load;
+    # the cache counts its rows on each write, so the bound stays moderate (Redis has none).
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 20_000}}
+
+
+# The database cache's table (created by motcua/core/migrations/0001_cache_table.py).
+CACHE_TABLE = "motcua_cache"
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}"),
-        conn_max_age=envint("MOTCUA_DB_CONN_MAX_AGE", 0),
+    "default": database_settings(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}"), os.environ, TESTING
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL + a busy timeout let concurrent writers queue instead of failing at once;
-    # IMMEDIATE transactions take the write lock up front so that
-    # read-then-write transitions cannot deadlock (Django 5.1+).
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 30,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -160,19 +214,7 @@ MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root; files are served by vi
 # Largest file accepted in one upload (attachments of a dossier), in bytes.
 MOTCUA_UPLOAD_MAX_BYTES = envint("MOTCUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
-# Throttle counters (login, lookup, submission) must be shared by every server process:
-# a file cache under var/ does that on one server without another service to run.
-# Tests keep the per-process memory cache so that runs don't share counters.
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        if TESTING
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("MOTCUA_CACHE_DIR", str(VAR_DIR / "cache")),
-        }
-    )
-}
+CACHES = {"default": cache_settings(os.environ, TESTING)}
 
 # Login pages live in the portal; other login methods (VNeID via OpenID Connect) plug in
 # through AUTHENTICATION_BACKENDS and MOTCUA_LOGIN_METHODS (motcua/portal/login_methods.py).

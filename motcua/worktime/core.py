@@ -245,6 +245,8 @@ class LocalOverride:
 
 
 DaySource = Callable[[int], Iterable[SpecialDay]]
+# Times of day (as timedeltas) a calendar keeps for _instant: every minute of a day is 1,440.
+_MAX_CACHED_DELTAS = 20_000
 
 
 class _Table(NamedTuple):
@@ -293,7 +295,9 @@ class WorkCalendar:
         # only look-up; numbers never change, so a stale dict is still right for its days).
         self._index: dict[int, int] = {}
         self._lock = threading.Lock()
+        # absolute working-day number -> its midnight (numbers never change: see _cover).
         self._midnights: dict[int, dt.datetime] = {}
+        self._deltas: dict[int, dt.timedelta] = {}
         self._special: dict[int, list[SpecialDay]] = {}
 
     # -- days ------------------------------------------------------------------------------
@@ -407,7 +411,8 @@ class WorkCalendar:
 
     def _position(self, t: dt.datetime) -> int:
         """Working microseconds from the origin to `t` (constant outside working periods)."""
-        local = self._local(t)
+        # The hot path of every due time: local names, no helper calls (bench/worktime.py).
+        local = t if t.tzinfo is self.tz else self._local(t)
         ordinal = local.toordinal()
         number = self._index.get(ordinal)
         if number is None:
@@ -415,13 +420,15 @@ class WorkCalendar:
             number = self._index.get(ordinal)
             if number is None:  # a day off: same position as the start of the next working day
                 return self._next_working_ordinal(ordinal) * self._day_length
-        tod = ((local.hour * 60 + local.minute) * 60 + local.second) * 1_000_000 + local.microsecond
+        tod = (local.hour * 3_600_000_000 + local.minute * 60_000_000 + local.second * 1_000_000
+               + local.microsecond)
+        day_start = number * self._day_length
         for start, end, before, _after in self._bounds:
             if tod < start:
-                return number * self._day_length + before
+                return day_start + before
             if tod < end:
-                return number * self._day_length + before + tod - start
-        return number * self._day_length + self._day_length
+                return day_start + before + tod - start
+        return day_start + self._day_length
 
     def _instant(self, position: int, at_end: bool) -> dt.datetime:
         """The instant at `position`; at a period boundary, its end if `at_end` else the next start."""
@@ -429,16 +436,22 @@ class WorkCalendar:
         if at_end and offset == 0:
             number -= 1
             offset = self._day_length
-        ordinal = self._ordinal(number)
+        midnight = self._midnights.get(number)
+        if midnight is None:
+            day = dt.date.fromordinal(self._ordinal(number))
+            midnight = self._midnights[number] = dt.datetime(day.year, day.month, day.day, tzinfo=self.tz)
         for start, _end, before, after in self._bounds:
             if offset < after or (at_end and offset == after):
                 tod = start + offset - before
-                break
-        midnight = self._midnights.get(ordinal)
-        if midnight is None:
-            day = dt.date.fromordinal(ordinal)
-            midnight = self._midnights[ordinal] = dt.datetime(day.year, day.month, day.day, tzinfo=self.tz)
-        return midnight + dt.timedelta(microseconds=tod)
+                # Building a timedelta costs more than the rest of the arithmetic: keep those of
+                # the times of day already seen (bounded; due times fall on few distinct minutes).
+                delta = self._deltas.get(tod)
+                if delta is None:
+                    delta = dt.timedelta(0, 0, tod)
+                    if len(self._deltas) < _MAX_CACHED_DELTAS:
+                        self._deltas[tod] = delta
+                return midnight + delta
+        raise AssertionError("unreachable: offset is within the day")  # pragma: no cover
 
     def _is_period_end(self, t: dt.datetime) -> bool:
         local = self._local(t)
@@ -480,7 +493,10 @@ class WorkCalendar:
         """Due time of a dossier received at `start` with legal time limit `limit`."""
         unit = limit.unit
         if unit is LimitUnit.WORKING_DAYS:
-            return self._add_micro(start, limit.micro_value * self._day_length // 1_000_000)
+            micro = limit.micro_value * self._day_length // 1_000_000
+            if micro:  # the common case, without the extra call of _add_micro
+                return self._instant(self._position(start) + micro, at_end=True)
+            return self._add_micro(start, 0)
         if unit is LimitUnit.WORKING_HOURS:
             return self._add_micro(start, limit.micro_value * 3600)
         if unit is LimitUnit.CALENDAR_DAYS:

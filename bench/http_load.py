@@ -1,0 +1,289 @@
+"""Requests per second and latency over HTTP: motcua behind its production server vs plain SQL views.
+
+Run:  .venv/bin/python bench/http_load.py [--clients 16] [--requests 100] [--workers 5] [--reuse] [--json]
+
+Starts `motcua serve` (gunicorn, preloaded, on PostgreSQL with the connection pool and the
+database cache) on a free loopback port, with bench/http_server/http_urls.py mounted next to motcua's URLs:
+for each scenario a minimal Django view in the same server answers the same request with plain
+SQL (bench/http_server/http_urls.py), so the ratio is the cost of motcua's code on top of Django.
+`--clients` asyncio clients (httpx) each send `--requests` requests per side; the rate and the
+latency percentiles of both sides are printed with their ratio (motcua / reference).
+
+Scenarios: the public lookup (POST /api/v1/lookup, code + ID number), the catalog search
+(GET /api/v1/catalog/procedures?q=…, the citizen queries of eval/catalog_search.jsonl) and the
+online submission with two PDF files (328 KB, POST /api/v1/dossiers as the demo citizen, signed
+in through /api/v1/auth/login; the reference stores the same files and inserts one row). The
+database is DATABASE_URL or `motcua_bench_http` on 127.0.0.1:5432, built with `motcua demo`
+(the real catalog when MOTCUA_DATA_DIR has it); `--reuse` keeps it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, NamedTuple
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from motcua.catalog.requirements import is_always_required  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_MODULES = Path(__file__).resolve().parent / "http_server"  # http_settings, http_urls
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/motcua_bench_http"
+QUERIES = ROOT / "eval" / "catalog_search.jsonl"
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[-1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def server_env(url: str, var_dir: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_"))}
+    env.update({
+        "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "http_settings",
+        "PYTHONPATH": os.pathsep.join([str(SERVER_MODULES), str(ROOT)]),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1", "MOTCUA_VAR_DIR": var_dir, "MOTCUA_SECURE_COOKIES": "0",
+    })
+    if "MOTCUA_DATA_DIR" in os.environ:
+        env["MOTCUA_DATA_DIR"] = os.environ["MOTCUA_DATA_DIR"]
+    return env
+
+
+class Demo(NamedTuple):
+    code: str  # a dossier's code and its applicant's ID number, for the lookup
+    id_number: str
+    procedure: str  # what the citizen submits online, where, and the requirement of each file
+    agency: str
+    requirement_ids: list[int]
+
+
+SUBMITTED_PROCEDURE = "1.001193"  # birth registration, in the built-in and the real catalog
+CITIZEN = ("congdan.an", "motcua-demo")  # motcua/accounts/demo.py
+
+
+def prepare(url: str, env: dict[str, str], reuse: bool) -> Demo:
+    """Build the demo database (unless --reuse and it has dossiers) and read what the scenarios send."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        has_tables = conn.execute("SELECT to_regclass('dossiers_dossier')").fetchone()[0] is not None
+        count = conn.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0] if has_tables else 0
+    if not (reuse and count):
+        demo_env = {**env, "MOTCUA_DEBUG": "1"}
+        subprocess.run([sys.executable, "-m", "motcua", "demo"], env=demo_env, cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT d.code, a.id_number FROM dossiers_dossier d JOIN dossiers_applicant a"
+            " ON a.id = d.applicant_id WHERE a.id_number <> '' ORDER BY d.id LIMIT 1"
+        ).fetchone()
+        agency = conn.execute(
+            "SELECT a.code FROM accounts_user u JOIN agencies_agency a ON a.id = u.agency_id"
+            " WHERE u.username = 'tiepnhan.dongkinh'").fetchone()
+        requirements = conn.execute(
+            "SELECT r.id, r.name, r.\"case\", r.originals, r.certified_copies, r.photocopies"
+            " FROM catalog_requirement r JOIN catalog_procedureversion v ON v.id = r.version_id"
+            " JOIN catalog_procedure p ON p.id = v.procedure_id WHERE p.code = %s"
+            " AND v.valid_from <= current_date AND (v.valid_to IS NULL OR v.valid_to >= current_date)"
+            " AND r.originals + r.certified_copies + r.photocopies > 0 ORDER BY r.id",
+            [SUBMITTED_PROCEDURE]).fetchall()
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_submission (id bigserial PRIMARY KEY,"
+                     " procedure_code text, receiving_agency text, applicant_id_number text, files text,"
+                     " created_at timestamptz DEFAULT now())")
+    if row is None or agency is None or len(requirements) < 2:
+        raise SystemExit("the demo built no dossier, desk agency or procedure with two documents")
+    # Every always-required document gets a file (the API refuses the submission otherwise), then
+    # others until there are two files.
+    keys = ("id", "name", "case", "originals", "certified_copies", "photocopies")
+    items = [SimpleNamespace(**dict(zip(keys, r, strict=True))) for r in requirements]
+    required = [r.id for r in items if is_always_required(r)]
+    chosen = (required + [r.id for r in items if r.id not in required])[: max(2, len(required))]
+    return Demo(row[0], row[1], SUBMITTED_PROCEDURE, agency[0], chosen)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "motcua", "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server stopped with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):  # noqa: S310
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("the server did not start within 120 s")
+
+
+Request = Callable[[httpx.AsyncClient, int], Any]
+Setup = Callable[[httpx.AsyncClient], Any]
+
+
+async def drive(base: str, request: Request, clients: int, per_client: int,
+                setup: Setup | None = None) -> dict[str, float]:
+    """`clients` concurrent clients, each sending `per_client` requests one after the other."""
+    latencies: list[float] = []
+    failures = 0
+
+    async def client(number: int) -> None:
+        nonlocal failures
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            if setup is not None:
+                await setup(http)
+            for i in range(per_client):
+                began = time.perf_counter()
+                response = await request(http, number * per_client + i)
+                latencies.append((time.perf_counter() - began) * 1000)
+                if response.status_code not in (200, 201):
+                    failures += 1
+
+    # Warm-up: every worker answers a few requests before the clock starts.
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    latencies.clear()
+    failures = 0
+    began = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    seconds = time.perf_counter() - began
+    ordered = sorted(latencies)
+    return {
+        "requests_per_s": round(len(ordered) / seconds, 1),
+        "p50_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 2),
+        "failures": failures,
+    }
+
+
+def pdf(size: int, seed: int) -> bytes:
+    """A PDF of about `size` bytes (one page whose content stream is padding)."""
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    body += b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    body += b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    padding = (b"%% scanned page %d\n" % seed) * (size // 20)
+    return body + padding[: max(0, size - len(body) - 6)] + b"%%EOF\n"
+
+
+FILES = [("giay-chung-sinh.pdf", pdf(200_000, 1)), ("to-khai.pdf", pdf(128_000, 2))]  # 328 KB
+
+
+async def sign_in(http: httpx.AsyncClient) -> None:
+    response = await http.post("/api/v1/auth/login", json={"username": CITIZEN[0], "password": CITIZEN[1]})
+    response.raise_for_status()
+    http.headers["X-CSRFToken"] = response.json()["csrf_token"]
+
+
+Scenario = tuple[Request, Request, Setup | None]
+
+
+def scenarios(demo: Demo) -> dict[str, Scenario]:
+    queries = [json.loads(line)["query"] for line in QUERIES.read_text(encoding="utf-8").splitlines() if line]
+    lookup = {"code": demo.code, "id_number": demo.id_number}
+    form = {"procedure_code": demo.procedure, "receiving_agency": demo.agency,
+            "requirement_ids": [str(r) for r in demo.requirement_ids], "applicant_id_number": demo.id_number}
+    # Two files of 200 KB and 128 KB (328 KB), more small ones if the procedure requires more.
+    contents = [FILES[min(i, 1)] for i in range(len(demo.requirement_ids))]
+    files = [("files", (f"{i}-{name}", content, "application/pdf"))
+             for i, (name, content) in enumerate(contents)]
+
+    def motcua_lookup(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/api/v1/lookup", json=lookup)
+
+    def reference_lookup(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/bench/lookup", json=lookup)
+
+    def motcua_search(http: httpx.AsyncClient, i: int) -> Any:
+        query = {"q": queries[i % len(queries)], "page_size": 10}
+        return http.get("/api/v1/catalog/procedures", params=query)
+
+    def reference_search(http: httpx.AsyncClient, i: int) -> Any:
+        return http.get("/bench/search", params={"q": queries[i % len(queries)]})
+
+    def motcua_submission(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/api/v1/dossiers", data=form, files=files)
+
+    def reference_submission(http: httpx.AsyncClient, _i: int) -> Any:
+        return http.post("/bench/submission", data=form, files=files)
+
+    return {"lookup": (motcua_lookup, reference_lookup, None),
+            "search": (motcua_search, reference_search, None),
+            "submission": (motcua_submission, reference_submission, sign_in)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--requests", type=int, default=100, help="requests per client and side")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
+                        help="gunicorn workers (default 2×CPU+1)")
+    parser.add_argument("--reuse", action="store_true", help="keep the database built by an earlier run")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL", DEFAULT_URL)
+    if not url.startswith("postgres"):
+        raise SystemExit("bench/http_load.py measures the production set-up: DATABASE_URL=postgres://…")
+    ensure_database(url)
+    with tempfile.TemporaryDirectory(prefix="motcua-bench-http-") as var_dir:
+        env = server_env(url, var_dir)
+        demo = prepare(url, env, args.reuse)
+        port = free_port()
+        server = start_server(env, port, args.workers)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            report: dict[str, Any] = {"clients": args.clients, "requests_per_client": args.requests,
+                                      "workers": args.workers, "server": "gunicorn (motcua serve)"}
+            for name, (ours, reference, setup) in scenarios(demo).items():
+                motcua = asyncio.run(drive(base, ours, args.clients, args.requests, setup))
+                plain = asyncio.run(drive(base, reference, args.clients, args.requests))
+                report[name] = {"motcua": motcua, "reference": plain,
+                                "ratio": round(motcua["requests_per_s"] / plain["requests_per_s"], 3)}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if args.json:
+        print(json.dumps(report))
+        return
+    print(f"{args.clients} clients × {args.requests} requests per side, {args.workers} gunicorn workers")
+    for name in ("lookup", "search", "submission"):
+        row = report[name]
+        for side in ("motcua", "reference"):
+            figures = row[side]
+            print(f"{name:<10} {side:<10} {figures['requests_per_s']:8.1f} req/s"
+                  f"  p50 {figures['p50_ms']:7.2f} ms  p95 {figures['p95_ms']:7.2f} ms"
+                  f"  failures {figures['failures']}")
+        print(f"{name:<10} ratio motcua / reference: {row['ratio']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
