@@ -24,7 +24,7 @@ from motcua.catalog.models import (
     ProcedureVersion,
 )
 from motcua.catalog.services import version_in_force
-from motcua.portal.forms import is_always_required
+from motcua.catalog.requirements import is_always_required
 
 router = Router(tags=["catalog"])
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
-from motcua.portal.forms import ApplicantForm, describe_counts, is_always_required, is_document
+from motcua.catalog.requirements import describe_counts, is_always_required, is_document
+from motcua.portal.forms import ApplicantForm
 from motcua.portal.uploads import ScanField
 
 

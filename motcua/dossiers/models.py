@@ -53,10 +53,23 @@ CLOSED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETU
 
 class SubState(models.TextChoices):
     NONE = "", _("Không")
+    # Status 1 sent back before reception (services.request_completion): the clock has not
+    # started and no supplement is counted; the citizen completes and resubmits.
+    COMPLETION_WAITING_APPLICANT = (
+        "completion_applicant", _("Chờ công dân hoàn thiện hồ sơ trước khi tiếp nhận")
+    )
     SUPPLEMENT_WAITING_APPLICANT = "supplement_applicant", _("Chờ công dân bổ sung")
     SUPPLEMENT_WAITING_OFFICER = "supplement_officer", _("Chờ cán bộ kiểm tra hồ sơ bổ sung")
     PAYMENT_PENDING = "payment_pending", _("Chờ thực hiện nghĩa vụ tài chính")
     AWAITING_APPROVAL = "awaiting_approval", _("Chờ lãnh đạo phê duyệt kết quả")
+
+
+class ResultDelivery(models.TextChoices):
+    """How the applicant wants the result (chosen at submission or reception)."""
+
+    AT_CENTER = "at_center", _("Nhận trực tiếp tại Trung tâm")
+    POSTAL = "postal", _("Qua dịch vụ bưu chính công ích")
+    ONLINE = "online", _("Trực tuyến")
 
 
 class Deadline(models.TextChoices):
@@ -203,6 +216,10 @@ class Dossier(models.Model):
     last_event_hash = models.CharField(max_length=64, default=GENESIS_HASH, editable=False)
     request = models.TextField(_("nội dung yêu cầu"), blank=True)
     sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
+    result_delivery = models.CharField(
+        _("hình thức nhận kết quả"), max_length=10, choices=ResultDelivery.choices,
+        default=ResultDelivery.AT_CENTER,
+    )
 
     submitted_at = models.DateTimeField(_("thời điểm nộp"), null=True, blank=True)
     received_at = models.DateTimeField(_("thời điểm tiếp nhận"), null=True, blank=True)

@@ -10,6 +10,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
+from motcua.catalog.requirements import describe_counts, is_always_required, is_document
 
 ID_NUMBER_RE = re.compile(r"^\d{12}$")
 
@@ -127,41 +128,8 @@ class ApplicantForm(forms.Form):
         )
 
 
-def is_document(requirement: Any) -> bool:
-    """A thing to hand in (some count of originals or copies), not a note of the catalog ("Lưu ý")."""
-    return bool(requirement.originals or requirement.certified_copies or requirement.photocopies)
-
-
-def is_always_required(requirement: Any) -> bool:
-    """Needed in every case: not under a case heading, not worded "Trường hợp …" or "… nếu …".
-
-    The national catalog mixes documents, alternatives and notes in one list; only the plainly
-    unconditional ones are enforced here, the desk checks the rest (and may ask for a supplement).
-    """
-    from motcua.core.text import fold
-
-    name = fold(requirement.name)
-    worded_as_condition = name.startswith("truong hop") or " neu " in name or "(neu " in name
-    conditional = bool(requirement.case) or worded_as_condition
-    return is_document(requirement) and not conditional
-
-
 def requirement_field_name(requirement_id: int) -> str:
     return f"doc_{requirement_id}"
-
-
-def describe_counts(requirement: Any) -> str:
-    """"1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
-    from django.utils.translation import gettext
-
-    parts = []
-    if requirement.originals:
-        parts.append(gettext("%(n)d bản chính") % {"n": requirement.originals})
-    if requirement.certified_copies:
-        parts.append(gettext("%(n)d bản sao chứng thực") % {"n": requirement.certified_copies})
-    if requirement.photocopies:
-        parts.append(gettext("%(n)d bản sao") % {"n": requirement.photocopies})
-    return ", ".join(parts)
 
 
 class OnlineSubmissionForm(ApplicantForm):
