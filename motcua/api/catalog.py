@@ -23,8 +23,8 @@ from motcua.catalog.models import (
     Procedure,
     ProcedureVersion,
 )
-from motcua.catalog.services import version_in_force
 from motcua.catalog.requirements import is_always_required
+from motcua.catalog.services import version_in_force
 
 router = Router(tags=["catalog"])
 

@@ -141,6 +141,10 @@ class OnlineSubmissionForm(ApplicantForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ví dụ: đăng ký khai sinh cho con, họ tên của con, ngày sinh."),
     )
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
+        initial="at_center",
+    )
     confirm = forms.BooleanField(
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
     )
@@ -151,6 +155,9 @@ class OnlineSubmissionForm(ApplicantForm):
         super().__init__(*args, **kwargs)
         self.requirements = [r for r in requirements if is_document(r)]
         self.notes = [r for r in requirements if not is_document(r)]
+        from motcua.dossiers.models import ResultDelivery
+
+        self.fields["result_delivery"].choices = ResultDelivery.choices  # type: ignore[attr-defined]
         self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
             (a.pk, a.name) for a in agencies]
         for requirement in self.requirements:

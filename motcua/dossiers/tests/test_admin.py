@@ -18,7 +18,8 @@ CHANGELIST = "/admin/dossiers/dossier/"
 @pytest.fixture
 def received(world: World) -> Dossier:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
     return dossier
@@ -29,7 +30,7 @@ def other(world: World) -> Dossier:
     """A dossier of another commune's centre, submitted online (status 1)."""
     return services.submit_online(
         world.citizen, world.birth, world.applicant(name="Lò Văn Khác"), world.other_center,
-        at=at("2026-03-02 07:00"),
+        at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth),
     )
 
 

@@ -39,7 +39,8 @@ def assert_refused(dossier: Dossier, code: str, call: Callable[[], object]) -> D
 @pytest.fixture
 def received(world: World) -> Dossier:
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -122,7 +123,8 @@ def test_a_department_leader_cannot_stop_a_communes_dossier(world: World, proces
 
 def test_a_citizen_cannot_refuse_an_online_dossier(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     assert_refused(
         dossier,

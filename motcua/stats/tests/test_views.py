@@ -26,7 +26,8 @@ def scene(world: World) -> dict[str, Any]:
     ward = received(world, "2026-03-02 08:00")
     approve(world, ward, "2026-03-02 15:00")
     other = services.receive_new_dossier(
-        world.other_receptionist, world.birth, world.applicant(), at=at("2026-03-03 08:00")
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-03-03 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     committee = Agency.objects.get(code="000.00.00.H37")
     province_leader = User.objects.create(username="lanh.dao.tinh", role=Role.LEADER, agency=committee)
