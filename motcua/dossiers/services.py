@@ -1119,7 +1119,7 @@ def forward_dossier(
         from_status = locked.status
         _finish_step(step, actor, at)
         _start_step(locked, following, at, calendar(), assignee, later)
-        inter_agency = _inter_agency(step.agency_id, following.agency)
+        inter_agency = _inter_agency(locked, step.agency_id, following.agency)
         kind = Handover.Kind.TRANSFER if inter_agency else Handover.Kind.STEP
         _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
         locked.status = Status.PROCESSING
@@ -1143,7 +1143,7 @@ def forward_dossier(
     return dossier
 
 
-def _inter_agency(from_agency_id: int, to_agency: Agency) -> bool:
+def _inter_agency(dossier: Dossier, from_agency_id: int, to_agency: Agency) -> bool:
     """A hand-over between two administrations (liên thông), not a step inside one.
 
     A commune centre and its committee, or the provincial centre and a department, are one
@@ -1152,7 +1152,14 @@ def _inter_agency(from_agency_id: int, to_agency: Agency) -> bool:
     """
     if from_agency_id == to_agency.pk:
         return False
-    source = Agency.objects.only("pk", "kind", "parent_id").get(pk=from_agency_id)
+    source = None
+    for name in ("receiving_agency", "competent_agency"):
+        field = Dossier._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        if field.is_cached(dossier) and getattr(dossier, field.attname) == from_agency_id:
+            source = field.get_cached_value(dossier)
+    if source is None:  # read only when the dossier object does not carry it already
+        source = Agency.objects.only("pk", "kind", "parent_id").get(pk=from_agency_id)
     return source.administration_id != to_agency.administration_id
 
 
