@@ -73,6 +73,7 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "already_handled": 409,
     "supplement_already_requested": 409,
     "no_next_step": 409,
+    "result_first": 409,
     "result_required": 409,
     "no_time_limit": 409,
 }

@@ -146,7 +146,7 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
         # hand-over to the next step when asked) stand or fall together.
         dossier = services.receive_new_dossier(
             user, version, applicant, channel=ChannelKind.COUNTER, request=request_text,
-            documents=form.documents(), files=form.files(), result_delivery=data["result_delivery"],
+            documents=form.documents(), files=form.scans(), result_delivery=data["result_delivery"],
             competent_agency=competent, sets=data["sets"],
             forward=data["decision"] == "receive_and_forward",
         )

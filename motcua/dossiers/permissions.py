@@ -6,7 +6,7 @@ and returns `None` when the transition is allowed, else the stable code of the r
 
 - `invalid_transition` — the dossier's status (or sub-state) does not allow it, whoever asks;
 - `forbidden_role` — the status allows it, but not for this person;
-- a few state refusals of their own (`no_next_step`, `result_required`,
+- a few state refusals of their own (`no_next_step`, `result_first`, `result_required`,
   `supplement_already_requested`).
 
 `motcua.dossiers.services` calls them under the row lock and turns a code into a
@@ -157,26 +157,46 @@ def complete_submission(actor: Any, dossier: Any) -> Refusal:
 # Processing
 
 
+def _working(dossier: Any) -> bool:
+    """Received or processing, with no result waiting for the leader's approval."""
+    return dossier.status in WORKING_STATUSES and not _awaiting_approval(dossier)
+
+
+def _approval_is_next(dossier: Any, next_step: Any) -> bool:
+    """A specialist's step followed by the leader's: the way on is submitting the result (`result_ready`)."""
+    step = dossier.current_step
+    return bool(
+        step is not None and next_step is not None and step.role == Role.SPECIALIST
+        and next_step.role == Role.LEADER and not dossier.result_text
+    )
+
+
 def forward(actor: Any, dossier: Any, next_step: Any) -> Refusal:
-    """The holder of the current step hands over to the next one (never while a result awaits approval)."""
+    """The holder of the current step hands over to the next one.
+
+    Not to the leader's approval step without a result: that hand-over is `result_ready`.
+    """
     return _first(
-        (dossier.status in WORKING_STATUSES and not _awaiting_approval(dossier), INVALID),
+        (_working(dossier), INVALID),
         (acts_on_step(actor, dossier.current_step), FORBIDDEN),
         (next_step is not None, "no_next_step"),
+        (not _approval_is_next(dossier, next_step), "result_first"),
     )
 
 
 def assign(actor: Any, dossier: Any) -> Refusal:
+    """A leader of the current step's agency names who handles it (lãnh đạo phân công)."""
+    step = dossier.current_step
     return _first(
-        (dossier.status in WORKING_STATUSES, INVALID),
-        (acts_on_step(actor, dossier.current_step), FORBIDDEN),
+        (_working(dossier), INVALID),
+        (step is not None and is_officer(actor, [Role.LEADER], step.agency_id), FORBIDDEN),
     )
 
 
 def transfer(actor: Any, dossier: Any) -> Refusal:
     step = dossier.current_step
     return _first(
-        (dossier.status in WORKING_STATUSES, INVALID),
+        (_working(dossier), INVALID),
         (step is not None and is_officer(actor, OFFICER_ROLES, step.agency_id), FORBIDDEN),
     )
 
@@ -191,7 +211,7 @@ def _specialist_side(actor: Any, dossier: Any) -> bool:
 def request_supplement(actor: Any, dossier: Any) -> Refusal:
     """Once, in writing; a second request only by a leader (with a reason)."""
     return _first(
-        (dossier.status in WORKING_STATUSES, INVALID),
+        (_working(dossier), INVALID),
         (_specialist_side(actor, dossier), FORBIDDEN),
         (dossier.supplement_count == 0 or actor.role == Role.LEADER, "supplement_already_requested"),
     )
@@ -211,7 +231,7 @@ def receive_supplement(actor: Any, dossier: Any) -> Refusal:
 
 def request_payment(actor: Any, dossier: Any) -> Refusal:
     return _first(
-        (dossier.status in WORKING_STATUSES, INVALID),
+        (_working(dossier), INVALID),
         (_specialist_side(actor, dossier), FORBIDDEN),
     )
 
@@ -246,7 +266,7 @@ def stop(actor: Any, dossier: Any) -> Refusal:
 
 def result_ready(actor: Any, dossier: Any) -> Refusal:
     return _first(
-        (dossier.status in WORKING_STATUSES and not _awaiting_approval(dossier), INVALID),
+        (_working(dossier), INVALID),
         (
             acts_on_step(actor, dossier.current_step)
             or is_officer(actor, [Role.SPECIALIST], dossier.competent_agency_id),

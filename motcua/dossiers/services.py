@@ -162,6 +162,13 @@ def _refused(code: str, dossier: Dossier) -> DossierError:
         return _forbidden(dossier)
     if code == "no_next_step":
         return DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+    if code == "result_first":
+        return DossierError(
+            "result_first",
+            gettext(
+                "Bước tiếp theo là phê duyệt kết quả: hãy trình kết quả giải quyết để lãnh đạo phê duyệt."
+            ),
+        )
     if code == "result_required":
         return DossierError("result_required", gettext("Chưa có kết quả giải quyết để phê duyệt."))
     if code == "supplement_already_requested":
@@ -1106,12 +1113,10 @@ def forward_dossier(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _check(permissions.forward(actor, locked, True), locked)  # status and role first
         step = locked.current_step
-        assert step is not None
         following, later = _split(_following_steps(locked, step))
         _check(permissions.forward(actor, locked, following), locked)
-        assert following is not None
+        assert step is not None and following is not None
         if assignee is not None and assignee.agency_id != following.agency_id:
             raise DossierError(
                 "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")

@@ -143,7 +143,7 @@ class OnlineSubmissionForm(ApplicantForm):
     )
     result_delivery = forms.ChoiceField(
         label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
-        initial="at_center",
+        initial="at_center", required=False,
     )
     confirm = forms.BooleanField(
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
@@ -180,3 +180,6 @@ class OnlineSubmissionForm(ApplicantForm):
     def applicant_fields(self) -> list[Any]:
         names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]
         return [self[n] for n in names]
+
+    def clean_result_delivery(self) -> str:
+        return self.cleaned_data.get("result_delivery") or "at_center"

@@ -76,7 +76,7 @@ def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
 
 
 def event_label(event: DossierEvent) -> str:
-    """What happened: an ordinary forward is "Chuyển xử lý", one between administrations "Chuyển liên thông"."""
+    """What happened: a forward is "Chuyển xử lý", one between administrations "Chuyển liên thông"."""
     if event.action == "forward" and (event.data or {}).get("inter_agency"):
         return str(INTER_AGENCY_FORWARD_LABEL)
     return str(ACTION_LABELS.get(event.action, event.action))

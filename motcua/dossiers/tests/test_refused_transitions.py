@@ -219,11 +219,22 @@ def test_an_unknown_dossier_is_not_found(world: World, received: Dossier) -> Non
 
 
 def test_the_last_step_cannot_be_forwarded(world: World, processing: Dossier) -> None:
-    services.forward_dossier(world.specialist, processing, at=at("2026-03-02 09:00"))
+    # A process whose last step is the specialist's (no approval step after it).
+    processing.steps.filter(order__gt=processing.current_step.order).delete()
     assert_refused(
         processing,
         "no_next_step",
-        lambda: services.forward_dossier(world.leader, processing, at=at("2026-03-02 10:00")),
+        lambda: services.forward_dossier(world.specialist, processing, at=at("2026-03-02 10:00")),
+    )
+
+
+def test_the_approval_step_is_reached_by_submitting_the_result_not_by_forwarding(
+    world: World, processing: Dossier
+) -> None:
+    assert_refused(
+        processing,
+        "result_first",
+        lambda: services.forward_dossier(world.specialist, processing, at=at("2026-03-02 09:00")),
     )
 
 
