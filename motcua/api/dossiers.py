@@ -756,9 +756,12 @@ def request_completion(request: HttpRequest, code: Code, payload: CompletionIn) 
              summary="Công dân gửi lại hồ sơ đã hoàn thiện kèm tệp (multipart: requirement_ids, files)")
 def complete_submission(request: HttpRequest, code: Code, payload: FormOrJson[CompletionFilesIn],
                         files: File[list[UploadedFile]] = None) -> dict[str, Any]:  # type: ignore[assignment]
-    pairs = _online_files(payload.requirement_ids, _checked_uploads(files))
-    return _transition(request, code, payload, lambda u, d: services.complete_submission(
-        u, d, files=pairs, note=payload.note))
+    uploads = _checked_uploads(files)
+
+    def act(user: User, dossier: Dossier) -> Any:
+        pairs = _online_files(payload.requirement_ids, uploads)  # after the scope check: 404 first
+        return services.complete_submission(user, dossier, files=pairs, note=payload.note)
+    return _transition(request, code, payload, act)
 
 
 @router.post("/{code}/refuse", response=TRANSITION,

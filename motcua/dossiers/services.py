@@ -71,10 +71,12 @@ __all__ = ["OFFICER_ROLES", "OPEN_FOR_LEADER", "WITHDRAWABLE_STATUSES", "WORKING
 class DossierError(Exception):
     """A refused transition: `code` is stable for programs, `message` is translated for people."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, fields: dict[str, list[str]] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        # Which input each part of the refusal is about (the API's `fields`), when that helps.
+        self.fields = fields or {}
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -449,11 +451,9 @@ def _check_documents(
     named = [d.requirement_id for d in documents] + [requirement_id for requirement_id, _upload in files]
     for requirement_id in named:
         if requirement_id is not None and requirement_id not in known:
-            raise DossierError(
-                "unknown_requirement",
-                gettext("Thủ tục %(procedure)s không có giấy tờ cần nộp mang mã %(id)d.")
-                % {"procedure": version.procedure.code, "id": requirement_id},
-            )
+            message = gettext("Thủ tục %(procedure)s không có giấy tờ cần nộp mang mã %(id)d.") % {
+                "procedure": version.procedure.code, "id": requirement_id}
+            raise DossierError("unknown_requirement", message, {"requirement_ids": [message]})
 
 
 def _check_required(version: ProcedureVersion, supplied_ids: Iterable[int | None]) -> None:
@@ -461,10 +461,16 @@ def _check_required(version: ProcedureVersion, supplied_ids: Iterable[int | None
     _keep_rules(version, "requirements")
     missing = missing_required(version.requirements.all(), supplied_ids)
     if missing:
+        each = [
+            gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc “%(name)s” (mã %(id)d).")
+            % {"name": r.name, "id": r.pk}
+            for r in missing
+        ]
         raise DossierError(
             "documents_missing",
             gettext("Hồ sơ còn thiếu giấy tờ bắt buộc: %(names)s.")
             % {"names": "; ".join(r.name for r in missing)},
+            {"files": each},
         )
 
 

@@ -109,13 +109,13 @@ def test_several_files_for_one_document_record_it_once(province: Province,
     assert DossierDocument.objects.count() == 2
 
 
-def test_required_documents_without_a_file_are_listed_in_a_validation_error(
+def test_required_documents_without_a_file_are_listed_in_the_error(
         province: Province, requirements: Requirements, settings: Any) -> None:
     r = requirements
     response = submit(province, [(r.marriage, pdf("ket-hon.pdf"))])
     assert response.status_code == 422, response.content
     body = response.json()
-    assert body["code"] == "validation_error"
+    assert body["code"] == "documents_missing"
     assert "Tờ khai theo mẫu" in body["message"] and "Giấy chứng sinh" in body["message"]
     missing = body["fields"]["files"]
     assert len(missing) == 2
@@ -154,6 +154,7 @@ def test_a_file_for_a_note_or_another_procedures_requirement_is_refused(
                                  (requirements.birth_certificate, pdf("chung-sinh.pdf")),
                                  (target, pdf("them.pdf"))])
     assert response.status_code == 422, response.content
+    assert response.json()["code"] == "unknown_requirement"
     assert response.json()["fields"]["requirement_ids"] == [response.json()["message"]]
     assert nothing_written(settings)
 
