@@ -42,7 +42,7 @@ def missing_required(requirements: Iterable[Any], supplied_ids: Iterable[int | N
 
 
 def describe_counts(requirement: Any) -> str:
-    """"1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
+    """ "1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
     from django.utils.translation import gettext
 
     parts = []

@@ -147,8 +147,10 @@ def request_completion(actor: Any, dossier: Any) -> Refusal:
 def complete_submission(actor: Any, dossier: Any) -> Refusal:
     """The citizen completes a dossier sent back before reception and resubmits it."""
     return _first(
-        (dossier.status == Status.SUBMITTED and dossier.sub_state == SubState.COMPLETION_WAITING_APPLICANT,
-         INVALID),
+        (
+            dossier.status == Status.SUBMITTED and dossier.sub_state == SubState.COMPLETION_WAITING_APPLICANT,
+            INVALID,
+        ),
         (is_owner(actor, dossier), FORBIDDEN),
     )
 
@@ -166,8 +168,11 @@ def _approval_is_next(dossier: Any, next_step: Any) -> bool:
     """A specialist's step followed by the leader's: the way on is submitting the result (`result_ready`)."""
     step = dossier.current_step
     return bool(
-        step is not None and next_step is not None and step.role == Role.SPECIALIST
-        and next_step.role == Role.LEADER and not dossier.result_text
+        step is not None
+        and next_step is not None
+        and step.role == Role.SPECIALIST
+        and next_step.role == Role.LEADER
+        and not dossier.result_text
     )
 
 
@@ -213,7 +218,10 @@ def request_supplement(actor: Any, dossier: Any) -> Refusal:
     return _first(
         (_working(dossier), INVALID),
         (_specialist_side(actor, dossier), FORBIDDEN),
-        (dossier.supplement_count == 0 or actor.role == Role.LEADER, "supplement_already_requested"),
+        (
+            dossier.supplement_count == 0 or getattr(actor, "role", None) == Role.LEADER,
+            "supplement_already_requested",
+        ),
     )
 
 
@@ -252,8 +260,10 @@ def record_payment(actor: Any, dossier: Any) -> Refusal:
 def withdraw(actor: Any, dossier: Any) -> Refusal:
     return _first(
         (dossier.status in WITHDRAWABLE_STATUSES, INVALID),
-        (is_owner(actor, dossier) or is_officer(actor, [Role.RECEPTIONIST], dossier.receiving_agency_id),
-         FORBIDDEN),
+        (
+            is_owner(actor, dossier) or is_officer(actor, [Role.RECEPTIONIST], dossier.receiving_agency_id),
+            FORBIDDEN,
+        ),
     )
 
 

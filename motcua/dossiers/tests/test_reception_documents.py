@@ -43,8 +43,12 @@ def test_an_online_dossier_without_the_birth_certificate_is_refused_naming_it(
     form = requirement(world, "Tờ khai đăng ký khai sinh")
     with pytest.raises(DossierError) as caught:
         services.submit_online(
-            world.citizen, world.birth, world.applicant(), world.ward_center,
-            at=at("2026-03-02 08:00"), files=[(form.pk, scan())],
+            world.citizen,
+            world.birth,
+            world.applicant(),
+            world.ward_center,
+            at=at("2026-03-02 08:00"),
+            files=[(form.pk, scan())],
         )
     assert caught.value.code == "documents_missing"
     assert "Giấy chứng sinh" in caught.value.message
@@ -64,8 +68,14 @@ def test_an_online_dossier_without_any_file_lists_every_required_document(world:
 def test_an_online_dossier_records_the_documents_with_a_file_and_attaches_each_file(world: World) -> None:
     files = [(r.pk, scan(f"{r.order}.pdf")) for r in world.birth.requirements.all()]
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
-        files=files, request="Đăng ký khai sinh cho con trai", result_delivery=ResultDelivery.POSTAL,
+        world.citizen,
+        world.birth,
+        world.applicant(),
+        world.ward_center,
+        at=at("2026-03-02 08:00"),
+        files=files,
+        request="Đăng ký khai sinh cho con trai",
+        result_delivery=ResultDelivery.POSTAL,
     )
     documents = list(dossier.documents.order_by("id"))
     assert [d.name for d in documents] == ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]
@@ -79,7 +89,10 @@ def test_a_note_of_the_catalog_is_never_a_document(world: World, settings: Any) 
     note = Requirement.objects.create(version=world.birth, order=3, name="Lưu ý: mang theo căn cước")
     with pytest.raises(DossierError) as caught:
         services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            world.receptionist,
+            world.birth,
+            world.applicant(),
+            at=at("2026-03-02 08:00"),
             documents=[Supplied(note.name, originals=1, requirement_id=note.pk)],
         )
     assert caught.value.code == "unknown_requirement"
@@ -90,10 +103,14 @@ def test_a_note_of_the_catalog_is_never_a_document(world: World, settings: Any) 
 def test_the_counter_records_exactly_what_was_handed_in(world: World) -> None:
     form = requirement(world, "Tờ khai đăng ký khai sinh")
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        world.receptionist,
+        world.birth,
+        world.applicant(),
+        at=at("2026-03-02 08:00"),
         documents=[Supplied(form.name, originals=1, photocopies=2, requirement_id=form.pk)],
         files=[(form.pk, scan("to-khai.pdf"))],
-        request="Khai sinh cho con gái", result_delivery=ResultDelivery.ONLINE,
+        request="Khai sinh cho con gái",
+        result_delivery=ResultDelivery.ONLINE,
     )
     documents = list(dossier.documents.all())
     assert [(d.name, d.originals, d.photocopies) for d in documents] == [(form.name, 1, 2)]
@@ -112,7 +129,10 @@ def test_a_counter_dossier_given_no_list_records_no_document_not_the_whole_catal
 def test_an_unknown_result_delivery_is_refused(world: World) -> None:
     with pytest.raises(DossierError) as caught:
         services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            world.receptionist,
+            world.birth,
+            world.applicant(),
+            at=at("2026-03-02 08:00"),
             result_delivery="pigeon",
         )
     assert caught.value.code == "invalid_result_delivery"
@@ -129,8 +149,12 @@ def test_stored_files_are_deleted_when_the_reception_fails_after_storing_them(
     # (A savepoint stands for the transaction the test runs in; the service's own is inside it.)
     with pytest.raises(DossierError) as caught, transaction.atomic():
         services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
-            documents=services.catalog_documents(world.birth), files=[(form.pk, scan("to-khai.pdf"))],
+            world.receptionist,
+            world.birth,
+            world.applicant(),
+            at=at("2026-03-02 08:00"),
+            documents=services.catalog_documents(world.birth),
+            files=[(form.pk, scan("to-khai.pdf"))],
             forward=True,
         )
     assert caught.value.code == "no_next_step"
@@ -149,7 +173,10 @@ def test_a_refused_file_leaves_nothing_behind(world: World, settings: Any) -> No
 
 def test_a_supplement_takes_its_files_in_the_same_transition(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        world.receptionist,
+        world.birth,
+        world.applicant(world.citizen),
+        at=at("2026-03-02 08:00"),
         documents=services.catalog_documents(world.birth),
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
@@ -157,8 +184,11 @@ def test_a_supplement_takes_its_files_in_the_same_transition(world: World) -> No
         world.specialist, dossier, ["Giấy chứng sinh"], "Bản mờ", at=at("2026-03-02 09:00")
     )
     services.receive_supplement(
-        world.citizen, dossier, at=at("2026-03-03 09:00"),
-        documents=[Supplied("Giấy chứng sinh", originals=1)], files=[(0, scan("chung-sinh-moi.pdf"))],
+        world.citizen,
+        dossier,
+        at=at("2026-03-03 09:00"),
+        documents=[Supplied("Giấy chứng sinh", originals=1)],
+        files=[(0, scan("chung-sinh-moi.pdf"))],
     )
     added = dossier.documents.get(supplied_in_supplement=True)
     assert [f.original_name for f in added.files.all()] == ["chung-sinh-moi.pdf"]
