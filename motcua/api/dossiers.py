@@ -707,11 +707,11 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         email=data.applicant_email, address_unit=_address_unit(data.applicant_address_unit),
         street=data.applicant_street.strip(), user=user,
     )
-    files = _online_files(data.requirement_ids, uploads)
+    pairs = _online_files(data.requirement_ids, uploads)
     # One service call: it checks the documents, stores the files and removes them if it fails.
     # Slips and notices in the language asked for, else the one the request is in
     # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
-    dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=files,
+    dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=pairs,
                                      result_delivery=data.result_delivery,
                                      language=data.language or translation.get_language())
     return HttpStatus(201, detail(dossier, user))

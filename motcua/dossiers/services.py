@@ -1163,12 +1163,14 @@ def _inter_agency(dossier: Dossier, from_agency_id: int, to_agency: Agency) -> b
     """
     if from_agency_id == to_agency.pk:
         return False
-    source = None
+    source: Agency | None = None
     for name in ("receiving_agency", "competent_agency"):
         field = Dossier._meta.get_field(name)
         assert isinstance(field, ForeignKey)
         if field.is_cached(dossier) and getattr(dossier, field.attname) == from_agency_id:
-            source = field.get_cached_value(dossier)
+            cached = field.get_cached_value(dossier)
+            assert isinstance(cached, Agency)
+            source = cached
     if source is None:  # read only when the dossier object does not carry it already
         source = Agency.objects.only("pk", "kind", "parent_id").get(pk=from_agency_id)
     return source.administration_id != to_agency.administration_id

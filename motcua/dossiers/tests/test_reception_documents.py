@@ -163,7 +163,9 @@ def test_stored_files_are_deleted_when_the_reception_fails_after_storing_them(
 
 
 def test_a_refused_file_leaves_nothing_behind(world: World, settings: Any) -> None:
-    files = [(r.pk, scan()) for r in world.birth.requirements.all()]
+    files: list[tuple[int | None, SimpleUploadedFile]] = [
+        (r.pk, scan()) for r in world.birth.requirements.all()
+    ]
     files.append((None, SimpleUploadedFile("virus.exe", b"MZ\x90\x00", "application/pdf")))
     with pytest.raises(DossierError) as caught:
         services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center, files=files)

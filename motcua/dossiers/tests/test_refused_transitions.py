@@ -220,6 +220,7 @@ def test_an_unknown_dossier_is_not_found(world: World, received: Dossier) -> Non
 
 def test_the_last_step_cannot_be_forwarded(world: World, processing: Dossier) -> None:
     # A process whose last step is the specialist's (no approval step after it).
+    assert processing.current_step is not None
     processing.steps.filter(order__gt=processing.current_step.order).delete()
     assert_refused(
         processing,
