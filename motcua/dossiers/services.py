@@ -77,6 +77,8 @@ class DossierError(Exception):
         self.message = message
         # Which input each part of the refusal is about (the API's `fields`), when that helps.
         self.fields = fields or {}
+        # `documents_missing`: the catalog requirements missing, so a form can mark each slot.
+        self.missing: list[int] = []
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -466,12 +468,14 @@ def _check_required(version: ProcedureVersion, supplied_ids: Iterable[int | None
             % {"name": r.name, "id": r.pk}
             for r in missing
         ]
-        raise DossierError(
+        error = DossierError(
             "documents_missing",
             gettext("Hồ sơ còn thiếu giấy tờ bắt buộc: %(names)s.")
             % {"names": "; ".join(r.name for r in missing)},
             {"files": each},
         )
+        error.missing = [r.pk for r in missing]
+        raise error
 
 
 def _check_files(files: Sequence[Upload]) -> list[str]:

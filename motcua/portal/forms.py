@@ -128,6 +128,22 @@ class ApplicantForm(forms.Form):
         )
 
 
+def required_document_field(requirement: Any) -> Any:
+    """One upload slot. The browser is told which documents are always required (it checks
+    first); the server's judge is `dossiers.services` (`documents_missing`, naming each one),
+    so portal, desk and API cannot disagree."""
+    from motcua.dossiers.uploads import ACCEPT
+    from motcua.portal.uploads import ScanField
+
+    attrs: dict[str, Any] = {"accept": ACCEPT}
+    if is_always_required(requirement):
+        attrs["required"] = True
+    field = ScanField(label=requirement.name, required=False, help_text=describe_counts(requirement),
+                      widget=forms.FileInput(attrs=attrs))
+    field.always_required = is_always_required(requirement)  # type: ignore[attr-defined]
+    return field
+
+
 def requirement_field_name(requirement_id: int) -> str:
     return f"doc_{requirement_id}"
 
@@ -150,7 +166,6 @@ class OnlineSubmissionForm(ApplicantForm):
     )
 
     def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any], **kwargs: Any) -> None:
-        from motcua.portal.uploads import ScanField
 
         super().__init__(*args, **kwargs)
         self.requirements = [r for r in requirements if is_document(r)]
@@ -161,10 +176,7 @@ class OnlineSubmissionForm(ApplicantForm):
         self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
             (a.pk, a.name) for a in agencies]
         for requirement in self.requirements:
-            self.fields[requirement_field_name(requirement.pk)] = ScanField(
-                label=requirement.name, required=is_always_required(requirement),
-                help_text=describe_counts(requirement),
-            )
+            self.fields[requirement_field_name(requirement.pk)] = required_document_field(requirement)
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
 

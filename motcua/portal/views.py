@@ -27,7 +27,12 @@ from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
 from motcua.dossiers import permissions, services
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
-from motcua.portal.forms import LookupForm, OnlineSubmissionForm, requirement_field_name
+from motcua.portal.forms import (
+    LookupForm,
+    OnlineSubmissionForm,
+    required_document_field,
+    requirement_field_name,
+)
 from motcua.portal.presentation import (
     available_slips,
     expected_appointment,
@@ -132,6 +137,8 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         )
     except DossierError as error:
         form.add_error(None, error.message)
+        for requirement_id in error.missing:  # documents_missing: mark each slot too
+            form.add_error(requirement_field_name(requirement_id), _("Vui lòng đính kèm giấy tờ này."))
         return None
     messages.success(request, _("Đã nộp hồ sơ %(code)s.") % {"code": dossier.code})
     return dossier
@@ -224,15 +231,14 @@ class CompletionForm:
     def __init__(self, dossier: Dossier, data: Any = None, files: Any = None) -> None:
         from django import forms
 
-        from motcua.catalog.requirements import describe_counts, documents_of, is_always_required
+        from motcua.catalog.requirements import documents_of
 
         present = set(dossier.documents.values_list("requirement_id", flat=True))
         documents = documents_of(dossier.version.requirements.all())
         self.requirements = [r for r in documents if r.pk not in present]
         form = forms.Form(data, files)
         for r in self.requirements:
-            form.fields[requirement_field_name(r.pk)] = ScanField(
-                label=r.name, required=is_always_required(r), help_text=describe_counts(r))
+            form.fields[requirement_field_name(r.pk)] = required_document_field(r)
         form.fields["note"] = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000,
                                               widget=forms.Textarea(attrs={"rows": 2}))
         self.form = form

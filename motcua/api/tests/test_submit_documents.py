@@ -176,7 +176,7 @@ def test_the_api_and_the_portal_require_the_same_documents(province: Province,
     all_requirements = list(province.birth_version.requirements.all())
     portal = OnlineSubmissionForm(requirements=all_requirements, agencies=[province.center_a])
     portal_required = {r.pk for r in portal.requirements
-                       if portal.fields[requirement_field_name(r.pk)].required}
+                       if portal.fields[requirement_field_name(r.pk)].widget.attrs.get("required")}
     portal_slots = {r.pk for r in portal.requirements}
 
     catalog = Client().get(f"/api/v1/catalog/procedures/{province.birth.code}").json()
