@@ -52,20 +52,18 @@ from motcua.dossiers.models import (
     SubState,
     SupplementRequest,
 )
-from motcua.dossiers.permissions import (
-    OFFICER_ROLES,
-    OPEN_FOR_LEADER,
-    WITHDRAWABLE_STATUSES,
-    WORKING_STATUSES,
-)
+
+# The status groups live with the predicates; re-exported here for the callers that used them.
+from motcua.dossiers.permissions import OFFICER_ROLES as OFFICER_ROLES
+from motcua.dossiers.permissions import OPEN_FOR_LEADER as OPEN_FOR_LEADER
+from motcua.dossiers.permissions import WITHDRAWABLE_STATUSES as WITHDRAWABLE_STATUSES
+from motcua.dossiers.permissions import WORKING_STATUSES as WORKING_STATUSES
 from motcua.dossiers.uploads import EXTENSIONS, UploadProblem, check_upload
 from motcua.geography.models import Unit
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
 
 Actor = User | None
-
-__all__ = ["OFFICER_ROLES", "OPEN_FOR_LEADER", "WITHDRAWABLE_STATUSES", "WORKING_STATUSES"]
 
 
 class DossierError(Exception):
@@ -743,9 +741,6 @@ def _following_steps(dossier: Dossier, step: DossierStep | None) -> list[Dossier
         .select_related("agency")
         .order_by("order")
     )
-
-
-_acts_on_step = permissions.acts_on_step
 
 
 def _handover(
