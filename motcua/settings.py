@@ -7,6 +7,8 @@ scripts) turn it on, and production refuses to start with the default secret.
 from __future__ import annotations
 
 import os
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +59,7 @@ if DEBUG or TESTING:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,16 +78,22 @@ INSTALLED_APPS = [
     "motcua.portal",
     "motcua.desk",
     "motcua.stats",
+    "motcua.assistant",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "motcua.core.middleware.ContentSecurityPolicyMiddleware",
+    "motcua.core.middleware.RejectControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "motcua.core.middleware.IdleSessionTimeoutMiddleware",
+    # Last: turns a locked-out login (too many wrong passwords) into the lockout page.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -167,8 +176,57 @@ CACHES = {
 # through AUTHENTICATION_BACKENDS and MOTCUA_LOGIN_METHODS (motcua/portal/login_methods.py).
 LOGIN_URL = "portal:login"
 
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account, or from
+# one client address, logins wait MOTCUA_LOGIN_LOCKOUT_MINUTES — on every door that checks a
+# password (portal, admin, API). Attempts are kept in the database, shared by every process.
+AUTHENTICATION_BACKENDS = [
+    "motcua.core.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("MOTCUA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("MOTCUA_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "motcua.core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "motcua.core.lockout.lockout_response"
+AXES_VERBOSE = False
+# Reverse proxies in front of motcua (nginx, a load balancer): the client address is what the
+# outermost of them saw (core/clients.py). 0: no proxy, the socket's address.
+MOTCUA_TRUSTED_PROXIES = envint("MOTCUA_TRUSTED_PROXIES", 0)
+if MOTCUA_TRUSTED_PROXIES:
+    # The proxy terminates TLS and says so; without a trusted proxy the header is not believed.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Public lookup (code + ID number): attempts per client address a minute, and wrong ID numbers
+# per dossier code an hour (codes are sequential; the ID number is the secret).
+MOTCUA_LOOKUP_PER_MINUTE = envint("MOTCUA_LOOKUP_PER_MINUTE", 20)
+MOTCUA_LOOKUP_FAILURES_PER_CODE = envint("MOTCUA_LOOKUP_FAILURES_PER_CODE", 10)
+
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this many minutes without a request (core/middleware.py), and in any
+# case SESSION_COOKIE_AGE (12 hours: one working day) after it last refreshed.
+MOTCUA_SESSION_IDLE_MINUTES = envint("MOTCUA_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = envint("MOTCUA_SESSION_MAX_HOURS", 12) * 3600
 CSRF_COOKIE_HTTPONLY = True
+# Content-Security-Policy (core/middleware.py): our own scripts only, never inline or from a CDN.
+# Inline style attributes stay allowed (charts and QR codes are inline SVG).
+MOTCUA_CSP = os.environ.get("MOTCUA_CSP", "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", "media-src 'self' blob:",
+    "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+]))
+# HTTPS: TLS normally ends at the reverse proxy. In production set MOTCUA_HSTS_SECONDS (31536000
+# once every host name is HTTPS-only), MOTCUA_SSL_REDIRECT=1, and MOTCUA_TRUSTED_PROXIES so that
+# the proxy's X-Forwarded-Proto is believed (README, "Production").
+SECURE_HSTS_SECONDS = envint("MOTCUA_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("MOTCUA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("MOTCUA_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = envbool("MOTCUA_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A province runs motcua on a host of a domain it shares (dichvucong.<province>.gov.vn):
+# includeSubDomains and the preload list bind every other service of that domain, so they are
+# the domain owner's choice (the two settings above), not warnings to act on here.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+
 if not DEBUG and not TESTING:
     SESSION_COOKIE_SECURE = envbool("MOTCUA_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("MOTCUA_SECURE_COOKIES", True)
@@ -181,6 +239,19 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+# The service centre's hotline, offered by the assistant when it is not sure (empty: not shown).
+ASSISTANT_HOTLINE = os.environ.get("MOTCUA_ASSISTANT_HOTLINE", "")
+
+# API tokens expire after this many days unless the administrator sets another date.
+MOTCUA_TOKEN_DAYS = envint("MOTCUA_TOKEN_DAYS", 180)
+
+# Audit checkpoints (motcua/dossiers/anchor.py): the chain heads sealed outside the database,
+# one file per day, authenticated with a key that the database never holds. In production put
+# both on storage the database administrators cannot write (another volume, a WORM bucket).
+# Tests never read the checkpoints of a demo under var/: each test process starts with none.
+_audit_default = Path(tempfile.gettempdir()) / f"motcua-audit-{os.getpid()}" if TESTING else VAR_DIR
+MOTCUA_AUDIT_DIR = Path(os.environ.get("MOTCUA_AUDIT_DIR", _audit_default / "audit"))
+MOTCUA_AUDIT_KEY_FILE = Path(os.environ.get("MOTCUA_AUDIT_KEY_FILE", _audit_default / "audit.key"))
 
 LOGGING = {
     "version": 1,

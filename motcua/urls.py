@@ -11,6 +11,7 @@ urlpatterns += i18n_patterns(
     path("catalog/", include("motcua.catalog.urls")),
     path("", include("motcua.core.urls")),
     path("", include("motcua.portal.urls")),
+    path("desk/tro-ly/", include("motcua.assistant.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),
     prefix_default_language=False,

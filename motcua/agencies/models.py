@@ -13,8 +13,23 @@ class Agency(models.Model):
         PROVINCIAL_CENTER = "provincial_center", _("Trung tâm Phục vụ hành chính công tỉnh")
         COMMUNE_COMMITTEE = "commune_committee", _("UBND xã, phường")
         COMMUNE_CENTER = "commune_center", _("Trung tâm Phục vụ hành chính công xã, phường")
+        # Offices of central agencies organised vertically in the province (REGULATIONS.md,
+        # "Who decides"): they decide many procedures that the province's centres receive.
+        POLICE = "police", _("Công an tỉnh")
+        COMMUNE_POLICE = "commune_police", _("Công an xã, phường")
+        CUSTOMS = "customs", _("Hải quan")
+        TAX = "tax", _("Thuế")
+        SOCIAL_INSURANCE = "social_insurance", _("Bảo hiểm xã hội")
+        STATE_BANK = "state_bank", _("Ngân hàng Nhà nước")
+        TREASURY = "treasury", _("Kho bạc Nhà nước")
+        JUDGMENT_ENFORCEMENT = "judgment_enforcement", _("Thi hành án dân sự")
+        LAND_REGISTRATION = "land_registration", _("Văn phòng đăng ký đất đai")
+        FOREST_PROTECTION = "forest_protection", _("Kiểm lâm")
+        ZONE_BOARD = "zone_board", _("Ban quản lý khu kinh tế, khu công nghiệp")
 
     SERVICE_CENTER_KINDS = (Kind.PROVINCIAL_CENTER, Kind.COMMUNE_CENTER)
+    # Kinds with one office per commune, ward or special zone.
+    COMMUNE_KINDS = (Kind.COMMUNE_COMMITTEE, Kind.COMMUNE_CENTER, Kind.COMMUNE_POLICE)
 
     code = models.CharField(_("mã định danh"), max_length=32, unique=True)
     name = models.CharField(_("tên cơ quan"), max_length=300)

@@ -10,7 +10,12 @@ choice, and motcua uses this deterministic scheme (docs/geography.md, "Agencies"
 * commune People's Committee: `{CCC}.{CC}.90.{L1}` and the commune's service centre
   `{CCC}.{CC}.91.{L1}`, where CCC.CC is the commune's 5-digit unit code split 3 + 2
   (phường Đông Kinh 05977 -> `059.77.90.H37`, `059.77.91.H37`). Unit codes are unique in a
-  province on a date, so these codes never collide and survive renumbering of other communes.
+  province on a date, so these codes never collide and survive renumbering of other communes;
+* offices of central agencies in the province (police, customs, tax, social insurance, State
+  Bank, treasury, judgment enforcement, land registration, forest protection, zone board):
+  `000.00.{NN}.{L1}` with NN from `CENTRAL_OFFICES` (40-49; the provincial police keeps 15),
+  their sub-offices `000.{SS}.{NN}.{L1}` (the border-gate customs of Lạng Sơn, SS from
+  `SUB_OFFICES`), and the commune police `{CCC}.{CC}.92.{L1}`, one per commune.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ PROVINCE_PREFIXES: dict[str, str] = {
 PROVINCIAL_CENTER_L2 = "30"
 COMMUNE_COMMITTEE_L2 = "90"
 COMMUNE_CENTER_L2 = "91"
+COMMUNE_POLICE_L2 = "92"
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class Department:
     key: str
     number: str  # L2 part of the code
     name: str  # followed by the province's name: "Sở Tư pháp tỉnh Lạng Sơn"
+    kind: str = Agency.Kind.DEPARTMENT
 
 
 # Provincial departments after the 2025 reorganisation (which merged, e.g., Agriculture with
@@ -63,9 +70,42 @@ DEPARTMENTS: tuple[Department, ...] = (
     Department("foreign_affairs", "12", "Sở Ngoại vụ"),
     Department("inspectorate", "13", "Thanh tra"),
     Department("office", "14", "Văn phòng Ủy ban nhân dân"),
-    Department("police", "15", "Công an"),
+    Department("police", "15", "Công an", Agency.Kind.POLICE),
 )
 DEPARTMENTS_BY_KEY = {d.key: d for d in DEPARTMENTS}
+
+# Offices of central agencies organised vertically in the province, one each (the police is
+# above, with the departments). Numbers are motcua's, stable once published: never renumber.
+CENTRAL_OFFICES: tuple[Department, ...] = (
+    Department("customs", "41", "Chi cục Hải quan khu vực quản lý", Agency.Kind.CUSTOMS),
+    Department("tax", "42", "Thuế", Agency.Kind.TAX),
+    Department("social_insurance", "43", "Bảo hiểm xã hội", Agency.Kind.SOCIAL_INSURANCE),
+    Department("state_bank", "44", "Ngân hàng Nhà nước Khu vực quản lý", Agency.Kind.STATE_BANK),
+    Department("treasury", "45", "Kho bạc Nhà nước Khu vực quản lý", Agency.Kind.TREASURY),
+    Department("judgment_enforcement", "46", "Thi hành án dân sự", Agency.Kind.JUDGMENT_ENFORCEMENT),
+    Department("land_registration", "47", "Văn phòng đăng ký đất đai", Agency.Kind.LAND_REGISTRATION),
+    Department("forest_protection", "48", "Chi cục Kiểm lâm", Agency.Kind.FOREST_PROTECTION),
+    Department("zone_board", "49", "Ban Quản lý Khu kinh tế", Agency.Kind.ZONE_BOARD),
+)
+
+
+@dataclass(frozen=True)
+class SubOffice:
+    office: str  # key in CENTRAL_OFFICES
+    number: str  # L3 part of the code
+    name: str
+
+
+# Sub-offices of a central office, by province unit code: Lạng Sơn's border-gate customs.
+SUB_OFFICES: dict[str, tuple[SubOffice, ...]] = {
+    "20": (
+        SubOffice("customs", "01", "Hải quan cửa khẩu quốc tế Hữu Nghị"),
+        SubOffice("customs", "02", "Hải quan cửa khẩu ga đường sắt quốc tế Đồng Đăng"),
+        SubOffice("customs", "03", "Hải quan cửa khẩu Chi Ma"),
+        SubOffice("customs", "04", "Hải quan cửa khẩu Tân Thanh"),
+        SubOffice("customs", "05", "Hải quan cửa khẩu Cốc Nam"),
+    ),
+}
 
 
 class AgencyError(Exception):
@@ -108,6 +148,14 @@ def commune_committee_code(prefix: str, unit_code: str) -> str:
 
 def commune_center_code(prefix: str, unit_code: str) -> str:
     return _commune_code(prefix, unit_code, COMMUNE_CENTER_L2)
+
+
+def commune_police_code(prefix: str, unit_code: str) -> str:
+    return _commune_code(prefix, unit_code, COMMUNE_POLICE_L2)
+
+
+def sub_office_code(prefix: str, office: Department, sub: SubOffice) -> str:
+    return f"000.{sub.number}.{office.number}.{prefix}"
 
 
 def _lower_first(name: str) -> str:
@@ -219,8 +267,19 @@ def ensure_province_agencies(province_code: str, day: dt.date | None = None) -> 
         "unit": province, "parent": None}, result)
     for department in DEPARTMENTS:
         _ensure(department_code(prefix, department), {
-            "name": f"{department.name} {where}", "kind": Agency.Kind.DEPARTMENT,
+            "name": f"{department.name} {where}", "kind": department.kind,
             "unit": province, "parent": committee}, result)
+    offices: dict[str, Agency] = {}
+    for office in CENTRAL_OFFICES:
+        # Central offices answer to their ministry, not to the provincial committee: no parent.
+        offices[office.key] = _ensure(department_code(prefix, office), {
+            "name": f"{office.name} {where}", "kind": office.kind, "unit": province, "parent": None}, result)
+    by_key = {office.key: office for office in CENTRAL_OFFICES}
+    for sub in SUB_OFFICES.get(province_code, ()):
+        parent = offices[sub.office]
+        _ensure(sub_office_code(prefix, by_key[sub.office], sub), {
+            "name": sub.name, "kind": parent.kind, "unit": province, "parent": parent}, result)
+    police = agency_by_code(department_code(prefix, DEPARTMENTS_BY_KEY["police"]))
     _ensure(provincial_center_code(prefix), {
         "name": f"Trung tâm Phục vụ hành chính công {where}", "kind": Agency.Kind.PROVINCIAL_CENTER,
         "unit": province, "parent": committee}, result)
@@ -232,4 +291,15 @@ def ensure_province_agencies(province_code: str, day: dt.date | None = None) -> 
         _ensure(commune_center_code(prefix, commune.code), {
             "name": f"Trung tâm Phục vụ hành chính công {commune_where}",
             "kind": Agency.Kind.COMMUNE_CENTER, "unit": commune, "parent": commune_committee_agency}, result)
+        _ensure(commune_police_code(prefix, commune.code), {
+            "name": f"Công an {commune_where}", "kind": Agency.Kind.COMMUNE_POLICE, "unit": commune,
+            "parent": police}, result)
     return result
+
+
+def agencies_of(province_code: str, kind: str = "") -> list[Agency]:
+    """A province's agencies (all of them, or of one kind), by code."""
+    agencies = Agency.objects.filter(code__endswith=f".{province_prefix(province_code)}")
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    return list(agencies.select_related("unit").order_by("code"))

@@ -17,8 +17,9 @@ from motcua.api.tokens import fill_new_token, revoke_token
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "purpose", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
-    list_filter = ["purpose", "revoked_at"]
+    list_display = ["name", "purpose", "scope", "user", "prefix", "created_at", "expires_at", "last_used_at",
+                    "revoked_at"]
+    list_filter = ["purpose", "scope", "revoked_at"]
     search_fields = ["name", "prefix", "user__username", "user__full_name"]
     raw_id_fields = ["user"]
     readonly_fields = ["prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
@@ -26,14 +27,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def get_fields(self, request: HttpRequest, obj: ApiToken | None = None) -> list[Any]:
         if obj is None:
-            return ["name", "purpose", "user"]
-        return ["name", "purpose", "user", *self.readonly_fields]
+            return ["name", "purpose", "scope", "expires_at", "user"]
+        return ["name", "purpose", "scope", "expires_at", "user", *self.readonly_fields]
 
     def get_readonly_fields(self, request: HttpRequest, obj: ApiToken | None = None) -> list[Any]:
         # A token's owner never changes: a new owner gets a new token.
         if obj is None:
             return []
-        return ["user", *self.readonly_fields]
+        return ["user", "scope", *self.readonly_fields]
 
     def save_model(self, request: HttpRequest, obj: ApiToken, form: Any, change: bool) -> None:
         if not change:

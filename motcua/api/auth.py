@@ -12,7 +12,7 @@ from ninja.utils import check_csrf
 
 from motcua.accounts.models import User
 from motcua.api.errors import ApiError
-from motcua.api.tokens import authenticate_token
+from motcua.api.tokens import live_token, record_use
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -21,7 +21,15 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer mc_…` created in the admin; acts as the token's officer."""
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        return authenticate_token(token)
+        found = live_token(token)
+        if found is None:
+            return None
+        if not found.allows(request.method or "GET", request.path_info):
+            raise ApiError("token_scope", gettext(
+                "Mã truy cập này không được phép thao tác này (phạm vi: %(scope)s)."
+            ) % {"scope": found.get_scope_display()}, 403)
+        record_use(found)
+        return found.user
 
 
 class SessionAuth(APIKeyCookie):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from ninja import Query, Router, Schema
 from pydantic import Field as PydanticField
 
-from motcua.api.common import Code, Id, PageNumber, PageOut, PageSize, ShortText, paginate
+from motcua.api.common import Code, Day, Id, PageNumber, PageOut, PageSize, ShortText, paginate
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
 from motcua.catalog import search as catalog_search
 from motcua.catalog.models import (
@@ -123,7 +123,7 @@ class ProcedureFilters(Schema):
     level: Level | None = None
     field: Id | None = None
     online_level: OnlineLevel | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     page: PageNumber = 1
     page_size: PageSize = 20
 
@@ -185,7 +185,7 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
 
 @router.get("/procedures/{code}", response={200: ProcedureDetail, ERROR_STATUSES: ErrorOut},
             summary="Chi tiết thủ tục theo phiên bản có hiệu lực (hôm nay hoặc vào ngày `on`)")
-def get_procedure(request: HttpRequest, code: Code, on: dt.date | None = None) -> dict[str, Any]:
+def get_procedure(request: HttpRequest, code: Code, on: Day | None = None) -> dict[str, Any]:
     day = on or local_today()
     procedure = Procedure.objects.select_related("field").filter(code=code).first()
     if procedure is None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 from django.db.models import QuerySet
@@ -12,7 +15,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.params import ParamShortcut
 from ninja.params.models import FormModel
 from ninja.params.models import Param as NinjaParam
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -37,7 +40,26 @@ def printable_text(value: str) -> str:
     return value
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: Any) -> Any:
+    """Only YYYY-MM-DD (or a date): pydantic would read `0` or `1700000000` as a Unix time."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return value
+    raise ValueError("a date must be written YYYY-MM-DD")
+
+
+def api_enum(name: str, choices: type[Any]) -> type[StrEnum]:
+    """A model's TextChoices under its own OpenAPI name: `Agency.Kind` and `Applicant.Kind`,
+    `Unit.Level` and the catalog's `Level` would otherwise share one schema and one list of values."""
+    return StrEnum(name, [(member.name, member.value) for member in choices])  # type: ignore[return-value]
+
+
 Text = Annotated[str, AfterValidator(printable_text)]
+Day = Annotated[dt.date, BeforeValidator(iso_day)]
 ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(printable_text)]
 Code = Annotated[str, StringConstraints(max_length=64), AfterValidator(printable_text)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

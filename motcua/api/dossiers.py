@@ -45,6 +45,7 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
+from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers import permissions, services
 from motcua.dossiers.models import (
     Applicant,
@@ -888,8 +889,10 @@ def apologize(request: HttpRequest, code: Code, payload: ApologyIn) -> dict[str,
                     summary="Tra cứu hồ sơ bằng mã hồ sơ và số định danh của người nộp")
 def lookup(request: HttpRequest, payload: LookupIn) -> dict[str, Any]:
     # POST, not GET: the ID number must not end up in URLs and access logs.
-    dossier = (Dossier.objects.select_related("version__procedure", "applicant")
-               .filter(code=payload.code.strip(), applicant__id_number=payload.id_number.strip()).first())
+    try:
+        dossier = public_lookup.find(request, payload.code, payload.id_number)
+    except public_lookup.LookupLimited as limited:
+        raise ApiError("rate_limited", str(limited), 429) from None
     if dossier is None:
         # The same answer whether the code exists or the ID number is wrong.
         raise not_found(gettext("Không tìm thấy hồ sơ với mã và số định danh đã nhập."))

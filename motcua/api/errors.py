@@ -6,17 +6,26 @@ and show `message` (translated with the request's Accept-Language) to people.
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext
 from ninja import Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
+
+logger = logging.getLogger(__name__)
 
 
 class ErrorOut(Schema):
@@ -155,6 +164,23 @@ def _on_permission_denied(request: HttpRequest, exc: Exception, api: NinjaAPI) -
     return error_response(api, request, 403, "forbidden", message)
 
 
+def _on_too_big(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    return error_response(api, request, 413, "request_too_large",
+                          gettext("Dữ liệu gửi lên quá lớn."))
+
+
+def _on_suspicious(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    # Malformed multipart, too many fields, a forged host…: the client's fault, in our format.
+    return error_response(api, request, 400, "bad_request", gettext("Yêu cầu không hợp lệ."))
+
+
+def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
+    """A bug: logged with its traceback (no request data), answered in the error format, in DEBUG too."""
+    logger.error("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
+    return error_response(api, request, 500, "server_error",
+                          gettext("Hệ thống gặp lỗi. Vui lòng thử lại sau hoặc liên hệ bộ phận một cửa."))
+
+
 def install_error_handlers(api: NinjaAPI, domain_errors: tuple[type[Exception], ...] = ()) -> None:
     api.add_exception_handler(ApiError, partial(_on_api_error, api=api))
     api.add_exception_handler(ValidationError, partial(_on_validation_error, api=api))
@@ -162,5 +188,9 @@ def install_error_handlers(api: NinjaAPI, domain_errors: tuple[type[Exception], 
     api.add_exception_handler(Http404, partial(_on_not_found, api=api))
     api.add_exception_handler(ObjectDoesNotExist, partial(_on_not_found, api=api))
     api.add_exception_handler(PermissionDenied, partial(_on_permission_denied, api=api))
+    api.add_exception_handler(RequestDataTooBig, partial(_on_too_big, api=api))
+    api.add_exception_handler(SuspiciousOperation, partial(_on_suspicious, api=api))
+    api.add_exception_handler(MultiPartParserError, partial(_on_suspicious, api=api))
+    api.add_exception_handler(Exception, partial(_on_unexpected, api=api))
     for exc_class in domain_errors:
         api.add_exception_handler(exc_class, partial(_on_domain_error, api=api))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -12,11 +12,18 @@ from django.utils.translation import gettext
 from ninja import Query, Router, Schema
 
 from motcua.agencies.models import Agency
-from motcua.api.common import Code, PageNumber, PageOut, PageSize, ShortText, paginate
+from motcua.api.common import Code, Day, PageNumber, PageOut, PageSize, ShortText, api_enum, paginate
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
 from motcua.geography import services as geography
 from motcua.geography.models import Unit
 from motcua.geography.services import GeographyError
+
+if TYPE_CHECKING:  # the same members, under the model's type for mypy
+    AgencyKind = Agency.Kind
+    UnitLevel = Unit.Level
+else:
+    AgencyKind = api_enum("AgencyKind", Agency.Kind)
+    UnitLevel = api_enum("UnitLevel", Unit.Level)
 
 units_router = Router(tags=["units"])
 agencies_router = Router(tags=["agencies"])
@@ -53,8 +60,8 @@ class UnitHistoryOut(Schema):
 
 
 class UnitFilters(Schema):
-    on: dt.date | None = None
-    level: Unit.Level | None = None
+    on: Day | None = None
+    level: UnitLevel | None = None
     parent: Code | None = None
     page: PageNumber = 1
     page_size: PageSize = 50
@@ -90,7 +97,7 @@ class AgencyDetail(AgencyOut):
 
 class AgencyFilters(Schema):
     q: ShortText | None = None
-    kind: Agency.Kind | None = None
+    kind: AgencyKind | None = None
     unit: Code | None = None
     page: PageNumber = 1
     page_size: PageSize = 50
@@ -117,7 +124,7 @@ def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> dict[str, A
     else:
         units = list(Unit.objects.select_related("parent").on(day).order_by("code", "level"))
     if filters.level:
-        units = [u for u in units if u.level == filters.level]
+        units = [u for u in units if u.level == filters.level.value]
     page = paginate(units, filters.page, filters.page_size)
     page["items"] = [geography.unit_to_dict(u) for u in page["items"]]
     return page
@@ -125,10 +132,10 @@ def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> dict[str, A
 
 @units_router.get("/find", response={200: list[UnitOut], ERROR_STATUSES: ErrorOut},
                   summary="Tìm đơn vị theo tên, không phân biệt dấu (tùy chọn: vào ngày `on`)")
-def find_units(request: HttpRequest, q: ShortText, on: dt.date | None = None,
-               level: Unit.Level | None = None) -> list[dict[str, Any]]:
+def find_units(request: HttpRequest, q: ShortText, on: Day | None = None,
+               level: UnitLevel | None = None) -> list[dict[str, Any]]:
     try:
-        units = geography.find_units(q, on=on, level=level)
+        units = geography.find_units(q, on=on, level=level.value if level else None)
     except GeographyError as exc:
         raise ApiError("validation_error", str(exc), 422, {"q": [str(exc)]}) from exc
     return [geography.unit_to_dict(u) for u in units[:50]]
@@ -136,7 +143,7 @@ def find_units(request: HttpRequest, q: ShortText, on: dt.date | None = None,
 
 @units_router.get("/{code}", response={200: UnitOut, ERROR_STATUSES: ErrorOut},
                   summary="Đơn vị mang mã này vào một ngày (mã có thể được dùng lại)")
-def show_unit(request: HttpRequest, code: Code, on: dt.date | None = None) -> dict[str, Any]:
+def show_unit(request: HttpRequest, code: Code, on: Day | None = None) -> dict[str, Any]:
     try:
         return geography.unit_to_dict(geography.unit_on(code, _day(on)))
     except GeographyError as exc:
@@ -145,7 +152,7 @@ def show_unit(request: HttpRequest, code: Code, on: dt.date | None = None) -> di
 
 @units_router.get("/{code}/history", response={200: list[UnitHistoryOut], ERROR_STATUSES: ErrorOut},
                   summary="Đơn vị trước và sau sắp xếp của mã này (mọi thời kỳ, hoặc vào ngày `on`)")
-def unit_history(request: HttpRequest, code: Code, on: dt.date | None = None) -> list[dict[str, Any]]:
+def unit_history(request: HttpRequest, code: Code, on: Day | None = None) -> list[dict[str, Any]]:
     try:
         return [geography.history_to_dict(item) for item in geography.history(code, on)]
     except GeographyError as exc:
@@ -160,7 +167,7 @@ def _agencies() -> QuerySet[Agency]:
 def list_agencies(request: HttpRequest, filters: Query[AgencyFilters]) -> dict[str, Any]:
     agencies = _agencies()
     if filters.kind:
-        agencies = agencies.filter(kind=filters.kind)
+        agencies = agencies.filter(kind=filters.kind.value)
     if filters.unit:
         agencies = agencies.filter(unit__code=filters.unit)
     if filters.q:

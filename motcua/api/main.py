@@ -13,13 +13,14 @@ from ninja.renderers import JSONRenderer
 
 from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
+from motcua.assistant import api as assistant_api
 from motcua.dossiers.services import DossierError
 
 DESCRIPTION = """\
 motcua's REST API for integrations and apps.
 
 * Public: the procedure catalog, administrative units and agencies, and the lookup of a dossier
-  by its code and the applicant's ID number.
+  by its code and the applicant's ID number; the virtual assistant (`/api/v1/assistant`).
 * Signed in: dossiers, scoped exactly like the web pages. Send `Authorization: Bearer <token>`
   (tokens are created in the admin) or use the session cookie with the `X-CSRFToken` header.
 * Errors: `{"code": "...", "message": "...", "fields": {...}}`; switch on `code`, show `message`.
@@ -59,3 +60,4 @@ api.add_router("/units", geography.units_router)
 api.add_router("/agencies", geography.agencies_router)
 api.add_router("/dossiers", dossiers.router)
 api.add_router("/lookup", dossiers.lookup_router)
+api.add_router("/assistant", assistant_api.router)

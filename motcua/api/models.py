@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# What a "submit" token may write: counter/postal reception and the files of a dossier.
+SUBMIT_PATHS = re.compile(r"/api/v1/dossiers/(counter|[^/]+/files)/?")
 
 
 class ApiToken(models.Model):
@@ -21,6 +26,11 @@ class ApiToken(models.Model):
         SYSTEM = "system", _("Hệ thống của cơ quan")
         OFFICER = "officer", _("Cán bộ")
 
+    class Scope(models.TextChoices):
+        READ = "read", _("Chỉ đọc")
+        SUBMIT = "submit", _("Đọc và nộp, tiếp nhận hồ sơ")
+        DESK = "desk", _("Mọi thao tác của cán bộ")
+
     name = models.CharField(
         _("tên"), max_length=200,
         help_text=_("Hệ thống hoặc mục đích dùng mã truy cập, ví dụ: Phần mềm văn phòng điện tử."),
@@ -31,6 +41,15 @@ class ApiToken(models.Model):
         related_name="api_tokens",
         help_text=_("Tài khoản cán bộ mà mã truy cập thay mặt; "
                     "quyền xem và thao tác là quyền của tài khoản này."),
+    )
+    scope = models.CharField(
+        _("phạm vi"), max_length=10, choices=Scope.choices, default=Scope.READ,
+        help_text=_("Chỉ đọc: chỉ xem. Đọc và nộp: thêm tiếp nhận hồ sơ và đính kèm tệp. "
+                    "Mọi thao tác: mọi bước xử lý mà tài khoản được phép."),
+    )
+    expires_at = models.DateTimeField(
+        _("hết hạn lúc"), null=True, blank=True,
+        help_text=_("Để trống: hết hạn sau số ngày mặc định (MOTCUA_TOKEN_DAYS)."),
     )
     prefix = models.CharField(_("tiền tố"), max_length=16, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -53,3 +72,11 @@ class ApiToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def allows(self, method: str, path: str) -> bool:
+        """Whether the scope covers a request (the account's own permissions still apply)."""
+        if method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        if self.scope == self.Scope.DESK:
+            return True
+        return self.scope == self.Scope.SUBMIT and method == "POST" and bool(SUBMIT_PATHS.fullmatch(path))

@@ -6,11 +6,14 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
+from motcua.core.clients import client_address
+
 # Per client address (login, lookup) or per user (submission); override with MOTCUA_API_THROTTLE_RATES.
 DEFAULT_RATES = {
     "login": "10/min",
     "lookup": "20/min",
     "submission": "30/hour",
+    "assistant": "60/min",
 }
 
 
@@ -28,6 +31,10 @@ class ScopedThrottle(SimpleRateThrottle):
         self.rate = rates[self.scope]
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request)
+
+    def get_ident(self, request: HttpRequest) -> str | None:
+        # The client behind the trusted proxies, never a header the client wrote itself.
+        return client_address(request)
 
     def get_cache_key(self, request: HttpRequest) -> str | None:
         ident: object = None

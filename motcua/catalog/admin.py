@@ -23,6 +23,7 @@ from motcua.accounts.models import Role
 from motcua.agencies.models import Agency
 from motcua.catalog.models import (
     Channel,
+    CompetenceRule,
     Field,
     FieldDepartment,
     LegalBasis,
@@ -157,3 +158,15 @@ class FieldDepartmentAdmin(admin.ModelAdmin):
     list_select_related = ("field", "agency")
     autocomplete_fields = ("field",)
     raw_id_fields = ("agency",)
+
+
+@admin.register(CompetenceRule)
+class CompetenceRuleAdmin(admin.ModelAdmin):
+    """Who decides: the catalog's agency text → kind and level of the deciding office."""
+
+    list_display = ("priority", "pattern", "field_pattern", "agency_kind", "level", "basis", "department",
+                    "is_active")
+    list_editable = ("is_active",)
+    list_filter = ("level", "agency_kind", "basis", "is_active")
+    search_fields = ("pattern", "field_pattern", "note")
+    ordering = ("priority", "pk")

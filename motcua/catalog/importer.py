@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from motcua.catalog import parsing
+from motcua.catalog.competence import agency_text, agency_texts, matching_rules
 from motcua.catalog.models import (
     Channel,
     Field,
@@ -32,7 +33,7 @@ from motcua.catalog.models import (
     ProcessStep,
     Requirement,
 )
-from motcua.catalog.services import default_process_steps
+from motcua.catalog.services import active_rules, default_process_steps
 from motcua.core.text import clean, fold
 
 # Crawl bookkeeping that does not change what the procedure is.
@@ -68,6 +69,9 @@ class ImportResult:
     conflicts: int = 0
     parts: dict[str, PartStats] = field(default_factory=dict)
     problems: list[dict[str, str]] = field(default_factory=list)
+    # Province- and commune-level procedures that no competence rule decides (code, name, agency).
+    undecided: list[dict[str, str]] = field(default_factory=list)
+    local: int = 0  # province- and commune-level procedures read
     report_path: Path | None = None
 
     @property
@@ -80,6 +84,7 @@ class ImportResult:
             "unchanged": self.unchanged, "conflicts": self.conflicts,
             "parts": {name: {"had": p.had, "parsed": p.parsed} for name, p in self.parts.items()},
             "time_limit_rate": round(self.time_limit_rate, 4),
+            "competence": {"local": self.local, "undecided": self.undecided},
             "report": str(self.report_path) if self.report_path else None,
         }
 
@@ -256,8 +261,26 @@ def import_catalog(path: Path, effective: dt.date | None = None, report_path: Pa
     on = effective or timezone.localdate()
     with transaction.atomic():
         _write(parsed, effective, on, result)
+    _check_competence(parsed, result)
     result.report_path = write_report(result, report_path)
     return result
+
+
+def _check_competence(parsed: list[ParsedRecord], result: ImportResult) -> None:
+    """List every province- or commune-level procedure whose agency text no competence rule reads."""
+    rules = active_rules()
+    for p in parsed:
+        levels = p.levels & {"province", "commune"}
+        if not levels:
+            continue
+        result.local += 1
+        record = p.record
+        competent, implementing = record.get("co_quan_co_tham_quyen"), record.get("co_quan_thuc_hien")
+        matches = matching_rules(rules, agency_texts(competent, implementing), clean(record.get("linh_vuc")),
+                                 p.levels)
+        if not matches:
+            result.undecided.append({"code": p.code, "name": clean(record.get("ten_thu_tuc")),
+                                     "agency": agency_text(competent, implementing)})
 
 
 def _field_ids(parsed: list[ParsedRecord]) -> dict[str, int]:
@@ -293,6 +316,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
     changed_procedures: list[Procedure] = []
     to_version: list[tuple[ParsedRecord, Procedure, dt.date]] = []
     closed: list[ProcedureVersion] = []
+    backfilled: list[ProcedureVersion] = []
     for p in parsed:
         values = _procedure_values(p, field_ids[clean(p.record.get("linh_vuc")) or "Khác"])
         procedure = existing.get(p.code)
@@ -306,6 +330,11 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
         current = latest.get(procedure.pk)
         if current is not None and current.content_hash == p.hash:
             result.unchanged += 1
+            text = parsing.clean_text(p.record.get("co_quan_co_tham_quyen"))
+            if text and not current.competent_agency_text:
+                # Versions imported before the competent agency's text was kept get it now.
+                current.competent_agency_text = text
+                backfilled.append(current)
             continue
         if current is not None and current.valid_from >= on:
             # A version cannot start on or before the one it replaces; dossiers may point at it.
@@ -327,6 +356,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
         Procedure.objects.bulk_update(changed_procedures, list(_procedure_values(parsed[0], 0).keys()),
                                       batch_size=BATCH)
     ProcedureVersion.objects.bulk_update(closed, ["valid_to"], batch_size=BATCH)
+    ProcedureVersion.objects.bulk_update(backfilled, ["competent_agency_text"], batch_size=BATCH)
     _create_versions(to_version)
 
 
@@ -341,6 +371,7 @@ def _create_versions(to_version: list[tuple[ParsedRecord, Procedure, dt.date]]) 
             conditions=parsing.clean_text(record.get("yeu_cau_dieu_kien")),
             results=p.results,
             implementing_agency=parsing.clean_text(record.get("co_quan_thuc_hien")),
+            competent_agency_text=parsing.clean_text(record.get("co_quan_co_tham_quyen")),
             content_hash=p.hash,
         ))
     ProcedureVersion.objects.bulk_create(versions, batch_size=BATCH)

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from motcua.agencies.models import Agency
+from motcua.catalog.competence import Rule
 from motcua.core.text import fold
 
 
@@ -116,6 +118,7 @@ class ProcedureVersion(models.Model):
     conditions = models.TextField(_("yêu cầu, điều kiện"), blank=True)
     results = models.TextField(_("kết quả"), blank=True)
     implementing_agency = models.TextField(_("cơ quan thực hiện"), blank=True)
+    competent_agency_text = models.TextField(_("cơ quan có thẩm quyền"), blank=True)
     # Hash of the source content: re-importing unchanged content changes nothing.
     content_hash = models.CharField(max_length=64, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -216,6 +219,74 @@ class FieldDepartment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} → {self.agency}"
+
+
+class CompetenceRule(models.Model):
+    """Maps the catalog's agency text (and/or field) to the kind and level of the deciding office.
+
+    Catalog managers edit the table in the admin; it is seeded from competence_rules.csv
+    (catalog.competence). A rule matches when its pattern occurs as whole words in the folded
+    agency text (`co_quan_co_tham_quyen`, else `co_quan_thuc_hien`) and its field pattern in
+    the folded field name; a rule without pattern speaks only for procedures of its level.
+    """
+
+    class RuleLevel(models.TextChoices):
+        PROVINCE = "province", _("Cấp tỉnh")
+        COMMUNE = "commune", _("Cấp xã")
+        CENTRAL = "central", _("Trung ương (không tiếp nhận tại tỉnh)")
+
+    class Basis(models.TextChoices):
+        RECEIVING = "", _("Xã, phường tiếp nhận")
+        RESIDENCE = "residence", _("Xã, phường nơi người nộp cư trú")
+        LAND = "land", _("Xã, phường nơi có thửa đất")
+
+    priority = models.PositiveSmallIntegerField(_("thứ tự ưu tiên"), default=50,
+                                                help_text=_("Số nhỏ được xét trước."))
+    pattern = models.CharField(_("mẫu tên cơ quan"), max_length=200, blank=True,
+                               help_text=_("Không dấu, chữ thường, ví dụ “chi cuc hai quan”."))
+    field_pattern = models.CharField(_("mẫu tên lĩnh vực"), max_length=200, blank=True)
+    agency_kind = models.CharField(_("loại cơ quan giải quyết"), max_length=32, blank=True,
+                                   choices=Agency.Kind.choices,
+                                   help_text=_("Để trống khi cơ quan ở trung ương."))
+    level = models.CharField(_("cấp cơ quan giải quyết"), max_length=10, choices=RuleLevel.choices)
+    basis = models.CharField(_("xã, phường giải quyết"), max_length=10, choices=Basis.choices, blank=True)
+    department = models.CharField(_("sở, ngành"), max_length=40, blank=True,
+                                  help_text=_("Khóa sở, ngành khi loại là sở, ví dụ “justice”."))
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+
+    class Meta:
+        verbose_name = _("quy tắc thẩm quyền")
+        verbose_name_plural = _("quy tắc thẩm quyền")
+        ordering = ["priority", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["pattern", "field_pattern", "level"],
+                                    name="competence_rule_unique"),
+            models.CheckConstraint(condition=~Q(pattern="", field_pattern=""),
+                                   name="competence_rule_matches"),
+        ]
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """Stable short text: what matched and where it sends (used by the CLI and dossier events)."""
+        return self.as_rule().describe()
+
+    def as_rule(self) -> Rule:
+        return Rule(pk=self.pk, priority=self.priority, pattern=self.pattern,
+                    field_pattern=self.field_pattern, agency_kind=self.agency_kind, level=self.level,
+                    basis=self.basis, department=self.department)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        self.pattern = fold(self.pattern)
+        self.field_pattern = fold(self.field_pattern)
+        if not self.pattern and not self.field_pattern:
+            raise ValidationError(_("Cần mẫu tên cơ quan hoặc mẫu tên lĩnh vực."))
+        if self.level != self.RuleLevel.CENTRAL and not self.agency_kind:
+            raise ValidationError(_("Cần loại cơ quan giải quyết cho quy tắc cấp tỉnh, cấp xã."))
 
 
 class ProcessStep(models.Model):

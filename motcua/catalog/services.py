@@ -2,7 +2,11 @@
 
 Decree 118/2025/NĐ-CP separates *where a dossier can be received* (any service
 centre of the province, whatever the applicant's address) from *who decides*
-(the competent agency). The rules, in order:
+(the competent agency). The catalog names who decides (`co_quan_co_tham_quyen`); the
+competence rules (catalog.competence, the CompetenceRule table) read it: an office of a
+central agency in the province (customs, tax, police…), a department, a People's Committee
+(the commune of residence for civil status, of the parcel for land), or a ministry (refused).
+When no rule speaks for a procedure, the generic level rules apply, in order:
 
 * A procedure carried out at the commune level is decided by a commune People's
   Committee: the one of the receiving commune when received at a commune centre
@@ -20,13 +24,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 
-from motcua.catalog.models import FieldDepartment, Procedure, ProcedureVersion, TimeLimitUnit
+from motcua.catalog.competence import (
+    LOCAL_LEVELS,
+    Rule,
+    agency_text,
+    agency_texts,
+    choose,
+    matching_rules,
+)
+from motcua.catalog.models import (
+    CompetenceRule,
+    FieldDepartment,
+    Procedure,
+    ProcedureVersion,
+    TimeLimitUnit,
+)
 
 if TYPE_CHECKING:
     from motcua.agencies.models import Agency
@@ -84,12 +103,20 @@ def reception_agencies(procedure: Procedure | str, province_code: str) -> QueryS
     """
     Agency = _agency_model()
     found = _procedure(procedure)
-    if found is None or not (found.at_commune or found.at_province):
+    if found is None or not (found.at_commune or found.at_province) or _decided_centrally(found):
         return Agency.objects.none()  # type: ignore[no-any-return]
     kinds = [Agency.Kind.PROVINCIAL_CENTER, Agency.Kind.COMMUNE_CENTER]
     return Agency.objects.filter(  # type: ignore[no-any-return]
         _province_filter(province_code), kind__in=kinds, is_active=True,
     ).order_by("kind", "name")  # "commune_center" sorts before "provincial_center"
+
+
+def _decided_centrally(procedure: Procedure) -> bool:
+    """The catalog names only central bodies: the province's centres do not receive it."""
+    rules = active_rules()
+    return all(
+        (rule := deciding_rule(procedure, desk, rules)[0]) is not None and rule.level not in LOCAL_LEVELS
+        for desk in (True, False))
 
 
 def department_for(procedure: Procedure, on: dt.date, province_suffix: str = "") -> Agency | None:
@@ -102,19 +129,205 @@ def department_for(procedure: Procedure, on: dt.date, province_suffix: str = "")
     return mapping.agency if mapping else None
 
 
-def _commune_committee(unit_id: int) -> Agency | None:
+def _commune_office(unit_id: int, kind: str) -> Agency | None:
     Agency = _agency_model()
     return Agency.objects.filter(  # type: ignore[no-any-return]
-        unit_id=unit_id, kind=Agency.Kind.COMMUNE_COMMITTEE, is_active=True,
+        unit_id=unit_id, kind=kind, is_active=True,
     ).first()
 
 
-def competent_agency(version_or_procedure: ProcedureVersion | Procedure, receiving_agency: Agency,
-                     on: dt.date, applicant_unit: Unit | None = None) -> Agency:
-    """The agency that decides a dossier received by `receiving_agency` on `on` (module docstring)."""
+@dataclass(frozen=True)
+class Competence:
+    """Who decides a dossier and why: `rule` is the short, stable text of the rule that decided."""
+
+    agency: Agency
+    rule: str
+
+
+def _split(version_or_procedure: ProcedureVersion | Procedure,
+           on: dt.date | None = None) -> tuple[Procedure, ProcedureVersion | None]:
+    if isinstance(version_or_procedure, ProcedureVersion):
+        return version_or_procedure.procedure, version_or_procedure
+    version = version_in_force(version_or_procedure, on) if on is not None else (
+        version_or_procedure.versions.order_by("-valid_from").first())
+    return version_or_procedure, version
+
+
+def active_rules() -> list[Rule]:
+    return [rule.as_rule() for rule in CompetenceRule.objects.filter(is_active=True)]
+
+
+def deciding_rule(version_or_procedure: ProcedureVersion | Procedure, at_commune_desk: bool,
+                  rules: list[Rule] | None = None, on: dt.date | None = None) -> tuple[Rule | None, str]:
+    """The rule that decides for a desk of this level (None: no rule speaks) and the agency text."""
+    procedure, version = _split(version_or_procedure, on)
+    competent, implementing = ("", "") if version is None else (
+        version.competent_agency_text, version.implementing_agency)
+    matches = matching_rules(active_rules() if rules is None else rules,
+                             agency_texts(competent, implementing), procedure.field.name, procedure.levels)
+    return choose(matches, at_commune_desk), agency_text(competent, implementing)
+
+
+def place_basis(version_or_procedure: ProcedureVersion | Procedure) -> str:
+    """Which commune the reception must ask for: "residence", "land" or "" (the receiving one)."""
+    rule, _ = deciding_rule(version_or_procedure, at_commune_desk=True)
+    return rule.basis if rule is not None and rule.level == "commune" else ""
+
+
+def _basis_unit(rule: Rule, receiving_agency: Agency, at_commune_desk: bool,
+                applicant_unit: Unit | None, land_unit: Unit | None) -> tuple[int | None, str]:
+    """The commune whose office decides, and the words the rule text gets for it."""
+    if rule.basis == "land" and land_unit is not None:
+        return land_unit.pk, "land"
+    if rule.basis in ("residence", "land") and applicant_unit is not None:
+        return applicant_unit.pk, "residence"
+    if at_commune_desk:
+        return receiving_agency.unit_id, "receiving"
+    return (applicant_unit.pk if applicant_unit is not None else None), "residence"
+
+
+def _province_office(rule: Rule, procedure: Procedure, suffix: str, on: dt.date) -> Agency | None:
+    """The province's office of the rule's kind (suffix: the province's agency code part, H37)."""
     Agency = _agency_model()
-    procedure = (version_or_procedure.procedure if isinstance(version_or_procedure, ProcedureVersion)
-                 else version_or_procedure)
+    if rule.agency_kind == Agency.Kind.DEPARTMENT:
+        # The province's own field → department table (FieldDepartment) is more specific than
+        # the national text ("Sở Nông nghiệp và Môi trường Thành phố Hà Nội"): it wins.
+        mapped = department_for(procedure, on, suffix)
+        if mapped is not None:
+            return mapped
+        if rule.department:
+            from motcua.agencies.services import DEPARTMENTS_BY_KEY, department_code
+
+            department = DEPARTMENTS_BY_KEY.get(rule.department)
+            if department is not None:
+                return Agency.objects.filter(  # type: ignore[no-any-return]
+                    code=department_code(suffix, department), is_active=True).first()
+        return None
+    # The main office sorts first (000.00.41 before its border gates 000.01.41, …).
+    return Agency.objects.filter(  # type: ignore[no-any-return]
+        code__endswith="." + suffix, kind=rule.agency_kind, is_active=True).order_by("code").first()
+
+
+def _refusal(text: str) -> CompetenceError:
+    return CompetenceError(gettext(
+        "Thủ tục này do %(agency)s giải quyết, không thuộc thẩm quyền của cơ quan trong tỉnh; "
+        "vui lòng liên hệ cơ quan đó.") % {"agency": text or gettext("cơ quan trung ương")})
+
+
+def decide_competence(version_or_procedure: ProcedureVersion | Procedure, receiving_agency: Agency,
+                      on: dt.date, applicant_unit: Unit | None = None,
+                      land_unit: Unit | None = None) -> Competence:
+    """The office that decides a dossier received by `receiving_agency` on `on`, and the rule why.
+
+    The catalog's rules first (catalog.competence); when no rule speaks, the generic
+    level rules of the module docstring (rule text starts with "fallback").
+    """
+    from motcua.geography.models import COMMUNE_LEVELS
+
+    Agency = _agency_model()
+    if land_unit is not None and land_unit.level not in COMMUNE_LEVELS:
+        raise CompetenceError(gettext("%(unit)s không phải đơn vị hành chính cấp xã.") % {"unit": land_unit})
+    procedure, _version = _split(version_or_procedure, on)
+    at_commune_desk = receiving_agency.kind in (Agency.Kind.COMMUNE_CENTER, Agency.Kind.COMMUNE_COMMITTEE)
+    rule, text = deciding_rule(version_or_procedure, at_commune_desk, on=on)
+    if rule is None:
+        return Competence(_fallback_agency(procedure, receiving_agency, on, applicant_unit),
+                          "fallback: " + ("commune" if procedure.at_commune and (
+                              at_commune_desk or not procedure.at_province) else "province"))
+    if rule.level not in ("province", "commune"):
+        raise _refusal(text)
+    if rule.level == "province":
+        office = _province_office(rule, procedure, receiving_agency.province_code, on)
+        if office is None:
+            return _missing_office(rule, procedure, receiving_agency, on, applicant_unit)
+        return Competence(office, rule.describe())
+    unit_id, place = _basis_unit(rule, receiving_agency, at_commune_desk, applicant_unit, land_unit)
+    if unit_id is None:
+        if rule.basis == "land":
+            raise CompetenceError(gettext(
+                "Hồ sơ đất đai tiếp nhận tại Trung tâm tỉnh cần xác định xã, phường nơi có thửa đất."))
+        raise CompetenceError(gettext(
+            "Hồ sơ cấp xã tiếp nhận tại Trung tâm tỉnh cần xác định xã, phường nơi người nộp cư trú."))
+    if rule.agency_kind == Agency.Kind.COMMUNE_COMMITTEE and receiving_agency.kind == rule.agency_kind \
+            and receiving_agency.unit_id == unit_id:
+        return Competence(receiving_agency, f"{rule.describe()} @{place}")
+    office = _commune_office(unit_id, rule.agency_kind)
+    if office is None:
+        return _missing_office(rule, procedure, receiving_agency, on, applicant_unit)
+    return Competence(office, f"{rule.describe()} @{place}")
+
+
+def _missing_office(rule: Rule, procedure: Procedure, receiving_agency: Agency, on: dt.date,
+                    applicant_unit: Unit | None) -> Competence:
+    """The rule names an office the province has not set up (ensure_province_agencies creates
+    them): the generic level rules decide, and the rule text says so."""
+    agency = _fallback_agency(procedure, receiving_agency, on, applicant_unit)
+    return Competence(agency, f"fallback: no {rule.agency_kind} office ({rule.describe()})")
+
+
+@dataclass(frozen=True)
+class DeskCompetence:
+    """Who decides a dossier handed in at one kind of desk, for the procedure page."""
+
+    at_commune_desk: bool
+    agency: Agency | None  # a province-level office, when the rule names one
+    commune_kind: str  # the kind of commune office (its own commune's), when the rule names one
+    basis: str  # for a commune office: "residence", "land" or "" (the receiving commune)
+    refusal: str  # not received in the province: who handles it
+
+
+def competence_overview(version: ProcedureVersion, province_suffix: str, on: dt.date) -> list[DeskCompetence]:
+    """What decide_competence does at a commune desk and at the provincial desk, for people to read.
+
+    Only the desks that would receive the procedure; one entry when both give the same answer.
+    """
+    procedure = version.procedure
+    rules = active_rules()
+    overview: list[DeskCompetence] = []
+    for at_commune_desk in (True, False):
+        rule, text = deciding_rule(version, at_commune_desk, rules)
+        if rule is None:
+            entry = _fallback_overview(procedure, at_commune_desk, province_suffix, on)
+        elif rule.level not in LOCAL_LEVELS:
+            entry = DeskCompetence(at_commune_desk, None, "", "", str(_refusal(text)))
+        elif rule.level == "province":
+            office = _province_office(rule, procedure, province_suffix, on)
+            entry = (DeskCompetence(at_commune_desk, office, "", "", "") if office is not None
+                     else _fallback_overview(procedure, at_commune_desk, province_suffix, on))
+        else:
+            entry = DeskCompetence(at_commune_desk, None, rule.agency_kind, rule.basis, "")
+        if entry is not None:
+            overview.append(entry)
+    if len(overview) == 2 and overview[0].agency is not None and overview[0].agency == overview[1].agency:
+        overview.pop()
+    if len(overview) == 2 and overview[0].refusal and overview[1].refusal:
+        overview.pop()
+    return overview
+
+
+def _fallback_overview(procedure: Procedure, at_commune_desk: bool, suffix: str,
+                       on: dt.date) -> DeskCompetence | None:
+    Agency = _agency_model()
+    if procedure.at_commune and (at_commune_desk or not procedure.at_province):
+        return DeskCompetence(at_commune_desk, None, Agency.Kind.COMMUNE_COMMITTEE, "", "")
+    if procedure.at_province:
+        agency = department_for(procedure, on, suffix) or Agency.objects.filter(
+            code__endswith="." + suffix, is_active=True, kind=Agency.Kind.PROVINCIAL_COMMITTEE).first()
+        return DeskCompetence(at_commune_desk, agency, "", "", "")
+    return None
+
+
+def competent_agency(version_or_procedure: ProcedureVersion | Procedure, receiving_agency: Agency,
+                     on: dt.date, applicant_unit: Unit | None = None,
+                     land_unit: Unit | None = None) -> Agency:
+    """The agency that decides (decide_competence(...).agency)."""
+    return decide_competence(version_or_procedure, receiving_agency, on, applicant_unit, land_unit).agency
+
+
+def _fallback_agency(procedure: Procedure, receiving_agency: Agency, on: dt.date,
+                     applicant_unit: Unit | None = None) -> Agency:
+    """The generic level rules (module docstring), when no catalog rule speaks for the procedure."""
+    Agency = _agency_model()
     kind = receiving_agency.kind
     at_commune_desk = kind in (Agency.Kind.COMMUNE_CENTER, Agency.Kind.COMMUNE_COMMITTEE)
     if procedure.at_commune and (at_commune_desk or not procedure.at_province):
@@ -129,7 +342,7 @@ def competent_agency(version_or_procedure: ProcedureVersion | Procedure, receivi
         if unit_id is None:
             raise CompetenceError(gettext(
                 "Hồ sơ cấp xã tiếp nhận tại Trung tâm tỉnh cần xác định xã, phường nơi người nộp cư trú."))
-        committee = _commune_committee(unit_id)
+        committee = _commune_office(unit_id, Agency.Kind.COMMUNE_COMMITTEE)
         if committee is None:
             raise CompetenceError(gettext("Chưa có Ủy ban nhân dân xã, phường cho đơn vị hành chính này."))
         return committee

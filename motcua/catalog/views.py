@@ -12,7 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from motcua.catalog.competence import agency_text
 from motcua.catalog.models import (
     Channel,
     ChannelKind,
@@ -23,7 +25,12 @@ from motcua.catalog.models import (
     Procedure,
     ProcedureVersion,
 )
-from motcua.catalog.services import reception_agencies, version_in_force
+from motcua.catalog.services import (
+    DeskCompetence,
+    competence_overview,
+    reception_agencies,
+    version_in_force,
+)
 
 PAGE_SIZE = 25
 _LEVEL_FLAGS = {Level.COMMUNE: "at_commune", Level.PROVINCE: "at_province",
@@ -46,7 +53,7 @@ def _filtered(request: HttpRequest, today: dt.date) -> tuple[QuerySet[Procedure]
                   .filter(valid_from__isnull=False))
     if chosen["level"] in _LEVEL_FLAGS:
         procedures = procedures.filter(**{_LEVEL_FLAGS[Level(chosen["level"])]: True})
-    if chosen["field"].isdigit():
+    if chosen["field"].isascii() and chosen["field"].isdigit() and len(chosen["field"]) < 10:
         procedures = procedures.filter(field_id=int(chosen["field"]))
     if chosen["agency"]:
         mapped = FieldDepartment.objects.filter(agency__code=chosen["agency"], valid_from__lte=today)
@@ -85,8 +92,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     online = next((c for c in channels if c.kind == ChannelKind.ONLINE), None)
     province = settings.MOTCUA_PROVINCE_CODE
     centers = list(reception_agencies(procedure, province)[:200])
-    departments = list(FieldDepartment.objects.filter(field_id=procedure.field_id, valid_from__lte=today)
-                       .select_related("agency").order_by("-valid_from")[:1])
+    who_decides = [_who_decides(entry) for entry in competence_overview(version, _suffix(province), today)]
     cases: dict[str, list[Any]] = {}
     for requirement in version.requirements.all():
         cases.setdefault(requirement.case, []).append(requirement)
@@ -95,9 +101,44 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "online_channel": online, "cases": cases, "legal_bases": list(version.legal_bases.all()),
         "commune_centers": [a for a in centers if a.kind == "commune_center"],
         "provincial_centers": [a for a in centers if a.kind == "provincial_center"],
-        "department": departments[0].agency if departments else None,
+        "who_decides": who_decides,
+        "catalog_agency": agency_text(version.competent_agency_text, version.implementing_agency),
         "submit_url": _submit_url(procedure.code),
     })
+
+
+def _suffix(province_code: str) -> str:
+    """The province's agency code part (H37); empty for a province motcua does not serve."""
+    from motcua.agencies.services import AgencyError, province_prefix
+
+    try:
+        return province_prefix(province_code)
+    except AgencyError:
+        return ""
+
+
+def _who_decides(entry: DeskCompetence) -> str:
+    """One sentence per desk, from the same rules that route dossiers (catalog.services)."""
+    from motcua.agencies.models import Agency
+
+    if entry.refusal:
+        return entry.refusal
+    if entry.agency is not None:
+        office = entry.agency.name
+        if entry.at_commune_desk:
+            return gettext("Nộp tại Trung tâm xã, phường: %(agency)s giải quyết (Trung tâm chuyển hồ sơ đến "
+                           "cơ quan này).") % {"agency": office}
+        return gettext("Nộp tại Trung tâm tỉnh: %(agency)s giải quyết.") % {"agency": office}
+    kind = str(Agency.Kind(entry.commune_kind).label) if entry.commune_kind in Agency.Kind.values else ""
+    if entry.basis == "land":
+        place = gettext("%(agency)s nơi có thửa đất") % {"agency": kind}
+    elif entry.basis == "residence" or not entry.at_commune_desk:
+        place = gettext("%(agency)s nơi bạn cư trú") % {"agency": kind}
+    else:
+        place = gettext("%(agency)s nơi tiếp nhận hồ sơ") % {"agency": kind}
+    if entry.at_commune_desk:
+        return gettext("Nộp tại Trung tâm xã, phường: %(place)s giải quyết.") % {"place": place}
+    return gettext("Nộp tại Trung tâm tỉnh: %(place)s giải quyết.") % {"place": place}
 
 
 def _submit_url(code: str) -> str:

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "motcua.core"
     label = "core"
     verbose_name = _("Lõi")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from motcua.core.middleware import start_idle_clock
+
+        user_logged_in.connect(start_idle_clock, dispatch_uid="motcua-idle-clock")

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
+from motcua.core.spreadsheet import csv_row, xlsx_row
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.timeliness import classify_dossier
 from motcua.worktime.calendars import calendar_for
@@ -94,7 +95,7 @@ def write(fmt: str, data: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
         writer = csv.DictWriter(text, fieldnames=COLUMNS)
         writer.writeheader()
         for row in data:
-            writer.writerow(row)
+            writer.writerow(csv_row(row))
             count += 1
         text.flush()
         text.detach()
@@ -109,7 +110,7 @@ def write(fmt: str, data: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
         sheet = book.create_sheet("dossiers")
         sheet.append(COLUMNS)
         for row in data:
-            sheet.append([row[c] for c in COLUMNS])
+            sheet.append(xlsx_row(sheet, [row[c] for c in COLUMNS]))
             count += 1
         book.save(out)
     else:

@@ -198,6 +198,16 @@ class Dossier(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The commune where the land parcel lies, asked at reception when the procedure's competence
+    # follows the parcel (catalog.services.place_basis == "land").
+    land_unit = models.ForeignKey(
+        "geography.Unit",
+        verbose_name=_("xã, phường nơi có thửa đất"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     status = models.PositiveSmallIntegerField(
         _("trạng thái"), choices=Status.choices, default=Status.SUBMITTED
     )

@@ -376,14 +376,18 @@ def _next_code(agency: Agency, at: dt.datetime) -> str:
 
 
 def competent_agency_for(
-    version: ProcedureVersion, receiving: Agency, day: dt.date, applicant_unit: Unit | None = None
+    version: ProcedureVersion,
+    receiving: Agency,
+    day: dt.date,
+    applicant_unit: Unit | None = None,
+    land_unit: Unit | None = None,
 ) -> Agency:
     """Route by competence (the catalog's rules): a centre accepts any dossier of the province.
 
     Decree 118/2025 separates where a dossier is received from who decides it.
     """
     try:
-        return catalog_services.competent_agency(version, receiving, day, applicant_unit)
+        return catalog_services.competent_agency(version, receiving, day, applicant_unit, land_unit)
     except catalog_services.CompetenceError as error:
         raise DossierError("no_competent_agency", str(error)) from None
 
@@ -570,11 +574,12 @@ def _new_dossier(
     at: dt.datetime,
     request: str,
     status: Status,
+    land_unit: Unit | None = None,
 ) -> Dossier:
     """An unsaved dossier: every refusal (competence, applicant) is raised before anything is written."""
     day = at.astimezone(TZ).date()
     if competent is None:
-        competent = competent_agency_for(version, receiving, day, applicant.address_unit)
+        competent = competent_agency_for(version, receiving, day, applicant.address_unit, land_unit)
     _check_applicant(applicant)
     return Dossier(
         version=version,
@@ -582,6 +587,7 @@ def _new_dossier(
         channel=channel,
         receiving_agency=receiving,
         competent_agency=competent,
+        land_unit=land_unit,
         status=status,
         submitted_at=at,
         request=request,
@@ -616,7 +622,7 @@ def _steps_template(dossier: Dossier, channels: list[Channel]) -> list[tuple[str
     # No template in the catalog: the catalog's default split of the legal time.
     channel = next((c for c in channels if c.kind == dossier.channel), None)
     limit = (channel.time_limit_value, channel.time_limit_unit) if channel else None
-    level = "commune" if dossier.competent_agency.kind == Agency.Kind.COMMUNE_COMMITTEE else "province"
+    level = "commune" if dossier.competent_agency.kind in Agency.COMMUNE_KINDS else "province"
     return [
         (
             step["name"],
@@ -785,6 +791,7 @@ def submit_online(
     result_delivery: str = ResultDelivery.AT_CENTER,
     competent_agency: Agency | None = None,
     language: str | None = None,
+    land_unit: Unit | None = None,
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
 
@@ -834,6 +841,7 @@ def submit_online(
             at,
             request,
             Status.SUBMITTED,
+            land_unit,
         )
         dossier.result_delivery = result_delivery
         data = {"channel": dossier.channel, "procedure": version.procedure.code, "files": len(files)}
@@ -986,6 +994,7 @@ def receive_new_dossier(
     result_delivery: str = ResultDelivery.AT_CENTER,
     competent_agency: Agency | None = None,
     sets: int = 1,
+    land_unit: Unit | None = None,
     forward: bool = False,
 ) -> Dossier:
     """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01).
@@ -1004,7 +1013,7 @@ def receive_new_dossier(
     cal = calendar()
     with _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
-            version, applicant, channel, agency, competent_agency, at, request, Status.RECEIVED
+            version, applicant, channel, agency, competent_agency, at, request, Status.RECEIVED, land_unit
         )
         dossier.sets = sets
         dossier.result_delivery = result_delivery

@@ -520,6 +520,7 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from motcua.core.spreadsheet import xlsx_row
     from motcua.dossiers.export import dossiers_in_period
 
     book = Workbook()
@@ -568,7 +569,7 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
         transfers = [
             h.at for h in d.handovers.all() if h.kind in (Handover.Kind.TRANSFER, Handover.Kind.STEP)
         ]
-        sheet.append(
+        sheet.append(xlsx_row(sheet,
             [
                 number,
                 d.code,
@@ -583,7 +584,7 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
                 "",
                 _nfc(d.get_status_display()),
             ]
-        )
+        ))
     for column, width in zip("ABCDEFGHIJKL", [5, 28, 40, 22, 26, 16, 16, 16, 16, 16, 10, 18], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers import permissions, services
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
@@ -375,22 +376,25 @@ def lookup(request: HttpRequest) -> HttpResponse:
     The ID number travels in a POST body, never in the URL (URLs end up in logs).
     """
     found = None
+    limited = False
     if request.method == "POST":
         form = LookupForm(request.POST)
         if form.is_valid():
-            found = (
-                Dossier.objects.select_related("version__procedure", "receiving_agency", "competent_agency")
-                .filter(code=form.cleaned_data["code"], applicant__id_number=form.cleaned_data["id_number"])
-                .first()
-            )
-            if found is None:
-                form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
-            else:
+            try:
+                found = public_lookup.find(request, form.cleaned_data["code"], form.cleaned_data["id_number"])
+            except public_lookup.LookupLimited as error:
+                form.add_error(None, str(error))
+                limited = True
+            if found is not None:
                 # A fresh form: the ID number is not sent back to the screen (shared counters, shoulders).
                 form = LookupForm(initial={"code": found.code})
+            elif not limited:
+                form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
     else:
         form = LookupForm(initial={"code": request.GET.get("code", "")[:40]})
-    status = 404 if request.method == "POST" and found is None else 200
+    status = 200
+    if request.method == "POST" and found is None:
+        status = 429 if limited else 404
     return render(request, "portal/lookup.html", {
         "form": form, "dossier": found, "appointment": expected_appointment(found) if found else None,
     }, status=status)

@@ -112,14 +112,20 @@ def _scope(request: HttpRequest) -> Scope:
     return scope
 
 
+# Periods outside these bounds have no figures and overflow date arithmetic (9999-12-31 + 1 day).
+EARLIEST_DAY = dt.date(2000, 1, 1)
+
+
 def _date(value: str | None) -> dt.date | None:
+    """A date typed in a filter, clamped to [2000-01-01, a year from today]; None if unreadable."""
     if not value:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
+            day = dt.datetime.strptime(value.strip(), fmt).date()
         except ValueError:
             continue
+        return min(max(day, EARLIEST_DAY), timezone.localdate() + dt.timedelta(days=366))
     return None
 
 
@@ -143,8 +149,9 @@ def _period(request: HttpRequest, scope: Scope) -> Period:
         procedure = Procedure.objects.filter(code=request.GET["procedure"]).first()
         if procedure is None:
             raise Http404
-    if request.GET.get("field", "").isdigit():
-        field = Field.objects.filter(pk=int(request.GET["field"])).first()
+    field_id = request.GET.get("field", "")
+    if field_id.isascii() and field_id.isdigit() and len(field_id) < 10:
+        field = Field.objects.filter(pk=int(field_id)).first()
     return Period(start, end, agency, procedure, field)
 
 

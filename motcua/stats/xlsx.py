@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from motcua.core.spreadsheet import xlsx_row
+
 
 def workbook(
     sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], title_lines: Sequence[str] = ()
@@ -20,16 +22,16 @@ def workbook(
     for name, headers, rows in sheets:
         sheet = book.create_sheet(name[:31])
         for line in title_lines:
-            sheet.append([line])
+            sheet.append(xlsx_row(sheet, [line]))
             sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         if title_lines:
             sheet.append([])
-        sheet.append(list(headers))
+        sheet.append(xlsx_row(sheet, headers))
         header_row = sheet.max_row
         for cell in sheet[header_row]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(list(row))
+            sheet.append(xlsx_row(sheet, row))
         for index, header in enumerate(headers, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = max(12, min(len(str(header)) + 4, 60))
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)

@@ -20,6 +20,8 @@ def test_the_demo_creates_lang_sons_agencies_once(tmp_path: Path) -> None:
     command = SimpleNamespace(stdout=OutputWrapper(out))
     demo.load(command, tmp_path)
     demo.load(command, tmp_path)
-    assert Agency.objects.count() == 1 + 15 + 1 + 2 * 9
-    assert "tạo mới 35" in out.getvalue()
-    assert "tạo mới 0, cập nhật 0, giữ nguyên 35" in out.getvalue()
+    # Committee, 15 departments (police included), 9 central offices and 5 border-gate customs,
+    # the provincial centre, and per commune a committee, a centre and a police office.
+    assert Agency.objects.count() == 1 + 15 + 9 + 5 + 1 + 3 * 9
+    assert "tạo mới 58" in out.getvalue()
+    assert "tạo mới 0, cập nhật 0, giữ nguyên 58" in out.getvalue()

@@ -33,7 +33,7 @@ def test_departments_after_the_2025_reorganisation() -> None:
     names = set(Agency.objects.filter(kind=Agency.Kind.DEPARTMENT).values_list("name", flat=True))
     for name in ("Sở Tư pháp", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Sở Y tế",
                  "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch",
-                 "Sở Khoa học và Công nghệ", "Công an"):
+                 "Sở Khoa học và Công nghệ"):
         assert f"{name} tỉnh Lạng Sơn" in names
     assert not any("Tài nguyên và Môi trường" in n or "Giao thông" in n for n in names)
 
@@ -83,7 +83,7 @@ def test_a_district_or_an_unserved_province_is_an_error() -> None:
 def test_ensuring_the_agencies_again_changes_nothing() -> None:
     before = list(Agency.objects.order_by("code").values_list("pk", "code", "name", "parent_id", "unit_id"))
     result = services.ensure_province_agencies("20")
-    assert (result.created, result.updated, result.unchanged) == (0, 0, 35)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 58)
     assert list(Agency.objects.order_by("code").values_list(
         "pk", "code", "name", "parent_id", "unit_id")) == before
 
@@ -93,3 +93,39 @@ def test_a_renamed_agency_is_restored() -> None:
     result = services.ensure_province_agencies("20")
     assert result.updated == 1
     assert services.department_for("20", "justice").name == "Sở Tư pháp tỉnh Lạng Sơn"
+
+
+def test_central_offices_in_the_province_have_their_own_kinds_and_codes() -> None:
+    expected = {
+        "000.00.15.H37": Agency.Kind.POLICE,
+        "000.00.41.H37": Agency.Kind.CUSTOMS,
+        "000.00.42.H37": Agency.Kind.TAX,
+        "000.00.43.H37": Agency.Kind.SOCIAL_INSURANCE,
+        "000.00.44.H37": Agency.Kind.STATE_BANK,
+        "000.00.45.H37": Agency.Kind.TREASURY,
+        "000.00.46.H37": Agency.Kind.JUDGMENT_ENFORCEMENT,
+        "000.00.47.H37": Agency.Kind.LAND_REGISTRATION,
+        "000.00.48.H37": Agency.Kind.FOREST_PROTECTION,
+        "000.00.49.H37": Agency.Kind.ZONE_BOARD,
+    }
+    found = dict(Agency.objects.filter(code__in=expected).values_list("code", "kind"))
+    assert found == expected
+    assert Agency.objects.get(code="000.00.42.H37").name == "Thuế tỉnh Lạng Sơn"
+
+
+def test_lang_sons_border_gate_customs_are_under_the_customs_branch() -> None:
+    branch = Agency.objects.get(code="000.00.41.H37")
+    gates = Agency.objects.filter(parent=branch).order_by("code")
+    assert [g.code for g in gates] == [f"000.0{n}.41.H37" for n in range(1, 6)]
+    assert gates[0].name == "Hải quan cửa khẩu quốc tế Hữu Nghị"
+    assert all(g.kind == Agency.Kind.CUSTOMS for g in gates)
+
+
+def test_every_commune_has_one_police_office_under_the_provincial_police() -> None:
+    communes = geography.communes_of("20", dt.date(2025, 8, 1))
+    police = Agency.objects.filter(kind=Agency.Kind.COMMUNE_POLICE)
+    assert sorted(p.unit_id for p in police) == sorted(c.pk for c in communes)
+    ward = police.get(unit__code="05977")
+    assert ward.code == "059.77.92.H37"
+    assert ward.name == "Công an phường Đông Kinh"
+    assert ward.parent is not None and ward.parent.code == "000.00.15.H37"

@@ -13,6 +13,7 @@ from django.test import Client
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
+from motcua.api.models import ApiToken
 from motcua.api.tokens import issue_token
 from motcua.catalog.models import (
     Channel,
@@ -194,5 +195,5 @@ def client_for(user: User | None) -> Client:
 
 
 def token_client(user: User) -> Client:
-    _, raw = issue_token(user, f"Hệ thống thử nghiệm của {user.username}")
+    _, raw = issue_token(user, f"Hệ thống thử nghiệm của {user.username}", scope=ApiToken.Scope.DESK)
     return Client(headers={"Authorization": f"Bearer {raw}"})

@@ -22,7 +22,8 @@ def _admin_client() -> Client:
 def test_token_is_shown_once_after_creation_and_never_again(province: Province) -> None:
     client = _admin_client()
     response = client.post("/admin/api/apitoken/add/", {
-        "name": "Phần mềm văn phòng điện tử", "purpose": "system", "user": province.specialist_a.pk,
+        "name": "Phần mềm văn phòng điện tử", "purpose": "system", "scope": "desk",
+        "user": province.specialist_a.pk,
     })
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -31,6 +32,7 @@ def test_token_is_shown_once_after_creation_and_never_again(province: Province) 
     token = ApiToken.objects.get()
     assert token.key_hash == hash_token(raw.group(0))
     assert token.created_by is not None and token.created_by.username == "quan_tri"
+    assert token.scope == "desk" and token.expires_at is not None  # the default expiry
 
     change_page = client.get(f"/admin/api/apitoken/{token.pk}/change/").content.decode()
     list_page = client.get("/admin/api/apitoken/").content.decode()
@@ -44,7 +46,7 @@ def test_token_is_shown_once_after_creation_and_never_again(province: Province) 
 
 def test_admin_action_revokes_tokens(province: Province) -> None:
     client = _admin_client()
-    client.post("/admin/api/apitoken/add/", {"name": "Cổng DVC", "purpose": "system",
+    client.post("/admin/api/apitoken/add/", {"name": "Cổng DVC", "purpose": "system", "scope": "read",
                                              "user": province.receptionist_a.pk})
     token = ApiToken.objects.get()
     client.post("/admin/api/apitoken/", {"action": "revoke_selected", "_selected_action": [token.pk]})

@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from motcua.accounts.models import User
+from motcua.api.models import ApiToken
 from motcua.api.tests.conftest import build_dossiers, build_province
 from motcua.api.tokens import issue_token
 from motcua.dossiers import services
@@ -93,7 +94,7 @@ def persona(request: Any, live_server: Any, transactional_db: None, monkeypatch:
     attached = services.attach_file(actor, dossier, ContentFile(b"%PDF-1.7\n%%EOF\n", name="to-khai.pdf"))
     http = requests.Session()
     if request.param == "receptionist":
-        _, raw = issue_token(province.receptionist_a, "schemathesis")
+        _, raw = issue_token(province.receptionist_a, "schemathesis", scope=ApiToken.Scope.DESK)
         http.headers["Authorization"] = f"Bearer {raw}"
     else:
         csrf = _get_new_csrf_string()

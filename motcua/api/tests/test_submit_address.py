@@ -55,12 +55,15 @@ def test_commune_procedure_at_the_provincial_centre_without_the_commune_has_no_c
     assert not Applicant.objects.exists()
 
 
-def test_address_at_a_commune_centre_is_kept_and_the_centres_commune_decides(province: Province) -> None:
-    # At a commune desk the desk's commune decides, wherever the applicant lives (as on the portal).
+def test_address_at_a_commune_centre_is_kept_and_the_commune_of_residence_decides_civil_status(
+        province: Province) -> None:
+    # Civil status is decided by the commune where the applicant resides, whichever centre
+    # received it (competence rules, issue #11); the receiving centre keeps the dossier code.
     response = submit_at_provincial_centre(province, receiving_agency=province.center_a.code,
                                            applicant_address_unit=province.commune_b.code)
     assert response.status_code == 201, response.content
-    assert response.json()["competent_agency"]["code"] == province.committee_a.code
+    assert response.json()["competent_agency"]["code"] == province.committee_b.code
+    assert response.json()["code"].startswith(province.center_a.code)
     assert Applicant.objects.get().address_unit == province.commune_b
 
 

@@ -59,6 +59,8 @@ def test_commune_procedure_received_by_a_commune_committee_stays_there(province:
 
 def test_province_procedure_is_decided_by_the_department_of_its_field(province: Province,
                                                                       catalog: None) -> None:
+    # This province has no land registration office, which the catalog names for 1.012795:
+    # the generic level rule (the field's department) decides.
     land = Field.objects.get(name="Đất đai")
     FieldDepartment.objects.create(field=land, agency=province.agriculture, valid_from=FIRST_DAY)
     assert competent_agency(_procedure("1.012795"), province.center, ON) == province.agriculture
@@ -74,9 +76,17 @@ def test_department_mapping_applies_from_its_date(province: Province, catalog: N
     assert competent_agency(_procedure("1.001756"), province.center, dt.date(2025, 10, 1)) == province.justice
 
 
-def test_province_procedure_without_a_mapped_department_goes_to_the_provincial_committee(
+def test_province_procedure_naming_a_department_without_a_field_mapping_goes_to_that_department(
         province: Province, catalog: None) -> None:
-    assert competent_agency(_procedure("1.001756"), province.center, ON) == province.committee
+    # 1.001756: the catalog names "Sở Tư pháp".
+    assert competent_agency(_procedure("1.001756"), province.center, ON) == province.justice
+
+
+def test_province_procedure_no_rule_speaks_for_goes_to_the_provincial_committee(
+        province: Province, catalog: None) -> None:
+    unknown = Procedure.objects.create(code="9.000001", name="Thủ tục thử", at_province=True,
+                                       field=Field.objects.create(name="Lĩnh vực chưa có quy tắc"))
+    assert competent_agency(unknown, province.center, ON) == province.committee
 
 
 def test_procedure_at_both_levels_is_decided_by_the_level_that_received_it(

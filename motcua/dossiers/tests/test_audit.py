@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +16,21 @@ from motcua.dossiers.audit import verify_chains
 from motcua.dossiers.models import GENESIS_HASH, AppendOnlyError, Dossier, DossierEvent
 
 from .conftest import World, at
+
+
+def tamper(sql: str, params: list[Any]) -> None:
+    """Raw SQL as a database superuser would run it: the append-only trigger switched off first."""
+    table = DossierEvent._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")  # ordinary triggers off
+        elif connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER IF EXISTS dossier_event_append_only")
+        try:
+            cursor.execute(sql.format(table=table), params)
+        finally:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET session_replication_role = DEFAULT")
 
 
 def _walked(world: World) -> Dossier:
@@ -58,10 +74,8 @@ def test_verify_audit_reports_the_first_broken_link_and_exits_non_zero(world: Wo
         documents=services.catalog_documents(world.birth)
     )
     second = dossier.events.get(seq=2)
-    with connection.cursor() as cursor:  # tampering behind the ORM's back
-        cursor.execute(
-            f"UPDATE {DossierEvent._meta.db_table} SET reason = %s WHERE id = %s", ["đã sửa", second.pk]
-        )
+    # tampering behind the ORM's back
+    tamper("UPDATE {table} SET reason = %s WHERE id = %s", ["đã sửa", second.pk])
 
     out = io.StringIO()
     with pytest.raises(CommandError) as caught:
@@ -75,10 +89,7 @@ def test_verify_audit_reports_the_first_broken_link_and_exits_non_zero(world: Wo
 
 def test_verify_audit_detects_a_deleted_last_event(world: World) -> None:
     dossier = _walked(world)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {DossierEvent._meta.db_table} WHERE dossier_id = %s AND seq = 3", [dossier.pk]
-        )
+    tamper("DELETE FROM {table} WHERE dossier_id = %s AND seq = 3", [dossier.pk])
     assert [(b.seq, b.problem) for b in verify_chains()] == [(3, "missing_events")]
 
 

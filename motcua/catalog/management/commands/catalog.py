@@ -21,7 +21,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from motcua.catalog.importer import CatalogFileError, ImportResult, import_catalog
 from motcua.catalog.models import Level, ProcedureVersion
-from motcua.catalog.services import version_in_force
+from motcua.catalog.services import CompetenceError, decide_competence, version_in_force
 from motcua.core.cli import BadInput, parse_date, to_json
 
 Handler = Callable[[dict[str, Any], OutputWrapper], None]
@@ -61,6 +61,15 @@ def print_summary(result: ImportResult, stdout: Any) -> None:
         stdout.write(f"  {PART_LABELS.get(name, name)}: {stats.had} → {stats.parsed} ({stats.rate:.1%})")
     stdout.write(gettext("Tỷ lệ thủ tục có thời hạn được cấu trúc: %(rate)s (mục tiêu ≥ 95%%).") % {
         "rate": f"{result.time_limit_rate:.2%}"})
+    decided = result.local - len(result.undecided)
+    stdout.write(gettext("Thẩm quyền: quy tắc xác định được %(decided)s/%(local)s thủ tục cấp tỉnh, cấp xã "
+                         "(%(rate)s).") % {
+        "decided": decided, "local": result.local,
+        "rate": f"{decided / result.local:.2%}" if result.local else "—"})
+    if result.undecided:
+        stdout.write(gettext("Thủ tục chưa có quy tắc thẩm quyền (mã, tên, cơ quan theo danh mục):"))
+        for item in result.undecided:
+            stdout.write(f"  {item['code']}\t{item['name'][:100]}\t{item['agency'] or '—'}")
     if result.report_path:
         stdout.write(gettext("Những phần không phân tích được: %(path)s") % {"path": result.report_path})
 
@@ -170,11 +179,73 @@ def handle_show(options: dict[str, Any], stdout: OutputWrapper) -> None:
         stdout.write(f"  § {basis.number} {basis.title[:100]}")
 
 
+# ------------------------------------------------------------------ competence
+
+def add_competence_arguments(parser: Any) -> None:
+    parser.add_argument("codes", nargs="+", metavar="CODE", help=gettext("Mã thủ tục, ví dụ 1.000005"))
+    parser.add_argument("--received-at", required=True, metavar="AGENCY_CODE",
+                        help=gettext("Mã cơ quan tiếp nhận, ví dụ 059.77.91.H37"))
+    parser.add_argument("--applicant-unit", default=None, metavar="UNIT_CODE",
+                        help=gettext("Mã xã, phường nơi người nộp cư trú."))
+    parser.add_argument("--land-unit", default=None, metavar="UNIT_CODE",
+                        help=gettext("Mã xã, phường nơi có thửa đất."))
+    parser.add_argument("--on", type=parse_date, default=None,
+                        help=gettext("Ngày tiếp nhận (mặc định: hôm nay)."))
+    parser.add_argument("--json", action="store_true", help=gettext("In kết quả dạng JSON."))
+
+
+def _unit_option(code: str | None, on: dt.date) -> Any:
+    from motcua.geography.services import GeographyError, unit_on
+
+    if not code:
+        return None
+    try:
+        return unit_on(code, on)
+    except GeographyError as error:
+        raise BadInput(str(error)) from None
+
+
+def handle_competence(options: dict[str, Any], stdout: OutputWrapper) -> None:
+    from motcua.agencies.services import AgencyError, agency_by_code
+
+    on: dt.date = options.get("on") or timezone.localdate()
+    try:
+        receiving = agency_by_code(options["received_at"])
+    except AgencyError as error:
+        raise BadInput(str(error)) from None
+    applicant_unit = _unit_option(options.get("applicant_unit"), on)
+    land_unit = _unit_option(options.get("land_unit"), on)
+    rows = []
+    for code in options["codes"]:
+        version = version_in_force(code, on)
+        if version is None:
+            raise BadInput(gettext("Không có thủ tục %(code)s có hiệu lực ngày %(day)s.") % {
+                "code": code, "day": f"{on:%d/%m/%Y}"})
+        try:
+            decided = decide_competence(version, receiving, on, applicant_unit, land_unit)
+        except CompetenceError as error:
+            rows.append({"code": code, "agency": None, "rule": None, "refusal": str(error)})
+            continue
+        agency = decided.agency
+        rows.append({"code": code, "agency": {"code": agency.code, "name": agency.name, "kind": agency.kind},
+                     "rule": decided.rule, "refusal": None})
+    if options.get("json"):
+        stdout.write(to_json(rows))
+        return
+    for row in rows:
+        if row["agency"] is None:
+            stdout.write(f"{row['code']}\t{row['refusal']}")
+        else:
+            stdout.write(f"{row['code']}\t{row['agency']['code']}\t{row['agency']['name']}\t{row['rule']}")
+
+
 # ------------------------------------------------------------------ registry
 
 SUBCOMMANDS: dict[str, tuple[Callable[[Any], None], Handler, Any]] = {
     "import": (add_import_arguments, handle_import, gettext_lazy("Nhập danh mục thủ tục từ tệp JSON Lines")),
     "show": (add_show_arguments, handle_show, gettext_lazy("Xem phiên bản thủ tục có hiệu lực")),
+    "competence": (add_competence_arguments, handle_competence,
+                   gettext_lazy("Cơ quan giải quyết thủ tục theo quy tắc thẩm quyền")),
 }
 
 

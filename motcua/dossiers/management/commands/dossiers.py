@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.core.cli import BadInput, parse_date, to_json
-from motcua.dossiers import audit, export, slips, sweeps
+from motcua.dossiers import anchor, audit, export, slips, sweeps
 from motcua.dossiers.models import Dossier
 from motcua.worktime.core import parse_datetime
 
@@ -35,8 +35,14 @@ class Command(BaseCommand):
             "--at", default=None, help='Instant to sweep at (default now), e.g. "2026-02-13 10:00".'
         )
         sweep.add_argument("--json", action="store_true")
-        verify = actions.add_parser("verify-audit", help="Verify every dossier's hash chain.")
+        verify = actions.add_parser(
+            "verify-audit", help="Verify every dossier's hash chain and the heads sealed in the checkpoints."
+        )
         verify.add_argument("--json", action="store_true")
+        seal = actions.add_parser(
+            "seal-audit", help="Append a checkpoint of the chain heads (MOTCUA_AUDIT_DIR, HMAC)."
+        )
+        seal.add_argument("--json", action="store_true")
         exp = actions.add_parser("export", help="One row per dossier received in a period.")
         exp.add_argument("--from", dest="start", required=True)
         exp.add_argument("--to", dest="end", required=True)
@@ -79,8 +85,28 @@ class Command(BaseCommand):
         for code in report.need_apology:
             self.stdout.write(_("Cần xin lỗi và hẹn lại: %(code)s") % {"code": code})
 
+    def handle_seal_audit(self, options: dict[str, Any]) -> None:
+        try:
+            sealed = anchor.seal()
+        except anchor.CheckpointError as error:
+            message = _("Không thể ghi điểm niêm phong: %(error)s") % {"error": error}
+            raise CommandError(message, returncode=1) from None
+        if options["json"]:
+            self.stdout.write(to_json({"checkpoint": sealed.number, "dossiers": sealed.dossiers,
+                                       "file": str(sealed.path)}))
+        else:
+            self.stdout.write(_("Điểm niêm phong số %(n)s: %(count)s hồ sơ, ghi vào %(file)s.")
+                              % {"n": sealed.number, "count": sealed.dossiers, "file": sealed.path})
+
     def handle_verify_audit(self, options: dict[str, Any]) -> None:
-        broken = list(audit.verify_chains())
+        try:
+            sealed = list(anchor.verify())
+        except anchor.CheckpointError as error:
+            message = _("Các điểm niêm phong nhật ký không đáng tin cậy: %(error)s") % {"error": error}
+            raise CommandError(message, returncode=1) from None
+        chained = list(audit.verify_chains())
+        seen = {b.dossier_code for b in sealed}
+        broken = sealed + [b for b in chained if b.dossier_code not in seen]
         if options["json"]:
             self.stdout.write(to_json([b.__dict__ for b in broken]))
         else:

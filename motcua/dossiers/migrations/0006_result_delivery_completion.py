@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0004_applicant_language'),
+        ('dossiers', '0099_event_append_only_trigger'),
     ]
 
     operations = [

@@ -1,0 +1,207 @@
+"""What a question asks for: documents, fee, time, where, steps, status, overview (and, for
+officers, legal basis, due today, rules).
+
+Rules over the folded question (no accents, lower case, see `motcua.core.text.fold`): each
+intent has cue phrases matched on word boundaries. A question can ask for several things
+("cần giấy tờ gì và mất bao lâu"); the cues are also removed from the text that goes to
+retrieval, so "lệ phí khai sinh bao nhiêu" searches for "khai sinh".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from motcua.core.text import fold
+
+DOCUMENTS = "documents"
+FEE = "fee"
+TIME = "time"
+WHERE = "where"
+STEPS = "steps"
+STATUS = "status"
+OVERVIEW = "overview"
+OFF_TOPIC = "off_topic"
+LEGAL = "legal"
+DUE_TODAY = "due_today"
+RULES = "rules"
+
+CITIZEN_INTENTS = (DOCUMENTS, FEE, TIME, WHERE, STEPS, STATUS, OVERVIEW, OFF_TOPIC)
+ALL_INTENTS = CITIZEN_INTENTS + (LEGAL, DUE_TODAY, RULES)
+
+# Cue phrases, written folded. Longer phrases first within an intent does not matter: every
+# cue is removed wherever it occurs.
+CUES: dict[str, tuple[str, ...]] = {
+    DOCUMENTS: (
+        "can nhung giay to gi",
+        "nhung giay to gi",
+        "giay to gi",
+        "giay to nao",
+        "nhung giay to",
+        "can giay to",
+        "can giay gi",
+        "giay gi",
+        "ho so gom",
+        "thanh phan ho so",
+        "can nhung gi",
+        "can mang",
+        "mang theo",
+        "chuan bi",
+        "can gi",
+        "gom nhung gi",
+        "gom nhung",
+        "ho so gi",
+    ),
+    FEE: (
+        "la bao nhieu",
+        "le phi",
+        "bao nhieu tien",
+        "het bao nhieu",
+        "mat bao nhieu",
+        "ton bao nhieu",
+        "chi phi",
+        "mat phi",
+        "mien phi",
+        "phi",
+        "tien",
+        "bao nhieu",
+    ),
+    TIME: (
+        "thoi han giai quyet",
+        "la may ngay",
+        "bao lau",
+        "may ngay",
+        "bao nhieu ngay",
+        "thoi han",
+        "thoi gian",
+        "bao gio",
+        "khi nao",
+        "lau khong",
+        "lau the",
+        "xong",
+        "co ket qua",
+    ),
+    WHERE: (
+        "o dau",
+        "nop dau",
+        "di dau",
+        "noi nop",
+        "co quan nao",
+        "online",
+        "truc tuyen",
+        "qua mang",
+        "buu dien",
+        "buu chinh",
+        "tai dau",
+        "cho nao",
+    ),
+    STEPS: (
+        "trinh tu",
+        "cac buoc",
+        "buoc nao",
+        "nhung buoc",
+        "quy trinh",
+        "nhu the nao",
+        "the nao",
+        "ra sao",
+        "lam sao",
+        "cach lam",
+        "cach thuc",
+    ),
+    LEGAL: ("can cu phap ly", "can cu", "phap ly", "luat nao", "van ban nao", "quy dinh nao"),
+    STATUS: (
+        "ho so cua toi",
+        "ho so toi",
+        "ho so cua minh",
+        "ho so cua em",
+        "tinh trang ho so",
+        "tien do",
+        "den dau",
+        "toi dau",
+        "xong chua",
+        "co ket qua chua",
+        "ket qua chua",
+        "tra cuu ho so",
+        "xem ho so",
+        "kiem tra ho so",
+        "giai quyet chua",
+        "sao roi",
+    ),
+    DUE_TODAY: ("den han hom nay", "han hom nay", "het han hom nay", "den han", "qua han", "sap den han"),
+}
+
+# Filler that says nothing about the procedure (kept out of retrieval, never an intent).
+# Only phrases that never belong to a procedure's name ("có" is also "cơ quan", "căn" is "căn cước").
+FILLER = (
+    "cho hoi",
+    "cho em hoi",
+    "cho toi hoi",
+    "xin hoi",
+    "toi muon",
+    "toi can",
+    "em muon",
+    "minh muon",
+    "phai lam gi",
+    "can lam gi",
+    "phai lam",
+    "huong dan",
+    "vay",
+    "nhe",
+    "duoc khong",
+    "co duoc khong",
+    "co khong",
+    "nop ho so",
+    "thu tuc",
+    "lam thu tuc",
+    "cua toi",
+    "roi",
+)
+
+DOSSIER_CODE = re.compile(r"\b\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2}-\d{6}-\d{4}\b", re.IGNORECASE)
+
+
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+_CUE_PATTERNS = {intent: _pattern(cues) for intent, cues in CUES.items()}
+_ALL_CUES = _pattern(tuple(c for cues in CUES.values() for c in cues))
+_FILLER = _pattern(FILLER)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    intents: tuple[str, ...]  # in the order they are asked; empty when nothing was asked for
+    topic: str  # the question without its cues: what retrieval searches for
+    dossier_code: str
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[^a-z0-9.\-\s]", " ", text)
+
+
+def analyse(question: str) -> Analysis:
+    """Intents asked for, in the order of the question, and the remaining topic words."""
+    folded = " ".join(_clean(fold(question)).split())
+    code_match = DOSSIER_CODE.search(question)
+    dossier_code = code_match.group(0).upper() if code_match else ""
+    without_code = DOSSIER_CODE.sub(" ", folded)
+    found: list[tuple[int, str]] = []
+    for intent, pattern in _CUE_PATTERNS.items():
+        match = pattern.search(without_code)
+        if match:
+            found.append((match.start(), intent))
+    intents = [intent for _, intent in sorted(found)]
+    if STATUS in intents or dossier_code:
+        # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
+        intents = [STATUS]
+    elif DUE_TODAY in intents:
+        intents = [DUE_TODAY]  # an officer's question (the desk page); citizens get no list
+    # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
+    if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
+        intents.remove(FEE)
+    topic = _ALL_CUES.sub(" ", without_code)
+    topic = _FILLER.sub(" ", topic)
+    topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
+    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code)
