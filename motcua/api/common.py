@@ -28,11 +28,14 @@ MAX_PAGE_SIZE = 100
 MAX_ID = 2**31 - 1
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def printable_text(value: str) -> str:
     # PostgreSQL refuses NUL in text and UTF-8 has no lone surrogates: refuse them here (422),
-    # not in the database (500).
-    if "\x00" in value:
-        raise ValueError("NUL characters are not allowed")
+    # not in the database (500); other control characters have no place in what people type.
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext
 
 LAST_SEEN = "motcua_last_seen"
@@ -72,17 +72,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RejectControlCharactersMiddleware:
-    """A URL (path or query string) with a control character is a 400, before any view runs."""
+    """A page URL (path or query string) with a control character is a 400, before any view runs.
+
+    The API validates its own parameters (api/common.py: control characters are a 422 naming
+    the field), so /api/ is left to it.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return self.get_response(request)
         query = [value for values in request.GET.lists() for value in (values[0], *values[1])]
         if _CONTROL.search(request.path) or any(_CONTROL.search(v) for v in query):
             message = gettext("Địa chỉ trang chứa ký tự không hợp lệ.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"code": "bad_request", "message": message, "fields": {}}, status=400,
-                                    json_dumps_params={"ensure_ascii": False})
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
