@@ -79,14 +79,16 @@ INSTALLED_APPS = [
     "motcua.desk",
     "motcua.stats",
     "motcua.assistant",
+    "motcua.centre",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "motcua.core.middleware.ContentSecurityPolicyMiddleware",
-    "motcua.core.middleware.RejectControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is chosen: its 400 page speaks the visitor's language.
+    "motcua.core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -239,6 +241,9 @@ MOTCUA_PUBLIC_URL = os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:8000")
 # The apology lead time is not fixed by the texts (REGULATIONS.md: to confirm).
 MOTCUA_DUE_SOON_HOURS = envint("MOTCUA_DUE_SOON_HOURS", 8)
 MOTCUA_APOLOGY_LEAD_HOURS = envint("MOTCUA_APOLOGY_LEAD_HOURS", 8)
+# How long (working hours) an online dossier may wait for acceptance (status 1) before the
+# receptionist's inbox shows it as overdue.
+MOTCUA_ACCEPTANCE_HOURS = envint("MOTCUA_ACCEPTANCE_HOURS", 8)
 # The service centre's hotline, offered by the assistant when it is not sure (empty: not shown).
 ASSISTANT_HOTLINE = os.environ.get("MOTCUA_ASSISTANT_HOTLINE", "")
 

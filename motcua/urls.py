@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("desk/tro-ly/", include("motcua.assistant.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),
+    path("centre/", include("motcua.centre.urls")),
     prefix_default_language=False,
 )

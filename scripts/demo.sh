@@ -3,6 +3,14 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install.sh base
+# The display screens speak the calls with espeak-ng's Vietnamese voice (offline).
+if ! command -v espeak-ng >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq espeak-ng
+    else
+        echo "espeak-ng is missing: screens will show calls without speaking them (sudo apt-get install espeak-ng)" >&2
+    fi
+fi
 export MOTCUA_DEBUG="${MOTCUA_DEBUG:-1}"
 .venv/bin/motcua demo
 exec .venv/bin/motcua runserver 127.0.0.1:8000

@@ -11,5 +11,13 @@ if ! command -v chromium >/dev/null; then
         echo "chromium is missing: the browser tests will fail (sudo apt-get install chromium)" >&2
     fi
 fi
+# The centre's spoken calls use espeak-ng's Vietnamese voice (offline speech synthesis).
+if ! command -v espeak-ng >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq espeak-ng
+    else
+        echo "espeak-ng is missing: the spoken-call tests will fail (sudo apt-get install espeak-ng)" >&2
+    fi
+fi
 export MOTCUA_TESTING=1
 exec .venv/bin/pytest "$@"

@@ -45,8 +45,8 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
+from motcua.dossiers import deadlines, permissions, services
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers import permissions, services
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
@@ -231,7 +231,7 @@ class SubmitIn(Schema):
                     "(GET /catalog/procedures/{code}, `version.requirements`). Như trên cổng: hồ sơ "
                     "ghi nhận các giấy tờ có tệp, với số bản của danh mục; mọi thành phần `required` "
                     "phải có tệp.")
-    result_delivery: ResultDelivery = PydanticField(ResultDelivery.AT_CENTER,
+    result_delivery: ResultDelivery = PydanticField(ResultDelivery.CENTRE,
                                                     description="Hình thức nhận kết quả")
     language: Language | None = PydanticField(
         None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
@@ -265,7 +265,7 @@ class CounterIn(Schema):
     documents: list[HandedInIn] = PydanticField(
         [], max_length=50,
         description="Đúng những giấy tờ người nộp mang đến (giấy tiếp nhận ghi các giấy tờ này)")
-    result_delivery: ResultDelivery = ResultDelivery.AT_CENTER
+    result_delivery: ResultDelivery = ResultDelivery.CENTRE
     forward: bool = PydanticField(False, description="Tiếp nhận và chuyển xử lý ngay (bước tiếp theo)")
 
 
@@ -424,7 +424,7 @@ def summary(dossier: Dossier) -> dict[str, Any]:
         "code": dossier.code, "procedure_code": dossier.version.procedure.code,
         "procedure_name": dossier.version.procedure.name, "channel": dossier.channel,
         "status": dossier.status, "status_label": str(Status(dossier.status).label),
-        "deadline_state": dossier.deadline_state, "applicant_name": dossier.applicant.name,
+        "deadline_state": dossier.deadline_now, "applicant_name": dossier.applicant.name,
         "applicant_id_masked": dossier.applicant.masked_id,
         "receiving_agency_code": dossier.receiving_agency.code,
         "competent_agency_code": dossier.competent_agency.code,
@@ -504,15 +504,19 @@ def list_dossiers(request: HttpRequest, filters: Query[DossierFilters]) -> dict[
         dossiers = dossiers.filter(status=filters.status)
     if filters.procedure:
         dossiers = dossiers.filter(version__procedure__code=filters.procedure)
+    now = deadlines.Thresholds.at()  # due soon / overdue as the clock says now
     if filters.deadline:
-        dossiers = dossiers.filter(deadline_state=filters.deadline)
+        dossiers = dossiers.filter(deadlines.condition(filters.deadline, now))
     if filters.code:
         dossiers = dossiers.filter(code__contains=filters.code)
     if filters.received_from:
         dossiers = dossiers.filter(received_at__date__gte=filters.received_from)
     if filters.received_to:
         dossiers = dossiers.filter(received_at__date__lte=filters.received_to)
-    page = paginate(dossiers.order_by("-submitted_at", "-id"), filters.page, filters.page_size)
+    page = paginate(
+        dossiers.annotate(deadline=deadlines.annotation(now)).order_by("-submitted_at", "-id"),
+        filters.page, filters.page_size,
+    )
     page["items"] = [summary(d) for d in page["items"]]
     return page
 

@@ -85,6 +85,8 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "result_first": 409,
     "result_required": 409,
     "no_time_limit": 409,
+    # An apology and new appointment come before the due time, never after it.
+    "apology_too_late": 409,
 }
 
 

@@ -365,7 +365,9 @@ def limit_in_working_hours(value: Decimal | None, unit: str) -> Decimal:
     """A legal limit as working hours for the process template.
 
     Working days × 8 h; calendar days × 8 h (a template shares effort, it does not
-    compute the due date, which the worktime module does from the channel's unit);
+    compute the due date, which the worktime module does from the channel's unit; at
+    reception a calendar-day dossier's steps are rescaled to the real working time inside
+    its calendar period: `dossiers.services._fit_to_working_time`);
     same-day rule = one working day; no limit = DEFAULT_LIMIT_HOURS.
     """
     if value is None or not unit:

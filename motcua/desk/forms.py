@@ -23,7 +23,7 @@ class CounterReceptionForm(ApplicantForm):
     sets = forms.IntegerField(label=_("Số bộ hồ sơ"), min_value=1, max_value=99, initial=1,
                               widget=forms.NumberInput(attrs={"class": "count"}))
     result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
-                                        initial="at_center", required=False)
+                                        initial="centre", required=False)
     # Which button was pressed: receive, receive and forward at once, or refuse (form 03).
     decision = forms.ChoiceField(
         choices=[(d, d) for d in ("receive", "receive_and_forward", "refuse")], required=False,
@@ -64,7 +64,7 @@ class CounterReceptionForm(ApplicantForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["decision"] = data.get("decision") or "receive"
-        data["result_delivery"] = data.get("result_delivery") or "at_center"
+        data["result_delivery"] = data.get("result_delivery") or "centre"
         if data["decision"] == "refuse":
             if not (data.get("refusal_reason") or "").strip():
                 self.add_error("refusal_reason", _("Cần ghi rõ lý do."))

@@ -28,9 +28,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
+from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
-from motcua.dossiers import services
+from motcua.dossiers import deadlines, services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
@@ -63,10 +64,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     current = request.GET.get("box", keys[0])
     if current not in keys:
         raise Http404
-    counts = box_counts(user, boxes)
+    # Due soon and overdue as the clock says now: one set of instants for the whole page.
+    now = deadlines.Thresholds.at()
+    counts = box_counts(user, boxes, now)
     tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
     return render(request, "desk/inbox.html", {
-        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current),
+        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current, thresholds=now),
     })
 
 
@@ -133,9 +136,11 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
     request_text = data.get("request_text", "")
     try:
         if data["decision"] == "refuse":
-            return services.refuse_new_dossier(user, version, applicant, data["refusal_reason"],
-                                               channel=ChannelKind.COUNTER, request=request_text,
-                                               documents=form.documents())
+            refused = services.refuse_new_dossier(user, version, applicant, data["refusal_reason"],
+                                                  channel=ChannelKind.COUNTER, request=request_text,
+                                                  documents=form.documents())
+            link_serving_ticket(user, refused)  # the centre floor: the ticket served got its answer
+            return refused
         try:
             competent = catalog_services.competent_agency(version, user.agency, timezone.localdate(),
                                                           applicant.address_unit)
@@ -153,6 +158,7 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
     except DossierError as error:
         form.add_error(None, error.message)
         return None
+    link_serving_ticket(user, dossier)  # the centre floor: the dossier carries the ticket served
     return dossier
 
 

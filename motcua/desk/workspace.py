@@ -16,12 +16,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role
-from motcua.dossiers import permissions
+from motcua.dossiers import deadlines, permissions
 from motcua.dossiers.models import Deadline, Dossier, Handover, Status, SubState
 from motcua.dossiers.permissions import OPEN_FOR_LEADER, WORKING_STATUSES
 
 # The clock runs in these statuses (5 is paused): only they can be due soon or overdue.
-RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
+RUNNING = deadlines.RUNNING
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,13 @@ def scoped(user: Any) -> QuerySet[Dossier]:
     return Dossier.objects.filter(pk__in=Dossier.objects.visible_to(user).values("pk"))
 
 
-def box_condition(key: str, user: Any) -> Q:
-    """The filter of one inbox for this officer (inside their scope)."""
+def box_condition(key: str, user: Any, thresholds: deadlines.Thresholds | None = None) -> Q:
+    """The filter of one inbox for this officer (inside their scope).
+
+    Due soon and overdue are what the clock says now (`thresholds`, computed once per
+    request), never a flag stored by a sweep. An online dossier waiting for acceptance
+    longer than the acceptance window is overdue in its receiving centre's inbox.
+    """
     agency = user.agency_id
     mine = Q(current_step__role=user.role) | Q(current_step__assignee=user)
     my_step = Q(current_step__agency_id=agency) & mine
@@ -86,10 +91,11 @@ def box_condition(key: str, user: Any) -> Q:
         return Q(status=Status.PAYMENT_REQUESTED)
     if key == "to_return":
         return Q(status=Status.RESULT_READY, receiving_agency_id=agency)
-    if key == "due_soon":
-        return Q(status__in=RUNNING, deadline_state=Deadline.DUE_SOON)
-    if key == "overdue":
-        return Q(status__in=RUNNING, deadline_state=Deadline.OVERDUE)
+    if key in ("due_soon", "overdue"):
+        th = thresholds or deadlines.Thresholds.at()
+        state = Deadline.DUE_SOON if key == "due_soon" else Deadline.OVERDUE
+        # Waiting for acceptance concerns the receiving centre only.
+        return deadlines.condition(state, th) & (~Q(status=Status.SUBMITTED) | Q(receiving_agency_id=agency))
     if key == "transferred_in":
         transferred = Handover.objects.filter(dossier=OuterRef("pk"), kind=Handover.Kind.TRANSFER,
                                               to_agency_id=agency)
@@ -97,15 +103,20 @@ def box_condition(key: str, user: Any) -> Q:
     return Q()
 
 
-def box_counts(user: Any, boxes: list[Box]) -> dict[str, int]:
+def box_counts(user: Any, boxes: list[Box], thresholds: deadlines.Thresholds | None = None) -> dict[str, int]:
     """All the counts of the tabs in one query."""
-    aggregates = {b.key: Count("pk", filter=box_condition(b.key, user)) for b in boxes}
+    th = thresholds or deadlines.Thresholds.at()
+    aggregates = {b.key: Count("pk", filter=box_condition(b.key, user, th)) for b in boxes}
     return scoped(user).aggregate(**aggregates)
 
 
-def box_dossiers(user: Any, key: str, limit: int = 100) -> QuerySet[Dossier]:
+def box_dossiers(
+    user: Any, key: str, limit: int = 100, thresholds: deadlines.Thresholds | None = None
+) -> QuerySet[Dossier]:
+    th = thresholds or deadlines.Thresholds.at()
     return (
-        scoped(user).filter(box_condition(key, user))
+        scoped(user).filter(box_condition(key, user, th))
+        .annotate(deadline=deadlines.annotation(th))
         .select_related("version__procedure", "applicant", "receiving_agency", "current_step")
         .order_by("due_at", "-submitted_at", "-id")[:limit]
     )

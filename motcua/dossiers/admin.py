@@ -16,7 +16,8 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, Handover
+from motcua.dossiers import deadlines
+from motcua.dossiers.models import Deadline, Dossier, DossierEvent, DossierStep, Handover
 
 
 class ReadOnlyMixin:
@@ -35,10 +36,22 @@ class ReadOnlyMixin:
 class StepInline(ReadOnlyMixin, admin.TabularInline):
     model = DossierStep
     fields = ("order", "name", "role", "agency", "assignee", "allotted", "started_at", "due_at",
-              "finished_at", "deadline_state")
+              "finished_at", "deadline")
     readonly_fields = fields
     extra = 0
     verbose_name_plural = _("các bước xử lý")
+
+    @admin.display(description=_("tình trạng hạn"))
+    def deadline(self, step: DossierStep) -> str:
+        """As the clock says now (not the sweep's stored flag): only a running, unfinished step."""
+        if step.finished_at is not None or step.started_at is None or step.due_at is None:
+            return ""
+        if step.dossier.status not in deadlines.RUNNING:
+            return ""
+        th = deadlines.Thresholds.at()
+        if step.due_at <= th.now:
+            return str(Deadline.OVERDUE.label)
+        return str(Deadline.DUE_SOON.label if step.due_at <= th.soon else Deadline.OK.label)
 
 
 class HandoverInline(ReadOnlyMixin, admin.TabularInline):
@@ -58,11 +71,27 @@ class EventInline(ReadOnlyMixin, admin.TabularInline):
     verbose_name_plural = _("nhật ký hồ sơ (chỉ xem)")
 
 
+class DeadlineFilter(admin.SimpleListFilter):
+    """Due soon / overdue as the clock says now (`dossiers.deadlines`), not a stored flag."""
+
+    title = _("tình trạng hạn")
+    parameter_name = "deadline"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(Deadline.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> QuerySet[Dossier]:
+        value = self.value()
+        if value not in Deadline.values:
+            return queryset
+        return queryset.filter(deadlines.condition(value, deadlines.Thresholds.at()))
+
+
 @admin.register(Dossier)
 class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("code", "procedure_code", "status", "applicant_name", "masked_id",
-                    "receiving_agency", "competent_agency", "received_at", "due_at", "deadline_state")
-    list_filter = ("status", "deadline_state", "channel", "receiving_agency", "competent_agency")
+                    "receiving_agency", "competent_agency", "received_at", "due_at", "deadline")
+    list_filter = ("status", DeadlineFilter, "channel", "receiving_agency", "competent_agency")
     # Dossier codes start with the receiving agency's code: a prefix finds an agency's day too.
     search_fields = ("^code",)
     list_select_related = ("version__procedure", "applicant", "receiving_agency", "competent_agency")
@@ -70,15 +99,16 @@ class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_per_page = 50
     # Personal data (the ID number, phone, address) is left out of the detail page too.
     fields = (
-        ("code", "status", "sub_state", "deadline_state"),
+        ("code", "status", "sub_state", "deadline"),
         ("version", "channel", "sets"),
         ("applicant_name", "masked_id"),
         ("receiving_agency", "competent_agency"),
-        ("submitted_at", "received_at"),
+        ("submitted_at", "received_at", "clock_started_at"),
         ("due_at", "original_due_at", "new_appointment_at"),
         ("current_step", "current_step_due_at"),
         ("finished_at", "returned_at", "refused_at", "stopped_at", "withdrawn_at"),
         ("supplement_count", "paused_working"),
+        "result_delivery",
         ("fee_amount", "paid_at", "paid_online"),
         "result_text",
         ("revision", "last_event_hash"),
@@ -89,11 +119,17 @@ class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
     inlines = [StepInline, HandoverInline, EventInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).annotate(
+            deadline=deadlines.annotation(deadlines.Thresholds.at())
+        )
         user: Any = request.user
         if user.is_superuser:
             return queryset
         return queryset.filter(pk__in=Dossier.objects.visible_to(user).values("pk"))
+
+    @admin.display(description=_("tình trạng hạn"), ordering="deadline")
+    def deadline(self, dossier: Dossier) -> str:
+        return dossier.get_deadline_now_display()
 
     @admin.display(description=_("mã thủ tục"), ordering="version__procedure__code")
     def procedure_code(self, dossier: Dossier) -> str:

@@ -64,16 +64,8 @@ class SubState(models.TextChoices):
     AWAITING_APPROVAL = "awaiting_approval", _("Chờ lãnh đạo phê duyệt kết quả")
 
 
-class ResultDelivery(models.TextChoices):
-    """How the applicant wants the result (chosen at submission or reception)."""
-
-    AT_CENTER = "at_center", _("Nhận trực tiếp tại Trung tâm")
-    POSTAL = "postal", _("Qua dịch vụ bưu chính công ích")
-    ONLINE = "online", _("Trực tuyến")
-
-
 class Deadline(models.TextChoices):
-    """Set by the sweep (`services.sweep`): not a status, a flag for lists and alerts."""
+    """Not a status, a flag for lists and alerts: computed when read (`dossiers.deadlines`)."""
 
     OK = "ok", _("Trong hạn")
     DUE_SOON = "due_soon", _("Sắp đến hạn")
@@ -153,9 +145,29 @@ class DossierSequence(models.Model):
         return f"{self.agency_id} {self.day}: {self.last}"
 
 
+class ResultDelivery(models.TextChoices):
+    """Where the applicant chose to get the result (form 01; Decree 118/2025)."""
+
+    CENTRE = "centre", _("Tại Trung tâm Phục vụ hành chính công")
+    POST = "post", _("Qua dịch vụ bưu chính công ích")
+    ONLINE = "online", _("Trực tuyến")
+
+
 class DossierQuerySet(models.QuerySet["Dossier"]):
     def open(self) -> DossierQuerySet:
         return self.filter(status__in=OPEN_STATUSES)
+
+    def with_deadline(self, thresholds: Any = None) -> DossierQuerySet:
+        """Annotate `deadline` (ok / due_soon / overdue) as the clock says at `thresholds.now`."""
+        from motcua.dossiers import deadlines
+
+        return self.annotate(deadline=deadlines.annotation(thresholds or deadlines.Thresholds.at()))
+
+    def in_deadline(self, state: str, thresholds: Any = None) -> DossierQuerySet:
+        """Dossiers due soon or overdue now (indexed comparisons on the due times)."""
+        from motcua.dossiers import deadlines
+
+        return self.filter(deadlines.condition(state, thresholds or deadlines.Thresholds.at()))
 
     def visible_to(self, user: Any) -> DossierQuerySet:
         """Scope by default (STYLE.md rule 9): officers see their agency's dossiers, citizens their own."""
@@ -214,6 +226,8 @@ class Dossier(models.Model):
     sub_state = models.CharField(
         _("trạng thái phụ"), max_length=24, choices=SubState.choices, default=SubState.NONE, blank=True
     )
+    # Written by `motcua dossiers sweep` for the record only; what users read is computed
+    # from the due times when read (`deadline_now`, `DossierQuerySet.with_deadline`).
     deadline_state = models.CharField(
         _("tình trạng hạn"), max_length=10, choices=Deadline.choices, default=Deadline.OK
     )
@@ -225,14 +239,19 @@ class Dossier(models.Model):
     # `verify-audit` checks that this head and the chain agree.
     last_event_hash = models.CharField(max_length=64, default=GENESIS_HASH, editable=False)
     request = models.TextField(_("nội dung yêu cầu"), blank=True)
-    sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
     result_delivery = models.CharField(
-        _("hình thức nhận kết quả"), max_length=10, choices=ResultDelivery.choices,
-        default=ResultDelivery.AT_CENTER,
+        _("hình thức nhận kết quả"),
+        max_length=10,
+        choices=ResultDelivery.choices,
+        default=ResultDelivery.CENTRE,
     )
+    sets = models.PositiveSmallIntegerField(_("số bộ hồ sơ"), default=1)
 
     submitted_at = models.DateTimeField(_("thời điểm nộp"), null=True, blank=True)
     received_at = models.DateTimeField(_("thời điểm tiếp nhận"), null=True, blank=True)
+    # When the legal clock started: the reception at the counter; for an online dossier its
+    # submission, moved to the next working start if outside working hours (services._plan_reception).
+    clock_started_at = models.DateTimeField(_("thời điểm bắt đầu tính hạn"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn trả kết quả"), null=True, blank=True)
     original_due_at = models.DateTimeField(_("hạn ghi trên giấy hẹn"), null=True, blank=True)
     finished_at = models.DateTimeField(_("thời điểm xử lý xong"), null=True, blank=True)
@@ -303,6 +322,19 @@ class Dossier(models.Model):
     @property
     def procedure(self) -> Any:
         return self.version.procedure
+
+    @property
+    def deadline_now(self) -> str:
+        """ok / due_soon / overdue now: the `with_deadline` annotation if loaded, else computed."""
+        annotated = self.__dict__.get("deadline")
+        if annotated is not None:
+            return str(annotated)
+        from motcua.dossiers import deadlines
+
+        return deadlines.state_of(self)
+
+    def get_deadline_now_display(self) -> str:
+        return str(Deadline(self.deadline_now).label)
 
 
 class DossierStep(models.Model):

@@ -7,7 +7,7 @@ and returns `None` when the transition is allowed, else the stable code of the r
 - `invalid_transition` — the dossier's status (or sub-state) does not allow it, whoever asks;
 - `forbidden_role` — the status allows it, but not for this person;
 - a few state refusals of their own (`no_next_step`, `result_first`, `result_required`,
-  `supplement_already_requested`).
+  `supplement_already_requested`, `apology_too_late`).
 
 `motcua.dossiers.services` calls them under the row lock and turns a code into a
 `DossierError`; the desk (`desk.workspace.allowed_actions`), the portal and the API's
@@ -17,8 +17,11 @@ shows a button the service would refuse (`dossiers/tests/test_offered_is_allowed
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
+
+from django.utils import timezone
 
 from motcua.accounts.models import Role
 from motcua.dossiers.models import Status, SubState
@@ -300,7 +303,20 @@ def return_result(actor: Any, dossier: Any) -> Refusal:
     )
 
 
-def apologize(actor: Any, dossier: Any) -> Refusal:
+def apology_still_possible(dossier: Any, at: dt.datetime) -> bool:
+    """Whether an apology with a new appointment may still be given at `at`.
+
+    Decree 118/2025/NĐ-CP (REGULATIONS.md "Time"): the apology and the new appointment reach
+    the applicant *before* the due time; after it the dossier is simply late. A dossier paused
+    for a supplement has no running clock to be late on.
+    """
+    if dossier.status == Status.SUPPLEMENT_REQUESTED or dossier.due_at is None:
+        return True
+    return bool(at < dossier.due_at)
+
+
+def apologize(actor: Any, dossier: Any, at: dt.datetime | None = None) -> Refusal:
+    """A leader of the competent or the receiving agency, before the due time (form 04)."""
     return _first(
         (dossier.status in OPEN_FOR_LEADER, INVALID),
         (
@@ -308,6 +324,7 @@ def apologize(actor: Any, dossier: Any) -> Refusal:
             or is_officer(actor, [Role.LEADER], dossier.receiving_agency_id),
             FORBIDDEN,
         ),
+        (apology_still_possible(dossier, at or timezone.now()), "apology_too_late"),
     )
 
 

@@ -58,6 +58,7 @@ from motcua.dossiers.permissions import OFFICER_ROLES as OFFICER_ROLES
 from motcua.dossiers.permissions import OPEN_FOR_LEADER as OPEN_FOR_LEADER
 from motcua.dossiers.permissions import WITHDRAWABLE_STATUSES as WITHDRAWABLE_STATUSES
 from motcua.dossiers.permissions import WORKING_STATUSES as WORKING_STATUSES
+from motcua.dossiers.permissions import apology_still_possible as apology_still_possible
 from motcua.dossiers.uploads import EXTENSIONS, UploadProblem, check_upload
 from motcua.geography.models import Unit
 from motcua.worktime.calendars import calendar_for
@@ -164,6 +165,16 @@ def _refused(code: str, dossier: Dossier) -> DossierError:
         return _forbidden(dossier)
     if code == "no_next_step":
         return DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+    if code == "apology_too_late":
+        assert dossier.due_at is not None
+        return DossierError(
+            "apology_too_late",
+            gettext(
+                "Đã quá hạn trả kết quả (%(due)s): phiếu xin lỗi và hẹn lại phải được gửi "
+                "trước thời hạn."
+            )
+            % {"due": timezone.localtime(dossier.due_at, TZ).strftime("%H:%M %d/%m/%Y")},
+        )
     if code == "result_first":
         return DossierError(
             "result_first",
@@ -639,11 +650,13 @@ def _copy_steps(
     template: list[tuple[str, str, int, dt.timedelta]],
     at: dt.datetime,
     cal: WorkCalendar,
+    plan_from: dt.datetime | None = None,
 ) -> DossierStep | None:
     """The dossier's steps with their planned due times; the first one starts now.
 
-    Step k is planned due after the allotted working time of steps 1…k from the received
-    time, never after the dossier's due time (see `_schedule`).
+    Step k is planned due after the allotted working time of steps 1…k from the clock
+    start (`plan_from`, default the received time), never after the dossier's due time
+    (see `_schedule`).
     """
     assert dossier.due_at is not None
     rows = [
@@ -660,7 +673,7 @@ def _copy_steps(
     ]
     if not rows:
         return None
-    _schedule(dossier, rows, at, cal)
+    _schedule(dossier, rows, plan_from or at, cal)
     created = DossierStep.objects.bulk_create(rows)
     first = created[0]
     if first.pk is None:  # backends without RETURNING on bulk insert
@@ -788,7 +801,7 @@ def submit_online(
     request: str = "",
     documents: Sequence[Supplied] | None = None,
     files: Sequence[Upload] = (),
-    result_delivery: str = ResultDelivery.AT_CENTER,
+    result_delivery: str = ResultDelivery.CENTRE,
     competent_agency: Agency | None = None,
     language: str | None = None,
     land_unit: Unit | None = None,
@@ -920,6 +933,9 @@ def complete_submission(
         existing = list(locked.documents.filter(requirement_id__isnull=False))
         _attach(locked, files, types, [*existing, *created], stored)
         locked.sub_state = SubState.NONE
+        # The complete dossier is submitted now: its clock (`clock_start`) and the centre's
+        # acceptance window count from here, not from the incomplete first submission.
+        locked.submitted_at = at
         _commit(
             dossier, locked, actor, at, "complete_submission", Status.SUBMITTED, note.strip(),
             {"documents": [d.name for d in added], "files": len(files)},
@@ -932,8 +948,24 @@ class _Reception:
     """What reception computes before writing: the time limit, the due time and the steps."""
 
     limit: TimeLimit
+    clock_start: dt.datetime
     due_at: dt.datetime
     template: list[tuple[str, str, int, dt.timedelta]]
+
+
+def clock_start(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> dt.datetime:
+    """When the legal clock starts for a dossier received at `at`.
+
+    At the counter or by post: the reception. Online: the submission, not the officer's
+    acceptance — the dossier is received when the system receives it, and when that is
+    outside working hours the clock starts at the next working start (REGULATIONS.md "Time";
+    Decree 45/2020/NĐ-CP on administrative procedures by electronic means and Decree
+    118/2025/NĐ-CP on the one-stop mechanism; the exact article is to confirm). A dossier
+    submitted Friday 18:00 counts from Monday 07:00 whenever it is accepted.
+    """
+    if dossier.channel == ChannelKind.ONLINE and dossier.submitted_at is not None:
+        return cal.next_working_instant(min(dossier.submitted_at, at))
+    return at
 
 
 def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Reception:
@@ -941,17 +973,45 @@ def _plan_reception(dossier: Dossier, at: dt.datetime, cal: WorkCalendar) -> _Re
     _keep_rules(dossier.version, "channels", "process_steps")
     channels = list(dossier.version.channels.all())
     limit = _time_limit(dossier.version, channels, dossier.channel)
-    return _Reception(limit, cal.add(at, limit), _steps_template(dossier, channels))
+    start = clock_start(dossier, at, cal)
+    due = cal.add(start, limit)
+    template = _steps_template(dossier, channels)
+    if limit.unit is LimitUnit.CALENDAR_DAYS:
+        template = _fit_to_working_time(template, cal.elapsed(start, due))
+    return _Reception(limit, start, due, template)
+
+
+def _fit_to_working_time(
+    template: list[tuple[str, str, int, dt.timedelta]], available: dt.timedelta
+) -> list[tuple[str, str, int, dt.timedelta]]:
+    """Share the real working time of a calendar-day limit among the steps, in proportion.
+
+    Templates count a calendar day as 8 working hours, but 15 calendar days hold about
+    11 working days: without this the first steps would use up the whole period and the
+    leader and return steps would get no time at all.
+    """
+    total = sum((allotted for *_rest, allotted in template), dt.timedelta(0))
+    if not template or total <= dt.timedelta(0) or available <= dt.timedelta(0):
+        return template
+    ratio = available / total
+    fitted = [(name, role, agency, dt.timedelta(seconds=int(allotted.total_seconds() * ratio)))
+              for name, role, agency, allotted in template]
+    # Rounding to whole seconds: the last step takes what is left, so the sum is exact.
+    used = sum((allotted for *_rest, allotted in fitted[:-1]), dt.timedelta(0))
+    name, role, agency, _allotted = fitted[-1]
+    fitted[-1] = (name, role, agency, max(available - used, dt.timedelta(0)))
+    return fitted
 
 
 def _receive(
     dossier: Dossier, plan: _Reception, actor: Actor, at: dt.datetime, cal: WorkCalendar
 ) -> dict[str, Any]:
     dossier.received_at = at
+    dossier.clock_started_at = plan.clock_start
     dossier.due_at = dossier.original_due_at = plan.due_at
     dossier.status = Status.RECEIVED
     dossier.deadline_state = Deadline.OK
-    first = _copy_steps(dossier, plan.template, at, cal)
+    first = _copy_steps(dossier, plan.template, at, cal, plan.clock_start)
     if first is not None:
         dossier.current_step = first
         dossier.current_step_due_at = first.due_at
@@ -959,6 +1019,7 @@ def _receive(
     return {
         "due_at": _iso(dossier.due_at),
         "time_limit": str(plan.limit),
+        "clock_started_at": _iso(plan.clock_start),
         "channel": dossier.channel,
         "competent_agency": dossier.competent_agency.code,
         "slip": "01",
@@ -991,7 +1052,7 @@ def receive_new_dossier(
     request: str = "",
     documents: Sequence[Supplied] = (),
     files: Sequence[Upload] = (),
-    result_delivery: str = ResultDelivery.AT_CENTER,
+    result_delivery: str = ResultDelivery.CENTRE,
     competent_agency: Agency | None = None,
     sets: int = 1,
     land_unit: Unit | None = None,
@@ -1021,6 +1082,7 @@ def receive_new_dossier(
         # Written with its status, times and due time; the current step and the event's
         # head follow in one UPDATE once the steps exist.
         dossier.received_at = at
+        dossier.clock_started_at = plan.clock_start
         dossier.due_at = dossier.original_due_at = plan.due_at
         _assign_code(dossier, at)
         dossier.save(force_insert=True)
@@ -1643,7 +1705,7 @@ def apologize(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _check(permissions.apologize(actor, locked), locked)
+        _check(permissions.apologize(actor, locked, at), locked)
         if not reason.strip():
             raise _reason_required()
         if timezone.is_naive(new_appointment):

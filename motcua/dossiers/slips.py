@@ -21,7 +21,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -29,7 +29,16 @@ from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Sp
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import fonts
-from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status, SupplementRequest
+from motcua.dossiers.models import (
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    DossierStep,
+    Handover,
+    ResultDelivery,
+    Status,
+    SupplementRequest,
+)
 from motcua.dossiers.services import time_limit_of
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, Classification, LimitUnit, TimeLimit
@@ -156,6 +165,7 @@ class _Styles:
         font = fonts.register()
         self.normal = ParagraphStyle("normal", fontName=font, fontSize=9, leading=12)
         self.small = ParagraphStyle("small", parent=self.normal, fontSize=7, leading=9)
+        self.right_small = ParagraphStyle("right_small", parent=self.small, alignment=TA_RIGHT)
         self.center = ParagraphStyle("center", parent=self.normal, alignment=TA_CENTER)
         self.center_bold = ParagraphStyle("center_bold", parent=self.center, fontName=fonts.BOLD)
         self.title = ParagraphStyle(
@@ -165,6 +175,34 @@ class _Styles:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(_nfc(text)).replace("\n", "<br/>"), style)
+
+
+# The form numbers of the slips (REGULATIONS.md "Forms": 01 receipt … 05 control slip,
+# 06 tracking book), printed at the top right as the forms require.
+FORM_NUMBERS = {
+    "receipt": "01",
+    "supplement": "02",
+    "refusal": "03",
+    "apology": "04",
+    "control": "05",
+    "book": "06",
+}
+
+
+def form_label(kind: str) -> str:
+    """ "Mẫu số 01" for a slip with a numbered form, "" for one without (the stop notice)."""
+    number = FORM_NUMBERS.get(kind)
+    return gettext("Mẫu số %(number)s") % {"number": number} if number else ""
+
+
+def _form_number(kind: str, s: _Styles) -> Flowable:
+    label = form_label(kind)
+    return _p(label, s.right_small) if label else Spacer(1, 0)
+
+
+def _top(kind: str, agency: Agency, title: str, dossier: Dossier, s: _Styles) -> list[Flowable]:
+    """Form number, agency header, title and dossier code: how every slip begins."""
+    return [_form_number(kind, s), _header(agency, s), _p(title, s.title), _code_line(dossier, s)]
 
 
 def _header(agency: Agency, s: _Styles) -> Table:
@@ -202,7 +240,9 @@ def _qr(code: str) -> Image:
 
 
 def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1)
+    # splitInRow: a cell taller than the page (a requirement quoted in full from the
+    # national catalog) flows onto the next page instead of failing the whole slip.
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -254,6 +294,36 @@ def _request_line(dossier: Dossier, s: _Styles) -> Paragraph:
     )
 
 
+def handed_in(dossier: Dossier) -> list[DossierDocument]:
+    """The papers recorded as handed in: a row with no original nor copy was not handed in."""
+    return [
+        d
+        for d in dossier.documents.all()
+        if d.originals + d.certified_copies + d.photocopies > 0
+    ]
+
+
+def delivery_text(dossier: Dossier) -> str:
+    """Where the applicant gets the result, as chosen at submission (form 01)."""
+    if dossier.result_delivery == ResultDelivery.POST:
+        address = dossier.applicant.address
+        if address:
+            text = gettext("Qua dịch vụ bưu chính công ích, đến địa chỉ: %(address)s")
+            return text % {"address": address}
+        return gettext("Qua dịch vụ bưu chính công ích")
+    if dossier.result_delivery == ResultDelivery.ONLINE:
+        return gettext("Trực tuyến, trên Cổng dịch vụ công")
+    return gettext("Tại %(place)s") % {"place": dossier.receiving_agency.name}
+
+
+def contact_phone(dossier: Dossier) -> str:
+    """The phone the applicant calls: the receiving centre's, else the competent agency's, else ""."""
+    for agency in (dossier.receiving_agency, dossier.competent_agency):
+        if agency.phone.strip():
+            return str(agency.phone.strip())
+    return ""
+
+
 # ---------------------------------------------------------------------------------------
 # The forms
 
@@ -263,12 +333,15 @@ def receipt_pdf(dossier: Dossier) -> bytes:
     """Form 01: receipt and appointment, with a QR code to the public lookup."""
     s = _Styles()
     title = gettext("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-    story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("receipt", dossier.receiving_agency, title, dossier, s)
     story.append(
         _p(gettext("%(agency)s tiếp nhận hồ sơ của:") % {"agency": dossier.receiving_agency.name}, s.normal)
     )
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
+    if dossier.request.strip():
+        request_text = gettext("Nội dung đề nghị: %(request)s") % {"request": dossier.request.strip()}
+        story.append(_p(request_text, s.normal))
     rows: list[list[Any]] = [
         [
             _p(h, s.small)
@@ -281,7 +354,7 @@ def receipt_pdf(dossier: Dossier) -> bytes:
             )
         ]
     ]
-    for i, d in enumerate(dossier.documents.all(), start=1):
+    for i, d in enumerate(handed_in(dossier), start=1):
         rows.append(
             [
                 _p(str(i), s.small),
@@ -305,11 +378,20 @@ def receipt_pdf(dossier: Dossier) -> bytes:
             s.normal,
         ),
         _p(
-            gettext("Đăng ký nhận kết quả tại: %(place)s") % {"place": dossier.receiving_agency.name},
+            gettext("Hình thức nhận kết quả: %(delivery)s") % {"delivery": delivery_text(dossier)},
             s.normal,
         ),
-        Spacer(1, 3 * mm),
     ]
+    phone = contact_phone(dossier)
+    if phone:
+        story.append(
+            _p(
+                gettext("Số điện thoại liên hệ: %(phone)s (%(agency)s)")
+                % {"phone": phone, "agency": dossier.receiving_agency.name},
+                s.normal,
+            )
+        )
+    story.append(Spacer(1, 3 * mm))
     qr = Table(
         [
             [
@@ -335,7 +417,7 @@ def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -
         raise SlipNotAvailable(_unavailable_message(dossier, "supplement"))
     s = _Styles()
     title = gettext("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
-    story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("supplement", dossier.competent_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(_p(gettext("Ngày tiếp nhận: %(at)s") % {"at": when(dossier.received_at)}, s.normal))
@@ -351,13 +433,15 @@ def supplement_pdf(dossier: Dossier, request: SupplementRequest | None = None) -
             )
         )
     agency = dossier.receiving_agency
-    story.append(
-        _p(
-            gettext("Mọi thắc mắc xin liên hệ: %(agency)s, điện thoại %(phone)s.")
-            % {"agency": agency.name, "phone": agency.phone or "…"},
-            s.normal,
-        )
-    )
+    phone = contact_phone(dossier)
+    if phone:
+        contact = gettext("Mọi thắc mắc xin liên hệ: %(agency)s, điện thoại %(phone)s.") % {
+            "agency": agency.name,
+            "phone": phone,
+        }
+    else:  # no phone recorded for either agency: never print a placeholder
+        contact = gettext("Mọi thắc mắc xin liên hệ: %(agency)s.") % {"agency": agency.name}
+    story.append(_p(contact, s.normal))
     story.append(_p(gettext("Ngày yêu cầu: %(at)s") % {"at": when(request.requested_at)}, s.normal))
     story += [Spacer(1, 4 * mm), _signatures(gettext("NGƯỜI NỘP HỒ SƠ"), gettext("NGƯỜI HƯỚNG DẪN"), s)]
     return _build(title, story, dossier)
@@ -373,7 +457,7 @@ def refusal_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "refuse")
     title = gettext("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("refusal", dossier.receiving_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(
@@ -394,7 +478,7 @@ def apology_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "apologize")
     title = gettext("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
-    story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("apology", dossier.competent_agency, title, dossier, s)
     story.append(
         _p(
             gettext(
@@ -428,7 +512,7 @@ def stop_notice_pdf(dossier: Dossier) -> bytes:
     s = _Styles()
     event = _last_event(dossier, "stop")
     title = gettext("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [_header(dossier.competent_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("stop", dossier.competent_agency, title, dossier, s)
     story += _applicant_lines(dossier, s)
     story.append(_request_line(dossier, s))
     story.append(
@@ -443,25 +527,75 @@ def stop_notice_pdf(dossier: Dossier) -> bytes:
     return _build(title, story, dossier)
 
 
+def _handler(step: DossierStep | None) -> str:
+    """Who handled a step: its assignee, else whoever finished it."""
+    if step is None:
+        return ""
+    person = step.assignee or step.finished_by
+    return _person(person)
+
+
+def _person(user: Any) -> str:
+    """An officer's full name (else the username), "" for nobody."""
+    return str(user) if user is not None else ""
+
+
 def control_rows(dossier: Dossier) -> list[dict[str, Any]]:
-    """Every hand-over with its time and whether the step before it finished early, on time or late."""
+    """Every hand-over with its time, giver and receiver, and whether the step before it
+    finished early, on time or late; the last row is the hand-over of the result to the
+    applicant (empty until it happens)."""
     cal = calendar_for()
+    steps = list(dossier.steps.select_related("assignee", "finished_by").order_by("order"))
+
+    def receiving_step(h: Handover) -> DossierStep | None:
+        after = h.from_step.order if h.from_step else 0
+        return next((step for step in steps if step.order > after), None)
+
+    returned = _last_event(dossier, "return_result") if dossier.returned_at else None
     rows = []
-    for h in dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver", "from_step"):
+    handovers = dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver", "from_step")
+    for h in handovers:
         classification = cal.classify(h.at, h.due_at) if h.due_at else None
+        if h.kind == Handover.Kind.RECEPTION:
+            # The applicant hands the dossier in; the receptionist receives it.
+            giver, receiver, origin = dossier.applicant.name, _person(h.giver), dossier.applicant.name
+        else:
+            giver = _person(h.giver) or _handler(h.from_step)
+            # Who took it over: named at the hand-over, else the handler of the next step;
+            # the signed result goes to the desk officer who then returned it.
+            receiver = _person(h.receiver) or _handler(receiving_step(h))
+            if not receiver and h.kind == Handover.Kind.RESULT and returned is not None:
+                receiver = _person(returned.actor)
+            origin = h.from_agency.name if h.from_agency else ""
         rows.append(
             {
                 "kind": h.kind,
-                "from": h.from_agency.name if h.from_agency else "",
+                "from": origin,
                 "to": h.to_agency.name if h.to_agency else "",
                 "step": h.from_step.name if h.from_step else "",
                 "at": h.at,
-                "giver": str(h.giver) if h.giver else "",
-                "receiver": str(h.receiver) if h.receiver else "",
+                "giver": giver,
+                "receiver": receiver,
                 "classification": classification,
             }
         )
+    rows.append(_return_row(dossier, cal, returned))
     return rows
+
+
+def _return_row(dossier: Dossier, cal: Any, event: DossierEvent | None) -> dict[str, Any]:
+    """The hand-over of the result to the applicant (return_result), blank until it happens."""
+    returned = dossier.returned_at
+    return {
+        "kind": "return",
+        "from": dossier.receiving_agency.name,
+        "to": dossier.applicant.name,
+        "step": gettext("Trả kết quả cho tổ chức, cá nhân"),
+        "at": returned,
+        "giver": _person(event.actor) if event else "",
+        "receiver": dossier.applicant.name if returned else "",
+        "classification": cal.classify(returned, dossier.due_at) if returned and dossier.due_at else None,
+    }
 
 
 @_slip("control")
@@ -469,7 +603,7 @@ def control_slip_pdf(dossier: Dossier) -> bytes:
     """Form 05: the control slip of the whole process."""
     s = _Styles()
     title = gettext("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ")
-    story: list[Flowable] = [_header(dossier.receiving_agency, s), _p(title, s.title), _code_line(dossier, s)]
+    story: list[Flowable] = _top("control", dossier.receiving_agency, title, dossier, s)
     story.append(_p(gettext("Ông/Bà/Tổ chức: %(name)s") % {"name": dossier.applicant.name}, s.normal))
     story.append(_request_line(dossier, s))
     story.append(_p(gettext("Thời gian nhận hồ sơ: %(at)s") % {"at": when(dossier.received_at)}, s.normal))
@@ -530,7 +664,8 @@ def tracking_book_xlsx(agency: Agency, start: dt.date, end: dt.date) -> bytes:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
-    sheet.append([_nfc(gettext("SỔ THEO DÕI HỒ SƠ"))])
+    # The title in A1, the form number at the right end of the row (column L).
+    sheet.append([_nfc(gettext("SỔ THEO DÕI HỒ SƠ")), *[""] * 10, _nfc(form_label("book"))])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
         [

@@ -1,4 +1,9 @@
-"""The periodic job: flag due-soon and overdue steps and dossiers, list those that need an apology.
+"""The periodic job, kept for the record: store due-soon / overdue flags, list apologies needed.
+
+Nothing a user reads depends on it any more: the inboxes, pages, portal, API and admin
+compute the deadline state when they read (`motcua.dossiers.deadlines`), so no flag goes
+stale when this job is not run. It still writes the `deadline_state` columns (a snapshot
+for exports and audits) and lists the dossiers that need an apology.
 
 Each flag is one indexed UPDATE (indexes on status + due time): the working-time window is
 turned into an instant once (`add_working(now, window)`), so the database compares plain
@@ -15,16 +20,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from motcua.dossiers.models import Deadline, Dossier, DossierStep, Status
+from motcua.dossiers.deadlines import RUNNING, due_soon_window
+from motcua.dossiers.models import Deadline, Dossier, DossierStep
 from motcua.worktime.calendars import calendar_for
 
-# The clock runs in these statuses (5 is paused).
-RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
-
-
-def due_soon_window() -> dt.timedelta:
-    """Working time before the due time when a dossier counts as due soon (setting, default 8 h)."""
-    return dt.timedelta(hours=float(settings.MOTCUA_DUE_SOON_HOURS))
+__all__ = ["RUNNING", "SweepReport", "apology_lead_time", "due_soon_window", "needing_apology", "sweep"]
 
 
 def apology_lead_time() -> dt.timedelta:

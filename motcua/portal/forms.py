@@ -159,7 +159,7 @@ class OnlineSubmissionForm(ApplicantForm):
     )
     result_delivery = forms.ChoiceField(
         label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
-        initial="at_center", required=False,
+        initial="centre", required=False,
     )
     confirm = forms.BooleanField(
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
@@ -194,4 +194,4 @@ class OnlineSubmissionForm(ApplicantForm):
         return [self[n] for n in names]
 
     def clean_result_delivery(self) -> str:
-        return self.cleaned_data.get("result_delivery") or "at_center"
+        return self.cleaned_data.get("result_delivery") or "centre"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from motcua.centre.report import floor_problems
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.stats import facts
 from motcua.stats.models import (
@@ -33,7 +34,7 @@ from motcua.worktime.calendars import calendar_for
 
 @dataclass(frozen=True)
 class Difference:
-    where: str  # "events", "fact", "daily", "agency_daily", "export"
+    where: str  # "events", "fact", "daily", "agency_daily", "export", "floor"
     key: str
     column: str
     stored: Any
@@ -127,6 +128,8 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
     expected_coarse = {k: +v for k, v in expected_coarse.items() if any(v.values())}
     differences.extend(_compare_table("daily", DailyCount, facts.FINE_KEYS, expected_fine))
     differences.extend(_compare_table("agency_daily", AgencyDailyCount, facts.COARSE_KEYS, expected_coarse))
+    # The centre floor: tickets, their periods (the source of waiting and service times), numbers.
+    differences.extend(Difference("floor", *problem) for problem in floor_problems())
     return differences
 
 

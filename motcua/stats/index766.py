@@ -137,8 +137,28 @@ def online_offer(scope: Scope, day: dt.date) -> tuple[int, int]:
     return online, total
 
 
-def compute(scope: Scope, figures: Figures, end: dt.date) -> ServiceIndex:
-    """The index from a report's figures; indicators without data stay empty."""
+def satisfaction_rate(scope: Scope, figures: Figures, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    """5.4 = 100% − (late-dossier rate + rate of dossiers rated "not satisfied"), as (numerator, denominator).
+
+    The denominator is the dossiers handled in the period (as for 2.1). Without any rating of a
+    dossier in scope the dissatisfied share is unknown: no data, not a guess.
+    """
+    from motcua.centre.report import dossier_dissatisfaction
+
+    handled = figures.finished + figures.open_total
+    rated, disliked = dossier_dissatisfaction(
+        scope.q("dossier__receiving_agency_id", "dossier__competent_agency_id"), start, end
+    )
+    if not rated or handled <= 0:
+        return None
+    return max(0, handled - figures.late_total - disliked), handled
+
+
+def compute(scope: Scope, figures: Figures, end: dt.date, start: dt.date | None = None) -> ServiceIndex:
+    """The index from a report's figures; indicators without data stay empty.
+
+    With `start`, satisfaction (5.4) comes from the ratings of dossiers in the period.
+    """
     offered, procedures = online_offer(scope, end)
     data: dict[str, tuple[int, int]] = {
         "2.1": (figures.finished_in_time + figures.open_within, figures.finished + figures.open_total),
@@ -147,6 +167,10 @@ def compute(scope: Scope, figures: Figures, end: dt.date) -> ServiceIndex:
         "3.6": (figures.paid_online, figures.fee_dossiers),
         "4.1": (figures.electronic_results, figures.results_issued),
     }
+    if start is not None:
+        satisfaction = satisfaction_rate(scope, figures, start, end)
+        if satisfaction is not None:
+            data["5.4"] = satisfaction
     groups: dict[str, Group] = {key: Group(key, str(label)) for key, label in IndicatorWeight.Group.choices}
     for weight in IndicatorWeight.objects.all():
         numerator, denominator = data.get(weight.code, (None, None))

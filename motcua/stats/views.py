@@ -210,7 +210,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     summary = overview(scope, period.start, period.end, agency=period.agency)
     total = summary.total
     index = index766.compute(
-        scope if period.agency is None else scope.narrow(period.agency), total, period.end
+        scope if period.agency is None else scope.narrow(period.agency), total, period.end, start=period.start
     )
     step = "week" if (period.end - period.start).days <= 120 else "month"
     buckets = trend(scope, period.start, period.end, step, agency=period.agency)
@@ -480,7 +480,7 @@ def export(request: HttpRequest, table: str) -> HttpResponse:
         sheets.append((_("Báo cáo"), [_("Mã"), str(BREAKDOWN_LABELS[by]), *_figure_headers()], rows))
     elif table == "index":
         total = figures(scope, period.start, period.end, agency=period.agency)
-        index = index766.compute(scope, total, period.end)
+        index = index766.compute(scope, total, period.end, start=period.start)
         rows = [
             [
                 g.label,

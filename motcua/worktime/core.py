@@ -458,6 +458,18 @@ class WorkCalendar:
         micro = (amount.days * 86_400 + amount.seconds) * 1_000_000 + amount.microseconds
         return self._add_micro(start, micro)
 
+    def subtract_working(self, end: dt.datetime, amount: dt.timedelta) -> dt.datetime:
+        """The latest instant `amount` of working time before `end` (a period end at a boundary).
+
+        `elapsed(t, end) > amount` exactly when `t < subtract_working(end, amount)`: an
+        instant in the off-hours after the returned period end has the same position as
+        the next period start, so it has not waited longer than `amount`.
+        """
+        if amount < dt.timedelta(0):
+            raise ValueError("Working time to subtract cannot be negative.")
+        micro = (amount.days * 86_400 + amount.seconds) * 1_000_000 + amount.microseconds
+        return self._instant(self._position(end) - micro, at_end=True)
+
     def _add_micro(self, start: dt.datetime, micro: int) -> dt.datetime:
         position = self._position(start)
         if micro == 0:

@@ -25,3 +25,19 @@ def test_the_demo_creates_lang_sons_agencies_once(tmp_path: Path) -> None:
     assert Agency.objects.count() == 1 + 15 + 9 + 5 + 1 + 3 * 9
     assert "tạo mới 58" in out.getvalue()
     assert "tạo mới 0, cập nhật 0, giữ nguyên 58" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_every_demo_agency_has_a_phone_for_the_slips_and_a_set_one_is_kept(tmp_path: Path) -> None:
+    apply_plan(load_fixture())
+    command = SimpleNamespace(stdout=OutputWrapper(StringIO()))
+    demo.load(command, tmp_path)
+    assert not Agency.objects.filter(phone="").exists()
+    phones = list(Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS).values_list("phone", flat=True))
+    assert all(phone.startswith("0205 ") for phone in phones)  # Lạng Sơn's area code
+    assert len(set(phones)) == len(phones)  # each centre its own line
+    centre = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS).first()
+    assert centre is not None
+    Agency.objects.filter(pk=centre.pk).update(phone="0205 3999 999")
+    demo.load(command, tmp_path)
+    assert Agency.objects.get(pk=centre.pk).phone == "0205 3999 999"

@@ -21,14 +21,14 @@ def counter(province: Province, **extra: Any) -> dict[str, Any]:
 def test_the_counter_records_exactly_the_documents_sent_and_the_result_delivery(province: Province) -> None:
     form = province.birth_version.requirements.get()
     response = token_client(province.receptionist_a).post("/api/v1/dossiers/counter", counter(
-        province, request="Khai sinh", result_delivery="postal",
+        province, request="Khai sinh", result_delivery="post",
         documents=[{"requirement_id": form.pk, "name": form.name, "originals": 1, "photocopies": 1}],
     ), content_type="application/json")
     assert response.status_code == 201, response.content
     body = response.json()
     documents = [(d["requirement_id"], d["originals"], d["photocopies"]) for d in body["documents"]]
     assert documents == [(form.pk, 1, 1)]
-    assert (body["request"], body["result_delivery"]) == ("Khai sinh", "postal")
+    assert (body["request"], body["result_delivery"]) == ("Khai sinh", "post")
 
 
 def test_a_counter_dossier_sent_without_documents_lists_none(province: Province) -> None:

@@ -51,6 +51,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0005_dossier_land_unit")]
+    dependencies = [("dossiers", "0006_clock_started_at_result_delivery")]
 
     operations = [migrations.RunPython(create, drop)]

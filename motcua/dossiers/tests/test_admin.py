@@ -116,3 +116,25 @@ def test_an_officer_without_staff_status_cannot_open_the_admin(world: World, rec
     assert world.specialist.role == Role.SPECIALIST
     response = client.get(CHANGELIST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_deadline_filter_says_what_the_clock_says_now(
+    admin_client: Client, world: World, received: Dossier, settings: object
+) -> None:
+    settings.MOTCUA_DUE_SOON_HOURS = 0  # type: ignore[attr-defined]  # nothing is "due soon"
+    fresh = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(name="Lò Thị Mới"),
+        documents=services.catalog_documents(world.birth))
+    overdue = admin_client.get(CHANGELIST, {"deadline": "overdue"}).content.decode()
+    assert received.code in overdue and fresh.code not in overdue  # received in March 2026, never swept
+    within = admin_client.get(CHANGELIST, {"deadline": "ok"}).content.decode()
+    assert fresh.code in within and received.code not in within
+
+
+def test_the_detail_page_flags_the_running_step_as_the_clock_says(
+    admin_client: Client, received: Dossier
+) -> None:
+    # The specialist's step, started on 2 March 2026, is long past its due time: never swept.
+    html = admin_client.get(f"{CHANGELIST}{received.pk}/change/").content.decode()
+    lower = html.lower()
+    steps = lower[lower.index("các bước xử lý"):lower.index("giao nhận hồ sơ (phiếu kiểm soát)")]
+    assert "quá hạn" in steps

@@ -18,8 +18,10 @@ def test_birth_registration_online_from_submission_to_returned_result(world: Wor
         documents=services.catalog_documents(world.birth)
     )
     services.receive_dossier(world.receptionist, dossier, at=at("2026-02-13 08:00"))
-    # 1 working day from Friday 13 Feb 08:00 → Monday 23 Feb 08:00 (Tết 16–20 Feb).
-    assert dossier.due_at == at("2026-02-23 08:00")
+    # Submitted Thursday evening: the clock starts Friday 13 Feb 07:00, not at the acceptance
+    # at 08:00, so 1 working day ends that Friday at 17:00 (before Tết, 16–20 Feb).
+    assert dossier.due_at == at("2026-02-13 17:00")
+    assert dossier.clock_started_at == at("2026-02-13 07:00")
 
     services.forward_dossier(
         world.receptionist, dossier, at=at("2026-02-13 08:30"), assignee=world.specialist
@@ -41,8 +43,8 @@ def test_birth_registration_online_from_submission_to_returned_result(world: Wor
     services.return_result(world.receptionist, dossier, at=at("2026-02-23 09:00"))
     assert dossier.status == Status.RETURNED
     assert dossier.returned_at == at("2026-02-23 09:00")
-    # Finished on Friday, due Monday after Tết: early, measured at the result-ready time.
-    assert classify_dossier(dossier) == Classification.EARLY
+    # Finished at 16:00 on the due day (returned after Tết): on time, measured at the result-ready time.
+    assert classify_dossier(dossier) == Classification.ON_TIME
     assert list(dossier.events.values_list("action", flat=True)) == [
         "submit",
         "receive",

@@ -75,14 +75,14 @@ def test_an_online_dossier_records_the_documents_with_a_file_and_attaches_each_f
         at=at("2026-03-02 08:00"),
         files=files,
         request="Đăng ký khai sinh cho con trai",
-        result_delivery=ResultDelivery.POSTAL,
+        result_delivery=ResultDelivery.POST,
     )
     documents = list(dossier.documents.order_by("id"))
     assert [d.name for d in documents] == ["Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]
     assert [[f.original_name for f in d.files.all()] for d in documents] == [["1.pdf"], ["2.pdf"]]
     dossier.refresh_from_db()
     assert dossier.request == "Đăng ký khai sinh cho con trai"
-    assert dossier.result_delivery == ResultDelivery.POSTAL
+    assert dossier.result_delivery == ResultDelivery.POST
 
 
 def test_a_note_of_the_catalog_is_never_a_document(world: World, settings: Any) -> None:

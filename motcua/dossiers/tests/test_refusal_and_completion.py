@@ -136,3 +136,31 @@ def test_completion_is_asked_only_before_reception(world: World, submitted: Doss
     with pytest.raises(DossierError) as caught:
         services.request_completion(world.receptionist, submitted, ["Giấy chứng sinh"], "Mờ")
     assert caught.value.code == "invalid_transition"
+
+
+def test_after_completion_the_clock_counts_from_the_complete_submission(
+    world: World, submitted: Dossier
+) -> None:
+    services.request_completion(
+        world.receptionist, submitted, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 08:00")
+    )
+    birth_certificate = world.birth.requirements.get(name="Giấy chứng sinh")
+    services.complete_submission(
+        world.citizen, submitted, at=at("2026-03-04 10:00"), files=[(birth_certificate.pk, scan())]
+    )
+    services.receive_dossier(world.receptionist, submitted, at=at("2026-03-04 11:00"))
+    submitted.refresh_from_db()
+    assert submitted.clock_started_at == at("2026-03-04 10:00")
+
+
+def test_a_dossier_waiting_for_the_citizen_is_not_late_at_the_centre(
+    world: World, submitted: Dossier
+) -> None:
+    from motcua.dossiers import deadlines
+
+    services.request_completion(
+        world.receptionist, submitted, ["Giấy chứng sinh"], "Mờ", at=at("2026-03-02 08:00")
+    )
+    later = deadlines.Thresholds.at(at("2026-03-20 08:00"))
+    assert deadlines.state_of(submitted, later) == "ok"
+    assert not Dossier.objects.filter(deadlines.condition("overdue", later)).exists()

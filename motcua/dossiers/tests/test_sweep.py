@@ -41,8 +41,17 @@ def test_sweep_marks_due_soon_then_overdue_and_lists_apologies(world: World, set
     assert Dossier.objects.get(pk=later.pk).deadline_state == Deadline.OK
     assert DossierStep.objects.filter(deadline_state=Deadline.OVERDUE).count() == 2
 
+    assert sweep(at("2026-03-03 08:45")).need_apology == [dossier.code]
+
+
+def test_an_apology_before_the_due_time_takes_the_dossier_off_the_list(world: World) -> None:
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
+    )  # due Tue 3 Mar 08:00
+    assert sweep(at("2026-03-02 14:00")).need_apology == [dossier.code]
     services.apologize(
-        world.leader, dossier, "Chờ xác minh", at("2026-03-04 10:00"), at=at("2026-03-03 08:40")
+        world.leader, dossier, "Chờ xác minh", at("2026-03-04 10:00"), at=at("2026-03-02 16:00")
     )
     assert sweep(at("2026-03-03 08:45")).need_apology == []
 

@@ -18,7 +18,7 @@ def _post(world: World, skip: str = "", **overrides: Any) -> dict[str, Any]:
         "name": "Nguyễn Thị Hồng Nhung", "id_number": CITIZEN_ID, "phone": "0912345678", "email": "",
         "address_unit": str(world.ward.pk), "street": "12 Lê Lợi", "date_of_birth": "",
         "receiving_agency": str(world.ward_center.pk), "request_text": "Khai sinh cho con gái",
-        "confirm": "on", "result_delivery": "postal",
+        "confirm": "on", "result_delivery": "post",
     }
     for r in world.birth.requirements.all():
         if r.name != skip:
@@ -42,7 +42,7 @@ def test_the_request_and_the_result_delivery_are_recorded_and_shown(client: Clie
     client.post("/portal/submit/1.001193/", _post(world))
     dossier = Dossier.objects.get()
     assert dossier.request == "Khai sinh cho con gái"
-    assert dossier.result_delivery == ResultDelivery.POSTAL
+    assert dossier.result_delivery == ResultDelivery.POST
     page = client.get(f"/portal/dossiers/{dossier.code}/").content.decode()
     assert "Khai sinh cho con gái" in page and "Qua dịch vụ bưu chính công ích" in page
 

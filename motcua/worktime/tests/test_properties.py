@@ -112,3 +112,14 @@ def test_calendar_day_results_are_on_or_after_the_plain_date(t: dt.datetime, n: 
     assert result.date() >= start.date() + dt.timedelta(days=n)
     skipped = [start.date() + dt.timedelta(days=k) for k in range(n, (result.date() - start.date()).days)]
     assert not any(CALENDAR.is_working_day(d) for d in skipped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(instants, amounts)
+def test_subtract_working_marks_what_has_waited_longer(end: dt.datetime, amount: dt.timedelta) -> None:
+    """`t < subtract_working(end, amount)` exactly when more than `amount` of working time
+    lies between t and end (checked at the boundary and one second on either side)."""
+    threshold = CALENDAR.subtract_working(end, amount)
+    assert CALENDAR.elapsed(threshold, end) == amount
+    for t in (threshold - dt.timedelta(seconds=1), threshold, threshold + dt.timedelta(seconds=1)):
+        assert (t < threshold) == (CALENDAR.elapsed(t, end) > amount), t

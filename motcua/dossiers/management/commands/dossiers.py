@@ -30,7 +30,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        sweep = actions.add_parser("sweep", help="Flag due-soon and overdue dossiers and steps.")
+        sweep = actions.add_parser(
+            "sweep",
+            help="Optional: store a snapshot of the due-soon/overdue flags (pages compute them when "
+            "read) and list the dossiers needing an apology.",
+        )
         sweep.add_argument(
             "--at", default=None, help='Instant to sweep at (default now), e.g. "2026-02-13 10:00".'
         )

@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 raise BadInput(_("Không có cơ quan mã %(code)s.") % {"code": options["agency"]})
             scope.narrow(agency)
         result = report(scope, start, end, options["by"], agency=agency)
-        index = index766.compute(scope, result.total, end)
+        index = index766.compute(scope, result.total, end, start=start)
         if options["json"]:
             self.stdout.write(
                 to_json(
