@@ -58,6 +58,18 @@ def read_rules_file(path: Path = RULES_FILE) -> list[dict[str, Any]]:
         } for row in csv.DictReader(handle)]
 
 
+def seed_rules(model: Any) -> int:
+    """Add the rules file's rules missing from the table (`model`: CompetenceRule, or its historical
+    version in a migration); never changes a rule a catalog manager edited. Returns how many were added."""
+    added = 0
+    for row in read_rules_file():
+        _, created = model.objects.get_or_create(
+            pattern=row["pattern"], field_pattern=row["field_pattern"], level=row["level"],
+            defaults={k: v for k, v in row.items() if k not in ("pattern", "field_pattern", "level")})
+        added += created
+    return added
+
+
 def rules_from_file(path: Path = RULES_FILE) -> list[Rule]:
     return [Rule(pk=None, **{k: v for k, v in row.items() if k != "note"}) for row in read_rules_file(path)]
 

@@ -4,13 +4,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from motcua.catalog.competence import read_rules_file
+    from motcua.catalog.competence import seed_rules
 
-    CompetenceRule = apps.get_model("catalog", "CompetenceRule")
-    for row in read_rules_file():
-        CompetenceRule.objects.get_or_create(
-            pattern=row["pattern"], field_pattern=row["field_pattern"], level=row["level"],
-            defaults={k: v for k, v in row.items() if k not in ("pattern", "field_pattern", "level")})
+    seed_rules(apps.get_model("catalog", "CompetenceRule"))
 
 
 class Migration(migrations.Migration):
