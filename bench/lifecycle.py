@@ -81,7 +81,8 @@ def main() -> None:
 
     def lifecycle(i: int) -> None:
         t = base + dt.timedelta(minutes=i % 400)
-        dossier = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(), at=t)
+        dossier = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(), at=t,
+            documents=services.catalog_documents(world.birth))
         services.forward_dossier(world.receptionist, dossier, at=t + dt.timedelta(minutes=5))
         services.mark_result_ready(
             world.specialist, dossier, "Giấy khai sinh", at=t + dt.timedelta(minutes=30)

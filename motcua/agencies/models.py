@@ -59,6 +59,18 @@ class Agency(models.Model):
         return self.kind in self.SERVICE_CENTER_KINDS
 
     @property
+    def administration_id(self) -> int:
+        """The People's Committee this agency belongs to (itself for a committee, else its parent).
+
+        A centre and the committee above it are one administration; a department belongs to
+        the provincial committee; an office without a parent (police, customs, tax…) is its own.
+        """
+        committees = (self.Kind.PROVINCIAL_COMMITTEE, self.Kind.COMMUNE_COMMITTEE)
+        if self.kind in committees or self.parent_id is None:
+            return self.pk
+        return self.parent_id
+
+    @property
     def province_code(self) -> str:
         """The L1 part of the code (e.g. H37): which province the agency belongs to."""
         return self.code.rsplit(".", 1)[-1]

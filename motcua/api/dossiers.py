@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone, translation
@@ -46,13 +45,20 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
-from motcua.catalog.models import ProcedureVersion
-from motcua.dossiers import deadlines, services
+from motcua.dossiers import deadlines, permissions, services
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers.models import Applicant, Deadline, Dossier, DossierEvent, DossierFile, Status
+from motcua.dossiers.models import (
+    Applicant,
+    Deadline,
+    Dossier,
+    DossierEvent,
+    DossierFile,
+    DossierStep,
+    ResultDelivery,
+    Status,
+)
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
-from motcua.portal.forms import is_always_required, is_document
 
 router = Router(tags=["dossiers"], auth=SIGNED_IN)
 lookup_router = Router(tags=["lookup"])
@@ -158,6 +164,10 @@ class DossierDetail(Schema):
     sub_state: str
     deadline_state: str
     request: str
+    result_delivery: ResultDelivery = PydanticField(description="Hình thức nhận kết quả")
+    available_actions: list[str] = PydanticField(
+        description="Thao tác người gọi được thực hiện trên hồ sơ lúc này (đúng như dịch vụ sẽ chấp nhận): "
+                    "tên điểm cuối POST /dossiers/{code}/…, dấu gạch dưới thay cho gạch nối")
     applicant: ApplicantOut
     receiving_agency: AgencyRef
     competent_agency: AgencyRef
@@ -221,6 +231,8 @@ class SubmitIn(Schema):
                     "(GET /catalog/procedures/{code}, `version.requirements`). Như trên cổng: hồ sơ "
                     "ghi nhận các giấy tờ có tệp, với số bản của danh mục; mọi thành phần `required` "
                     "phải có tệp.")
+    result_delivery: ResultDelivery = PydanticField(ResultDelivery.CENTRE,
+                                                    description="Hình thức nhận kết quả")
     language: Language | None = PydanticField(
         None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
                           "mặc định: ngôn ngữ của yêu cầu (Accept-Language)")
@@ -234,12 +246,36 @@ class ApplicantIn(Schema):
     email: ShortText = ""
 
 
+class HandedInIn(Schema):
+    """A document handed in at the counter, with its counts (a line of the receipt slip)."""
+
+    requirement_id: Id | None = PydanticField(None, description="Thành phần hồ sơ của danh mục (nếu có)")
+    name: ShortText = PydanticField(min_length=1)
+    originals: int = PydanticField(0, ge=0, le=100)
+    certified_copies: int = PydanticField(0, ge=0, le=100)
+    photocopies: int = PydanticField(0, ge=0, le=100)
+
+
 class CounterIn(Schema):
     procedure_code: Code
     applicant: ApplicantIn
     channel: Literal["counter", "postal"] = "counter"
     request: Text = PydanticField("", max_length=5000)
     sets: int = PydanticField(1, ge=1, le=100)
+    documents: list[HandedInIn] = PydanticField(
+        [], max_length=50,
+        description="Đúng những giấy tờ người nộp mang đến (giấy tiếp nhận ghi các giấy tờ này)")
+    result_delivery: ResultDelivery = ResultDelivery.CENTRE
+    forward: bool = PydanticField(False, description="Tiếp nhận và chuyển xử lý ngay (bước tiếp theo)")
+
+
+class CounterRefusalIn(Schema):
+    procedure_code: Code
+    applicant: ApplicantIn
+    channel: Literal["counter", "postal"] = "counter"
+    request: Text = PydanticField("", max_length=5000)
+    reason: Text = PydanticField(max_length=5000)
+    documents: list[HandedInIn] = PydanticField([], max_length=50)
 
 
 class LookupIn(Schema):
@@ -265,12 +301,20 @@ class TransitionIn(Schema):
     revision: int | None = PydanticField(None, ge=0, le=2**31 - 1)
 
 
+class ReceiveIn(TransitionIn):
+    forward: bool = PydanticField(False, description="Tiếp nhận và chuyển xử lý ngay (bước tiếp theo)")
+
+
 class NoteIn(TransitionIn):
     note: Text = PydanticField("", max_length=5000)
 
 
 class ReasonIn(TransitionIn):
     reason: Text = PydanticField(max_length=5000)
+
+
+class CompletionIn(ReasonIn):
+    items: list[ShortText] = PydanticField(min_length=1, max_length=50)
 
 
 class OptionalReasonIn(TransitionIn):
@@ -320,6 +364,11 @@ class SuppliedIn(Schema):
     originals: Count = PydanticField(1, description="Số bản chính (mặc định 1, như trên cổng và tại quầy)")
     certified_copies: Count = 0
     photocopies: Count = 0
+
+
+class CompletionFilesIn(NoteIn):
+    requirement_ids: list[Id] = PydanticField(
+        [], max_length=MAX_FILES, description="Thành phần hồ sơ của từng tệp, theo thứ tự các phần `files`")
 
 
 class SupplementReceivedIn(NoteIn):
@@ -383,7 +432,18 @@ def summary(dossier: Dossier) -> dict[str, Any]:
     }
 
 
-def detail(dossier: Dossier) -> dict[str, Any]:
+def _available(user: User | None, dossier: Dossier) -> list[str]:
+    """The transitions the caller may run now: each one's predicate in `motcua.dossiers.permissions`."""
+    if user is None:
+        return []
+    step = dossier.current_step
+    order = step.order if step else 0
+    following = (DossierStep.objects.filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
+                 .order_by("order").first())
+    return permissions.available_actions(user, dossier, following)
+
+
+def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
     from motcua.dossiers import slips
 
     dossier = visible_dossiers_for_detail(dossier)
@@ -392,6 +452,8 @@ def detail(dossier: Dossier) -> dict[str, Any]:
         **summary(dossier),
         "revision": dossier.revision, "version_valid_from": dossier.version.valid_from,
         "sub_state": dossier.sub_state, "request": dossier.request,
+        "result_delivery": dossier.result_delivery,
+        "available_actions": _available(user, dossier),
         # Whoever may see the dossier handles it (or is the applicant): the full ID is shown here only.
         "applicant": {"kind": applicant.kind, "name": applicant.name, "id_number": applicant.id_number,
                       "phone": applicant.phone, "email": applicant.email, "language": applicant.language,
@@ -494,17 +556,39 @@ def export_dossiers(request: HttpRequest, filters: Query[ExportFilters]) -> Http
 def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
     user = require_user(request)
     version = services.version_in_force(payload.procedure_code, timezone.localdate())
-    applicant = Applicant(kind=payload.applicant.kind, name=payload.applicant.name,
-                          id_number=payload.applicant.id_number, phone=payload.applicant.phone,
-                          email=payload.applicant.email)
-    dossier = services.receive_new_dossier(user, version, applicant, channel=payload.channel,
-                                           request=payload.request, sets=payload.sets)
-    return HttpStatus(201, detail(dossier))
+    dossier = services.receive_new_dossier(
+        user, version, _counter_applicant(payload.applicant), channel=payload.channel,
+        request=payload.request, sets=payload.sets, documents=_handed_in(payload.documents),
+        result_delivery=payload.result_delivery,
+        forward=payload.forward)
+    return HttpStatus(201, detail(dossier, user))
+
+
+def _counter_applicant(data: ApplicantIn) -> Applicant:
+    return Applicant(kind=data.kind, name=data.name, id_number=data.id_number, phone=data.phone,
+                     email=data.email)
+
+
+def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:
+    return [services.Supplied(d.name, d.originals, d.certified_copies, d.photocopies, d.requirement_id)
+            for d in documents]
+
+
+@router.post("/counter/refuse", response={201: DossierDetail, **ERRORS},
+             summary="Từ chối tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 3, mẫu 03, có mã hồ sơ)")
+def refuse_at_counter(request: HttpRequest, payload: CounterRefusalIn) -> HttpStatus:
+    user = require_user(request)
+    version = services.version_in_force(payload.procedure_code, timezone.localdate())
+    dossier = services.refuse_new_dossier(
+        user, version, _counter_applicant(payload.applicant), payload.reason, channel=payload.channel,
+        request=payload.request, documents=_handed_in(payload.documents))
+    return HttpStatus(201, detail(dossier, user))
 
 
 @router.get("/{code}", response={200: DossierDetail, **ERRORS}, summary="Chi tiết hồ sơ")
 def get_dossier(request: HttpRequest, code: Code) -> dict[str, Any]:
-    return detail(get_visible(require_user(request), code))
+    user = require_user(request)
+    return detail(get_visible(user, code), user)
 
 
 @router.get("/{code}/timeline", response={200: list[EventOut], **ERRORS}, summary="Nhật ký xử lý hồ sơ")
@@ -572,33 +656,16 @@ def _checked_uploads(files: list[UploadedFile] | None) -> list[UploadedFile]:
     return uploads
 
 
-def _online_documents(version: ProcedureVersion, requirement_ids: list[int],
-                      uploads: list[UploadedFile]) -> list[services.Supplied]:
-    """The documents handed in online, as the portal records them: those with a file attached.
+def _online_files(requirement_ids: list[int], uploads: list[UploadedFile]) -> list[services.Upload]:
+    """Each file with its requirement; `submit_online` checks them against the catalog.
 
-    The portal's rules (`motcua.portal.forms.is_document`, `is_always_required`): a catalog note
-    takes no file, a conditional document ("Trường hợp …", under a case heading) may be left out,
-    every other document needs its file. Counts come from the catalog.
+    (Like the portal: the documents handed in are those with a file, counts from the catalog;
+    every always-required document needs its file, else `documents_missing`, 422.)
     """
     if len(requirement_ids) != len(uploads):
         message = gettext("Mỗi tệp cần đúng một mã thành phần hồ sơ (requirement_ids), theo thứ tự các tệp.")
         raise ApiError("validation_error", message, 422, {"requirement_ids": [message]})
-    documents = [r for r in version.requirements.all() if is_document(r)]
-    known = {r.pk for r in documents}
-    unknown = [pk for pk in requirement_ids if pk not in known]
-    if unknown:
-        message = gettext("Thủ tục không có giấy tờ cần nộp mang mã %(id)d.") % {"id": unknown[0]}
-        raise ApiError("validation_error", message, 422, {"requirement_ids": [message]})
-    with_file = set(requirement_ids)
-    missing = [r for r in documents if is_always_required(r) and r.pk not in with_file]
-    if missing:
-        message = gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc: %(names)s.") % {
-            "names": "; ".join(r.name for r in missing)}
-        fields = [gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc “%(name)s” (mã %(id)d).")
-                  % {"name": r.name, "id": r.pk} for r in missing]
-        raise ApiError("validation_error", message, 422, {"files": fields})
-    return [services.Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
-            for r in documents if r.pk in with_file]
+    return list(zip(requirement_ids, uploads, strict=True))
 
 
 def _address_unit(code: str | None) -> Unit | None:
@@ -623,15 +690,6 @@ def _address_unit(code: str | None) -> Unit | None:
     raise ApiError("validation_error", message, 422, {"applicant_address_unit": [message]})
 
 
-def _store_files(actor: User, dossier: Dossier, uploads: list[UploadedFile]) -> list[DossierFile]:
-    return [services.attach_file(actor, dossier, upload) for upload in uploads]
-
-
-def _discard(stored: list[DossierFile]) -> None:
-    for attached in stored:
-        attached.file.delete(save=False)
-
-
 @router.post("", response={201: DossierDetail, **ERRORS}, throttle=[SubmissionThrottle()],
              summary="Công dân nộp hồ sơ trực tuyến kèm tệp (multipart)")
 def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
@@ -654,23 +712,14 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         email=data.applicant_email, address_unit=_address_unit(data.applicant_address_unit),
         street=data.applicant_street.strip(), user=user,
     )
-    documents = _online_documents(version, data.requirement_ids, uploads)
-    stored: list[DossierFile] = []
-    try:
-        with transaction.atomic():
-            # Slips and notices in the language asked for, else the one the request is in
-            # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
-            dossier = services.submit_online(user, version, applicant, receiving, request=data.request,
-                                             documents=documents,
-                                             language=data.language or translation.get_language())
-            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
-            for requirement_id, upload in zip(data.requirement_ids, uploads, strict=True):
-                stored.append(services.attach_file(user, dossier, upload,
-                                                   document=by_requirement[requirement_id]))
-    except Exception:
-        _discard(stored)
-        raise
-    return HttpStatus(201, detail(dossier))
+    pairs = _online_files(data.requirement_ids, uploads)
+    # One service call: it checks the documents, stores the files and removes them if it fails.
+    # Slips and notices in the language asked for, else the one the request is in
+    # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
+    dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=pairs,
+                                     result_delivery=data.result_delivery,
+                                     language=data.language or translation.get_language())
+    return HttpStatus(201, detail(dossier, user))
 
 
 @router.post("/{code}/files", response={201: FileOut, **ERRORS}, throttle=[SubmissionThrottle()],
@@ -688,7 +737,7 @@ def _transition(request: HttpRequest, code: str, payload: TransitionIn,
     user = require_user(request)
     dossier = _with_revision(get_visible(user, code), payload)
     act(user, dossier)
-    return detail(dossier)
+    return detail(dossier, user)
 
 
 TRANSITION: dict[Any, Any] = {200: DossierDetail, **ERRORS}
@@ -696,8 +745,28 @@ TRANSITION: dict[Any, Any] = {200: DossierDetail, **ERRORS}
 
 @router.post("/{code}/receive", response=TRANSITION,
              summary="Tiếp nhận hồ sơ trực tuyến (1 → 2)")
-def receive(request: HttpRequest, code: Code, payload: TransitionIn) -> dict[str, Any]:
-    return _transition(request, code, payload, lambda u, d: services.receive_dossier(u, d))
+def receive(request: HttpRequest, code: Code, payload: ReceiveIn) -> dict[str, Any]:
+    return _transition(request, code, payload,
+                       lambda u, d: services.receive_dossier(u, d, forward=payload.forward))
+
+
+@router.post("/{code}/request-completion", response=TRANSITION,
+             summary="Yêu cầu hoàn thiện hồ sơ trực tuyến trước khi tiếp nhận (vẫn 1, chưa tính thời hạn)")
+def request_completion(request: HttpRequest, code: Code, payload: CompletionIn) -> dict[str, Any]:
+    return _transition(request, code, payload,
+                       lambda u, d: services.request_completion(u, d, payload.items, payload.reason))
+
+
+@router.post("/{code}/complete-submission", response=TRANSITION, openapi_extra=json_body_too(NoteIn),
+             summary="Công dân gửi lại hồ sơ đã hoàn thiện kèm tệp (multipart: requirement_ids, files)")
+def complete_submission(request: HttpRequest, code: Code, payload: FormOrJson[CompletionFilesIn],
+                        files: File[list[UploadedFile]] = None) -> dict[str, Any]:  # type: ignore[assignment]
+    uploads = _checked_uploads(files)
+
+    def act(user: User, dossier: Dossier) -> Any:
+        pairs = _online_files(payload.requirement_ids, uploads)  # after the scope check: 404 first
+        return services.complete_submission(user, dossier, files=pairs, note=payload.note)
+    return _transition(request, code, payload, act)
 
 
 @router.post("/{code}/refuse", response=TRANSITION,
@@ -753,17 +822,9 @@ def receive_supplement(request: HttpRequest, code: Code, payload: FormOrJson[Sup
     documents = [services.Supplied(d.name, d.originals, d.certified_copies, d.photocopies)
                  for d in payload.documents]
 
-    def act(user: User, dossier: Dossier) -> Any:
-        # As on the portal: the files join the dossier, then the supplement is received, together.
-        stored: list[DossierFile] = []
-        try:
-            with transaction.atomic():
-                stored = _store_files(user, dossier, uploads)
-                return services.receive_supplement(user, dossier, documents=documents, note=payload.note)
-        except Exception:
-            _discard(stored)
-            raise
-    return _transition(request, code, payload, act)
+    # One service call: the files join the dossier with the supplement, or neither.
+    return _transition(request, code, payload, lambda u, d: services.receive_supplement(
+        u, d, documents=documents, files=[(None, upload) for upload in uploads], note=payload.note))
 
 
 @router.post("/{code}/request-payment", response=TRANSITION,

@@ -69,6 +69,11 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     # The procedure, the receiving centre and the applicant's commune route to no competent agency.
     "no_competent_agency": 422,
     "not_offered_online": 422,
+    # The documents handed in: an always-required one is missing (online), or a requirement id
+    # that is not a document of the procedure; a result delivery that does not exist.
+    "documents_missing": 422,
+    "unknown_requirement": 422,
+    "invalid_result_delivery": 422,
     # The file sent (attach_file, mark_result_ready's result file): too big, or not PDF/JPEG/PNG.
     "file_too_large": 413,
     "unsupported_file_type": 415,
@@ -77,6 +82,7 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "already_handled": 409,
     "supplement_already_requested": 409,
     "no_next_step": 409,
+    "result_first": 409,
     "result_required": 409,
     "no_time_limit": 409,
     # An apology and new appointment come before the due time, never after it.

@@ -1,12 +1,13 @@
-"""Which of a procedure version's required documents must be handed in (rules shared by every door).
+"""Which rows of a procedure's document list are documents, and which are always required.
 
-The national catalog mixes documents, alternatives and notes in one list; only the plainly
-unconditional documents are enforced at submission, the desk checks the rest (and may ask for
-a supplement). The portal, the desk and the API use these two predicates.
+The national catalog mixes documents, alternatives and notes ("Lưu ý") in one list. The
+dossier services (online submission, counter reception), the portal, the desk and the API
+all read it through these functions, so they cannot disagree about what must be handed in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from motcua.core.text import fold
@@ -18,8 +19,37 @@ def is_document(requirement: Any) -> bool:
 
 
 def is_always_required(requirement: Any) -> bool:
-    """Needed in every case: not under a case heading, not worded "Trường hợp …" or "… nếu …"."""
+    """Needed in every case: a document not under a case heading, not worded "Trường hợp …" or "… nếu …".
+
+    Only the plainly unconditional documents are enforced; the desk checks the rest (and may
+    ask for a supplement).
+    """
     name = fold(requirement.name)
     worded_as_condition = name.startswith("truong hop") or " neu " in name or "(neu " in name
     conditional = bool(requirement.case) or worded_as_condition
     return is_document(requirement) and not conditional
+
+
+def documents_of(requirements: Iterable[Any]) -> list[Any]:
+    """The rows that are documents, in catalog order (notes left out)."""
+    return [r for r in requirements if is_document(r)]
+
+
+def missing_required(requirements: Iterable[Any], supplied_ids: Iterable[int | None]) -> list[Any]:
+    """The always-required documents whose id is not among `supplied_ids`, in catalog order."""
+    supplied = set(supplied_ids)
+    return [r for r in requirements if is_always_required(r) and r.pk not in supplied]
+
+
+def describe_counts(requirement: Any) -> str:
+    """ "1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
+    from django.utils.translation import gettext
+
+    parts = []
+    if requirement.originals:
+        parts.append(gettext("%(n)d bản chính") % {"n": requirement.originals})
+    if requirement.certified_copies:
+        parts.append(gettext("%(n)d bản sao chứng thực") % {"n": requirement.certified_copies})
+    if requirement.photocopies:
+        parts.append(gettext("%(n)d bản sao") % {"n": requirement.photocopies})
+    return ", ".join(parts)

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
-from motcua.portal.forms import ApplicantForm, describe_counts, is_always_required, is_document
+from motcua.catalog.requirements import describe_counts, is_document
+from motcua.portal.forms import ApplicantForm
 from motcua.portal.uploads import ScanField
 
 
@@ -21,15 +22,26 @@ class CounterReceptionForm(ApplicantForm):
                                    widget=forms.Textarea(attrs={"rows": 2}))
     sets = forms.IntegerField(label=_("Số bộ hồ sơ"), min_value=1, max_value=99, initial=1,
                               widget=forms.NumberInput(attrs={"class": "count"}))
+    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
+                                        initial="centre", required=False)
+    # Which button was pressed: receive, receive and forward at once, or refuse (form 03).
+    decision = forms.ChoiceField(
+        choices=[(d, d) for d in ("receive", "receive_and_forward", "refuse")], required=False,
+        widget=forms.HiddenInput)
+    refusal_reason = forms.CharField(label=_("Lý do từ chối tiếp nhận"), required=False, max_length=2000,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, requirements: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        from motcua.dossiers.models import ResultDelivery
+
         self.fields["phone"].required = False
+        self.fields["result_delivery"].choices = ResultDelivery.choices  # type: ignore[attr-defined]
         # Notes of the catalog (no counts) are not documents to tick.
         self.requirements = [r for r in requirements if is_document(r)]
         for r in self.requirements:
-            self.fields[f"brought_{r.pk}"] = forms.BooleanField(label=r.name, required=False,
-                                                                initial=is_always_required(r))
+            # Unticked until the receptionist ticks what was really handed in (the receipt lists it).
+            self.fields[f"brought_{r.pk}"] = forms.BooleanField(label=r.name, required=False)
             for part, label in (("originals", _("Bản chính")), ("certified_copies", _("Bản sao chứng thực")),
                                 ("photocopies", _("Bản sao"))):
                 self.fields[f"{part}_{r.pk}"] = forms.IntegerField(
@@ -51,9 +63,32 @@ class CounterReceptionForm(ApplicantForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        data["decision"] = data.get("decision") or "receive"
+        data["result_delivery"] = data.get("result_delivery") or "centre"
+        if data["decision"] == "refuse":
+            if not (data.get("refusal_reason") or "").strip():
+                self.add_error("refusal_reason", _("Cần ghi rõ lý do."))
+            return data
         if self.requirements and not any(data.get(f"brought_{r.pk}") for r in self.requirements):
             raise forms.ValidationError(_("Chưa đánh dấu giấy tờ nào người nộp mang đến."))
         return data
+
+    def documents(self) -> list[Any]:
+        """Exactly what the receptionist ticked, with the counts typed."""
+        from motcua.dossiers.services import Supplied
+
+        data = self.cleaned_data
+        return [
+            Supplied(r.name, data[f"originals_{r.pk}"] or 0, data[f"certified_copies_{r.pk}"] or 0,
+                     data[f"photocopies_{r.pk}"] or 0, r.pk)
+            for r in self.requirements if data.get(f"brought_{r.pk}")
+        ]
+
+    def scans(self) -> list[tuple[int | None, Any]]:
+        """The scans of the documents ticked, each on its document."""
+        data = self.cleaned_data
+        return [(r.pk, data[f"scan_{r.pk}"]) for r in self.requirements
+                if data.get(f"brought_{r.pk}") and data.get(f"scan_{r.pk}")]
 
 
 class ReasonForm(forms.Form):
@@ -85,6 +120,16 @@ class SupplementForm(forms.Form):
 
     def item_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class CompletionRequestForm(forms.Form):
+    """Send an online dossier back before reception: what to complete and why (no clock yet)."""
+
+    items = forms.CharField(
+        label=_("Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class PaymentRequestForm(forms.Form):

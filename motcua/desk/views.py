@@ -17,7 +17,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -115,8 +114,15 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         dossier = _receive_at_counter(request, user, version, form)
         if dossier is not None:
-            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận cho người nộp.")
-                             % {"code": dossier.code})
+            decision = form.cleaned_data["decision"]
+            if decision == "refuse":
+                done = _("Đã từ chối tiếp nhận hồ sơ %(code)s. In phiếu từ chối (mẫu 03) cho người nộp.")
+            elif decision == "receive_and_forward":
+                done = _("Đã tiếp nhận hồ sơ %(code)s và chuyển xử lý. In giấy tiếp nhận cho người nộp.")
+            else:
+                done = _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận cho người nộp, "
+                         "rồi chọn “Chuyển bước tiếp theo” để chuyển hồ sơ đi xử lý.")
+            messages.success(request, done % {"code": dossier.code})
             return redirect("desk:dossier", code=dossier.code)
     return render(request, "desk/counter_receive.html", {
         "form": form, "version": version, "procedure": version.procedure,
@@ -127,33 +133,32 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
                         form: desk_forms.CounterReceptionForm) -> Dossier | None:
     data = form.cleaned_data
     applicant = form.applicant()
+    request_text = data.get("request_text", "")
     try:
-        competent = catalog_services.competent_agency(version, user.agency, timezone.localdate(),
-                                                      applicant.address_unit)
-    except catalog_services.CompetenceError as error:
-        form.add_error("address_unit", str(error))
-        return None
-    brought = [r for r in form.requirements if data.get(f"brought_{r.pk}")]
-    documents = [
-        Supplied(r.name, data[f"originals_{r.pk}"] or 0, data[f"certified_copies_{r.pk}"] or 0,
-                 data[f"photocopies_{r.pk}"] or 0, r.pk)
-        for r in brought
-    ]
-    try:
-        with transaction.atomic():
-            dossier = services.receive_new_dossier(
-                user, version, applicant, channel=ChannelKind.COUNTER, request=data.get("request_text", ""),
-                documents=documents, competent_agency=competent, sets=data["sets"],
-            )
-            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
-            for r in brought:
-                scan = data.get(f"scan_{r.pk}")
-                if scan:
-                    services.attach_file(user, dossier, scan, document=by_requirement.get(r.pk))
-            link_serving_ticket(user, dossier)  # the centre floor: the dossier carries the ticket served
+        if data["decision"] == "refuse":
+            refused = services.refuse_new_dossier(user, version, applicant, data["refusal_reason"],
+                                                  channel=ChannelKind.COUNTER, request=request_text,
+                                                  documents=form.documents())
+            link_serving_ticket(user, refused)  # the centre floor: the ticket served got its answer
+            return refused
+        try:
+            competent = catalog_services.competent_agency(version, user.agency, timezone.localdate(),
+                                                          applicant.address_unit)
+        except catalog_services.CompetenceError as error:
+            form.add_error("address_unit", str(error))
+            return None
+        # One service call: the dossier, exactly the documents ticked, their scans (and the
+        # hand-over to the next step when asked) stand or fall together.
+        dossier = services.receive_new_dossier(
+            user, version, applicant, channel=ChannelKind.COUNTER, request=request_text,
+            documents=form.documents(), files=form.scans(), result_delivery=data["result_delivery"],
+            competent_agency=competent, sets=data["sets"],
+            forward=data["decision"] == "receive_and_forward",
+        )
     except DossierError as error:
         form.add_error(None, error.message)
         return None
+    link_serving_ticket(user, dossier)  # the centre floor: the dossier carries the ticket served
     return dossier
 
 
@@ -190,16 +195,26 @@ def _attach_result(user: Any, dossier: Dossier, data: dict[str, Any]) -> Any:
 
 def _receive_supplement(user: Any, dossier: Dossier, data: dict[str, Any]) -> Any:
     names = [line.strip() for line in data["documents"].splitlines() if line.strip()]
-    if data.get("scan"):
-        services.attach_file(user, dossier, data["scan"])
+    files = [(None, data["scan"])] if data.get("scan") else []
     return services.receive_supplement(user, dossier, documents=[Supplied(n, originals=1) for n in names],
-                                       note=data.get("note", ""))
+                                       files=files, note=data.get("note", ""))
 
 
 ACTIONS: dict[str, Action] = {
+    "receive_and_forward": Action(
+        gettext_lazy("Tiếp nhận và chuyển xử lý"), None,
+        lambda u, d, f: services.receive_dossier(u, d, forward=True),
+        gettext_lazy("Đã tiếp nhận hồ sơ và chuyển xử lý. In giấy tiếp nhận và hẹn trả kết quả.")),
     "receive": Action(gettext_lazy("Tiếp nhận hồ sơ"), None,
                       lambda u, d, f: services.receive_dossier(u, d),
-                      gettext_lazy("Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả.")),
+                      gettext_lazy("Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả, rồi chọn "
+                                   "“Chuyển bước tiếp theo” để chuyển hồ sơ đi xử lý."), secondary=True),
+    "request_completion": Action(
+        gettext_lazy("Yêu cầu hoàn thiện hồ sơ trước khi tiếp nhận"), desk_forms.CompletionRequestForm,
+        lambda u, d, f: services.request_completion(
+            u, d, [i.strip() for i in f["items"].splitlines() if i.strip()], f["reason"]),
+        gettext_lazy("Đã gửi yêu cầu hoàn thiện hồ sơ cho người nộp. Thời hạn giải quyết chưa bắt đầu."),
+        secondary=True),
     "refuse": Action(pgettext_lazy("action", "Từ chối tiếp nhận"), desk_forms.ReasonForm,
                      lambda u, d, f: services.refuse_dossier(u, d, f["reason"]),
                      gettext_lazy("Đã từ chối tiếp nhận hồ sơ."), secondary=True,
@@ -317,8 +332,7 @@ def act(request: HttpRequest, code: str, name: str) -> HttpResponse:
     except ValueError:
         dossier.revision = -1
     try:
-        with transaction.atomic():
-            action.run(request.user, dossier, form.cleaned_data if form is not None else {})
+        action.run(request.user, dossier, form.cleaned_data if form is not None else {})
     except DossierError as error:
         messages.error(request, error.message)
         return redirect("desk:dossier", code=code)

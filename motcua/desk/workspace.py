@@ -1,8 +1,9 @@
 """Inboxes per role and agency, and which transitions a person may be offered on a dossier.
 
 Both only *read*: the services in motcua.dossiers.services decide and enforce. The
-buttons offered here mirror their rules so nobody is shown a button that would be
-refused; a stale page still gets the service's clear answer.
+buttons offered come from the services' own predicates (`motcua.dossiers.permissions`), so
+nobody is shown a button that would be refused; a stale page still gets the service's clear
+answer.
 """
 
 from __future__ import annotations
@@ -11,20 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role
-from motcua.dossiers import deadlines
+from motcua.dossiers import deadlines, permissions
 from motcua.dossiers.models import Deadline, Dossier, Handover, Status, SubState
-from motcua.dossiers.services import (
-    OFFICER_ROLES,
-    OPEN_FOR_LEADER,
-    WITHDRAWABLE_STATUSES,
-    WORKING_STATUSES,
-    apology_still_possible,
-)
+from motcua.dossiers.permissions import OPEN_FOR_LEADER, WORKING_STATUSES
 
 # The clock runs in these statuses (5 is paused): only they can be due soon or overdue.
 RUNNING = deadlines.RUNNING
@@ -84,7 +78,9 @@ def box_condition(key: str, user: Any, thresholds: deadlines.Thresholds | None =
     mine = Q(current_step__role=user.role) | Q(current_step__assignee=user)
     my_step = Q(current_step__agency_id=agency) & mine
     if key == "to_receive":
-        return Q(status=Status.SUBMITTED, receiving_agency_id=agency)
+        # Not those sent back to the citizen for completion: they wait for the applicant.
+        return Q(status=Status.SUBMITTED, receiving_agency_id=agency) & ~Q(
+            sub_state=SubState.COMPLETION_WAITING_APPLICANT)
     if key == "to_process":
         return Q(status__in=WORKING_STATUSES) & my_step & ~Q(sub_state=SubState.AWAITING_APPROVAL)
     if key == "to_approve":
@@ -129,64 +125,19 @@ def box_dossiers(
 # ---------------------------------------------------------------------------------------
 # Which transitions to offer
 
-
-def _officer_of(user: Any, agency_id: int | None, *roles: str) -> bool:
-    return bool(user.is_active and user.agency_id and user.agency_id == agency_id and user.role in roles)
-
-
-def _acts_on_step(user: Any, dossier: Dossier) -> bool:
-    step = dossier.current_step
-    if step is None or user.agency_id != step.agency_id:
-        return False
-    return bool(user.role == step.role or user.role == Role.LEADER or step.assignee_id == user.pk)
+# The desk's buttons, in the order a person would consider them (desk.views.ACTIONS has one each).
+DESK_ACTIONS = (
+    "receive_and_forward", "receive", "request_completion", "refuse",
+    "approve", "forward", "result_ready", "assign", "request_supplement", "request_payment", "transfer",
+    "receive_supplement", "record_payment", "return_result", "apologize", "stop", "withdraw",
+)
 
 
 def allowed_actions(user: Any, dossier: Dossier, next_step: Any = None) -> list[str]:
-    """The transitions to show as buttons, in the order a person would consider them."""
-    s = dossier.status
-    actions: list[str] = []
-    receptionist = _officer_of(user, dossier.receiving_agency_id, Role.RECEPTIONIST)
-    leader = _officer_of(user, dossier.competent_agency_id, Role.LEADER)
-    on_step = _acts_on_step(user, dossier)
-    awaiting_approval = dossier.sub_state == SubState.AWAITING_APPROVAL
-    if s == Status.SUBMITTED and receptionist:
-        actions += ["receive", "refuse"]
-    if s in WORKING_STATUSES:
-        step = dossier.current_step
-        if leader and dossier.result_text and (awaiting_approval or (step and step.role == Role.LEADER)):
-            actions.append("approve")
-        if on_step and not awaiting_approval and step is not None:
-            is_specialist_step = step.role == Role.SPECIALIST
-            if next_step is not None and not (is_specialist_step and next_step.role == Role.LEADER):
-                actions.append("forward")
-            if is_specialist_step or (step.role == Role.LEADER and not dossier.result_text):
-                actions.append("result_ready")
-        if step is not None and _officer_of(user, step.agency_id, Role.LEADER) and not awaiting_approval:
-            actions.append("assign")
-        specialist_or_leader = _officer_of(user, dossier.competent_agency_id, Role.SPECIALIST, Role.LEADER)
-        if (on_step or specialist_or_leader) and not awaiting_approval:
-            if dossier.supplement_count == 0 or user.role == Role.LEADER:
-                actions.append("request_supplement")
-        # As request_payment allows: the step's holder or a specialist/leader of the competent agency.
-        if (on_step or specialist_or_leader) and not awaiting_approval:
-            actions.append("request_payment")
-        if step is not None and _officer_of(user, step.agency_id, Role.SPECIALIST, Role.LEADER,
-                                            Role.RECEPTIONIST, Role.CENTER_MANAGER) and not awaiting_approval:
-            actions.append("transfer")
-    if s == Status.SUPPLEMENT_REQUESTED and (receptionist or on_step):
-        actions.append("receive_supplement")
-    # As record_payment allows: the receiving desk, or any officer of the competent agency.
-    if s == Status.PAYMENT_REQUESTED and (
-        receptionist or _officer_of(user, dossier.competent_agency_id, *OFFICER_ROLES)
-    ):
-        actions.append("record_payment")
-    if s == Status.RESULT_READY and receptionist:
-        actions.append("return_result")
-    if (s in OPEN_FOR_LEADER and (leader or _officer_of(user, dossier.receiving_agency_id, Role.LEADER))
-            and apology_still_possible(dossier, timezone.now())):
-        actions.append("apologize")
-    if s in OPEN_FOR_LEADER and leader:
-        actions.append("stop")
-    if s in WITHDRAWABLE_STATUSES and receptionist:
-        actions.append("withdraw")
-    return actions
+    """The transitions to show as buttons: exactly those the services would accept now.
+
+    Each comes from its predicate in `motcua.dossiers.permissions`, the one the service
+    itself calls; `next_step` is the dossier's next unfinished step (for `forward`).
+    """
+    available = set(permissions.available_actions(user, dossier, next_step))
+    return [name for name in DESK_ACTIONS if name in available]

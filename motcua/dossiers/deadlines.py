@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
 
-from motcua.dossiers.models import Deadline, Status
+from motcua.dossiers.models import Deadline, Status, SubState
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import WorkCalendar
 
@@ -68,8 +68,10 @@ class Thresholds:
 
 def condition(state: str, th: Thresholds) -> Q:
     """The filter of dossiers in deadline state `state` at `th.now` (indexed comparisons)."""
-    overdue = Q(status__in=RUNNING, due_at__lte=th.now) | Q(
-        status=Status.SUBMITTED, submitted_at__lt=th.acceptance_before
+    # Sent back for completion before reception: it waits for the citizen, not the centre.
+    overdue = Q(status__in=RUNNING, due_at__lte=th.now) | (
+        Q(status=Status.SUBMITTED, submitted_at__lt=th.acceptance_before)
+        & ~Q(sub_state=SubState.COMPLETION_WAITING_APPLICANT)
     )
     due_soon = Q(status__in=RUNNING, due_at__gt=th.now, due_at__lte=th.soon)
     if state == Deadline.OVERDUE:
@@ -93,6 +95,8 @@ def state_of(dossier: Dossier, th: Thresholds | None = None) -> str:
     """The deadline state of one loaded dossier, with the same rules as `condition`."""
     th = th or Thresholds.at()
     if dossier.status == Status.SUBMITTED:
+        if dossier.sub_state == SubState.COMPLETION_WAITING_APPLICANT:
+            return Deadline.OK.value
         if dossier.submitted_at is not None and dossier.submitted_at < th.acceptance_before:
             return Deadline.OVERDUE.value
         return Deadline.OK.value

@@ -83,7 +83,8 @@ def load(command: Any, data_dir: Path) -> None:
 
     created = 0
     try:
-        returned = services.receive_new_dossier(desk, versions["birth"], _applicant(citizen), at=later(0))
+        returned = services.receive_new_dossier(desk, versions["birth"], _applicant(citizen), at=later(0),
+            documents=services.catalog_documents(versions["birth"]))
         services.forward_dossier(desk, returned, at=later(0.5), assignee=specialist)
         services.mark_result_ready(specialist, returned, "Giấy khai sinh bản chính", at=later(3))
         services.approve_result(leader, returned, at=later(4))
@@ -91,7 +92,8 @@ def load(command: Any, data_dir: Path) -> None:
         created += 1
 
         online = services.submit_online(
-            citizen, versions["birth"], _applicant(citizen), center, at=later(1)
+            citizen, versions["birth"], _applicant(citizen), center, at=later(1),
+            documents=services.catalog_documents(versions["birth"])
         )
         services.receive_dossier(desk, online, at=later(1.5))
         services.forward_dossier(desk, online, at=later(2))
@@ -100,10 +102,12 @@ def load(command: Any, data_dir: Path) -> None:
         )
         created += 1
 
-        services.receive_new_dossier(desk, versions["certification"], _applicant(citizen), at=later(30))
+        services.receive_new_dossier(desk, versions["certification"], _applicant(citizen), at=later(30),
+            documents=services.catalog_documents(versions["certification"]))
         created += 1
 
-        land = services.receive_new_dossier(desk, versions["land"], _applicant(citizen), at=later(2))
+        land = services.receive_new_dossier(desk, versions["land"], _applicant(citizen), at=later(2),
+            documents=services.catalog_documents(versions["land"]))
         department = users["chuyenvien.sonnmt"].agency
         if department is not None and land.competent_agency_id != desk.agency_id:
             services.transfer_dossier(desk, land, department, at=later(4), reason="Chuyển Sở giải quyết")

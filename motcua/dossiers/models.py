@@ -53,6 +53,11 @@ CLOSED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETU
 
 class SubState(models.TextChoices):
     NONE = "", _("Không")
+    # Status 1 sent back before reception (services.request_completion): the clock has not
+    # started and no supplement is counted; the citizen completes and resubmits.
+    COMPLETION_WAITING_APPLICANT = (
+        "completion_applicant", _("Chờ công dân hoàn thiện hồ sơ trước khi tiếp nhận")
+    )
     SUPPLEMENT_WAITING_APPLICANT = "supplement_applicant", _("Chờ công dân bổ sung")
     SUPPLEMENT_WAITING_OFFICER = "supplement_officer", _("Chờ cán bộ kiểm tra hồ sơ bổ sung")
     PAYMENT_PENDING = "payment_pending", _("Chờ thực hiện nghĩa vụ tài chính")

@@ -35,6 +35,8 @@ from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
+from motcua.catalog.requirements import documents_of, missing_required
+from motcua.dossiers import permissions
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
@@ -45,10 +47,18 @@ from motcua.dossiers.models import (
     DossierSequence,
     DossierStep,
     Handover,
+    ResultDelivery,
     Status,
     SubState,
     SupplementRequest,
 )
+
+# The status groups live with the predicates; re-exported here for the callers that used them.
+from motcua.dossiers.permissions import OFFICER_ROLES as OFFICER_ROLES
+from motcua.dossiers.permissions import OPEN_FOR_LEADER as OPEN_FOR_LEADER
+from motcua.dossiers.permissions import WITHDRAWABLE_STATUSES as WITHDRAWABLE_STATUSES
+from motcua.dossiers.permissions import WORKING_STATUSES as WORKING_STATUSES
+from motcua.dossiers.permissions import apology_still_possible as apology_still_possible
 from motcua.dossiers.uploads import EXTENSIONS, UploadProblem, check_upload
 from motcua.geography.models import Unit
 from motcua.worktime.calendars import calendar_for
@@ -56,27 +66,18 @@ from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
 
 Actor = User | None
 
-# Statuses a dossier can be worked on in (received or processing, not paused).
-WORKING_STATUSES = (Status.RECEIVED, Status.PROCESSING)
-# Statuses from which an applicant may still withdraw or a leader stop processing.
-WITHDRAWABLE_STATUSES = (
-    Status.SUBMITTED,
-    Status.RECEIVED,
-    Status.PROCESSING,
-    Status.SUPPLEMENT_REQUESTED,
-    Status.PAYMENT_REQUESTED,
-)
-OPEN_FOR_LEADER = (Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.PAYMENT_REQUESTED)
-OFFICER_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER, Role.CENTER_MANAGER)
-
 
 class DossierError(Exception):
     """A refused transition: `code` is stable for programs, `message` is translated for people."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, fields: dict[str, list[str]] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        # Which input each part of the refusal is about (the API's `fields`), when that helps.
+        self.fields = fields or {}
+        # `documents_missing`: the catalog requirements missing, so a form can mark each slot.
+        self.missing: list[int] = []
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -91,6 +92,10 @@ class Supplied:
     certified_copies: int = 0
     photocopies: int = 0
     requirement_id: int | None = None
+
+
+# A file handed in with a dossier: (the catalog requirement it belongs to, or None, the file).
+Upload = tuple[int | None, File]
 
 
 # ---------------------------------------------------------------------------------------
@@ -152,33 +157,50 @@ def _reason_required() -> DossierError:
     return DossierError("reason_required", gettext("Cần ghi rõ lý do."))
 
 
-def _is_officer(actor: Actor, roles: Iterable[str], agency_id: int | None) -> bool:
-    return (
-        actor is not None
-        and actor.is_active
-        and actor.role in roles
-        and actor.agency_id is not None
-        and actor.agency_id == agency_id
-    )
+def _refused(code: str, dossier: Dossier) -> DossierError:
+    """The DossierError of a refusal code of `permissions`."""
+    if code == permissions.INVALID:
+        return _invalid(dossier)
+    if code == permissions.FORBIDDEN:
+        return _forbidden(dossier)
+    if code == "no_next_step":
+        return DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+    if code == "apology_too_late":
+        assert dossier.due_at is not None
+        return DossierError(
+            "apology_too_late",
+            gettext(
+                "Đã quá hạn trả kết quả (%(due)s): phiếu xin lỗi và hẹn lại phải được gửi "
+                "trước thời hạn."
+            )
+            % {"due": timezone.localtime(dossier.due_at, TZ).strftime("%H:%M %d/%m/%Y")},
+        )
+    if code == "result_first":
+        return DossierError(
+            "result_first",
+            gettext(
+                "Bước tiếp theo là phê duyệt kết quả: hãy trình kết quả giải quyết để lãnh đạo phê duyệt."
+            ),
+        )
+    if code == "result_required":
+        return DossierError("result_required", gettext("Chưa có kết quả giải quyết để phê duyệt."))
+    if code == "supplement_already_requested":
+        return DossierError(
+            "supplement_already_requested",
+            gettext(
+                "Hồ sơ %(code)s đã được yêu cầu bổ sung một lần. Theo quy định, việc yêu cầu bổ sung "
+                "chỉ được thực hiện một lần bằng văn bản; yêu cầu thêm phải do lãnh đạo quyết định "
+                "và ghi rõ lý do."
+            )
+            % {"code": dossier.code},
+        )
+    raise AssertionError(code)
 
 
-def _is_owner(actor: Actor, dossier: Dossier) -> bool:
-    return (
-        actor is not None
-        and actor.role == Role.CITIZEN
-        and dossier.applicant.user_id is not None
-        and dossier.applicant.user_id == actor.pk
-    )
-
-
-def _require(allowed: bool, dossier: Dossier | None = None) -> None:
-    if not allowed:
-        raise _forbidden(dossier)
-
-
-def _expect(dossier: Dossier, statuses: Iterable[int]) -> None:
-    if dossier.status not in statuses:
-        raise _invalid(dossier)
+def _check(refusal: permissions.Refusal, dossier: Dossier) -> None:
+    """Raise the refusal of a permission predicate (`permissions`), if any."""
+    if refusal is not None:
+        raise _refused(refusal, dossier)
 
 
 @contextmanager
@@ -417,31 +439,136 @@ def _keep_rules(version: ProcedureVersion, *relations: str) -> None:
         prefetch_related_objects([version], *missing)
 
 
-def _create_documents(
-    dossier: Dossier, documents: Sequence[Supplied] | None, supplement: bool = False
+def catalog_documents(version: ProcedureVersion) -> list[Supplied]:
+    """Every document of the version's list with the catalog's counts (notes left out).
+
+    Not a default: a caller that means "the applicant brought all of it" (the simulator, the
+    demo) says so by passing this list.
+    """
+    _keep_rules(version, "requirements")
+    return [
+        Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
+        for r in documents_of(version.requirements.all())
+    ]
+
+
+def _documents_with_files(version: ProcedureVersion, files: Sequence[Upload]) -> list[Supplied]:
+    """Online, a document is handed in by attaching it: the rows with a file, the catalog's counts."""
+    with_file = {requirement_id for requirement_id, _upload in files}
+    return [d for d in catalog_documents(version) if d.requirement_id in with_file]
+
+
+def _check_documents(
+    version: ProcedureVersion, documents: Sequence[Supplied], files: Sequence[Upload]
 ) -> None:
-    if documents is None:
-        _keep_rules(dossier.version, "requirements")
-        documents = [
-            Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
-            for r in dossier.version.requirements.all()
+    """Every requirement named (by a document or a file) is a document of this version, never a note."""
+    known = {d.requirement_id for d in catalog_documents(version)}
+    named = [d.requirement_id for d in documents] + [requirement_id for requirement_id, _upload in files]
+    for requirement_id in named:
+        if requirement_id is not None and requirement_id not in known:
+            message = gettext("Thủ tục %(procedure)s không có giấy tờ cần nộp mang mã %(id)d.") % {
+                "procedure": version.procedure.code, "id": requirement_id}
+            raise DossierError("unknown_requirement", message, {"requirement_ids": [message]})
+
+
+def _check_required(version: ProcedureVersion, supplied_ids: Iterable[int | None]) -> None:
+    """Refuse an online dossier missing an always-required document, naming each one missing."""
+    _keep_rules(version, "requirements")
+    missing = missing_required(version.requirements.all(), supplied_ids)
+    if missing:
+        each = [
+            gettext("Chưa đính kèm tệp cho giấy tờ bắt buộc “%(name)s” (mã %(id)d).")
+            % {"name": r.name, "id": r.pk}
+            for r in missing
         ]
-    if not documents:
-        return
-    DossierDocument.objects.bulk_create(
-        [
-            DossierDocument(
-                dossier=dossier,
-                requirement_id=d.requirement_id,
-                name=d.name,
-                originals=d.originals,
-                certified_copies=d.certified_copies,
-                photocopies=d.photocopies,
-                supplied_in_supplement=supplement,
-            )
-            for d in documents
-        ]
+        error = DossierError(
+            "documents_missing",
+            gettext("Hồ sơ còn thiếu giấy tờ bắt buộc: %(names)s.")
+            % {"names": "; ".join(r.name for r in missing)},
+            {"files": each},
+        )
+        error.missing = [r.pk for r in missing]
+        raise error
+
+
+def _check_files(files: Sequence[Upload]) -> list[str]:
+    """The proven type of every file, before anything is written (a refused file leaves nothing)."""
+    return [_proven_type(upload) for _key, upload in files]
+
+
+@contextmanager
+def _discard_files_on_failure() -> Iterator[list[DossierFile]]:
+    """Delete the files stored by a transition whose transaction failed.
+
+    A database rollback does not remove what was written to MEDIA_ROOT: the transition
+    stores its files inside the transaction and, on any error, deletes them after the
+    rollback. (A caller must not wrap a transition in its own transaction: a rollback of
+    that outer transaction after the transition returned cannot be seen here.)
+    """
+    stored: list[DossierFile] = []
+    try:
+        yield stored
+    except BaseException:
+        for attached in stored:
+            attached.file.delete(save=False)
+        raise
+
+
+def _store_file(
+    dossier: Dossier, upload: File, content_type: str, document: DossierDocument | None
+) -> DossierFile:
+    original = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
+    attached = DossierFile(
+        dossier=dossier, document=document, original_name=original, content_type=content_type
     )
+    attached.file.save(_server_name(content_type), upload, save=False)
+    attached.save()
+    return attached
+
+
+def _create_documents(
+    dossier: Dossier, documents: Sequence[Supplied], supplement: bool = False
+) -> list[DossierDocument]:
+    """The documents handed in, exactly as given (never the whole catalog list by default)."""
+    if not documents:
+        return []
+    rows = [
+        DossierDocument(
+            dossier=dossier,
+            requirement_id=d.requirement_id,
+            name=d.name,
+            originals=d.originals,
+            certified_copies=d.certified_copies,
+            photocopies=d.photocopies,
+            supplied_in_supplement=supplement,
+        )
+        for d in documents
+    ]
+    created = DossierDocument.objects.bulk_create(rows)
+    if any(row.pk is None for row in created):  # backends without RETURNING on bulk insert
+        created = list(DossierDocument.objects.filter(dossier=dossier).order_by("-id")[: len(rows)])[::-1]
+    return created
+
+
+def _attach(
+    dossier: Dossier,
+    files: Sequence[Upload],
+    types: Sequence[str],
+    documents: Sequence[DossierDocument],
+    stored: list[DossierFile],
+    *,
+    by_index: bool = False,
+) -> None:
+    """Store the files of a transition, each on its document (by requirement id, or by index)."""
+    by_requirement = {d.requirement_id: d for d in documents if d.requirement_id is not None}
+    for (key, upload), content_type in zip(files, types, strict=True):
+        if key is None:
+            document = None
+        elif by_index:
+            document = documents[key] if 0 <= key < len(documents) else None
+        else:
+            document = by_requirement.get(key)
+        stored.append(_store_file(dossier, upload, content_type, document))
 
 
 def _check_applicant(applicant: Applicant) -> None:
@@ -635,13 +762,6 @@ def _following_steps(dossier: Dossier, step: DossierStep | None) -> list[Dossier
     )
 
 
-def _acts_on_step(actor: Actor, step: DossierStep | None) -> bool:
-    """The step's role at its agency, its assignee, or a leader of that agency."""
-    if step is None or actor is None or actor.agency_id != step.agency_id or not actor.is_active:
-        return False
-    return actor.role == step.role or actor.role == Role.LEADER or step.assignee_id == actor.pk
-
-
 def _handover(
     dossier: Dossier,
     kind: str,
@@ -680,18 +800,26 @@ def submit_online(
     at: dt.datetime | None = None,
     request: str = "",
     documents: Sequence[Supplied] | None = None,
+    files: Sequence[Upload] = (),
+    result_delivery: str = ResultDelivery.CENTRE,
     competent_agency: Agency | None = None,
     language: str | None = None,
     land_unit: Unit | None = None,
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
 
+    `files` are (requirement id, file) pairs. The documents handed in are `documents`, else
+    the catalog rows with a file (with the catalog's counts). Every always-required document
+    must be among them (`documents_missing`, naming each one). The files are stored in the
+    same transaction and deleted again if it fails.
+
     A new applicant's `language` (for slips and notices) is `language`, else the language
     the citizen is using (the request's active language).
     """
     at = _now(at)
-    if actor is None or actor.role != Role.CITIZEN:
+    if permissions.submit_online(actor) is not None:
         raise _forbidden()
+    assert actor is not None
     if applicant.user_id is None:
         applicant.user = actor
     elif applicant.user_id != actor.pk:
@@ -711,7 +839,12 @@ def submit_online(
             )
             % {"code": version.procedure.code},
         )
-    with _atomic():
+    _check_delivery(result_delivery)
+    handed_in = list(documents) if documents is not None else _documents_with_files(version, files)
+    _check_documents(version, handed_in, files)
+    _check_required(version, [d.requirement_id for d in handed_in])
+    types = _check_files(files)
+    with _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
             version,
             applicant,
@@ -723,13 +856,90 @@ def submit_online(
             Status.SUBMITTED,
             land_unit,
         )
-        data = {"channel": dossier.channel, "procedure": version.procedure.code}
+        dossier.result_delivery = result_delivery
+        data = {"channel": dossier.channel, "procedure": version.procedure.code, "files": len(files)}
         _assign_code(dossier, at)
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         dossier.save(force_insert=True)
-        _create_documents(dossier, documents)
+        created = _create_documents(dossier, handed_in)
+        _attach(dossier, files, types, created, stored)
         event.save()
+    return dossier
+
+
+def _check_delivery(result_delivery: str) -> None:
+    if result_delivery not in ResultDelivery.values:
+        raise DossierError(
+            "invalid_result_delivery", gettext("Hình thức nhận kết quả không hợp lệ.")
+        )
+
+
+def request_completion(
+    actor: Actor,
+    dossier: Dossier,
+    items: Sequence[str],
+    reason: str,
+    *,
+    at: dt.datetime | None = None,
+) -> Dossier:
+    """Send an online dossier back to the citizen for completion before reception.
+
+    It stays "Mới đăng ký" (1) with the sub-state "waiting for the citizen": the clock has
+    not started (it starts at reception) and no supplement is counted (Decree 118/2025: a
+    supplement request is made once, after reception). The list is in the event's data.
+    """
+    at = _now(at)
+    with _atomic():
+        locked = _lock(dossier, actor)
+        _check(permissions.request_completion(actor, locked), locked)
+        cleaned = [i.strip() for i in items if i and i.strip()]
+        if not cleaned:
+            raise DossierError("items_required", gettext("Cần liệt kê đầy đủ các giấy tờ phải bổ sung."))
+        if not reason.strip():
+            raise _reason_required()
+        locked.sub_state = SubState.COMPLETION_WAITING_APPLICANT
+        _commit(
+            dossier, locked, actor, at, "request_completion", Status.SUBMITTED, reason.strip(),
+            {"items": cleaned},
+        )
+    return dossier
+
+
+def complete_submission(
+    actor: Actor,
+    dossier: Dossier,
+    *,
+    at: dt.datetime | None = None,
+    files: Sequence[Upload] = (),
+    note: str = "",
+) -> Dossier:
+    """The citizen completes a dossier sent back before reception and resubmits it (still status 1).
+
+    `files` are (requirement id, file) pairs; the documents with a new file are added. The
+    always-required documents must then all be there.
+    """
+    at = _now(at)
+    types = _check_files(files)
+    with _discard_files_on_failure() as stored, _atomic():
+        locked = _lock(dossier, actor)
+        _check(permissions.complete_submission(actor, locked), locked)
+        version = locked.version
+        present = set(locked.documents.values_list("requirement_id", flat=True))
+        added = [d for d in _documents_with_files(version, files) if d.requirement_id not in present]
+        _check_documents(version, added, files)
+        _check_required(version, [*present, *(d.requirement_id for d in added)])
+        created = _create_documents(locked, added)
+        existing = list(locked.documents.filter(requirement_id__isnull=False))
+        _attach(locked, files, types, [*existing, *created], stored)
+        locked.sub_state = SubState.NONE
+        # The complete dossier is submitted now: its clock (`clock_start`) and the centre's
+        # acceptance window count from here, not from the incomplete first submission.
+        locked.submitted_at = at
+        _commit(
+            dossier, locked, actor, at, "complete_submission", Status.SUBMITTED, note.strip(),
+            {"documents": [d.name for d in added], "files": len(files)},
+        )
     return dossier
 
 
@@ -816,23 +1026,11 @@ def _receive(
     }
 
 
-def receive_new_dossier(
-    actor: Actor,
-    version: ProcedureVersion,
-    applicant: Applicant,
-    *,
-    channel: str = ChannelKind.COUNTER,
-    at: dt.datetime | None = None,
-    request: str = "",
-    documents: Sequence[Supplied] | None = None,
-    competent_agency: Agency | None = None,
-    sets: int = 1,
-    land_unit: Unit | None = None,
-) -> Dossier:
-    """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01)."""
-    at = _now(at)
-    if actor is None or actor.role != Role.RECEPTIONIST or actor.agency is None or not actor.is_active:
+def _counter_checks(actor: Actor, channel: str) -> Agency:
+    """The receptionist's centre, for a dossier handed in at the counter or by post."""
+    if permissions.receive_at_counter(actor) is not None:
         raise _forbidden()
+    assert actor is not None and actor.agency is not None
     if not actor.agency.is_service_center:
         raise DossierError(
             "invalid_agency", gettext("Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.")
@@ -841,13 +1039,45 @@ def receive_new_dossier(
         raise DossierError(
             "invalid_channel", gettext("Hồ sơ trực tuyến phải được nộp qua Cổng dịch vụ công.")
         )
+    return actor.agency
+
+
+def receive_new_dossier(
+    actor: Actor,
+    version: ProcedureVersion,
+    applicant: Applicant,
+    *,
+    channel: str = ChannelKind.COUNTER,
+    at: dt.datetime | None = None,
+    request: str = "",
+    documents: Sequence[Supplied] = (),
+    files: Sequence[Upload] = (),
+    result_delivery: str = ResultDelivery.CENTRE,
+    competent_agency: Agency | None = None,
+    sets: int = 1,
+    land_unit: Unit | None = None,
+    forward: bool = False,
+) -> Dossier:
+    """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01).
+
+    `documents` is exactly what was handed in (the receipt lists these, nothing else);
+    `files` are (requirement id, scan) pairs stored on those documents in the same
+    transaction. `forward=True` also hands the dossier to the next step ("Tiếp nhận và
+    chuyển xử lý"): both or neither.
+    """
+    at = _now(at)
+    agency = _counter_checks(actor, channel)
+    _check_delivery(result_delivery)
+    documents = list(documents or ())
+    _check_documents(version, documents, files)
+    types = _check_files(files)
     cal = calendar()
-    with _atomic():
+    with _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
-            version, applicant, channel, actor.agency, competent_agency, at, request, Status.RECEIVED,
-            land_unit,
+            version, applicant, channel, agency, competent_agency, at, request, Status.RECEIVED, land_unit
         )
         dossier.sets = sets
+        dossier.result_delivery = result_delivery
         plan = _plan_reception(dossier, at, cal)
         # Written with its status, times and due time; the current step and the event's
         # head follow in one UPDATE once the steps exist.
@@ -857,37 +1087,88 @@ def receive_new_dossier(
         _assign_code(dossier, at)
         dossier.save(force_insert=True)
         dossier._loaded_values = _column_values(dossier)
-        _create_documents(dossier, documents)
+        created = _create_documents(dossier, documents)
+        _attach(dossier, files, types, created, stored)
         data = _receive(dossier, plan, actor, at, cal)
+        if files:
+            data["files"] = len(files)
         _append_event(dossier, actor, at, "receive", None, data=data)
+        if forward:
+            forward_dossier(actor, dossier, at=at)
     return dossier
 
 
-def receive_dossier(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None) -> Dossier:
-    """The receiving centre accepts an online dossier (1 → 2): due time, process steps, receipt slip."""
+def refuse_new_dossier(
+    actor: Actor,
+    version: ProcedureVersion,
+    applicant: Applicant,
+    reason: str,
+    *,
+    channel: str = ChannelKind.COUNTER,
+    at: dt.datetime | None = None,
+    request: str = "",
+    documents: Sequence[Supplied] = (),
+) -> Dossier:
+    """Refuse a dossier handed in at the counter or by post (status 3, form 03 with the reason).
+
+    The applicant gets a refusal slip (Circular 01/2023, form 03), so the refusal is a
+    dossier with its code, never received: the slip can be printed and the statistics count
+    it. When no agency is competent (often the very reason), the centre stands as competent.
+    """
+    at = _now(at)
+    agency = _counter_checks(actor, channel)
+    if not reason.strip():
+        raise _reason_required()
+    documents = list(documents or ())
+    _check_documents(version, documents, ())
+    try:
+        competent = competent_agency_for(version, agency, at.astimezone(TZ).date(), applicant.address_unit)
+    except DossierError:
+        competent = agency
+    with _atomic():
+        dossier = _new_dossier(version, applicant, channel, agency, competent, at, request, Status.REFUSED)
+        dossier.refused_at = at
+        _assign_code(dossier, at)
+        event = _next_event(
+            dossier, actor, at, "refuse", None, reason.strip(), {"channel": channel, "slip": "03"}
+        )
+        dossier.save(force_insert=True)
+        _create_documents(dossier, documents)
+        event.save()
+    return dossier
+
+
+def receive_dossier(
+    actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, forward: bool = False
+) -> Dossier:
+    """The receiving centre accepts an online dossier (1 → 2): due time, process steps, receipt slip.
+
+    `forward=True` also hands it to the next step ("Tiếp nhận và chuyển xử lý"): both or neither.
+    """
     at = _now(at)
     cal = calendar()
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [Status.SUBMITTED])
-        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        _check(permissions.receive(actor, locked), locked)
         plan = _plan_reception(locked, at, cal)
         data = _receive(locked, plan, actor, at, cal)
         _commit(dossier, locked, actor, at, "receive", Status.SUBMITTED, data=data)
+        if forward:
+            forward_dossier(actor, dossier, at=at)
     return dossier
 
 
 def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datetime | None = None) -> Dossier:
-    """Refuse an online dossier at reception (1 → 3, form 03 with the reason)."""
+    """Refuse an online dossier before reception (1 → 3, form 03 with the reason); no clock ran."""
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [Status.SUBMITTED])
-        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        _check(permissions.refuse(actor, locked), locked)
         if not reason.strip():
             raise _reason_required()
         locked.status = Status.REFUSED
         locked.refused_at = at
+        locked.sub_state = SubState.NONE
         _commit(dossier, locked, actor, at, "refuse", Status.SUBMITTED, reason.strip(), {"slip": "03"})
     return dossier
 
@@ -908,15 +1189,10 @@ def forward_dossier(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
         step = locked.current_step
-        _require(_acts_on_step(actor, step), locked)
-        assert step is not None
         following, later = _split(_following_steps(locked, step))
-        if following is None:
-            raise DossierError(
-                "no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết.")
-            )
+        _check(permissions.forward(actor, locked, following), locked)
+        assert step is not None and following is not None
         if assignee is not None and assignee.agency_id != following.agency_id:
             raise DossierError(
                 "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")
@@ -924,7 +1200,8 @@ def forward_dossier(
         from_status = locked.status
         _finish_step(step, actor, at)
         _start_step(locked, following, at, calendar(), assignee, later)
-        kind = Handover.Kind.STEP if step.agency_id == following.agency_id else Handover.Kind.TRANSFER
+        inter_agency = _inter_agency(locked, step.agency_id, following.agency)
+        kind = Handover.Kind.TRANSFER if inter_agency else Handover.Kind.STEP
         _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
         locked.status = Status.PROCESSING
         _commit(
@@ -939,6 +1216,7 @@ def forward_dossier(
                 "from_step": step.order,
                 "to_step": following.order,
                 "to_agency": following.agency.code,
+                "inter_agency": inter_agency,
                 "assignee": assignee.pk if assignee else None,
                 "step_due_at": _iso(following.due_at),
             },
@@ -946,14 +1224,35 @@ def forward_dossier(
     return dossier
 
 
+def _inter_agency(dossier: Dossier, from_agency_id: int, to_agency: Agency) -> bool:
+    """A hand-over between two administrations (liên thông), not a step inside one.
+
+    A commune centre and its committee, or the provincial centre and a department, are one
+    administration (`Agency.administration_id`); a centre of another commune, or an office
+    organised outside the People's Committees (police, customs, tax…), is another.
+    """
+    if from_agency_id == to_agency.pk:
+        return False
+    source: Agency | None = None
+    for name in ("receiving_agency", "competent_agency"):
+        field = Dossier._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        if field.is_cached(dossier) and getattr(dossier, field.attname) == from_agency_id:
+            cached = field.get_cached_value(dossier)
+            assert isinstance(cached, Agency)
+            source = cached
+    if source is None:  # read only when the dossier object does not carry it already
+        source = Agency.objects.only("pk", "kind", "parent_id").get(pk=from_agency_id)
+    return source.administration_id != to_agency.administration_id
+
+
 def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.datetime | None = None) -> Dossier:
     """A leader (or the step's holder) names the officer who handles the current step."""
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
+        _check(permissions.assign(actor, locked), locked)
         step = locked.current_step
-        _require(_acts_on_step(actor, step), locked)
         assert step is not None
         if assignee.agency_id != step.agency_id or assignee.role not in OFFICER_ROLES:
             raise DossierError(
@@ -989,9 +1288,8 @@ def transfer_dossier(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
+        _check(permissions.transfer(actor, locked), locked)
         step = locked.current_step
-        _require(step is not None and _is_officer(actor, OFFICER_ROLES, step.agency_id), locked)
         assert step is not None
         if to_agency.pk == step.agency_id or not to_agency.is_active:
             raise DossierError("invalid_agency", gettext("Cơ quan nhận hồ sơ liên thông không hợp lệ."))
@@ -1064,31 +1362,15 @@ def request_supplement(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
-        step = locked.current_step
-        allowed = _acts_on_step(actor, step) or _is_officer(
-            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id
-        )
-        _require(allowed, locked)
+        _check(permissions.request_supplement(actor, locked), locked)
         assert actor is not None
         cleaned = [i.strip() for i in items if i and i.strip()]
         if not cleaned:
             raise DossierError("items_required", gettext("Cần liệt kê đầy đủ các giấy tờ phải bổ sung."))
         if not reason.strip():
             raise _reason_required()
-        if locked.supplement_count >= 1:
-            if actor.role != Role.LEADER:
-                raise DossierError(
-                    "supplement_already_requested",
-                    gettext(
-                        "Hồ sơ %(code)s đã được yêu cầu bổ sung một lần. Theo quy định, việc yêu cầu bổ sung "
-                        "chỉ được thực hiện một lần bằng văn bản; yêu cầu thêm phải do lãnh đạo quyết định "
-                        "và ghi rõ lý do."
-                    )
-                    % {"code": locked.code},
-                )
-            if not override_reason.strip():
-                raise _reason_required()
+        if locked.supplement_count >= 1 and not override_reason.strip():
+            raise _reason_required()
         cal = calendar()
         assert locked.due_at is not None
         from_status = locked.status
@@ -1134,20 +1416,20 @@ def receive_supplement(
     *,
     at: dt.datetime | None = None,
     documents: Sequence[Supplied] = (),
+    files: Sequence[Upload] = (),
     note: str = "",
 ) -> Dossier:
-    """The supplement arrives (5 → back); new due time = now + the working time left at the pause."""
+    """The supplement arrives (5 → back); new due time = now + the working time left at the pause.
+
+    `files` are (index in `documents`, or None, file) pairs, stored in the same transaction
+    on the document they belong to and deleted again if it fails.
+    """
     at = _now(at)
-    with _atomic():
+    types = _check_files(files)
+    with _discard_files_on_failure() as stored, _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [Status.SUPPLEMENT_REQUESTED])
+        _check(permissions.receive_supplement(actor, locked), locked)
         step = locked.current_step
-        allowed = (
-            _is_owner(actor, locked)
-            or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id)
-            or _acts_on_step(actor, step)
-        )
-        _require(allowed, locked)
         cal = calendar()
         assert locked.paused_at is not None
         paused = cal.elapsed(locked.paused_at, at)
@@ -1175,7 +1457,8 @@ def receive_supplement(
                 moved += _schedule(locked, _following_steps(locked, step), step.due_at, cal)
             if moved:
                 DossierStep.objects.bulk_update(moved, ["due_at"])
-        _create_documents(locked, documents, supplement=True)
+        created = _create_documents(locked, documents, supplement=True)
+        _attach(locked, files, types, created, stored, by_index=True)
         locked.status = locked.resume_status or Status.PROCESSING
         locked.resume_status = None
         locked.sub_state = SubState.NONE
@@ -1194,6 +1477,7 @@ def receive_supplement(
                 "paused_hours": _hours(paused),
                 "due_at": _iso(locked.due_at),
                 "documents": [d.name for d in documents],
+                "files": len(files),
             },
         )
     return dossier
@@ -1215,11 +1499,7 @@ def request_payment(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
-        allowed = _acts_on_step(actor, locked.current_step) or _is_officer(
-            actor, [Role.SPECIALIST, Role.LEADER], locked.competent_agency_id
-        )
-        _require(allowed, locked)
+        _check(permissions.request_payment(actor, locked), locked)
         if amount <= 0:
             raise DossierError("invalid_amount", gettext("Số tiền phải nộp phải lớn hơn 0."))
         from_status = locked.status
@@ -1244,14 +1524,8 @@ def record_payment(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [Status.PAYMENT_REQUESTED])
-        owner = _is_owner(actor, locked)
-        allowed = (
-            owner
-            or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id)
-            or _is_officer(actor, OFFICER_ROLES, locked.competent_agency_id)
-        )
-        _require(allowed, locked)
+        _check(permissions.record_payment(actor, locked), locked)
+        owner = permissions.is_owner(actor, locked)
         locked.paid_at = at
         locked.paid_online = online or owner
         locked.status = locked.resume_status or Status.PROCESSING
@@ -1282,9 +1556,8 @@ def withdraw(actor: Actor, dossier: Dossier, *, at: dt.datetime | None = None, r
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WITHDRAWABLE_STATUSES)
-        owner = _is_owner(actor, locked)
-        _require(owner or _is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        _check(permissions.withdraw(actor, locked), locked)
+        owner = permissions.is_owner(actor, locked)
         if not owner and not reason.strip():
             raise _reason_required()
         from_status = locked.status
@@ -1300,8 +1573,7 @@ def stop_processing(actor: Actor, dossier: Dossier, reason: str, *, at: dt.datet
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, OPEN_FOR_LEADER)
-        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
+        _check(permissions.stop(actor, locked), locked)
         if not reason.strip():
             raise _reason_required()
         from_status = locked.status
@@ -1331,14 +1603,8 @@ def mark_result_ready(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
+        _check(permissions.result_ready(actor, locked), locked)
         step = locked.current_step
-        _require(
-            _acts_on_step(actor, step) or _is_officer(actor, [Role.SPECIALIST], locked.competent_agency_id),
-            locked,
-        )
-        if locked.sub_state == SubState.AWAITING_APPROVAL:
-            raise _invalid(locked)
         if not result_text.strip():
             raise DossierError("result_required", gettext("Cần ghi kết quả giải quyết."))
         result_type = _proven_type(result_file) if result_file is not None else None
@@ -1377,10 +1643,7 @@ def approve_result(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, WORKING_STATUSES)
-        _require(_is_officer(actor, [Role.LEADER], locked.competent_agency_id), locked)
-        if not locked.result_text:
-            raise DossierError("result_required", gettext("Chưa có kết quả giải quyết để phê duyệt."))
+        _check(permissions.approve(actor, locked), locked)
         from_status = locked.status
         step = locked.current_step
         if step is not None:
@@ -1414,8 +1677,7 @@ def return_result(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [Status.RESULT_READY])
-        _require(_is_officer(actor, [Role.RECEPTIONIST], locked.receiving_agency_id), locked)
+        _check(permissions.return_result(actor, locked), locked)
         step = locked.current_step
         if step is not None and step.finished_at is None:
             _finish_step(step, actor, at)
@@ -1431,18 +1693,6 @@ def return_result(
 # Apology
 
 
-def apology_still_possible(dossier: Dossier, at: dt.datetime) -> bool:
-    """Whether an apology with a new appointment may still be given at `at`.
-
-    Decree 118/2025/NĐ-CP (REGULATIONS.md "Time"): the apology and the new appointment reach
-    the applicant *before* the due time; after it the dossier is simply late. A dossier paused
-    for a supplement has no running clock to be late on.
-    """
-    if dossier.status == Status.SUPPLEMENT_REQUESTED or dossier.due_at is None:
-        return True
-    return at < dossier.due_at
-
-
 def apologize(
     actor: Actor,
     dossier: Dossier,
@@ -1455,25 +1705,11 @@ def apologize(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, OPEN_FOR_LEADER)
-        _require(
-            _is_officer(actor, [Role.LEADER], locked.competent_agency_id)
-            or _is_officer(actor, [Role.LEADER], locked.receiving_agency_id),
-            locked,
-        )
+        _check(permissions.apologize(actor, locked, at), locked)
         if not reason.strip():
             raise _reason_required()
         if timezone.is_naive(new_appointment):
             raise ValueError("new_appointment must be aware.")
-        if not apology_still_possible(locked, at):
-            raise DossierError(
-                "apology_too_late",
-                gettext(
-                    "Đã quá hạn trả kết quả (%(due)s): phiếu xin lỗi và hẹn lại phải được gửi "
-                    "trước thời hạn."
-                )
-                % {"due": timezone.localtime(locked.due_at, TZ).strftime("%H:%M %d/%m/%Y")},
-            )
         earliest = max(filter(None, [at, locked.due_at, locked.new_appointment_at]))
         if new_appointment <= earliest:
             raise DossierError(
@@ -1536,20 +1772,9 @@ def attach_file(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        _expect(locked, [*WITHDRAWABLE_STATUSES, Status.RESULT_READY])
-        allowed = (
-            _is_owner(actor, locked)
-            or _is_officer(actor, OFFICER_ROLES, locked.receiving_agency_id)
-            or _is_officer(actor, OFFICER_ROLES, locked.competent_agency_id)
-        )
-        _require(allowed, locked)
+        _check(permissions.attach_file(actor, locked), locked)
         content_type = _proven_type(upload)
-        original = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
-        attached = DossierFile(
-            dossier=locked, document=document, original_name=original, content_type=content_type
-        )
-        attached.file.save(_server_name(content_type), upload, save=False)
-        attached.save()
+        attached = _store_file(locked, upload, content_type, document)
         _commit(
             dossier,
             locked,

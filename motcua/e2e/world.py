@@ -140,12 +140,10 @@ def submit_birth(world: World, citizen: User | None = None) -> Dossier:
     citizen = citizen or world.citizen
     applicant = Applicant(kind=Applicant.Kind.CITIZEN, name=citizen.full_name, id_number=citizen.id_number,
                           phone="0912345678", address_unit=world.ward, user=citizen)
-    dossier = services.submit_online(citizen, world.birth, applicant, world.ward_center,
-                                     request="Đăng ký khai sinh cho con",
-                                     competent_agency=world.ward_committee)
-    for document in dossier.documents.all():
-        services.attach_file(citizen, dossier, pdf(), document=document)
-    return dossier
+    files = [(r.pk, pdf()) for r in world.birth.requirements.all()]
+    return services.submit_online(citizen, world.birth, applicant, world.ward_center,
+                                  request="Đăng ký khai sinh cho con", files=files,
+                                  competent_agency=world.ward_committee)
 
 
 def advance_to_result_ready(world: World, dossier: Dossier) -> Dossier:

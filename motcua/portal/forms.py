@@ -10,6 +10,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
+from motcua.catalog.requirements import describe_counts, is_always_required, is_document
 
 ID_NUMBER_RE = re.compile(r"^\d{12}$")
 
@@ -127,41 +128,24 @@ class ApplicantForm(forms.Form):
         )
 
 
-def is_document(requirement: Any) -> bool:
-    """A thing to hand in (some count of originals or copies), not a note of the catalog ("Lưu ý")."""
-    return bool(requirement.originals or requirement.certified_copies or requirement.photocopies)
+def required_document_field(requirement: Any) -> Any:
+    """One upload slot. The browser is told which documents are always required (it checks
+    first); the server's judge is `dossiers.services` (`documents_missing`, naming each one),
+    so portal, desk and API cannot disagree."""
+    from motcua.dossiers.uploads import ACCEPT
+    from motcua.portal.uploads import ScanField
 
-
-def is_always_required(requirement: Any) -> bool:
-    """Needed in every case: not under a case heading, not worded "Trường hợp …" or "… nếu …".
-
-    The national catalog mixes documents, alternatives and notes in one list; only the plainly
-    unconditional ones are enforced here, the desk checks the rest (and may ask for a supplement).
-    """
-    from motcua.core.text import fold
-
-    name = fold(requirement.name)
-    worded_as_condition = name.startswith("truong hop") or " neu " in name or "(neu " in name
-    conditional = bool(requirement.case) or worded_as_condition
-    return is_document(requirement) and not conditional
+    attrs: dict[str, Any] = {"accept": ACCEPT}
+    if is_always_required(requirement):
+        attrs["required"] = True
+    field = ScanField(label=requirement.name, required=False, help_text=describe_counts(requirement),
+                      widget=forms.FileInput(attrs=attrs))
+    field.always_required = is_always_required(requirement)  # type: ignore[attr-defined]
+    return field
 
 
 def requirement_field_name(requirement_id: int) -> str:
     return f"doc_{requirement_id}"
-
-
-def describe_counts(requirement: Any) -> str:
-    """"1 bản chính, 2 bản sao" — what the applicant must bring, in words."""
-    from django.utils.translation import gettext
-
-    parts = []
-    if requirement.originals:
-        parts.append(gettext("%(n)d bản chính") % {"n": requirement.originals})
-    if requirement.certified_copies:
-        parts.append(gettext("%(n)d bản sao chứng thực") % {"n": requirement.certified_copies})
-    if requirement.photocopies:
-        parts.append(gettext("%(n)d bản sao") % {"n": requirement.photocopies})
-    return ", ".join(parts)
 
 
 class OnlineSubmissionForm(ApplicantForm):
@@ -173,23 +157,26 @@ class OnlineSubmissionForm(ApplicantForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ví dụ: đăng ký khai sinh cho con, họ tên của con, ngày sinh."),
     )
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"), widget=forms.RadioSelect,
+        initial="centre", required=False,
+    )
     confirm = forms.BooleanField(
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
     )
 
     def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any], **kwargs: Any) -> None:
-        from motcua.portal.uploads import ScanField
 
         super().__init__(*args, **kwargs)
         self.requirements = [r for r in requirements if is_document(r)]
         self.notes = [r for r in requirements if not is_document(r)]
+        from motcua.dossiers.models import ResultDelivery
+
+        self.fields["result_delivery"].choices = ResultDelivery.choices  # type: ignore[attr-defined]
         self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
             (a.pk, a.name) for a in agencies]
         for requirement in self.requirements:
-            self.fields[requirement_field_name(requirement.pk)] = ScanField(
-                label=requirement.name, required=is_always_required(requirement),
-                help_text=describe_counts(requirement),
-            )
+            self.fields[requirement_field_name(requirement.pk)] = required_document_field(requirement)
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
 
@@ -205,3 +192,6 @@ class OnlineSubmissionForm(ApplicantForm):
     def applicant_fields(self) -> list[Any]:
         names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]
         return [self[n] for n in names]
+
+    def clean_result_delivery(self) -> str:
+        return self.cleaned_data.get("result_delivery") or "centre"

@@ -20,7 +20,9 @@ ACTION_LABELS: dict[str, Promise] = {
     "submit": _("Nộp hồ sơ trực tuyến"),
     "receive": _("Tiếp nhận hồ sơ"),
     "refuse": _("Từ chối tiếp nhận hồ sơ"),
-    "forward": _("Chuyển bước xử lý"),
+    "request_completion": _("Yêu cầu hoàn thiện hồ sơ trước khi tiếp nhận"),
+    "complete_submission": _("Gửi lại hồ sơ đã hoàn thiện"),
+    "forward": _("Chuyển xử lý"),
     "assign": _("Phân công người xử lý"),
     "transfer": _("Chuyển hồ sơ liên thông"),
     "request_supplement": _("Yêu cầu bổ sung, hoàn thiện hồ sơ"),
@@ -35,6 +37,9 @@ ACTION_LABELS: dict[str, Promise] = {
     "apologize": _("Xin lỗi và hẹn lại ngày trả kết quả"),
     "attach_file": _("Đính kèm tệp"),
 }
+# A forward between two administrations (services._inter_agency) is an inter-agency transfer.
+INTER_AGENCY_FORWARD_LABEL = _("Chuyển liên thông")
+
 # Internal bookkeeping a citizen need not follow on the portal.
 INTERNAL_ACTIONS = frozenset({"attach_file", "assign"})
 
@@ -61,13 +66,20 @@ def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
             actor = str(event.actor)
         entries.append(TimelineEntry(
             at=event.at,
-            label=str(ACTION_LABELS.get(event.action, event.action)),
+            label=event_label(event),
             status=_status_change(event),
             status_code=event.to_status,
             reason=event.reason,
             actor=actor,
         ))
     return entries
+
+
+def event_label(event: DossierEvent) -> str:
+    """What happened: a forward is "Chuyển xử lý", one between administrations "Chuyển liên thông"."""
+    if event.action == "forward" and (event.data or {}).get("inter_agency"):
+        return str(INTER_AGENCY_FORWARD_LABEL)
+    return str(ACTION_LABELS.get(event.action, event.action))
 
 
 def _status_change(event: DossierEvent) -> str:

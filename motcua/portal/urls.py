@@ -11,6 +11,7 @@ urlpatterns = [
     path("portal/dossiers/<str:code>/", views.dossier_detail, name="dossier"),
     path("portal/dossiers/<str:code>/receipt/", views.receipt, name="receipt"),
     path("portal/dossiers/<str:code>/supplement/", views.answer_supplement, name="answer_supplement"),
+    path("portal/dossiers/<str:code>/complete/", views.complete, name="complete"),
     path("portal/dossiers/<str:code>/withdraw/", views.withdraw, name="withdraw"),
     path("portal/dossiers/<str:code>/result/", views.download_result, name="result"),
     path("portal/dossiers/<str:code>/files/<int:pk>/", views.download_file, name="file"),

@@ -14,7 +14,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,10 +25,15 @@ from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers import services
-from motcua.dossiers.models import Dossier, Status, SubState
+from motcua.dossiers import permissions, services
+from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
-from motcua.portal.forms import LookupForm, OnlineSubmissionForm, requirement_field_name
+from motcua.portal.forms import (
+    LookupForm,
+    OnlineSubmissionForm,
+    required_document_field,
+    requirement_field_name,
+)
 from motcua.portal.presentation import (
     available_slips,
     expected_appointment,
@@ -120,28 +124,22 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
     except catalog_services.CompetenceError as error:
         form.add_error("address_unit", str(error))
         return None
-    uploads = {r.pk: data.get(requirement_field_name(r.pk)) for r in form.requirements}
-    documents = [
-        Supplied(r.name, r.originals, r.certified_copies, r.photocopies, r.pk)
-        for r in form.requirements if uploads[r.pk]
-    ]
+    files = [(r.pk, data[requirement_field_name(r.pk)]) for r in form.requirements
+             if data.get(requirement_field_name(r.pk))]
     try:
-        # The dossier and its files stand or fall together.
-        with transaction.atomic():
-            dossier = services.submit_online(
-                request.user,  # type: ignore[arg-type]  # login_required: a User
-                version, applicant, agency, request=data.get("request_text", ""),
-                documents=documents, competent_agency=competent,  # type: ignore[arg-type]
-                # Slips and notices will be written in the language the citizen uses now.
-                language=translation.get_language(),
-            )
-            by_requirement = {d.requirement_id: d for d in dossier.documents.all()}
-            for requirement_id, upload in uploads.items():
-                if upload:
-                    services.attach_file(request.user, dossier, upload,  # type: ignore[arg-type]
-                                         document=by_requirement.get(requirement_id))
+        # One service call: it checks the required documents and stores the files with the dossier.
+        dossier = services.submit_online(
+            request.user,  # type: ignore[arg-type]  # login_required: a User
+            version, applicant, agency, request=data.get("request_text", ""),
+            files=files, result_delivery=data["result_delivery"],
+            competent_agency=competent,  # type: ignore[arg-type]
+            # Slips and notices will be written in the language the citizen uses now.
+            language=translation.get_language(),
+        )
     except DossierError as error:
         form.add_error(None, error.message)
+        for requirement_id in error.missing:  # documents_missing: mark each slot too
+            form.add_error(requirement_field_name(requirement_id), _("Vui lòng đính kèm giấy tờ này."))
         return None
     messages.success(request, _("Đã nộp hồ sơ %(code)s.") % {"code": dossier.code})
     return dossier
@@ -213,8 +211,52 @@ def dossier_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _render_detail(request, dossier, supplement, answer)
 
 
+# The transitions a citizen is offered on the portal (the page of their own dossier).
+PORTAL_ACTIONS = ("withdraw", "receive_supplement", "complete_submission")
+
+
+def portal_actions(user: Any, dossier: Dossier) -> list[str]:
+    """What the portal offers on this dossier: exactly what the services would accept."""
+    return [a for a in permissions.available_actions(user, dossier) if a in PORTAL_ACTIONS]
+
+
+def _completion(dossier: Dossier) -> DossierEvent | None:
+    """The desk's request to complete the dossier before reception, if it waits for the citizen."""
+    events = DossierEvent.objects.filter(dossier=dossier, action="request_completion")
+    return events.order_by("-seq").first()
+
+
+class CompletionForm:
+    """One upload slot per document of the procedure not handed in yet."""
+
+    def __init__(self, dossier: Dossier, data: Any = None, files: Any = None) -> None:
+        from django import forms
+
+        from motcua.catalog.requirements import documents_of
+
+        present = set(dossier.documents.values_list("requirement_id", flat=True))
+        documents = documents_of(dossier.version.requirements.all())
+        self.requirements = [r for r in documents if r.pk not in present]
+        form = forms.Form(data, files)
+        for r in self.requirements:
+            form.fields[requirement_field_name(r.pk)] = required_document_field(r)
+        form.fields["note"] = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000,
+                                              widget=forms.Textarea(attrs={"rows": 2}))
+        self.form = form
+
+    def files(self) -> list[tuple[int | None, Any]]:
+        data = self.form.cleaned_data
+        return [(r.pk, data[requirement_field_name(r.pk)]) for r in self.requirements
+                if data.get(requirement_field_name(r.pk))]
+
+
 def _render_detail(request: HttpRequest, dossier: Dossier, supplement: Any, answer: Any,
-                   status: int = 200) -> HttpResponse:
+                   status: int = 200, completion_form: CompletionForm | None = None) -> HttpResponse:
+    actions = portal_actions(request.user, dossier)
+    completion = None
+    if "complete_submission" in actions:
+        completion = _completion(dossier)
+        completion_form = completion_form or CompletionForm(dossier)
     return render(request, "portal/dossier_detail.html", {
         "dossier": dossier,
         "appointment": expected_appointment(dossier),
@@ -222,8 +264,10 @@ def _render_detail(request: HttpRequest, dossier: Dossier, supplement: Any, answ
         "documents": dossier.documents.prefetch_related("files"),
         "slips": available_slips(dossier),
         "supplement": supplement,
-        "answer": answer.form if answer else None,
-        "can_withdraw": dossier.status in services.WITHDRAWABLE_STATUSES,
+        "answer": answer.form if answer and "receive_supplement" in actions else None,
+        "can_withdraw": "withdraw" in actions,
+        "completion": completion,
+        "completion_form": completion_form.form if completion_form and completion else None,
         "can_download_result": _result_available(dossier),
         "fee": money(dossier.fee_amount),
     }, status=status)
@@ -234,25 +278,42 @@ def _render_detail(request: HttpRequest, dossier: Dossier, supplement: Any, answ
 def answer_supplement(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _own_dossier(request, code)
     supplement = _open_supplement(dossier)
-    if supplement is None or dossier.sub_state != SubState.SUPPLEMENT_WAITING_APPLICANT:
+    if supplement is None or "receive_supplement" not in portal_actions(request.user, dossier):
         messages.error(request, _("Hồ sơ này không có yêu cầu bổ sung đang chờ."))
         return redirect("portal:dossier", code=code)
     answer = SupplementAnswerForm(list(supplement.items), request.POST, request.FILES)
     if not answer.form.is_valid():
         return _render_detail(request, dossier, supplement, answer, status=400)
+    documents = [Supplied(item, originals=1) for item in answer.items]
+    files = [(index, answer.form.cleaned_data[f"item_{index}"]) for index in range(len(answer.items))]
     try:
-        with transaction.atomic():
-            documents = []
-            for index, item in enumerate(answer.items):
-                document = Supplied(item, originals=1)
-                documents.append(document)
-                services.attach_file(request.user, dossier, answer.form.cleaned_data[f"item_{index}"])  # type: ignore[arg-type]
-            services.receive_supplement(request.user, dossier, documents=documents,  # type: ignore[arg-type]
-                                        note=answer.form.cleaned_data["note"])
+        services.receive_supplement(request.user, dossier, documents=documents,  # type: ignore[arg-type]
+                                    files=files, note=answer.form.cleaned_data["note"])
     except DossierError as error:
         messages.error(request, error.message)
         return redirect("portal:dossier", code=code)
     messages.success(request, _("Đã gửi hồ sơ bổ sung. Thời hạn giải quyết được tính tiếp."))
+    return redirect("portal:dossier", code=code)
+
+
+@login_required
+@require_POST
+def complete(request: HttpRequest, code: str) -> HttpResponse:
+    """Resubmit a dossier the desk sent back for completion before reception."""
+    dossier = _own_dossier(request, code)
+    if "complete_submission" not in portal_actions(request.user, dossier):
+        messages.error(request, _("Hồ sơ này không chờ hoàn thiện."))
+        return redirect("portal:dossier", code=code)
+    form = CompletionForm(dossier, request.POST, request.FILES)
+    if not form.form.is_valid():
+        return _render_detail(request, dossier, None, None, status=400, completion_form=form)
+    try:
+        services.complete_submission(request.user, dossier, files=form.files(),  # type: ignore[arg-type]
+                                     note=form.form.cleaned_data["note"])
+    except DossierError as error:
+        messages.error(request, error.message)
+        return redirect("portal:dossier", code=code)
+    messages.success(request, _("Đã gửi lại hồ sơ đã hoàn thiện. Trung tâm sẽ kiểm tra và tiếp nhận."))
     return redirect("portal:dossier", code=code)
 
 

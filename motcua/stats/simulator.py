@@ -468,7 +468,8 @@ class Simulation:
             if rng.random() < mix.after_hours_online:
                 arrival = arrival.replace(hour=rng.choice((6, 18, 19, 20, 21, 22)), minute=rng.randrange(60))
             try:
-                dossier = services.submit_online(user, offer.version, applicant, center, at=arrival)
+                dossier = services.submit_online(user, offer.version, applicant, center, at=arrival,
+                    documents=services.catalog_documents(offer.version))
             except DossierError as error:
                 self.result.errors[f"submit:{error.code}"] += 1
                 return
@@ -495,7 +496,8 @@ class Simulation:
             channel = ChannelKind.POSTAL if rng.random() < mix.postal else ChannelKind.COUNTER
             try:
                 dossier = services.receive_new_dossier(
-                    cast.receptionist[center.pk], offer.version, applicant, channel=channel, at=arrival
+                    cast.receptionist[center.pk], offer.version, applicant, channel=channel, at=arrival,
+                    documents=services.catalog_documents(offer.version)
                 )
             except DossierError as error:
                 self.result.errors[f"receive:{error.code}"] += 1

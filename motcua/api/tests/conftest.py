@@ -154,11 +154,14 @@ def build_dossiers(p: Province) -> Dossiers:
 
     mine = services.submit_online(p.citizen, p.birth_version,
                                   applicant(p.citizen, "Nguyễn Văn An", "001203004567"),
-                                  p.center_a, request="Đăng ký khai sinh cho con")
+                                  p.center_a, request="Đăng ký khai sinh cho con",
+                                  documents=services.catalog_documents(p.birth_version))
     other = services.submit_online(p.other_citizen, p.birth_version,
-                                   applicant(p.other_citizen, "Trần Thị Bình", "002204005678"), p.center_b)
+                                   applicant(p.other_citizen, "Trần Thị Bình", "002204005678"), p.center_b,
+                                   documents=services.catalog_documents(p.birth_version))
     counter = services.receive_new_dossier(p.receptionist_a, p.birth_version,
-                                           applicant(None, "Lê Văn Cường", "003205006789"))
+                                           applicant(None, "Lê Văn Cường", "003205006789"),
+                                           documents=services.catalog_documents(p.birth_version))
     return Dossiers(mine=mine, other_centre=other, counter=counter)
 
 

@@ -30,6 +30,8 @@ EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/api/v1/dossiers/{code}/files"): {"multipart": True},
     ("post", "/api/v1/dossiers/{code}/receive"): {},
     ("post", "/api/v1/dossiers/{code}/refuse"): {"reason": "Không thuộc thẩm quyền"},
+    ("post", "/api/v1/dossiers/{code}/request-completion"): {"items": ["Giấy chứng sinh"], "reason": "Thiếu"},
+    ("post", "/api/v1/dossiers/{code}/complete-submission"): {"note": ""},
     ("post", "/api/v1/dossiers/{code}/forward"): {"note": ""},
     ("post", "/api/v1/dossiers/{code}/assign"): {"assignee": "chuyen_vien_a"},
     ("post", "/api/v1/dossiers/{code}/transfer"): {"to_agency": "000.00.12.H37", "reason": "Liên thông"},
@@ -54,6 +56,7 @@ MULTIPART_EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "documents": '{"name": "Giấy chứng sinh", "originals": 1}', "files": "a.pdf"},
     ("post", "/api/v1/dossiers/{code}/result-ready"): {
         "result_text": "Giấy khai sinh", "result_file": "a.pdf"},
+    ("post", "/api/v1/dossiers/{code}/complete-submission"): {"note": "Đã bổ sung", "files": "a.pdf"},
 }
 
 

@@ -109,13 +109,13 @@ def test_several_files_for_one_document_record_it_once(province: Province,
     assert DossierDocument.objects.count() == 2
 
 
-def test_required_documents_without_a_file_are_listed_in_a_validation_error(
+def test_required_documents_without_a_file_are_listed_in_the_error(
         province: Province, requirements: Requirements, settings: Any) -> None:
     r = requirements
     response = submit(province, [(r.marriage, pdf("ket-hon.pdf"))])
     assert response.status_code == 422, response.content
     body = response.json()
-    assert body["code"] == "validation_error"
+    assert body["code"] == "documents_missing"
     assert "Tờ khai theo mẫu" in body["message"] and "Giấy chứng sinh" in body["message"]
     missing = body["fields"]["files"]
     assert len(missing) == 2
@@ -154,6 +154,7 @@ def test_a_file_for_a_note_or_another_procedures_requirement_is_refused(
                                  (requirements.birth_certificate, pdf("chung-sinh.pdf")),
                                  (target, pdf("them.pdf"))])
     assert response.status_code == 422, response.content
+    assert response.json()["code"] == "unknown_requirement"
     assert response.json()["fields"]["requirement_ids"] == [response.json()["message"]]
     assert nothing_written(settings)
 
@@ -175,7 +176,7 @@ def test_the_api_and_the_portal_require_the_same_documents(province: Province,
     all_requirements = list(province.birth_version.requirements.all())
     portal = OnlineSubmissionForm(requirements=all_requirements, agencies=[province.center_a])
     portal_required = {r.pk for r in portal.requirements
-                       if portal.fields[requirement_field_name(r.pk)].required}
+                       if portal.fields[requirement_field_name(r.pk)].widget.attrs.get("required")}
     portal_slots = {r.pk for r in portal.requirements}
 
     catalog = Client().get(f"/api/v1/catalog/procedures/{province.birth.code}").json()

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from motcua.catalog.requirements import is_always_required, is_document
-from motcua.portal import forms as portal_forms
 
 
 def requirement(name: str, originals: int = 1, copies: int = 0, case: str = "") -> SimpleNamespace:
@@ -29,10 +28,3 @@ def test_only_unconditional_documents_are_always_required(item: SimpleNamespace,
     assert is_document(item) is document
     assert is_always_required(item) is required
 
-
-@pytest.mark.parametrize(("item", "document", "required"), CASES)
-def test_the_portal_applies_the_same_rules_until_it_imports_them(item: SimpleNamespace, document: bool,
-                                                                 required: bool) -> None:
-    # portal/forms.py keeps its own copy while the portal is being rewritten (issue #17).
-    assert portal_forms.is_document(item) is document
-    assert portal_forms.is_always_required(item) is required

@@ -218,7 +218,8 @@ def world(db: None) -> World:
 
 def test_a_refused_transition_explains_itself_in_english(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     with translation.override("en"), pytest.raises(services.DossierError) as no_reason:
         services.stop_processing(world.leader, dossier, "   ", at=at("2026-03-02 09:00"))

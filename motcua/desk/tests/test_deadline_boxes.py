@@ -17,7 +17,8 @@ def _submitted(world: World, when: dt.datetime) -> Dossier:
     applicant = Applicant(kind=Applicant.Kind.CITIZEN, name=world.citizen.full_name,
                           id_number=world.citizen.id_number, address_unit=world.ward, user=world.citizen)
     return services.submit_online(world.citizen, world.birth, applicant, world.ward_center, at=when,
-                                  competent_agency=world.ward_committee)
+                                  competent_agency=world.ward_committee,
+                                  documents=services.catalog_documents(world.birth))
 
 
 def _late(world: World) -> Dossier:

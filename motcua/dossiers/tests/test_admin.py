@@ -18,7 +18,8 @@ CHANGELIST = "/admin/dossiers/dossier/"
 @pytest.fixture
 def received(world: World) -> Dossier:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
     return dossier
@@ -29,7 +30,7 @@ def other(world: World) -> Dossier:
     """A dossier of another commune's centre, submitted online (status 1)."""
     return services.submit_online(
         world.citizen, world.birth, world.applicant(name="Lò Văn Khác"), world.other_center,
-        at=at("2026-03-02 07:00"),
+        at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth),
     )
 
 
@@ -121,7 +122,8 @@ def test_the_deadline_filter_says_what_the_clock_says_now(
     admin_client: Client, world: World, received: Dossier, settings: object
 ) -> None:
     settings.MOTCUA_DUE_SOON_HOURS = 0  # type: ignore[attr-defined]  # nothing is "due soon"
-    fresh = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(name="Lò Thị Mới"))
+    fresh = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(name="Lò Thị Mới"),
+        documents=services.catalog_documents(world.birth))
     overdue = admin_client.get(CHANGELIST, {"deadline": "overdue"}).content.decode()
     assert received.code in overdue and fresh.code not in overdue  # received in March 2026, never swept
     within = admin_client.get(CHANGELIST, {"deadline": "ok"}).content.decode()

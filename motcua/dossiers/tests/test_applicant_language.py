@@ -14,7 +14,7 @@ from .conftest import World, at
 def _submit(world: World, language: str | None = None) -> Dossier:
     return services.submit_online(
         world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
-        language=language,
+        language=language, documents=services.catalog_documents(world.birth),
     )
 
 
@@ -37,6 +37,7 @@ def test_an_explicit_language_wins_and_an_unsupported_one_falls_back_to_vietname
 def test_a_dossier_received_at_the_counter_is_vietnamese(world: World) -> None:
     with translation.override("en"):  # an officer whose screen is in English
         dossier = services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            documents=services.catalog_documents(world.birth)
         )
     assert dossier.applicant.language == "vi"

@@ -35,7 +35,8 @@ def tamper(sql: str, params: list[Any]) -> None:
 
 def _walked(world: World) -> Dossier:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
     services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 10:00"))
@@ -69,7 +70,8 @@ def test_events_cannot_be_changed_or_deleted_through_the_orm(world: World) -> No
 def test_verify_audit_reports_the_first_broken_link_and_exits_non_zero(world: World) -> None:
     dossier = _walked(world)
     intact = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00"),
+        documents=services.catalog_documents(world.birth)
     )
     second = dossier.events.get(seq=2)
     # tampering behind the ORM's back

@@ -17,7 +17,8 @@ from .conftest import World, at
 def test_a_refusal_inside_a_batch_changes_nothing_and_the_batch_goes_on(world: World) -> None:
     with transaction.atomic():
         dossier = services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            documents=services.catalog_documents(world.birth)
         )
         with CaptureQueriesContext(connection) as captured:
             with pytest.raises(DossierError) as refused:
@@ -34,7 +35,8 @@ def test_a_refusal_inside_a_batch_changes_nothing_and_the_batch_goes_on(world: W
 def test_a_stale_copy_inside_a_batch_is_told_and_the_batch_goes_on(world: World) -> None:
     with transaction.atomic():
         dossier = services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            documents=services.catalog_documents(world.birth)
         )
         stale = Dossier.objects.get(pk=dossier.pk)
         services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
@@ -49,7 +51,8 @@ def test_a_failure_after_a_write_inside_a_batch_leaves_the_batch_unable_to_commi
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
     def broken(*args: object, **kwargs: object) -> None:

@@ -19,7 +19,8 @@ from .conftest import World, at
 
 def _online(world: World, when: str) -> Dossier:
     return services.submit_online(
-        world.citizen, world.birth, world.applicant(user=world.citizen), world.ward_center, at=at(when)
+        world.citizen, world.birth, world.applicant(user=world.citizen), world.ward_center, at=at(when),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -53,7 +54,8 @@ def test_an_online_dossier_submitted_at_lunch_counts_from_1330(world: World) -> 
 
 def test_a_counter_dossier_counts_from_its_reception(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-04 09:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-04 09:00"),
+        documents=services.catalog_documents(world.birth)
     )
     assert dossier.clock_started_at == dossier.received_at == at("2026-03-04 09:00")
     assert dossier.due_at == at("2026-03-05 09:00")
@@ -88,7 +90,8 @@ def _calendar_day_version(world: World, days: int) -> ProcedureVersion:
 def test_steps_of_a_15_calendar_day_limit_share_the_real_working_time(world: World) -> None:
     version = _calendar_day_version(world, 15)
     dossier = services.receive_new_dossier(
-        world.receptionist, version, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, version, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(version)
     )
     assert dossier.due_at == at("2026-03-17 08:00")
     steps = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
@@ -108,7 +111,8 @@ def test_steps_of_a_15_calendar_day_limit_share_the_real_working_time(world: Wor
 
 def test_steps_of_a_working_day_limit_keep_their_template_times(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     steps = DossierStep.objects.filter(dossier=dossier).order_by("order")
     allotted = list(steps.values_list("allotted", flat=True))
@@ -121,7 +125,8 @@ def test_steps_of_a_working_day_limit_keep_their_template_times(world: World) ->
 
 def test_an_apology_after_the_due_time_is_refused_and_changes_nothing(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )  # due Tuesday 3 March 08:00
     revision, events = dossier.revision, dossier.events.count()
     with pytest.raises(DossierError) as error:
@@ -137,7 +142,8 @@ def test_an_apology_after_the_due_time_is_refused_and_changes_nothing(world: Wor
 
 def test_an_apology_exactly_at_the_due_time_is_refused(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     with pytest.raises(DossierError) as error:
         services.apologize(
@@ -148,7 +154,8 @@ def test_an_apology_exactly_at_the_due_time_is_refused(world: World) -> None:
 
 def test_an_apology_before_the_due_time_is_accepted(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.apologize(
         world.leader, dossier, "Chờ xác minh", at("2026-03-06 10:00"), at=at("2026-03-02 16:00")
@@ -161,7 +168,8 @@ def test_the_apology_refusal_reads_in_english_for_english_users(world: World) ->
     from django.utils import translation
 
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     with translation.override("en"), pytest.raises(DossierError) as error:
         services.apologize(

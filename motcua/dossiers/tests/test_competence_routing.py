@@ -57,7 +57,8 @@ def _applicant(unit_code: str) -> Applicant:
 def test_customs_dossier_received_at_a_commune_centre_is_processed_by_the_customs_office(
         receptionist: User) -> None:
     dossier = services.receive_new_dossier(receptionist, _version("1.012839"), _applicant("05977"),
-                                           at=at(RECEIVED))
+                                           at=at(RECEIVED),
+                                           documents=services.catalog_documents(_version("1.012839")))
     assert dossier.code.startswith("059.77.91.H37-260302-")  # the receiving centre's code, kept
     assert dossier.competent_agency.code == "000.00.41.H37"
     steps = {s.role: s.agency.code for s in dossier.steps.select_related("agency")}
@@ -68,14 +69,16 @@ def test_customs_dossier_received_at_a_commune_centre_is_processed_by_the_custom
 def test_birth_of_a_dong_dang_resident_received_at_dong_kinh_is_decided_by_dong_dang(
         receptionist: User) -> None:
     dossier = services.receive_new_dossier(receptionist, _version("1.001193"), _applicant("06184"),
-                                           at=at(RECEIVED))
+                                           at=at(RECEIVED),
+                                           documents=services.catalog_documents(_version("1.001193")))
     assert dossier.competent_agency.code == "061.84.90.H37"
 
 
 def test_land_dossier_keeps_the_parcels_commune_and_is_decided_there(receptionist: User) -> None:
     parcel = unit_on("06184", DAY)
     dossier = services.receive_new_dossier(receptionist, _version("1.013978"), _applicant("05977"),
-                                           at=at(RECEIVED), land_unit=parcel)
+                                           at=at(RECEIVED), land_unit=parcel,
+                                           documents=services.catalog_documents(_version("1.013978")))
     assert Dossier.objects.get(pk=dossier.pk).land_unit == parcel
     assert dossier.competent_agency.code == "061.84.90.H37"
 
@@ -84,7 +87,8 @@ def test_a_procedure_only_a_central_body_decides_is_refused_and_nothing_is_writt
         receptionist: User) -> None:
     with pytest.raises(DossierError) as refused:
         services.receive_new_dossier(receptionist, _version("1.009505"), _applicant("05977"),
-                                     at=at(RECEIVED))
+                                     at=at(RECEIVED),
+                                     documents=services.catalog_documents(_version("1.009505")))
     assert refused.value.code == "no_competent_agency"
     assert "Ủy ban Chứng khoán Nhà nước" in str(refused.value)
     assert Dossier.objects.count() == 0 and Applicant.objects.count() == 0

@@ -76,7 +76,7 @@ def test_concurrent_submissions_get_distinct_consecutive_codes(live_world: World
             world.birth,
             world.applicant(name=f"Người nộp {index}"),
             world.ward_center,
-            at=at("2026-03-02 09:00"),
+            at=at("2026-03-02 09:00"), documents=services.catalog_documents(world.birth),
         )
         return dossier.code
 
@@ -90,7 +90,8 @@ def test_concurrent_submissions_get_distinct_consecutive_codes(live_world: World
 def test_two_officers_acting_at_once_one_succeeds_the_other_is_told(live_world: World) -> None:
     world = live_world
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     second_receptionist = type(world.receptionist).objects.create(
         username="mot.cua.2", role=world.receptionist.role, agency=world.ward_center, full_name="Lục Thị Hai"
@@ -120,7 +121,8 @@ def test_a_failure_inside_a_transition_leaves_nothing_half_written(
 ) -> None:
     world = live_world
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
     def broken(*args: object, **kwargs: object) -> None:

@@ -17,7 +17,8 @@ from .conftest import World, at
 def birth(world: World) -> Dossier:
     """Received Monday 2 March 2026 08:00 at the counter: due Tuesday 3 March 08:00."""
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -74,7 +75,8 @@ def test_an_online_dossier_waiting_longer_than_the_acceptance_window_is_overdue(
     settings.MOTCUA_ACCEPTANCE_HOURS = 8  # type: ignore[attr-defined]
     dossier = services.submit_online(
         world.citizen, world.birth, world.applicant(user=world.citizen), world.ward_center,
-        at=at("2026-03-06 18:00"),  # Friday evening: the wait counts from Monday 07:00
+        at=at("2026-03-06 18:00"),  # Friday evening: the wait counts from Monday 07:00,
+        documents=services.catalog_documents(world.birth)
     )
     assert _state(dossier, "2026-03-09 16:59") == Deadline.OK
     assert _state(dossier, "2026-03-09 17:00") == Deadline.OK  # exactly 8 working hours

@@ -24,7 +24,8 @@ from .conftest import World, at
 @pytest.fixture
 def walked(world: World) -> list[str]:
     done = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, done, at=at("2026-02-13 10:30"))
     services.request_supplement(
@@ -35,7 +36,8 @@ def walked(world: World) -> list[str]:
     services.approve_result(world.leader, done, at=at("2026-02-23 15:00"))
     services.return_result(world.receptionist, done, at=at("2026-02-24 08:00"))
     overdue = services.receive_new_dossier(
-        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-26 10:00")
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-26 10:00"),
+        documents=services.catalog_documents(world.birth)
     )
     return [done.code, overdue.code]
 

@@ -28,13 +28,14 @@ def _book_rows(world: World) -> list[list[object]]:
 
 def test_tracking_book_writes_a_formula_like_name_as_text(world: World) -> None:
     services.receive_new_dossier(world.receptionist, world.birth, world.applicant(name=FORMULA),
-                                 at=at("2026-02-13 10:00"))
+                                 at=at("2026-02-13 10:00"), documents=services.catalog_documents(world.birth))
     assert _book_rows(world)[0][3] == FORMULA
 
 
 def test_tracking_book_drops_control_characters_instead_of_failing(world: World) -> None:
     dossier = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
-                                           at=at("2026-02-13 10:00"))
+                                           at=at("2026-02-13 10:00"),
+                                           documents=services.catalog_documents(world.birth))
     # A name stored before input was checked (or imported): the book must still be written.
     Applicant.objects.filter(pk=dossier.applicant_id).update(name="Nguyễn\x01 Văn\x1f A")
     assert _book_rows(world)[0][3] == "Nguyễn Văn A"

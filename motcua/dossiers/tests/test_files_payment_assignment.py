@@ -18,7 +18,8 @@ from .conftest import World, at
 @pytest.fixture
 def processing(world: World) -> Dossier:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     return services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
 
@@ -130,7 +131,8 @@ def test_a_ministry_only_procedure_has_no_competent_agency_in_the_province(world
     world.birth.procedure.refresh_from_db()
     with pytest.raises(DossierError) as caught:
         services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+            documents=services.catalog_documents(world.birth)
         )
     assert caught.value.code == "no_competent_agency"
     assert Dossier.objects.count() == 0

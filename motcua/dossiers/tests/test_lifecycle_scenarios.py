@@ -14,7 +14,8 @@ from .conftest import World, at
 
 def test_birth_registration_online_from_submission_to_returned_result(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-02-12 20:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-02-12 20:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.receive_dossier(world.receptionist, dossier, at=at("2026-02-13 08:00"))
     # Submitted Thursday evening: the clock starts Friday 13 Feb 07:00, not at the acceptance
@@ -58,7 +59,8 @@ def test_birth_registration_online_from_submission_to_returned_result(world: Wor
 
 def test_certification_received_after_15h_finished_after_tet_is_on_time(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 15:10")
+        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 15:10"),
+        documents=services.catalog_documents(world.certification)
     )
     assert dossier.due_at == at("2026-02-23 17:00")
     services.forward_dossier(world.receptionist, dossier, at=at("2026-02-13 15:20"))
@@ -70,7 +72,8 @@ def test_certification_received_after_15h_finished_after_tet_is_on_time(world: W
 
 def test_land_dossier_received_at_a_commune_is_transferred_to_the_department_and_back(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00"),
+        documents=services.catalog_documents(world.land)
     )
     code = dossier.code
     services.transfer_dossier(
@@ -123,7 +126,8 @@ def test_land_dossier_received_at_a_commune_is_transferred_to_the_department_and
 
 def test_supplement_pauses_the_clock_and_gives_back_the_remaining_working_time(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00"),
+        documents=services.catalog_documents(world.land)
     )
     assert dossier.due_at == at("2026-03-03 09:00")
     services.transfer_dossier(world.receptionist, dossier, world.department, at=at("2026-02-10 11:00"))
@@ -165,7 +169,8 @@ def test_supplement_pauses_the_clock_and_gives_back_the_remaining_working_time(w
 
 def test_a_leaders_second_supplement_request_makes_the_dossier_late(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     services.request_supplement(
@@ -189,7 +194,8 @@ def test_a_leaders_second_supplement_request_makes_the_dossier_late(world: World
 
 def test_apology_records_a_new_appointment_without_changing_the_due_time(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     due = dossier.due_at
@@ -210,7 +216,8 @@ def test_apology_records_a_new_appointment_without_changing_the_due_time(world: 
 
 def test_applicant_withdraws_while_waiting_for_the_supplement(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     services.request_supplement(
@@ -224,7 +231,8 @@ def test_applicant_withdraws_while_waiting_for_the_supplement(world: World) -> N
 
 def test_leader_stops_processing_with_a_notice(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     services.stop_processing(

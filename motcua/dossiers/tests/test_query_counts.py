@@ -55,7 +55,8 @@ def at_most(expected: int) -> Iterator[None]:
 
 def _received(world: World) -> Dossier:
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -76,7 +77,8 @@ def test_a_freshly_loaded_version_reads_its_rules_fresh(world: World) -> None:
     fresh = ProcedureVersion.objects.get(pk=world.birth.pk)
     fresh.channels.update(time_limit_value=2)
     dossier = services.receive_new_dossier(
-        world.receptionist, fresh, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, fresh, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(fresh)
     )
     assert dossier.due_at == at("2026-03-04 08:00")
 
@@ -98,7 +100,8 @@ def test_forward_result_approve_and_return_stay_within_their_query_budgets(world
 def test_online_submission_and_reception_stay_within_their_query_budgets(world: World) -> None:
     with at_most(8):  # one of them reads the competence rules table
         dossier = services.submit_online(
-            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+            documents=services.catalog_documents(world.birth)
         )
     # The version and agencies the dossier object carries are reused; its rules are read once.
     with at_most(7):
@@ -130,7 +133,8 @@ def test_supplement_and_payment_stay_within_their_query_budgets(world: World) ->
 
 def test_a_citizens_action_reads_the_applicant_with_the_lock(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth)
     )
     citizen = User.objects.get(pk=world.citizen.pk)
     assert citizen.role == Role.CITIZEN

@@ -14,7 +14,8 @@ from .conftest import World, at
 
 def test_counter_dossier_gets_code_due_time_across_tet_and_steps(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
     assert dossier.code == "000.02.30.H37-260213-0001"
@@ -48,17 +49,21 @@ def test_counter_dossier_gets_code_due_time_across_tet_and_steps(world: World) -
 
 def test_sequence_is_per_agency_and_per_local_day(world: World) -> None:
     first = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     second = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 16:59")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 16:59"),
+        documents=services.catalog_documents(world.birth)
     )
     other = services.receive_new_dossier(
-        world.other_receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00")
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00"),
+        documents=services.catalog_documents(world.birth)
     )
     # 00:30 local on 3 March is still 2 March in UTC: the day is the local one.
     next_day = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-03 00:30")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-03 00:30"),
+        documents=services.catalog_documents(world.birth)
     )
     assert [first.code, second.code, other.code, next_day.code] == [
         "000.02.30.H37-260302-0001",
@@ -70,7 +75,8 @@ def test_sequence_is_per_agency_and_per_local_day(world: World) -> None:
 
 def test_online_dossier_is_submitted_then_received_by_the_centre(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-02-14 21:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-02-14 21:00"),
+        documents=services.catalog_documents(world.birth)
     )
     assert dossier.status == Status.SUBMITTED
     assert dossier.code == "000.02.30.H37-260214-0001"
@@ -95,7 +101,7 @@ def test_a_procedure_not_offered_online_refuses_online_submission(world: World) 
     with pytest.raises(DossierError) as refused:
         services.submit_online(
             world.citizen, world.certification, world.applicant(), world.ward_center,
-            at=at("2026-02-13 09:00"),
+            at=at("2026-02-13 09:00"), documents=services.catalog_documents(world.certification),
         )
     assert refused.value.code == "not_offered_online"
     assert "2.000815" in refused.value.message
@@ -104,7 +110,8 @@ def test_a_procedure_not_offered_online_refuses_online_submission(world: World) 
 
 def test_certification_received_before_15h_is_due_the_same_day(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 14:30")
+        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 14:30"),
+        documents=services.catalog_documents(world.certification)
     )
     assert dossier.due_at == at("2026-02-13 17:00")
     assert dossier.competent_agency == world.ward_committee
@@ -112,7 +119,8 @@ def test_certification_received_before_15h_is_due_the_same_day(world: World) -> 
 
 def test_certification_received_after_15h_is_due_the_next_working_day_after_tet(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 15:30")
+        world.receptionist, world.certification, world.applicant(), at=at("2026-02-13 15:30"),
+        documents=services.catalog_documents(world.certification)
     )
     assert dossier.due_at == at("2026-02-23 17:00")
     # No process template in the catalog: the catalog's default desk → specialist → leader → desk.
@@ -127,7 +135,8 @@ def test_certification_received_after_15h_is_due_the_next_working_day_after_tet(
 
 def test_province_level_land_procedure_is_routed_to_the_department(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00"),
+        documents=services.catalog_documents(world.land)
     )
     assert dossier.receiving_agency == world.ward_center
     assert dossier.competent_agency == world.department
@@ -138,14 +147,16 @@ def test_province_level_land_procedure_is_routed_to_the_department(world: World)
 def test_only_a_receptionist_of_a_centre_receives_at_the_counter(world: World) -> None:
     for actor in (world.specialist, world.citizen, None):
         with pytest.raises(DossierError) as caught:
-            services.receive_new_dossier(actor, world.birth, world.applicant(), at=at("2026-03-02 08:00"))
+            services.receive_new_dossier(actor, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+                documents=services.catalog_documents(world.birth))
         assert caught.value.code == "forbidden_role"
     assert Dossier.objects.count() == 0
 
 
 def test_another_communes_receptionist_cannot_receive_an_online_dossier(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     with pytest.raises(DossierError) as caught:
         services.receive_dossier(world.other_receptionist, dossier, at=at("2026-03-02 09:00"))
@@ -157,7 +168,8 @@ def test_another_communes_receptionist_cannot_receive_an_online_dossier(world: W
 
 def test_refusal_needs_a_reason_and_records_it(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     with pytest.raises(DossierError) as caught:
         services.refuse_dossier(world.receptionist, dossier, "  ", at=at("2026-03-02 09:00"))

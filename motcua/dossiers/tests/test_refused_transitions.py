@@ -39,7 +39,8 @@ def assert_refused(dossier: Dossier, code: str, call: Callable[[], object]) -> D
 @pytest.fixture
 def received(world: World) -> Dossier:
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(world.citizen), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -122,7 +123,8 @@ def test_a_department_leader_cannot_stop_a_communes_dossier(world: World, proces
 
 def test_a_citizen_cannot_refuse_an_online_dossier(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     assert_refused(
         dossier,
@@ -217,11 +219,23 @@ def test_an_unknown_dossier_is_not_found(world: World, received: Dossier) -> Non
 
 
 def test_the_last_step_cannot_be_forwarded(world: World, processing: Dossier) -> None:
-    services.forward_dossier(world.specialist, processing, at=at("2026-03-02 09:00"))
+    # A process whose last step is the specialist's (no approval step after it).
+    assert processing.current_step is not None
+    processing.steps.filter(order__gt=processing.current_step.order).delete()
     assert_refused(
         processing,
         "no_next_step",
-        lambda: services.forward_dossier(world.leader, processing, at=at("2026-03-02 10:00")),
+        lambda: services.forward_dossier(world.specialist, processing, at=at("2026-03-02 10:00")),
+    )
+
+
+def test_the_approval_step_is_reached_by_submitting_the_result_not_by_forwarding(
+    world: World, processing: Dossier
+) -> None:
+    assert_refused(
+        processing,
+        "result_first",
+        lambda: services.forward_dossier(world.specialist, processing, at=at("2026-03-02 09:00")),
     )
 
 

@@ -51,7 +51,7 @@ def test_every_slip_prints_its_form_number(world: World) -> None:
         assert f"Mẫu số {number}" in text, render.__name__
     online = services.submit_online(
         world.citizen, world.birth, world.applicant(user=world.citizen), world.ward_center,
-        at=at("2026-03-02 08:00"),
+        at=at("2026-03-02 08:00"), documents=services.catalog_documents(world.birth),
     )
     services.refuse_dossier(world.receptionist, online, "Sai thủ tục", at=at("2026-03-02 09:00"))
     text, _ = pdf_text(slips.refusal_pdf(online))

@@ -29,7 +29,8 @@ def pdf_text(data: bytes) -> tuple[str, PdfReader]:
 
 def _received(world: World) -> Dossier:
     return services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:05")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:05"),
+        documents=services.catalog_documents(world.birth)
     )
 
 
@@ -85,7 +86,8 @@ def test_supplement_refusal_apology_stop_and_control_slips(world: World) -> None
 
 def test_refusal_slip_carries_the_reason(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.refuse_dossier(
         world.receptionist, dossier, "Hồ sơ không thuộc thẩm quyền", at=at("2026-03-02 09:00")
@@ -97,7 +99,8 @@ def test_refusal_slip_carries_the_reason(world: World) -> None:
 
 def test_control_slip_marks_a_late_hand_over(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00")
+        world.receptionist, world.land, world.applicant(), at=at("2026-02-10 09:00"),
+        documents=services.catalog_documents(world.land)
     )
     # The desk had 4 working hours (until 15:00); it transfers the next morning.
     services.transfer_dossier(world.receptionist, dossier, world.department, at=at("2026-02-11 09:00"))
@@ -108,7 +111,8 @@ def test_control_slip_marks_a_late_hand_over(world: World) -> None:
 def test_tracking_book_lists_the_period_of_an_agency(world: World) -> None:
     dossier = _received(world)
     services.receive_new_dossier(
-        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00")
+        world.other_receptionist, world.birth, world.applicant(), at=at("2026-02-13 10:00"),
+        documents=services.catalog_documents(world.birth)
     )
     book = load_workbook(
         io.BytesIO(
@@ -128,7 +132,8 @@ def test_tracking_book_lists_the_period_of_an_agency(world: World) -> None:
 
 def test_no_receipt_nor_control_slip_before_the_dossier_is_received(world: World) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth)
     )
     for render in (slips.receipt_pdf, slips.control_slip_pdf):
         with pytest.raises(slips.SlipNotAvailable) as caught:
@@ -161,7 +166,8 @@ def test_a_slip_for_an_act_that_did_not_happen_is_refused_with_a_clear_error(
 
 def test_the_slip_command_refuses_a_receipt_for_an_unreceived_dossier(world: World, tmp_path: Path) -> None:
     dossier = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth)
     )
     output = tmp_path / "slip.pdf"
     with pytest.raises(BadInput) as caught:
@@ -173,7 +179,8 @@ def test_the_slip_command_refuses_a_receipt_for_an_unreceived_dossier(world: Wor
 def _english_receipt(world: World) -> Dossier:
     with translation.override("en"):
         dossier = services.submit_online(
-            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+            documents=services.catalog_documents(world.birth)
         )
     services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
     return dossier
@@ -209,7 +216,8 @@ def test_a_vietnamese_applicants_slips_stay_vietnamese_under_an_english_screen(w
 def test_the_refusal_of_a_missing_slip_speaks_the_askers_language(world: World) -> None:
     with translation.override("en"):
         dossier = services.submit_online(
-            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00")
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
+            documents=services.catalog_documents(world.birth)
         )
     with translation.override("vi"), pytest.raises(slips.SlipNotAvailable) as caught:
         slips.receipt_pdf(dossier)

@@ -46,7 +46,8 @@ def assert_coherent(dossier: Dossier) -> None:
 
 
 def _receive(world: World, version: ProcedureVersion) -> Dossier:
-    return services.receive_new_dossier(world.receptionist, version, world.applicant(), at=at(RECEIVED))
+    return services.receive_new_dossier(world.receptionist, version, world.applicant(), at=at(RECEIVED),
+        documents=services.catalog_documents(version))
 
 
 @pytest.mark.parametrize("procedure", ["birth", "land", "certification"])

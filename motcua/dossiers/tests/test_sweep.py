@@ -18,10 +18,12 @@ def test_sweep_marks_due_soon_then_overdue_and_lists_apologies(world: World, set
     settings.MOTCUA_DUE_SOON_HOURS = 4  # type: ignore[attr-defined]
     settings.MOTCUA_APOLOGY_LEAD_HOURS = 4  # type: ignore[attr-defined]
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )  # due Tue 3 Mar 08:00
     later = services.receive_new_dossier(
-        world.receptionist, world.land, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.land, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.land)
     )
 
     report = sweep(at("2026-03-02 09:00"))
@@ -44,7 +46,8 @@ def test_sweep_marks_due_soon_then_overdue_and_lists_apologies(world: World, set
 
 def test_an_apology_before_the_due_time_takes_the_dossier_off_the_list(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )  # due Tue 3 Mar 08:00
     assert sweep(at("2026-03-02 14:00")).need_apology == [dossier.code]
     services.apologize(
@@ -55,7 +58,8 @@ def test_an_apology_before_the_due_time_takes_the_dossier_off_the_list(world: Wo
 
 def test_a_paused_dossier_is_not_flagged(world: World) -> None:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     services.request_supplement(
@@ -67,7 +71,8 @@ def test_a_paused_dossier_is_not_flagged(world: World) -> None:
 
 def test_sweep_command_prints_json(world: World) -> None:
     services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     out = io.StringIO()
     call_command("dossiers", "sweep", "--at", "2026-03-04 08:00", "--json", stdout=out)

@@ -12,7 +12,8 @@ from .conftest import World, at
 
 def _dossier(world: World) -> Dossier:
     dossier = services.receive_new_dossier(
-        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00")
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     return services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
 
@@ -45,7 +46,8 @@ def test_stopped_and_refused_dossiers_use_their_own_times(world: World) -> None:
     services.stop_processing(world.leader, dossier, "Lý do", at=at("2026-03-04 08:00"))
     assert classify_dossier(dossier) == Classification.LATE
     online = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
     )
     services.refuse_dossier(world.receptionist, online, "Sai thủ tục", at=at("2026-03-02 09:00"))
     assert online.status == Status.REFUSED

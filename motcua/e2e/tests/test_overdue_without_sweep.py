@@ -29,7 +29,8 @@ def late(world: World) -> Dossier:
     applicant = Applicant(kind=Applicant.Kind.CITIZEN, name=world.citizen.full_name,
                           id_number=world.citizen.id_number, address_unit=world.ward, user=world.citizen)
     dossier = services.submit_online(world.citizen, world.birth, applicant, world.ward_center, at=long_ago,
-                                     competent_agency=world.ward_committee)
+                                     competent_agency=world.ward_committee,
+                                     documents=services.catalog_documents(world.birth))
     services.receive_dossier(world.receptionist, dossier, at=long_ago + dt.timedelta(minutes=5))
     services.forward_dossier(world.receptionist, dossier, at=long_ago + dt.timedelta(minutes=10))
     return dossier

@@ -26,7 +26,8 @@ def figures(start: str, end: str) -> Figures:
 def received(world: World, when: str, *, land: bool = False) -> Dossier:
     """Received at the ward's counter and handed from the desk to the specialist ten minutes later."""
     version = world.land if land else world.birth
-    dossier = services.receive_new_dossier(world.receptionist, version, world.applicant(), at=at(when))
+    dossier = services.receive_new_dossier(world.receptionist, version, world.applicant(), at=at(when),
+        documents=services.catalog_documents(version))
     if not land:
         services.forward_dossier(world.receptionist, dossier, at=at(when) + 10 * MINUTE)
     return dossier

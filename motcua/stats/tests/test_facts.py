@@ -42,7 +42,8 @@ def test_a_transition_costs_at_most_four_statistics_queries(world: World) -> Non
     received(world, "2026-03-02 08:00")  # warms the version cache
     with stats_queries() as mine:
         dossier = services.receive_new_dossier(
-            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00")
+            world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 09:00"),
+            documents=services.catalog_documents(world.birth)
         )
     # read the fact, insert it, add to the daily and the agency counters
     assert len(mine) <= 4, mine

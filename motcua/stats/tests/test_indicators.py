@@ -122,7 +122,8 @@ def test_the_apology_new_appointment_does_not_make_a_late_dossier_on_time(world:
 
 def test_withdrawn_and_refused_dossiers_are_counted_apart(world: World) -> None:
     online = services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:30")
+        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:30"),
+        documents=services.catalog_documents(world.birth)
     )
     services.refuse_dossier(world.receptionist, online, "Sai thủ tục", at=at("2026-03-02 08:00"))
     withdrawn = received(world, "2026-03-02 08:00")
@@ -157,7 +158,7 @@ def test_online_share_and_indicator_3_3(world: World) -> None:
         world.birth,
         world.applicant(world.citizen),
         world.ward_center,
-        at=at("2026-03-01 20:00"),
+        at=at("2026-03-01 20:00"), documents=services.catalog_documents(world.birth),
     )
     services.receive_dossier(world.receptionist, online, at=at("2026-03-02 07:30"))
     received(world, "2026-03-02 08:00")

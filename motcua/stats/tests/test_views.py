@@ -28,7 +28,8 @@ def scene(world: World) -> dict[str, Any]:
     resident = world.applicant()
     resident.address_unit = world.other_commune  # a birth is decided where the family lives
     other = services.receive_new_dossier(
-        world.other_receptionist, world.birth, resident, at=at("2026-03-03 08:00")
+        world.other_receptionist, world.birth, resident, at=at("2026-03-03 08:00"),
+        documents=services.catalog_documents(world.birth),
     )
     committee = Agency.objects.get(code="000.00.00.H37")
     province_leader = User.objects.create(username="lanh.dao.tinh", role=Role.LEADER, agency=committee)
