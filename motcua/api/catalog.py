@@ -24,7 +24,7 @@ from motcua.catalog.models import (
     ProcedureVersion,
 )
 from motcua.catalog.requirements import is_always_required
-from motcua.catalog.services import version_in_force
+from motcua.catalog.services import place_basis, version_in_force
 
 router = Router(tags=["catalog"])
 
@@ -115,6 +115,9 @@ class ProcedureDetail(Schema):
     applicants: str
     detail_url: str
     on: dt.date
+    place_basis: str = PydanticField(description="Xã, phường nào giải quyết ở cấp xã: `residence` (nơi cư trú "
+                                                  "của người nộp), `land` (nơi có đất: gửi `land_unit` khi nộp) "
+                                                  "hoặc rỗng (nơi tiếp nhận)")
     version: VersionOut
 
 
@@ -198,7 +201,7 @@ def get_procedure(request: HttpRequest, code: Code, on: Day | None = None) -> di
     return {
         "code": procedure.code, "name": procedure.name, "field": procedure.field.name,
         "levels": procedure.levels, "kind": procedure.kind, "applicants": procedure.applicants,
-        "detail_url": procedure.detail_url, "on": day,
+        "detail_url": procedure.detail_url, "on": day, "place_basis": place_basis(version),
         "version": {
             "valid_from": version.valid_from, "valid_to": version.valid_to, "decision": version.decision,
             "online_level": version.online_level, "steps_text": version.steps_text,

@@ -225,6 +225,9 @@ class SubmitIn(Schema):
                           "hôm nay (GET /units). Cần cho hồ sơ cấp xã nộp tại Trung tâm tỉnh: hồ sơ được "
                           "chuyển đến Ủy ban nhân dân của xã, phường này.")
     applicant_street: Text = PydanticField("", max_length=300, description="Số nhà, đường, thôn, xóm")
+    land_unit: Code | None = PydanticField(
+        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban nhân dân "
+                          "nơi có đất giải quyết (GET /catalog/procedures/{code}: `place_basis` = land).")
     requirement_ids: list[Id] = PydanticField(
         [], max_length=MAX_FILES,
         description="Thành phần hồ sơ của từng tệp, theo thứ tự các phần `files`: `id` của thành phần "
@@ -244,6 +247,10 @@ class ApplicantIn(Schema):
     id_number: Code = PydanticField(min_length=1)
     phone: Code = ""
     email: ShortText = ""
+    address_unit: Code | None = PydanticField(
+        None, description="Mã xã, phường, đặc khu nơi người nộp cư trú (GET /units): hộ tịch do nơi cư trú "
+                          "giải quyết.")
+    street: Text = PydanticField("", max_length=300)
 
 
 class HandedInIn(Schema):
@@ -267,6 +274,9 @@ class CounterIn(Schema):
         description="Đúng những giấy tờ người nộp mang đến (giấy tiếp nhận ghi các giấy tờ này)")
     result_delivery: ResultDelivery = ResultDelivery.CENTRE
     forward: bool = PydanticField(False, description="Tiếp nhận và chuyển xử lý ngay (bước tiếp theo)")
+    land_unit: Code | None = PydanticField(
+        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban nhân dân "
+                          "nơi có đất giải quyết (GET /catalog/procedures/{code}: `place_basis` = land).")
 
 
 class CounterRefusalIn(Schema):
@@ -559,14 +569,15 @@ def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
     dossier = services.receive_new_dossier(
         user, version, _counter_applicant(payload.applicant), channel=payload.channel,
         request=payload.request, sets=payload.sets, documents=_handed_in(payload.documents),
-        result_delivery=payload.result_delivery,
+        result_delivery=payload.result_delivery, land_unit=_address_unit(payload.land_unit, "land_unit"),
         forward=payload.forward)
     return HttpStatus(201, detail(dossier, user))
 
 
 def _counter_applicant(data: ApplicantIn) -> Applicant:
     return Applicant(kind=data.kind, name=data.name, id_number=data.id_number, phone=data.phone,
-                     email=data.email)
+                     email=data.email, address_unit=_address_unit(data.address_unit, "applicant.address_unit"),
+                     street=data.street.strip())
 
 
 def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:
@@ -668,7 +679,7 @@ def _online_files(requirement_ids: list[int], uploads: list[UploadedFile]) -> li
     return list(zip(requirement_ids, uploads, strict=True))
 
 
-def _address_unit(code: str | None) -> Unit | None:
+def _address_unit(code: str | None, field: str = "applicant_address_unit") -> Unit | None:
     """The applicant's commune or ward: a unit in force today directly under the province.
 
     The same choice the portal offers (its "Xã, phường nơi cư trú" list); anything else is a
@@ -687,7 +698,7 @@ def _address_unit(code: str | None) -> Unit | None:
             return unit
         message = gettext("Mã %(code)s là %(name)s, không phải xã, phường hoặc đặc khu của tỉnh.") % {
             "code": unit.code, "name": unit.name}
-    raise ApiError("validation_error", message, 422, {"applicant_address_unit": [message]})
+    raise ApiError("validation_error", message, 422, {field: [message]})
 
 
 @router.post("", response={201: DossierDetail, **ERRORS}, throttle=[SubmissionThrottle()],
@@ -718,6 +729,7 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
     # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
     dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=pairs,
                                      result_delivery=data.result_delivery,
+                                     land_unit=_address_unit(data.land_unit, "land_unit"),
                                      language=data.language or translation.get_language())
     return HttpStatus(201, detail(dossier, user))
 

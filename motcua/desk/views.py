@@ -111,6 +111,8 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     requirements = list(version.requirements.all())
     form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None,
                                            requirements=requirements)
+    if catalog_services.place_basis(version) == "land":
+        form.ask_land_unit()
     if request.method == "POST" and form.is_valid():
         dossier = _receive_at_counter(request, user, version, form)
         if dossier is not None:
@@ -141,22 +143,17 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
                                                   documents=form.documents())
             link_serving_ticket(user, refused)  # the centre floor: the ticket served got its answer
             return refused
-        try:
-            competent = catalog_services.competent_agency(version, user.agency, timezone.localdate(),
-                                                          applicant.address_unit)
-        except catalog_services.CompetenceError as error:
-            form.add_error("address_unit", str(error))
-            return None
         # One service call: the dossier, exactly the documents ticked, their scans (and the
         # hand-over to the next step when asked) stand or fall together.
         dossier = services.receive_new_dossier(
             user, version, applicant, channel=ChannelKind.COUNTER, request=request_text,
             documents=form.documents(), files=form.scans(), result_delivery=data["result_delivery"],
-            competent_agency=competent, sets=data["sets"],
+            land_unit=form.land_unit(), sets=data["sets"],
             forward=data["decision"] == "receive_and_forward",
         )
     except DossierError as error:
-        form.add_error(None, error.message)
+        if not form.competence_error(error):
+            form.add_error(None, error.message)
         return None
     link_serving_ticket(user, dossier)  # the centre floor: the dossier carries the ticket served
     return dossier

@@ -386,6 +386,24 @@ def _next_code(agency: Agency, at: dt.datetime) -> str:
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"
 
 
+def competence_for(
+    version: ProcedureVersion,
+    receiving: Agency,
+    day: dt.date,
+    applicant_unit: Unit | None = None,
+    land_unit: Unit | None = None,
+) -> catalog_services.Competence:
+    """Route by competence (the catalog's rules): the deciding agency and the rule that chose it.
+
+    Decree 118/2025 separates where a dossier is received (any centre of the province) from
+    who decides it.
+    """
+    try:
+        return catalog_services.decide_competence(version, receiving, day, applicant_unit, land_unit)
+    except catalog_services.CompetenceError as error:
+        raise DossierError("no_competent_agency", str(error)) from None
+
+
 def competent_agency_for(
     version: ProcedureVersion,
     receiving: Agency,
@@ -393,14 +411,7 @@ def competent_agency_for(
     applicant_unit: Unit | None = None,
     land_unit: Unit | None = None,
 ) -> Agency:
-    """Route by competence (the catalog's rules): a centre accepts any dossier of the province.
-
-    Decree 118/2025 separates where a dossier is received from who decides it.
-    """
-    try:
-        return catalog_services.competent_agency(version, receiving, day, applicant_unit, land_unit)
-    except catalog_services.CompetenceError as error:
-        raise DossierError("no_competent_agency", str(error)) from None
+    return competence_for(version, receiving, day, applicant_unit, land_unit).agency
 
 
 def time_limit_of(version: ProcedureVersion, channel: str) -> TimeLimit:
@@ -589,10 +600,13 @@ def _new_dossier(
 ) -> Dossier:
     """An unsaved dossier: every refusal (competence, applicant) is raised before anything is written."""
     day = at.astimezone(TZ).date()
+    # The rule that chose the deciding agency goes into the first event (the audit says why).
+    rule = "given by the caller"
     if competent is None:
-        competent = competent_agency_for(version, receiving, day, applicant.address_unit, land_unit)
+        decided = competence_for(version, receiving, day, applicant.address_unit, land_unit)
+        competent, rule = decided.agency, decided.rule
     _check_applicant(applicant)
-    return Dossier(
+    dossier = Dossier(
         version=version,
         applicant=applicant,
         channel=channel,
@@ -603,6 +617,8 @@ def _new_dossier(
         submitted_at=at,
         request=request,
     )
+    dossier._competence_rule = rule
+    return dossier
 
 
 def _assign_code(dossier: Dossier, at: dt.datetime) -> None:
@@ -857,7 +873,8 @@ def submit_online(
             land_unit,
         )
         dossier.result_delivery = result_delivery
-        data = {"channel": dossier.channel, "procedure": version.procedure.code, "files": len(files)}
+        data = {"channel": dossier.channel, "procedure": version.procedure.code, "files": len(files),
+                "competence_rule": dossier._competence_rule}
         _assign_code(dossier, at)
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
@@ -1090,6 +1107,7 @@ def receive_new_dossier(
         created = _create_documents(dossier, documents)
         _attach(dossier, files, types, created, stored)
         data = _receive(dossier, plan, actor, at, cal)
+        data["competence_rule"] = dossier._competence_rule
         if files:
             data["files"] = len(files)
         _append_event(dossier, actor, at, "receive", None, data=data)

@@ -116,6 +116,26 @@ class ApplicantForm(forms.Form):
     def clean_id_number(self) -> str:
         return clean_id_number(self.cleaned_data["id_number"])
 
+    def ask_land_unit(self) -> None:
+        """Land procedures are decided by the commune where the parcel lies (catalog.services.place_basis)."""
+        self.fields["land_unit"] = forms.TypedChoiceField(
+            label=_("Xã, phường nơi có đất"), coerce=int, empty_value=None, choices=_unit_choices(),
+            help_text=_("Thủ tục đất đai do Ủy ban nhân dân nơi có đất giải quyết."))
+
+    def land_unit(self) -> Any:
+        """The chosen commune of the land parcel (a Unit), or None when the procedure does not ask."""
+        from motcua.geography.models import Unit
+
+        unit_id = self.cleaned_data.get("land_unit")
+        return Unit.objects.filter(pk=unit_id).first() if unit_id else None
+
+    def competence_error(self, error: Any) -> bool:
+        """Put a `no_competent_agency` refusal on the field that decides it; True when it was one."""
+        if getattr(error, "code", "") != "no_competent_agency":
+            return False
+        self.add_error("land_unit" if "land_unit" in self.fields else "address_unit", error.message)
+        return True
+
     def applicant(self, user: Any = None) -> Any:
         """An unsaved Applicant from the cleaned data (the service saves it with the dossier)."""
         from motcua.dossiers.models import Applicant
@@ -190,8 +210,8 @@ class OnlineSubmissionForm(ApplicantForm):
         return groups
 
     def applicant_fields(self) -> list[Any]:
-        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street"]
-        return [self[n] for n in names]
+        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street", "land_unit"]
+        return [self[n] for n in names if n in self.fields]
 
     def clean_result_delivery(self) -> str:
         return self.cleaned_data.get("result_delivery") or "centre"

@@ -106,6 +106,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email}
     form = OnlineSubmissionForm(request.POST or None, request.FILES or None, requirements=requirements,
                                 agencies=agencies, initial=initial)
+    if catalog_services.place_basis(version) == "land":
+        form.ask_land_unit()
     if request.method == "POST" and form.is_valid():
         dossier = _submit(request, form, version, agencies)
         if dossier is not None:
@@ -119,11 +121,6 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
     data = form.cleaned_data
     agency = next(a for a in agencies if a.pk == data["receiving_agency"])
     applicant = form.applicant(user=request.user)
-    try:
-        competent = catalog_services.competent_agency(version, agency, _today(), applicant.address_unit)
-    except catalog_services.CompetenceError as error:
-        form.add_error("address_unit", str(error))
-        return None
     files = [(r.pk, data[requirement_field_name(r.pk)]) for r in form.requirements
              if data.get(requirement_field_name(r.pk))]
     try:
@@ -131,13 +128,13 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         dossier = services.submit_online(
             request.user,  # type: ignore[arg-type]  # login_required: a User
             version, applicant, agency, request=data.get("request_text", ""),
-            files=files, result_delivery=data["result_delivery"],
-            competent_agency=competent,  # type: ignore[arg-type]
+            files=files, result_delivery=data["result_delivery"], land_unit=form.land_unit(),
             # Slips and notices will be written in the language the citizen uses now.
             language=translation.get_language(),
         )
     except DossierError as error:
-        form.add_error(None, error.message)
+        if not form.competence_error(error):
+            form.add_error(None, error.message)
         for requirement_id in error.missing:  # documents_missing: mark each slot too
             form.add_error(requirement_field_name(requirement_id), _("Vui lòng đính kèm giấy tờ này."))
         return None

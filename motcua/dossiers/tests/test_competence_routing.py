@@ -7,6 +7,7 @@ catalog and the real procedures of central agencies in catalog/fixtures/central_
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,42 @@ def test_a_procedure_only_a_central_body_decides_is_refused_and_nothing_is_writt
     assert refused.value.code == "no_competent_agency"
     assert "Ủy ban Chứng khoán Nhà nước" in str(refused.value)
     assert Dossier.objects.count() == 0 and Applicant.objects.count() == 0
+
+
+def test_the_reception_event_records_the_rule_that_chose_the_deciding_agency(receptionist: User) -> None:
+    dossier = services.receive_new_dossier(receptionist, _version("1.012839"), _applicant("05977"),
+                                           at=at(RECEIVED),
+                                           documents=services.catalog_documents(_version("1.012839")))
+    rule = dossier.events.get(seq=1).data["competence_rule"]
+    assert rule and not rule.startswith("fallback") and "hai quan" in rule.lower().replace("ả", "a")
+
+
+def _desk_client(receptionist: User) -> object:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(receptionist)
+    return client
+
+
+def test_the_counter_asks_for_the_parcels_commune_on_a_land_procedure_and_routes_by_it(
+        receptionist: User, tmp_path: Path, settings: object) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    client = _desk_client(receptionist)
+    land = client.get("/desk/counter/1.013978/").content.decode()  # type: ignore[attr-defined]
+    birth = client.get("/desk/counter/1.001193/").content.decode()  # type: ignore[attr-defined]
+    assert "Xã, phường nơi có đất" in land and 'name="land_unit"' in land
+    assert 'name="land_unit"' not in birth
+    version = _version("1.013978")
+    documents = [r for r in version.requirements.all() if r.originals or r.certified_copies or r.photocopies]
+    parcel = unit_on("06184", DAY)
+    form = {"name": "Hoàng Văn Nam", "id_number": "020188004455", "phone": "0915000111",
+            "address_unit": str(unit_on("05977", DAY).pk), "land_unit": str(parcel.pk), "sets": "1",
+            "result_delivery": "centre", "decision": "receive", f"brought_{documents[0].pk}": "on"}
+    for r in documents:
+        form |= {f"originals_{r.pk}": str(r.originals), f"certified_copies_{r.pk}": str(r.certified_copies),
+                 f"photocopies_{r.pk}": str(r.photocopies)}
+    response = client.post("/desk/counter/1.013978/", form)  # type: ignore[attr-defined]
+    assert response.status_code == 302, re.findall(r"error[^>]*>[^<]*<[^>]*>[^<]*", response.content.decode())
+    dossier = Dossier.objects.get()
+    assert dossier.land_unit == parcel and dossier.competent_agency.code == "061.84.90.H37"
