@@ -115,9 +115,9 @@ class ProcedureDetail(Schema):
     applicants: str
     detail_url: str
     on: dt.date
-    place_basis: str = PydanticField(description="Xã, phường nào giải quyết ở cấp xã: `residence` (nơi cư trú "
-                                                  "của người nộp), `land` (nơi có đất: gửi `land_unit` khi nộp) "
-                                                  "hoặc rỗng (nơi tiếp nhận)")
+    place_basis: str = PydanticField(description=(
+        "Xã, phường nào giải quyết ở cấp xã: `residence` (nơi cư trú của người nộp), `land` (nơi có "
+        "đất: gửi `land_unit` khi nộp) hoặc rỗng (nơi tiếp nhận)"))
     version: VersionOut
 
 

@@ -226,8 +226,9 @@ class SubmitIn(Schema):
                           "chuyển đến Ủy ban nhân dân của xã, phường này.")
     applicant_street: Text = PydanticField("", max_length=300, description="Số nhà, đường, thôn, xóm")
     land_unit: Code | None = PydanticField(
-        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban nhân dân "
-                          "nơi có đất giải quyết (GET /catalog/procedures/{code}: `place_basis` = land).")
+        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban "
+                          "nhân dân nơi có đất giải quyết (GET /catalog/procedures/{code}: "
+                          "`place_basis` = land).")
     requirement_ids: list[Id] = PydanticField(
         [], max_length=MAX_FILES,
         description="Thành phần hồ sơ của từng tệp, theo thứ tự các phần `files`: `id` của thành phần "
@@ -275,8 +276,9 @@ class CounterIn(Schema):
     result_delivery: ResultDelivery = ResultDelivery.CENTRE
     forward: bool = PydanticField(False, description="Tiếp nhận và chuyển xử lý ngay (bước tiếp theo)")
     land_unit: Code | None = PydanticField(
-        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban nhân dân "
-                          "nơi có đất giải quyết (GET /catalog/procedures/{code}: `place_basis` = land).")
+        None, description="Mã xã, phường, đặc khu nơi có đất (GET /units): thủ tục đất đai do Ủy ban "
+                          "nhân dân nơi có đất giải quyết (GET /catalog/procedures/{code}: "
+                          "`place_basis` = land).")
 
 
 class CounterRefusalIn(Schema):
@@ -576,8 +578,8 @@ def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
 
 def _counter_applicant(data: ApplicantIn) -> Applicant:
     return Applicant(kind=data.kind, name=data.name, id_number=data.id_number, phone=data.phone,
-                     email=data.email, address_unit=_address_unit(data.address_unit, "applicant.address_unit"),
-                     street=data.street.strip())
+                     email=data.email, street=data.street.strip(),
+                     address_unit=_address_unit(data.address_unit, "applicant.address_unit"))
 
 
 def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:

@@ -58,7 +58,8 @@ class CounterReceptionForm(ApplicantForm):
         } for r in self.requirements]
 
     def applicant_fields(self) -> list[Any]:
-        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street", "land_unit"]
+        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street",
+                 "land_unit"]
         return [self[n] for n in names if n in self.fields]
 
     def clean(self) -> dict[str, Any]:

@@ -210,7 +210,8 @@ class OnlineSubmissionForm(ApplicantForm):
         return groups
 
     def applicant_fields(self) -> list[Any]:
-        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street", "land_unit"]
+        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street",
+                 "land_unit"]
         return [self[n] for n in names if n in self.fields]
 
     def clean_result_delivery(self) -> str:
