@@ -1,0 +1,35 @@
+"""Fixtures: the sample world, a fresh PKI folder and media folder per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from motcua.documents import pki
+from motcua.dossiers.sample import World, build_world
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(tmp_path: Path, settings: Any) -> Iterator[None]:
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.MOTCUA_PKI_DIR = tmp_path / "pki"
+    settings.MOTCUA_TSA_URL = ""
+    yield
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def signing_world(world: World) -> World:
+    """The world with the province's CA and certificates for the two agencies that sign."""
+    pki.init_pki(
+        [(world.ward_committee.code, world.ward_committee.name), (world.ward_center.code, world.ward_center.name)],
+        "CA Tỉnh Lạng Sơn",
+    )
+    return world
