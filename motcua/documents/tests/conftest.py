@@ -7,17 +7,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from motcua.documents import pki
 from motcua.dossiers.sample import World, build_world
 
 
 @pytest.fixture(autouse=True)
-def _isolated_files(tmp_path: Path, settings: Any) -> Iterator[None]:
+def _isolated_files(tmp_path: Path, settings: Any) -> None:
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.MOTCUA_PKI_DIR = tmp_path / "pki"
     settings.MOTCUA_TSA_URL = ""
-    yield
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Iterator[None]:
+    """Messages in Vietnamese, whatever language an earlier request in this thread activated."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture
