@@ -80,7 +80,7 @@ class DigitisedDocument(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return self.document_type or self.file.name
+        return self.document_type or str(self.file.name)
 
     @property
     def deletable(self) -> bool:

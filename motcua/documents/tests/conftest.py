@@ -36,7 +36,7 @@ def world(db: None) -> World:
 def signing_world(world: World) -> World:
     """The world with the province's CA and certificates for the two agencies that sign."""
     pki.init_pki(
-        [(world.ward_committee.code, world.ward_committee.name), (world.ward_center.code, world.ward_center.name)],
+        [(agency.code, agency.name) for agency in (world.ward_committee, world.ward_center)],
         "CA Tỉnh Lạng Sơn",
     )
     return world

@@ -1,4 +1,4 @@
-"""Vietnamese OCR with Tesseract: a rendered page reads back almost exactly, and the proposal finds the fields."""
+"""Vietnamese OCR with Tesseract: a rendered page reads back almost exactly; the proposal finds the fields."""
 
 from __future__ import annotations
 

@@ -145,7 +145,8 @@ def test_sign_command_signs_as_the_agency_and_records_the_document(signing_world
     assert (document.name, document.agency) == ("Trích lục khai sinh", signing_world.ward_committee)
 
 
-def test_sign_command_refuses_an_unknown_agency_with_exit_code_2(signing_world: World, tmp_path: Path) -> None:
+def test_sign_command_refuses_an_unknown_agency_with_exit_code_2(signing_world: World,
+                                                                 tmp_path: Path) -> None:
     source = tmp_path / "a.pdf"
     source.write_bytes(render_pdf(["x"]))
     with pytest.raises(CommandError) as raised:

@@ -20,7 +20,8 @@ def _form(pages: int = 3, scan_pages: int = 3) -> dict[str, object]:
             "scans": SimpleUploadedFile(name, data, "application/pdf")}
 
 
-def test_receptionist_certifies_a_copy_and_sees_fee_receipt_and_download(world: World, client: Client) -> None:
+def test_receptionist_certifies_a_copy_and_sees_fee_receipt_and_download(world: World,
+                                                                         client: Client) -> None:
     client.force_login(world.receptionist)
     response = client.post(reverse("ecopy:certify"), _form())
     copy = CertifiedCopy.objects.get()
