@@ -11,5 +11,6 @@ if ! command -v chromium >/dev/null; then
         echo "chromium is missing: the browser tests will fail (sudo apt-get install chromium)" >&2
     fi
 fi
+sh scripts/ocr-packages.sh
 export MOTCUA_TESTING=1
 exec .venv/bin/pytest "$@"
