@@ -10,8 +10,7 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from motcua.documents import ocr
-
-from .samples import BIRTH_CERTIFICATE, render_pdf
+from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
 
 
 def _normalised(text: str) -> str:

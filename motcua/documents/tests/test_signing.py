@@ -18,10 +18,9 @@ from pypdf import PdfReader
 
 from motcua.documents import pki, signing
 from motcua.documents.models import SignedDocument
+from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
 from motcua.documents.verification import Verdict, verify_bytes
 from motcua.dossiers.sample import World
-
-from .samples import BIRTH_CERTIFICATE, render_pdf
 
 VALIDATE_ELSEWHERE = """
 import sys

@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from motcua.documents import services, signing
 from motcua.documents.models import DigitisedDocument, Origin
+from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
 from motcua.dossiers.sample import World
-
-from .samples import BIRTH_CERTIFICATE, render_pdf
 
 ID = "020190001234"
 

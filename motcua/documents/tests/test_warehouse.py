@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from motcua.documents import services
 from motcua.documents.models import DigitisedDocument, Origin, WarehouseAccess
+from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
 from motcua.dossiers.sample import World
-
-from .samples import BIRTH_CERTIFICATE, render_pdf
 
 ID = "020190001234"
 

@@ -1,4 +1,4 @@
-"""PDFs rendered from known Vietnamese text (Open Sans, as on the slips) for the OCR and signing tests."""
+"""PDFs rendered from known Vietnamese text (Open Sans, as on the slips): tests, bench and demo."""
 
 from __future__ import annotations
 
