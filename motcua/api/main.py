@@ -14,6 +14,7 @@ from ninja.renderers import JSONRenderer
 from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
 from motcua.assistant import api as assistant_api
+from motcua.documents import api as documents_api
 from motcua.dossiers.services import DossierError
 
 DESCRIPTION = """\
@@ -61,3 +62,4 @@ api.add_router("/agencies", geography.agencies_router)
 api.add_router("/dossiers", dossiers.router)
 api.add_router("/lookup", dossiers.lookup_router)
 api.add_router("/assistant", assistant_api.router)
+api.add_router("/documents", documents_api.router)
