@@ -7,6 +7,7 @@ Every officer access to a warehouse document goes through `open_for_officer`, wh
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,9 +51,13 @@ def propose(scans: list[tuple[str, bytes]]) -> tuple[ocr.Proposal, str]:
     return ocr.propose_metadata(text), text
 
 
+# A 12-digit personal ID number, or a tax code: 10 digits, or 10 + "-" + 3 for a branch.
+_IDENTIFIER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
+
+
 def _identifier(value: str) -> str:
     value = (value or "").strip()
-    if not value.isalnum() or not 9 <= len(value) <= 14:
+    if not _IDENTIFIER.match(value):
         raise WarehouseError("bad_identifier", gettext(
             "Số định danh không hợp lệ (số định danh cá nhân 12 số hoặc mã số thuế của tổ chức)."))
     return value

@@ -92,9 +92,11 @@ def verify_bytes(data: bytes) -> Verification:
         log.info("signature could not be validated: %s", type(error).__name__)
         return Verification(Verdict.MODIFIED)
     signer = _signer_name(status.signing_cert)
-    signed_at = status.timestamp_validity.timestamp if status.timestamp_validity else None
-    signed_at = signed_at or status.signer_reported_dt
-    timestamped = status.timestamp_validity is not None
+    # A timestamp counts only when it is intact and from a trusted time-stamping authority;
+    # then its time is the signing time, otherwise the signer's own claim is shown.
+    stamp = status.timestamp_validity
+    timestamped = bool(stamp is not None and stamp.intact and stamp.valid and stamp.trusted)
+    signed_at = stamp.timestamp if stamp is not None and timestamped else status.signer_reported_dt
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
         status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and status.docmdp_ok
     )

@@ -51,6 +51,12 @@ def test_validity_before_the_issue_date_is_refused(world: World) -> None:
     assert not DigitisedDocument.objects.exists()
 
 
+def test_an_organisation_is_identified_by_its_tax_code(world: World) -> None:
+    document = services.digitise([("a.pdf", render_pdf(["x"]))], holder_identifier="4900123456-001",
+                                 origin=Origin.RESULT)
+    assert list(services.warehouse_of("4900123456-001")) == [document]
+
+
 def test_a_bad_identifier_is_refused(world: World) -> None:
     with pytest.raises(services.WarehouseError) as raised:
         services.digitise([("a.pdf", render_pdf(["x"]))], holder_identifier="12; DROP", origin=Origin.RESULT)
