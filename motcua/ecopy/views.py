@@ -28,6 +28,7 @@ from motcua.worktime.core import TZ
 
 View = Callable[..., Any]
 MAX_SCAN_BYTES = 20 * 1024 * 1024
+MAX_SCAN_FILES = 50
 
 
 def certifier_required(view: View) -> View:
@@ -54,6 +55,8 @@ class ScansField(forms.FileField):
         single = super().clean
         files = [single(item, initial) for item in data] if isinstance(data, list | tuple) else [
             single(data, initial)]
+        if len(files) > MAX_SCAN_FILES:
+            raise forms.ValidationError(_("Tối đa %(max)d tệp quét.") % {"max": MAX_SCAN_FILES})
         for upload in files:
             if upload.size > MAX_SCAN_BYTES:
                 raise forms.ValidationError(_("Tệp quá lớn (tối đa 20 MB)."))

@@ -65,3 +65,14 @@ def test_export_is_an_xlsx_of_the_year(world: World, client: Client) -> None:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(reverse("ecopy:export"), {"year": "abc"}).status_code == 404
+
+
+def test_more_than_fifty_scan_files_are_refused(world: World, client: Client) -> None:
+    client.force_login(world.receptionist)
+    form = _form(pages=51, scan_pages=1)
+    name, data = original(1)[0]
+    form["scans"] = [SimpleUploadedFile(f"{i}.pdf", data, "application/pdf") for i in range(51)]
+    response = client.post(reverse("ecopy:certify"), form)
+    assert response.status_code == 400
+    assert "Tối đa 50 tệp quét" in response.content.decode()
+    assert not CertifiedCopy.objects.exists()
