@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -115,6 +116,21 @@ def warehouse_action(request: HttpRequest, pk: int, action: str) -> HttpResponse
         response.status_code = 303
         return response
     return redirect("documents:warehouse")
+
+
+@login_required
+@require_POST
+def officer_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
+    """An officer opens a citizen's warehouse document, stating why; the access is logged first."""
+    if not getattr(request.user, "is_officer", False):
+        raise PermissionDenied
+    try:
+        document = services.open_for_officer(request.user, pk, request.POST.get("purpose", ""))
+    except services.WarehouseError as error:
+        status = 404 if error.code == "not_found" else 400
+        return HttpResponse(str(error), status=status, content_type="text/plain; charset=utf-8")
+    return FileResponse(document.file.open("rb"), content_type="application/pdf",
+                        filename=f"giay-to-{document.pk}.pdf")
 
 
 @login_required

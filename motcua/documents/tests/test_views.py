@@ -104,3 +104,34 @@ def test_the_warehouse_needs_a_login_and_the_menu_links_it(world: World, client:
     assert response.status_code == 302
     client.force_login(world.citizen)
     assert reverse("documents:warehouse") in client.get(reverse("portal:my_dossiers")).content.decode()
+
+
+def test_an_officer_opens_a_document_with_a_purpose_and_the_access_is_logged(world: World,
+                                                                            client: Client) -> None:
+    from motcua.documents.models import WarehouseAccess
+
+    document = _kept(world)
+    client.force_login(world.receptionist)
+    url = reverse("documents:officer_file", args=[document.pk])
+    response = client.post(url, {"purpose": "Hồ sơ 000.02.30.H37-260302-0001"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert WarehouseAccess.objects.get().officer == world.receptionist
+    refused = client.post(url, {"purpose": ""})
+    assert refused.status_code == 400 and "mục đích" in refused.content.decode()
+    assert WarehouseAccess.objects.count() == 1
+
+
+def test_a_citizen_cannot_use_the_officer_door_and_a_hidden_document_is_404(world: World,
+                                                                            client: Client) -> None:
+    from motcua.documents.models import WarehouseAccess
+
+    document = _kept(world)
+    client.force_login(world.citizen)
+    url = reverse("documents:officer_file", args=[document.pk])
+    assert client.post(url, {"purpose": "x"}).status_code == 403
+    world.citizen.id_number = ID
+    world.citizen.save()
+    services.set_hidden(world.citizen, document.pk, True)
+    client.force_login(world.receptionist)
+    assert client.post(url, {"purpose": "Hồ sơ"}).status_code == 404
+    assert not WarehouseAccess.objects.exists()
