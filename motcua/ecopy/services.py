@@ -182,7 +182,7 @@ def certify_copy(
                 [("copy.pdf", signed_bytes)], holder_identifier=request.requester_identifier,
                 holder_name=request.requester_name, origin=Origin.CERTIFIED_COPY,
                 metadata=warehouse.Metadata(document_type=request.document_name,
-                                            number=f"{number}/{book}", issuer=agency.name,
+                                            number=f"{number} ({book})", issuer=agency.name,
                                             issue_date=at.astimezone(TZ).date()),
                 agency=agency, officer=officer, signed=signed,
             )
