@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "motcua.stats",
     "motcua.assistant",
     "motcua.centre",
+    "motcua.documents",
+    "motcua.ecopy",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +301,14 @@ MOTCUA_TOKEN_DAYS = envint("MOTCUA_TOKEN_DAYS", 180)
 _audit_default = Path(tempfile.gettempdir()) / f"motcua-audit-{os.getpid()}" if TESTING else VAR_DIR
 MOTCUA_AUDIT_DIR = Path(os.environ.get("MOTCUA_AUDIT_DIR", _audit_default / "audit"))
 MOTCUA_AUDIT_KEY_FILE = Path(os.environ.get("MOTCUA_AUDIT_KEY_FILE", _audit_default / "audit.key"))
+
+# The province's PKI (motcua/documents/pki.py): CA and agency keys as files, never in the database.
+# Tests never touch a demo's keys: each test process starts with its own empty folder.
+MOTCUA_PKI_DIR = Path(os.environ.get("MOTCUA_PKI_DIR", (_audit_default if TESTING else VAR_DIR) / "pki"))
+# A trusted timestamp service (RFC 3161); empty: signatures carry the signer's own time only.
+MOTCUA_TSA_URL = os.environ.get("MOTCUA_TSA_URL", "")
+# Tesseract's language data for OCR (Debian: tesseract-ocr-vie).
+MOTCUA_OCR_LANG = os.environ.get("MOTCUA_OCR_LANG", "vie")
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,8 @@ urlpatterns += i18n_patterns(
     path("catalog/", include("motcua.catalog.urls")),
     path("", include("motcua.core.urls")),
     path("", include("motcua.portal.urls")),
+    path("", include("motcua.documents.urls")),
+    path("ecopy/", include("motcua.ecopy.urls")),
     path("desk/tro-ly/", include("motcua.assistant.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),

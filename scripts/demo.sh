@@ -11,6 +11,7 @@ if ! command -v espeak-ng >/dev/null; then
         echo "espeak-ng is missing: screens will show calls without speaking them (sudo apt-get install espeak-ng)" >&2
     fi
 fi
+sh scripts/ocr-packages.sh
 export MOTCUA_DEBUG="${MOTCUA_DEBUG:-1}"
 .venv/bin/motcua demo
 exec .venv/bin/motcua runserver 127.0.0.1:8000

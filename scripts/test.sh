@@ -19,5 +19,6 @@ if ! command -v espeak-ng >/dev/null; then
         echo "espeak-ng is missing: the spoken-call tests will fail (sudo apt-get install espeak-ng)" >&2
     fi
 fi
+sh scripts/ocr-packages.sh
 export MOTCUA_TESTING=1
 exec .venv/bin/pytest "$@"

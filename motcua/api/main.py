@@ -15,6 +15,7 @@ from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
 from motcua.assistant import api as assistant_api
 from motcua.centre import api as centre_api
+from motcua.documents import api as documents_api
 from motcua.dossiers.services import DossierError
 
 DESCRIPTION = """\
@@ -63,3 +64,4 @@ api.add_router("/dossiers", dossiers.router)
 api.add_router("/lookup", dossiers.lookup_router)
 api.add_router("/assistant", assistant_api.router)
 api.add_router("/centre", centre_api.router)
+api.add_router("/documents", documents_api.router)

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers", "stats", "centre"]
+DEMO_STEPS = ["geography", "agencies", "accounts", "worktime", "catalog", "dossiers", "documents", "stats",
+              "centre"]
 
 
 class Command(BaseCommand):

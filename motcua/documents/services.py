@@ -1,0 +1,195 @@
+"""Digitisation and the citizen's data warehouse: the only code that writes DigitisedDocument.
+
+Every officer access to a warehouse document goes through `open_for_officer`, which logs it
+(the Personal Data Protection Law: the citizen sees who opened what, when and why).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from motcua.agencies.models import Agency
+from motcua.documents import ocr
+from motcua.documents.models import DigitisedDocument, Origin, SignedDocument, WarehouseAccess
+
+
+class WarehouseError(Exception):
+    """A domain error with a translated message (`code` for the API and tests)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Metadata:
+    """What the officer confirms (pre-filled from the OCR proposal)."""
+
+    document_type: str = ""
+    number: str = ""
+    issuer: str = ""
+    issue_date: dt.date | None = None
+    valid_until: dt.date | None = None
+
+
+def propose(scans: list[tuple[str, bytes]]) -> tuple[ocr.Proposal, str]:
+    """OCR the scans and propose metadata for the officer to confirm."""
+    try:
+        pdf, _pages = ocr.scans_to_pdf(scans)
+        text = ocr.ocr_pdf(pdf)
+    except ocr.OcrError as error:
+        raise WarehouseError("bad_scan", str(error)) from None
+    return ocr.propose_metadata(text), text
+
+
+# A 12-digit personal ID number, or a tax code: 10 digits, or 10 + "-" + 3 for a branch.
+_IDENTIFIER = re.compile(r"^(\d{12}|\d{10}(-\d{3})?)$")
+
+
+def _identifier(value: str) -> str:
+    value = (value or "").strip()
+    if not _IDENTIFIER.match(value):
+        raise WarehouseError("bad_identifier", gettext(
+            "Số định danh không hợp lệ (số định danh cá nhân 12 số hoặc mã số thuế của tổ chức)."))
+    return value
+
+
+def digitise(
+    scans: list[tuple[str, bytes]],
+    *,
+    holder_identifier: str,
+    origin: str,
+    metadata: Metadata | None = None,
+    holder_name: str = "",
+    requirement: Any = None,
+    agency: Agency | None = None,
+    officer: Any = None,
+    dossier_code: str = "",
+    signed: SignedDocument | None = None,
+    ocr_text: str = "",
+) -> DigitisedDocument:
+    """Make one PDF of the scans (PDF/JPEG/PNG pages in order) and keep it in the holder's warehouse."""
+    if origin not in Origin.values:
+        raise WarehouseError("bad_origin", gettext("Nguồn gốc giấy tờ không hợp lệ."))
+    identifier = _identifier(holder_identifier)
+    try:
+        pdf, pages = _one_pdf(scans)
+    except ocr.OcrError as error:
+        raise WarehouseError("bad_scan", str(error)) from None
+    metadata = metadata or Metadata()
+    if metadata.valid_until and metadata.issue_date and metadata.valid_until < metadata.issue_date:
+        raise WarehouseError("bad_validity", gettext("Ngày hết hiệu lực trước ngày ban hành."))
+    document = DigitisedDocument(
+        pages=pages, requirement=requirement, document_type=metadata.document_type,
+        number=metadata.number, issuer=metadata.issuer, issue_date=metadata.issue_date,
+        valid_until=metadata.valid_until, holder_identifier=identifier, holder_name=holder_name,
+        origin=origin, dossier_code=dossier_code, agency=agency, created_by=officer, signed=signed,
+        ocr_text=ocr_text,
+    )
+    with transaction.atomic():
+        document.file.save("scan.pdf", ContentFile(pdf), save=False)
+        document.save()
+    return document
+
+
+def _one_pdf(scans: list[tuple[str, bytes]]) -> tuple[bytes, int]:
+    """A single PDF is kept byte for byte (a signed result keeps its signature); else merged."""
+    if len(scans) == 1 and scans[0][1].startswith(b"%PDF"):
+        import io
+
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        try:
+            pages = len(PdfReader(io.BytesIO(scans[0][1])).pages)
+        except (PdfReadError, ValueError, OSError):
+            raise ocr.OcrError(gettext("Tệp quét không phải PDF, JPEG hay PNG.")) from None
+        if pages:
+            return scans[0][1], pages
+    return ocr.scans_to_pdf(scans)
+
+
+# ---------------------------------------------------------------------------------------
+# The holder's view
+
+
+def warehouse_of(identifier: str) -> QuerySet[DigitisedDocument]:
+    """Everything the holder has (hidden ones too: only the holder sees them), deleted ones excluded."""
+    return DigitisedDocument.objects.filter(holder_identifier=identifier, deleted_at__isnull=True)
+
+
+def reusable_for(identifier: str, on: dt.date | None = None) -> QuerySet[DigitisedDocument]:
+    """What an officer or a new submission may reuse: not hidden, not deleted, still valid."""
+    on = on or timezone.localdate()
+    return warehouse_of(identifier).filter(hidden_at__isnull=True).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=on)
+    )
+
+
+def _owned(user: Any, document_id: int) -> DigitisedDocument:
+    identifier = getattr(user, "id_number", "") or ""
+    document = (
+        DigitisedDocument.objects.select_for_update()
+        .filter(pk=document_id, holder_identifier=identifier, deleted_at__isnull=True).first()
+        if identifier else None
+    )
+    if document is None:
+        raise WarehouseError("not_found", gettext("Không tìm thấy giấy tờ trong kho dữ liệu của bạn."))
+    return document
+
+
+@transaction.atomic
+def set_hidden(user: Any, document_id: int, hidden: bool) -> DigitisedDocument:
+    """The holder hides a document from officers and reuse (or shows it again)."""
+    document = _owned(user, document_id)
+    document.hidden_at = timezone.now() if hidden else None
+    document.save(update_fields=["hidden_at"])
+    return document
+
+
+@transaction.atomic
+def delete(user: Any, document_id: int) -> DigitisedDocument:
+    """The holder deletes what the law lets them delete (what they uploaded themselves)."""
+    document = _owned(user, document_id)
+    if not document.deletable:
+        raise WarehouseError("not_deletable", gettext(
+            "Giấy tờ do cơ quan nhà nước số hóa hoặc cấp không xóa được; bạn có thể ẩn giấy tờ này."))
+    document.deleted_at = timezone.now()
+    document.save(update_fields=["deleted_at"])
+    document.file.delete(save=False)
+    return document
+
+
+def accesses_of(identifier: str) -> QuerySet[WarehouseAccess]:
+    return WarehouseAccess.objects.filter(document__holder_identifier=identifier).select_related(
+        "document", "officer", "agency")
+
+
+# ---------------------------------------------------------------------------------------
+# Officers
+
+
+def open_for_officer(officer: Any, document_id: int, purpose: str) -> DigitisedDocument:
+    """An officer opens a warehouse document for a stated purpose; the access is logged first."""
+    if not getattr(officer, "is_officer", False):
+        raise WarehouseError("forbidden", gettext("Chỉ cán bộ mới được mở kho dữ liệu của công dân."))
+    purpose = (purpose or "").strip()
+    if not purpose:
+        raise WarehouseError("no_purpose", gettext("Ghi rõ mục đích truy cập (ví dụ: mã hồ sơ)."))
+    with transaction.atomic():
+        document = DigitisedDocument.objects.filter(
+            pk=document_id, hidden_at__isnull=True, deleted_at__isnull=True).first()
+        if document is None:
+            raise WarehouseError("not_found", gettext("Không tìm thấy giấy tờ hoặc chủ giấy tờ đã ẩn."))
+        WarehouseAccess.objects.create(document=document, officer=officer, agency=officer.agency,
+                                       purpose=purpose[:300])
+    return document

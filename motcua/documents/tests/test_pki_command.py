@@ -1,0 +1,38 @@
+"""`motcua pki init`: a CA and one certificate per active agency, keys readable by the owner only."""
+
+from __future__ import annotations
+
+import json
+import stat
+from io import StringIO
+
+from django.core.management import call_command
+
+from motcua.agencies.models import Agency
+from motcua.documents import pki
+from motcua.dossiers.sample import World
+
+
+def test_pki_init_creates_the_ca_and_a_certificate_per_active_agency_with_private_keys_0600(
+    world: World,
+) -> None:
+    out = StringIO()
+    call_command("pki", "init", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    codes = set(Agency.objects.filter(is_active=True).values_list("code", flat=True))
+    assert report["ca_created"] is True
+    assert set(report["created"]) == codes
+    keys = [pki.ca_paths()[1]] + [pki.agency_paths(code)[1] for code in codes]
+    for key in keys:
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+def test_pki_init_is_idempotent_and_keeps_existing_keys(world: World) -> None:
+    call_command("pki", "init", stdout=StringIO())
+    key = pki.agency_paths(world.ward_committee.code)[1]
+    before = key.read_bytes()
+    out = StringIO()
+    call_command("pki", "init", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["ca_created"] is False and report["created"] == []
+    assert key.read_bytes() == before
