@@ -9,6 +9,7 @@ urlpatterns = [
     path("thong-ke/lay-so.xlsx", views.floor_stats_xlsx, name="stats_xlsx"),
     path("quay/ngoi/<int:pk>/", views.console_sit, name="console_sit"),
     path("quay/<str:action>/", views.console_act, name="console_act"),
+    path("danh-gia/<str:token>/", views.rate_dossier, name="rate_dossier"),
     path("ve/<str:token>/", views.ticket_page, name="ticket"),
     path("ve/<str:token>/so/", views.issued, name="issued"),
     path("ve/<str:token>/phieu.pdf", views.ticket_receipt, name="receipt"),

@@ -16,6 +16,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import (
     FileResponse,
@@ -40,6 +41,7 @@ from motcua.centre.services import CentreError
 from motcua.centre.slips import ticket_pdf
 from motcua.desk.views import officer_required
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.slips import RATING_SALT
 from motcua.portal.forms import LookupForm
 from motcua.portal.presentation import expected_appointment
 from motcua.worktime.core import TZ
@@ -175,6 +177,36 @@ def ticket_page(request: HttpRequest, token: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def rate_dossier(request: HttpRequest, token: str) -> HttpResponse:
+    """The receipt slip's second QR code: rate the reception of a dossier, once.
+
+    The link carries the dossier code signed (codes are sequential); nothing personal is shown.
+    """
+    try:
+        code = signing.Signer(salt=RATING_SALT).unsign(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    dossier = get_object_or_404(Dossier.objects.select_related("receiving_agency", "version__procedure"),
+                                code=code, received_at__isnull=False)
+    form = RatingForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.rate(dossier=dossier, level=form.cleaned_data["level"],
+                              reasons=form.cleaned_data["reasons"], comment=form.cleaned_data["comment"])
+            except CentreError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
+                return redirect("centre:rate_dossier", token=token)
+        status = 400
+    return render(request, "centre/rate_dossier.html", {
+        "dossier": dossier, "form": form, "rating": Rating.objects.filter(dossier=dossier).first(),
+    }, status=status)
 
 
 # ---------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape
 
 import qrcode
 from django.conf import settings
+from django.core import signing
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from reportlab.lib import colors
@@ -85,6 +87,17 @@ def classification_label(value: Classification | None) -> str:
 def lookup_url(code: str) -> str:
     base = str(settings.MOTCUA_PUBLIC_URL).rstrip("/")
     return f"{base}/tra-cuu/?code={quote(code)}"
+
+
+# The receipt's second QR code opens the satisfaction rating of the dossier (the centre floor's
+# page). Codes are sequential, so the link carries the code signed, not the code alone.
+RATING_SALT = "motcua.dossier-rating"
+
+
+def rating_url(code: str) -> str:
+    base = str(settings.MOTCUA_PUBLIC_URL).rstrip("/")
+    token = signing.Signer(salt=RATING_SALT).sign(code)
+    return base + reverse("centre:rate_dossier", kwargs={"token": token})
 
 
 # ---------------------------------------------------------------------------------------
@@ -231,8 +244,8 @@ def _signatures(left: str, right: str, s: _Styles) -> Table:
     return table
 
 
-def _qr(code: str) -> Image:
-    image = qrcode.make(lookup_url(code), box_size=4, border=1)
+def _qr(code: str, url: str | None = None) -> Image:
+    image = qrcode.make(url or lookup_url(code), box_size=4, border=1)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)
@@ -392,12 +405,18 @@ def receipt_pdf(dossier: Dossier) -> bytes:
             )
         )
     story.append(Spacer(1, 3 * mm))
+    rate = rating_url(dossier.code)
     qr = Table(
         [
             [
                 _qr(dossier.code),
                 _p(gettext("Tra cứu tình trạng hồ sơ: %(url)s") % {"url": lookup_url(dossier.code)}, s.small),
-            ]
+            ],
+            [
+                _qr(dossier.code, rate),
+                _p(gettext("Đánh giá mức độ hài lòng về việc tiếp nhận hồ sơ: %(url)s") % {"url": rate},
+                   s.small),
+            ],
         ],
         colWidths=[26 * mm, 98 * mm],
     )

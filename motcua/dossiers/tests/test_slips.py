@@ -46,9 +46,10 @@ def test_receipt_slip_is_a5_with_vietnamese_text_code_and_due_time(world: World)
     assert "1 ngày làm việc" in text
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (420, 595)  # A5 in points
-    # The QR code image is on the page, with the public lookup address printed next to it.
+    # The QR codes are on the page, with the public lookup and the rating addresses next to them.
     assert "/tra-cuu/?code=" in text.replace(" ", "")
-    assert len(reader.pages[0].images) == 1
+    assert "/centre/danh-gia/" in text.replace(" ", "").replace("\n", "")
+    assert len(reader.pages[0].images) == 2
 
 
 def test_supplement_refusal_apology_stop_and_control_slips(world: World) -> None:
