@@ -291,9 +291,18 @@ def _field_ids(parsed: list[ParsedRecord]) -> dict[str, int]:
     return dict(Field.objects.filter(name__in=names).values_list("name", "id"))
 
 
+def procedure_name(raw: str | None) -> str:
+    """The name as a citizen should read it.
+
+    The national file starts two names with a stray ". " (2.000733, 2.002321): a list
+    marker left over from the portal's page, not part of the name.
+    """
+    return clean(raw).lstrip(".;,:- ").strip()[:1000]
+
+
 def _procedure_values(p: ParsedRecord, field_id: int) -> dict[str, Any]:
     record = p.record
-    name = clean(record.get("ten_thu_tuc"))[:1000]
+    name = procedure_name(record.get("ten_thu_tuc"))
     return {
         "name": name, "name_folded": fold(name)[:1000], "field_id": field_id,
         "at_ministry": "ministry" in p.levels, "at_province": "province" in p.levels,
