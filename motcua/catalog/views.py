@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from django.conf import settings
@@ -72,18 +74,43 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     province = settings.MOTCUA_PROVINCE_CODE
     centers = list(reception_agencies(procedure, province)[:200])
     who_decides = [_who_decides(entry) for entry in competence_overview(version, _suffix(province), today)]
-    cases: dict[str, list[Any]] = {}
-    for requirement in version.requirements.all():
-        cases.setdefault(requirement.case, []).append(requirement)
+    requirements = list(version.requirements.all())
     return render(request, "catalog/detail.html", {
         "procedure": procedure, "version": version, "channels": channels,
-        "online_channel": online, "cases": cases, "legal_bases": list(version.legal_bases.all()),
+        "online_channel": online, "cases": _cases(requirements),
+        "has_forms": any(r.form_name for r in requirements), "legal_bases": list(version.legal_bases.all()),
         "commune_centers": [a for a in centers if a.kind == "commune_center"],
         "provincial_centers": [a for a in centers if a.kind == "provincial_center"],
         "who_decides": who_decides,
         "catalog_agency": agency_text(version.competent_agency_text, version.implementing_agency),
         "submit_url": _submit_url(procedure.code),
     })
+
+
+@dataclass
+class Case:
+    """The documents of one case of a procedure, and the notes ("Lưu ý") that came in the table."""
+
+    title: str
+    documents: list[Any] = dc_field(default_factory=list)
+    notes: list[str] = dc_field(default_factory=list)
+
+
+def _is_note(requirement: Any) -> bool:
+    """A row with no count and no form is a note the national table put among the documents."""
+    counts = requirement.originals + requirement.certified_copies + requirement.photocopies
+    return counts == 0 and not requirement.form_name
+
+
+def _cases(requirements: list[Any]) -> list[Case]:
+    cases: dict[str, Case] = {}
+    for requirement in requirements:
+        case = cases.setdefault(requirement.case, Case(requirement.case))
+        if _is_note(requirement):
+            case.notes.append(requirement.name)
+        else:
+            case.documents.append(requirement)
+    return list(cases.values())
 
 
 def _suffix(province_code: str) -> str:

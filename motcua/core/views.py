@@ -28,14 +28,17 @@ class Headline:
 
 
 def opening_hours() -> str:
-    """The centres' hours from the working-time calendar ("Thứ Hai – Thứ Sáu: 7:00–11:30, 13:30–17:00")."""
+    """The centres' hours from the working-time calendar ("Thứ Hai – Thứ Sáu: 07:00–11:30, …")."""
     from motcua.worktime.calendars import calendar_for
 
     calendar = calendar_for()
     names = [_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"), _("Chủ nhật")]
     working = [i for i in range(7) if i not in calendar.weekend]
     contiguous = len(working) > 2 and working == list(range(working[0], working[-1] + 1))
-    span = f"{names[working[0]]} – {names[working[-1]]}" if contiguous else ", ".join(names[i] for i in working)
+    if contiguous:
+        span = f"{names[working[0]]} – {names[working[-1]]}"
+    else:
+        span = ", ".join(names[i] for i in working)
     periods = ", ".join(f"{p.start:%H:%M}–{p.end:%H:%M}" for p in calendar.periods)
     return _("%(days)s: %(periods)s") % {"days": span, "periods": periods}
 

@@ -25,7 +25,8 @@ def _frozen() -> object:
 
 
 def _ministry_only() -> Procedure:
-    procedure = Procedure.objects.create(code="9.000001", name="Cấp giấy phép khai sinh hàng không dân dụng",
+    procedure = Procedure.objects.create(code="9.000001",
+                                         name="Cấp giấy phép khai sinh hàng không dân dụng",
                                          field=Field.objects.get(name="Hộ tịch"), at_ministry=True)
     procedure.versions.create(valid_from=FIRST_DAY, content_hash="x",
                               competent_agency_text="Bộ Giao thông vận tải")
@@ -36,7 +37,8 @@ def test_catalog_honours_the_query_and_ranks_the_best_match_first(client: Client
     response = client.get("/catalog/", {"q": "dang ky khai sinh"})
     codes = [p.code for p in response.context["page"].object_list]
     assert codes[0] == "1.001193"
-    assert 'name="q"' in response.content.decode() and 'value="dang ky khai sinh"' in response.content.decode()
+    html = response.content.decode()
+    assert 'name="q"' in html and 'value="dang ky khai sinh"' in html
 
 
 def test_query_combines_with_the_level_filter(client: Client) -> None:
@@ -84,7 +86,8 @@ def test_query_results_are_paged(client: Client, province: Province) -> None:
     for i in range(30):
         p = Procedure.objects.create(code=f"9.1{i:05d}", name=f"Thủ tục khai sinh thử {i}", field=field,
                                      at_commune=True)
-        p.versions.create(valid_from=FIRST_DAY, content_hash="x", competent_agency_text="Ủy ban nhân dân cấp xã")
+        p.versions.create(valid_from=FIRST_DAY, content_hash="x",
+                          competent_agency_text="Ủy ban nhân dân cấp xã")
     first = client.get("/catalog/", {"q": "khai sinh"})
     second = client.get("/catalog/", {"q": "khai sinh", "page": 2})
     count = first.context["page"].paginator.count
