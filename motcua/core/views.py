@@ -6,12 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import F, Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 # Most-used procedures: dossiers received over this many days.
 POPULAR_DAYS = 365
@@ -73,8 +78,6 @@ def popular_procedures(today: dt.date) -> list[Any]:
 
 def centres() -> list[Any]:
     """The province's service centres: the provincial one first, then the communes' by name."""
-    from django.conf import settings
-
     from motcua.agencies.models import Agency
     from motcua.agencies.services import AgencyError, province_prefix
 
@@ -99,6 +102,24 @@ def home(request: HttpRequest) -> HttpResponse:
         "provincial_centres": [c for c in all_centres if c.kind == "provincial_center"],
         "commune_centres": [c for c in all_centres if c.kind != "provincial_center"],
     })
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, with `next` translated from the language of its own path.
+
+    Django resolves `next` in the request's language; /i18n/setlang/ has no prefix, so that is
+    Vietnamese and "/en/catalog/" did not resolve: choosing Tiếng Việt kept the English page.
+    """
+    target = request.POST.get("language", "")
+    next_url = request.POST.get("next", "")
+    if target and next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        with translation.override(translation.get_language_from_path(next_url) or settings.LANGUAGE_CODE):
+            translated = translate_url(next_url, target)
+        data = request.POST.copy()
+        data["next"] = translated
+        request.POST = data  # type: ignore[assignment]
+    return set_language(request)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
