@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.db.models.functions import Length
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
@@ -684,7 +684,7 @@ def handled_in_province() -> frozenset[int]:
     return found
 
 
-def find_procedures(query: CatalogQuery, today: Any) -> Sequence[Procedure]:
+def find_procedures(query: CatalogQuery, today: Any) -> QuerySet[Procedure] | list[Procedure]:
     """The procedures in force that match, best first when there is text, else by name.
 
     Every page that searches the catalog (home, catalog, portal, kiosk) calls this. Each
@@ -711,11 +711,11 @@ def find_procedures(query: CatalogQuery, today: Any) -> Sequence[Procedure]:
     if not query.everywhere:
         procedures = procedures.filter(pk__in=sorted(handled_in_province()))
     if not query.text:
-        return procedures.order_by("name", "code")
+        return procedures.order_by("name", "code")  # type: ignore[return-value]
     # Central-only procedures are dropped after ranking: ask for more so a page stays full.
     limit = MAX_RESULTS if query.everywhere else 3 * MAX_RESULTS
     hits = search(query.text, level=query.level or None, limit=limit)
     rank = {hit.procedure_id: i for i, hit in enumerate(hits)}
-    found = list(procedures.filter(pk__in=list(rank)))
+    found: list[Procedure] = list(procedures.filter(pk__in=list(rank)))
     found.sort(key=lambda p: rank[p.pk])
     return found[:MAX_RESULTS]

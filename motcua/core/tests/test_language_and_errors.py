@@ -70,8 +70,9 @@ def test_server_error_page_renders_without_a_request_context() -> None:
 
 def test_django_help_text_and_login_error_read_naturally_in_vietnamese() -> None:
     with translation.override("vi"):
-        help_text = translation.gettext("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.")
-        login = translation.gettext("Please enter a correct %(username)s and password. Note that both fields may "
-                                    "be case-sensitive.")
+        help_text = translation.gettext(
+            "Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.")
+        login = translation.gettext(
+            "Please enter a correct %(username)s and password. Note that both fields may be case-sensitive.")
     assert help_text.startswith("Bắt buộc.") and "Yêu cầu" not in help_text
     assert login.startswith("%(username)s hoặc mật khẩu chưa đúng")
