@@ -100,3 +100,15 @@ def test_importer_drops_the_stray_leading_full_stop_of_the_national_file() -> No
     name = "Đăng ký thuế đối với trường hợp chuyển đổi"
     assert procedure_name(". " + name) == name
     assert procedure_name("  Thủ tục đăng ký khai sinh ") == "Thủ tục đăng ký khai sinh"
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ("birth registration", "1.001193"),
+    ("How to register a marriage", "1.000894"),
+    ("criminal record certificate", "1.001756"),
+    ("building permit", "1.001612"),
+    ("permanent residence", "1.004194"),
+])
+def test_english_queries_find_the_procedure(query: str, code: str) -> None:
+    found = find_procedures(CatalogQuery(text=query), TODAY.date())
+    assert [p.code for p in found][:1] == [code]
