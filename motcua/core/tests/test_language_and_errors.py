@@ -10,6 +10,9 @@ from django.utils import translation
 from motcua.core.errors import forbidden, server_error
 
 pytestmark = pytest.mark.django_db
+DJANGO_USERNAME_HELP = "Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."
+DJANGO_INVALID_LOGIN = ("Please enter a correct %(username)s and password. Note that both fields may "
+                        "be case-sensitive.")
 
 
 @pytest.mark.parametrize(("language", "next_url", "expected"), [
@@ -70,9 +73,8 @@ def test_server_error_page_renders_without_a_request_context() -> None:
 
 def test_django_help_text_and_login_error_read_naturally_in_vietnamese() -> None:
     with translation.override("vi"):
-        help_text = translation.gettext(
-            "Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.")
-        login = translation.gettext(
-            "Please enter a correct %(username)s and password. Note that both fields may be case-sensitive.")
+        # Django's own msgids, passed through variables so that makemessages leaves them out.
+        help_text = translation.gettext(DJANGO_USERNAME_HELP)
+        login = translation.gettext(DJANGO_INVALID_LOGIN)
     assert help_text.startswith("Bắt buộc.") and "Yêu cầu" not in help_text
     assert login.startswith("%(username)s hoặc mật khẩu chưa đúng")
