@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Length
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
@@ -642,23 +642,25 @@ class CatalogQuery:
         )
 
 
-_handled_lock = threading.Lock()
-_handled: tuple[tuple[Any, ...], frozenset[int]] | None = None
+_central_lock = threading.Lock()
+_central: tuple[tuple[Any, ...], frozenset[int]] | None = None
 
 
-def handled_in_province() -> frozenset[int]:
-    """Ids of the procedures the province's centres receive (catalog.services.reception_agencies).
+def decided_centrally() -> frozenset[int]:
+    """Ids of the commune/province procedures whose catalog names only central bodies.
 
-    Computed for the whole catalog at once from the competence rules and cached until the
-    catalog or the rules change.
+    The province's centres do not receive them (catalog.services.reception_agencies, which asks
+    the same question of one procedure); computed for the whole catalog at once and cached until
+    the catalog or the competence rules change. Kept as the small set (a few dozen) so that a
+    query can exclude it.
     """
-    global _handled
+    global _central
     from .competence import LOCAL_LEVELS, agency_texts, choose, matching_rules
     from .services import active_rules
 
     rules = active_rules()
     key = (get_index().fingerprint, tuple(rules))
-    cached = _handled
+    cached = _central
     if cached is not None and cached[0] == key:
         return cached[1]
     latest: dict[int, tuple[str, str]] = {}
@@ -674,13 +676,12 @@ def handled_in_province() -> frozenset[int]:
         levels = [level for level, on in zip((Level.MINISTRY, Level.PROVINCE, Level.COMMUNE, Level.OTHER),
                                              flags, strict=True) if on]
         matches = matching_rules(rules, agency_texts(*latest[pk]), field_name, levels)
-        central = all((rule := choose(matches, desk)) is not None and rule.level not in LOCAL_LEVELS
-                      for desk in (True, False))
-        if not central:
+        if all((rule := choose(matches, desk)) is not None and rule.level not in LOCAL_LEVELS
+               for desk in (True, False)):
             ids.add(pk)
     found = frozenset(ids)
-    with _handled_lock:
-        _handled = (key, found)
+    with _central_lock:
+        _central = (key, found)
     return found
 
 
@@ -709,7 +710,8 @@ def find_procedures(query: CatalogQuery, today: Any) -> QuerySet[Procedure] | li
     if query.online:
         procedures = procedures.filter(online_level=query.online)
     if not query.everywhere:
-        procedures = procedures.filter(pk__in=sorted(handled_in_province()))
+        procedures = (procedures.filter(Q(at_commune=True) | Q(at_province=True))
+                      .exclude(pk__in=sorted(decided_centrally())))
     if not query.text:
         return procedures.order_by("name", "code")  # type: ignore[return-value]
     # Central-only procedures are dropped after ranking: ask for more so a page stays full.

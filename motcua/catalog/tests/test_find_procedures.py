@@ -112,3 +112,16 @@ def test_importer_drops_the_stray_leading_full_stop_of_the_national_file() -> No
 def test_english_queries_find_the_procedure(query: str, code: str) -> None:
     found = find_procedures(CatalogQuery(text=query), TODAY.date())
     assert [p.code for p in found][:1] == [code]
+
+
+def test_default_scope_is_exactly_the_procedures_the_centres_receive() -> None:
+    from motcua.catalog.services import reception_agencies
+
+    central = Procedure.objects.create(code="9.000002", name="Cấp giấy phép hoạt động cảng thủy nội địa",
+                                       field=Field.objects.get(name="Hộ tịch"), at_province=True)
+    central.versions.create(valid_from=FIRST_DAY, content_hash="x", competent_agency_text="Cục Hàng hải")
+    _ministry_only()
+    listed = {p.code for p in find_procedures(CatalogQuery(), TODAY.date())}
+    received = {p.code for p in Procedure.objects.all() if reception_agencies(p, "20").exists()}
+    assert listed == received
+    assert "9.000002" not in listed and "1.001193" in listed
