@@ -326,6 +326,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
     to_version: list[tuple[ParsedRecord, Procedure, dt.date]] = []
     closed: list[ProcedureVersion] = []
     backfilled: list[ProcedureVersion] = []
+    renamed: list[Procedure] = []
     for p in parsed:
         values = _procedure_values(p, field_ids[clean(p.record.get("linh_vuc")) or "Khác"])
         procedure = existing.get(p.code)
@@ -344,6 +345,10 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
                 # Versions imported before the competent agency's text was kept get it now.
                 current.competent_agency_text = text
                 backfilled.append(current)
+            if procedure.name != values["name"]:
+                # The way a name is cleaned changed (procedure_name): same record, same version.
+                procedure.name, procedure.name_folded = values["name"], values["name_folded"]
+                renamed.append(procedure)
             continue
         if current is not None and current.valid_from >= on:
             # A version cannot start on or before the one it replaces; dossiers may point at it.
@@ -366,6 +371,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
                                       batch_size=BATCH)
     ProcedureVersion.objects.bulk_update(closed, ["valid_to"], batch_size=BATCH)
     ProcedureVersion.objects.bulk_update(backfilled, ["competent_agency_text"], batch_size=BATCH)
+    Procedure.objects.bulk_update(renamed, ["name", "name_folded"], batch_size=BATCH)
     _create_versions(to_version)
 
 

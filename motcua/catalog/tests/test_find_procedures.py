@@ -125,3 +125,17 @@ def test_default_scope_is_exactly_the_procedures_the_centres_receive() -> None:
     received = {p.code for p in Procedure.objects.all() if reception_agencies(p, "20").exists()}
     assert listed == received
     assert "9.000002" not in listed and "1.001193" in listed
+
+
+def test_reimport_cleans_a_name_stored_before_without_a_new_version() -> None:
+    from motcua.catalog.importer import import_catalog
+    from motcua.catalog.tests.conftest import FIXTURE
+
+    procedure = Procedure.objects.get(code="1.001193")
+    # As the importer stored "2.000733" before it cleaned names: the record itself is unchanged.
+    Procedure.objects.filter(pk=procedure.pk).update(name=". " + procedure.name)
+    versions = procedure.versions.count()
+    import_catalog(FIXTURE)
+    procedure.refresh_from_db()
+    assert procedure.name == "Thủ tục đăng ký khai sinh"
+    assert procedure.versions.count() == versions
