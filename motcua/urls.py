@@ -2,8 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from motcua.core.views import switch_language
+
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", include("motcua.api.urls")),
 ]
 urlpatterns += i18n_patterns(
@@ -19,3 +21,7 @@ urlpatterns += i18n_patterns(
     path("centre/", include("motcua.centre.urls")),
     prefix_default_language=False,
 )
+
+handler403 = "motcua.core.errors.forbidden"
+handler404 = "motcua.core.errors.not_found"
+handler500 = "motcua.core.errors.server_error"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Install, build the demo database under var/ and serve it on http://127.0.0.1:8000.
+# Install, build the demo database under var/ and serve it on http://127.0.0.1:$PORT (default 8000).
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install.sh base
@@ -13,5 +13,6 @@ if ! command -v espeak-ng >/dev/null; then
 fi
 sh scripts/ocr-packages.sh
 export MOTCUA_DEBUG="${MOTCUA_DEBUG:-1}"
-.venv/bin/motcua demo
-exec .venv/bin/motcua runserver 127.0.0.1:8000
+PORT="${PORT:-8000}"
+.venv/bin/motcua demo --port "$PORT"
+exec .venv/bin/motcua runserver "127.0.0.1:$PORT"

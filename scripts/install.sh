@@ -10,3 +10,17 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+if [ "${1:-base}" = test ]; then
+    # axe-core for the accessibility checks of the browser tests (package-lock.json pins it;
+    # --prefer-offline reuses npm's cache, so a second install needs no network).
+    if ! command -v npm >/dev/null; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get update -qq && apt-get install -y -qq npm
+        else
+            echo "npm is missing: the accessibility checks will fail (sudo apt-get install npm)" >&2
+        fi
+    fi
+    if command -v npm >/dev/null && [ ! -f node_modules/axe-core/axe.min.js ]; then
+        npm ci --prefer-offline --no-audit --no-fund --silent
+    fi
+fi

@@ -291,9 +291,18 @@ def _field_ids(parsed: list[ParsedRecord]) -> dict[str, int]:
     return dict(Field.objects.filter(name__in=names).values_list("name", "id"))
 
 
+def procedure_name(raw: str | None) -> str:
+    """The name as a citizen should read it.
+
+    The national file starts two names with a stray ". " (2.000733, 2.002321): a list
+    marker left over from the portal's page, not part of the name.
+    """
+    return clean(raw).lstrip(".;,:- ").strip()[:1000]
+
+
 def _procedure_values(p: ParsedRecord, field_id: int) -> dict[str, Any]:
     record = p.record
-    name = clean(record.get("ten_thu_tuc"))[:1000]
+    name = procedure_name(record.get("ten_thu_tuc"))
     return {
         "name": name, "name_folded": fold(name)[:1000], "field_id": field_id,
         "at_ministry": "ministry" in p.levels, "at_province": "province" in p.levels,
@@ -317,6 +326,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
     to_version: list[tuple[ParsedRecord, Procedure, dt.date]] = []
     closed: list[ProcedureVersion] = []
     backfilled: list[ProcedureVersion] = []
+    renamed: list[Procedure] = []
     for p in parsed:
         values = _procedure_values(p, field_ids[clean(p.record.get("linh_vuc")) or "Khác"])
         procedure = existing.get(p.code)
@@ -335,6 +345,10 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
                 # Versions imported before the competent agency's text was kept get it now.
                 current.competent_agency_text = text
                 backfilled.append(current)
+            if procedure.name != values["name"]:
+                # The way a name is cleaned changed (procedure_name): same record, same version.
+                procedure.name, procedure.name_folded = values["name"], values["name_folded"]
+                renamed.append(procedure)
             continue
         if current is not None and current.valid_from >= on:
             # A version cannot start on or before the one it replaces; dossiers may point at it.
@@ -357,6 +371,7 @@ def _write(parsed: list[ParsedRecord], effective: dt.date | None, on: dt.date, r
                                       batch_size=BATCH)
     ProcedureVersion.objects.bulk_update(closed, ["valid_to"], batch_size=BATCH)
     ProcedureVersion.objects.bulk_update(backfilled, ["competent_agency_text"], batch_size=BATCH)
+    Procedure.objects.bulk_update(renamed, ["name", "name_folded"], batch_size=BATCH)
     _create_versions(to_version)
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Length
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
@@ -603,3 +603,121 @@ def cli(options: Mapping[str, Any], stdout: Any) -> None:
     width = max(len(h.code) for h in hits)
     for hit in hits:
         stdout.write(f"{hit.code:<{width}}  {hit.score:>7.2f}  {hit.name}")
+
+
+# ---------------------------------------------------------------- the catalog's one search
+
+# How many ranked hits a search page can page through (25 a page: 12 pages).
+MAX_RESULTS = 300
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    """What a citizen asked on the home page, the catalog, the portal or the kiosk."""
+
+    text: str = ""
+    level: str = ""
+    field_id: int | None = None
+    agency: str = ""  # a department's code: procedures of the fields it decides
+    online: str = ""  # an OnlineLevel value
+    everywhere: bool = False  # also the procedures only central bodies handle
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> CatalogQuery:
+        """Read a query string; values that mean nothing are ignored, never an error."""
+        from .models import OnlineLevel
+
+        def get(key: str) -> str:
+            return str(params.get(key, "") or "").strip()[:200]
+
+        field_text = get("field")
+        return cls(
+            text=get("q"),
+            level=get("level") if get("level") in Level.values else "",
+            field_id=int(field_text) if field_text.isascii() and field_text.isdigit()
+            and len(field_text) < 10 else None,
+            agency=get("agency"),
+            online=get("online") if get("online") in OnlineLevel.values else "",
+            everywhere=get("scope") == "all",
+        )
+
+
+_central_lock = threading.Lock()
+_central: tuple[tuple[Any, ...], frozenset[int]] | None = None
+
+
+def decided_centrally() -> frozenset[int]:
+    """Ids of the commune/province procedures whose catalog names only central bodies.
+
+    The province's centres do not receive them (catalog.services.reception_agencies, which asks
+    the same question of one procedure); computed for the whole catalog at once and cached until
+    the catalog or the competence rules change. Kept as the small set (a few dozen) so that a
+    query can exclude it.
+    """
+    global _central
+    from .competence import LOCAL_LEVELS, agency_texts, choose, matching_rules
+    from .services import active_rules
+
+    rules = active_rules()
+    key = (get_index().fingerprint, tuple(rules))
+    cached = _central
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    latest: dict[int, tuple[str, str]] = {}
+    versions = (ProcedureVersion.objects.filter(procedure__at_commune=True)
+                | ProcedureVersion.objects.filter(procedure__at_province=True))
+    for procedure_id, competent, implementing in versions.order_by("procedure_id", "valid_from").values_list(
+            "procedure_id", "competent_agency_text", "implementing_agency"):
+        latest[procedure_id] = (competent, implementing)
+    ids: set[int] = set()
+    local = Procedure.objects.filter(pk__in=list(latest)).values_list(
+        "pk", "field__name", "at_ministry", "at_province", "at_commune", "at_other")
+    for pk, field_name, *flags in local:
+        levels = [level for level, on in zip((Level.MINISTRY, Level.PROVINCE, Level.COMMUNE, Level.OTHER),
+                                             flags, strict=True) if on]
+        matches = matching_rules(rules, agency_texts(*latest[pk]), field_name, levels)
+        if all((rule := choose(matches, desk)) is not None and rule.level not in LOCAL_LEVELS
+               for desk in (True, False)):
+            ids.add(pk)
+    found = frozenset(ids)
+    with _central_lock:
+        _central = (key, found)
+    return found
+
+
+def find_procedures(query: CatalogQuery, today: Any) -> QuerySet[Procedure] | list[Procedure]:
+    """The procedures in force that match, best first when there is text, else by name.
+
+    Every page that searches the catalog (home, catalog, portal, kiosk) calls this. Each
+    procedure carries `online_level` (of the version in force) for the list.
+    """
+    from django.db.models import OuterRef, Subquery
+
+    from .models import FieldDepartment
+
+    in_force = ProcedureVersion.objects.in_force_on(today).filter(procedure=OuterRef("pk"))
+    procedures = (Procedure.objects.select_related("field")
+                  .annotate(online_level=Subquery(in_force.values("online_level")[:1]),
+                            valid_from=Subquery(in_force.values("valid_from")[:1]))
+                  .filter(valid_from__isnull=False))
+    if query.level:
+        procedures = procedures.filter(**{f"at_{query.level}": True})
+    if query.field_id is not None:
+        procedures = procedures.filter(field_id=query.field_id)
+    if query.agency:
+        mapped = FieldDepartment.objects.filter(agency__code=query.agency, valid_from__lte=today)
+        procedures = procedures.filter(at_province=True, field_id__in=mapped.values("field_id"))
+    if query.online:
+        procedures = procedures.filter(online_level=query.online)
+    if not query.everywhere:
+        procedures = (procedures.filter(Q(at_commune=True) | Q(at_province=True))
+                      .exclude(pk__in=sorted(decided_centrally())))
+    if not query.text:
+        return procedures.order_by("name", "code")  # type: ignore[return-value]
+    # Central-only procedures are dropped after ranking: ask for more so a page stays full.
+    limit = MAX_RESULTS if query.everywhere else 3 * MAX_RESULTS
+    hits = search(query.text, level=query.level or None, limit=limit)
+    rank = {hit.procedure_id: i for i, hit in enumerate(hits)}
+    found: list[Procedure] = list(procedures.filter(pk__in=list(rank)))
+    found.sort(key=lambda p: rank[p.pk])
+    return found[:MAX_RESULTS]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -25,6 +26,7 @@ from motcua.catalog.models import (
     Procedure,
     ProcedureVersion,
 )
+from motcua.catalog.search import CatalogQuery, find_procedures
 from motcua.catalog.services import (
     DeskCompetence,
     competence_overview,
@@ -33,8 +35,6 @@ from motcua.catalog.services import (
 )
 
 PAGE_SIZE = 25
-_LEVEL_FLAGS = {Level.COMMUNE: "at_commune", Level.PROVINCE: "at_province",
-                Level.MINISTRY: "at_ministry", Level.OTHER: "at_other"}
 
 
 def _departments() -> QuerySet[Any]:
@@ -44,33 +44,14 @@ def _departments() -> QuerySet[Any]:
     return Agency.objects.filter(pk__in=FieldDepartment.objects.values("agency_id")).order_by("name")
 
 
-def _filtered(request: HttpRequest, today: dt.date) -> tuple[QuerySet[Procedure], dict[str, str]]:
-    chosen = {key: request.GET.get(key, "").strip() for key in ("level", "field", "agency", "online")}
-    in_force = ProcedureVersion.objects.in_force_on(today).filter(procedure=OuterRef("pk"))
-    procedures = (Procedure.objects.select_related("field")
-                  .annotate(online_level=Subquery(in_force.values("online_level")[:1]),
-                            valid_from=Subquery(in_force.values("valid_from")[:1]))
-                  .filter(valid_from__isnull=False))
-    if chosen["level"] in _LEVEL_FLAGS:
-        procedures = procedures.filter(**{_LEVEL_FLAGS[Level(chosen["level"])]: True})
-    if chosen["field"].isascii() and chosen["field"].isdigit() and len(chosen["field"]) < 10:
-        procedures = procedures.filter(field_id=int(chosen["field"]))
-    if chosen["agency"]:
-        mapped = FieldDepartment.objects.filter(agency__code=chosen["agency"], valid_from__lte=today)
-        procedures = procedures.filter(at_province=True, field_id__in=mapped.values("field_id"))
-    if chosen["online"] in OnlineLevel.values:
-        procedures = procedures.filter(online_level=chosen["online"])
-    return procedures.order_by("name", "code"), chosen
-
-
 def procedure_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    procedures, chosen = _filtered(request, today)
+    query = CatalogQuery.from_params(request.GET)
+    procedures = find_procedures(query, timezone.localdate())
     page = Paginator(procedures, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(request, "catalog/list.html", {
-        "page": page, "chosen": chosen, "query": query.urlencode(),
+        "page": page, "chosen": query, "query": params.urlencode(),
         "levels": [(v, label) for v, label in Level.choices],
         "online_levels": OnlineLevel.choices,
         "fields": Field.objects.filter(procedures__isnull=False).distinct().order_by("name"),
@@ -93,18 +74,43 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     province = settings.MOTCUA_PROVINCE_CODE
     centers = list(reception_agencies(procedure, province)[:200])
     who_decides = [_who_decides(entry) for entry in competence_overview(version, _suffix(province), today)]
-    cases: dict[str, list[Any]] = {}
-    for requirement in version.requirements.all():
-        cases.setdefault(requirement.case, []).append(requirement)
+    requirements = list(version.requirements.all())
     return render(request, "catalog/detail.html", {
         "procedure": procedure, "version": version, "channels": channels,
-        "online_channel": online, "cases": cases, "legal_bases": list(version.legal_bases.all()),
+        "online_channel": online, "cases": _cases(requirements),
+        "has_forms": any(r.form_name for r in requirements), "legal_bases": list(version.legal_bases.all()),
         "commune_centers": [a for a in centers if a.kind == "commune_center"],
         "provincial_centers": [a for a in centers if a.kind == "provincial_center"],
         "who_decides": who_decides,
         "catalog_agency": agency_text(version.competent_agency_text, version.implementing_agency),
         "submit_url": _submit_url(procedure.code),
     })
+
+
+@dataclass
+class Case:
+    """The documents of one case of a procedure, and the notes ("Lưu ý") that came in the table."""
+
+    title: str
+    documents: list[Any] = dc_field(default_factory=list)
+    notes: list[str] = dc_field(default_factory=list)
+
+
+def _is_note(requirement: Any) -> bool:
+    """A row with no count and no form is a note the national table put among the documents."""
+    counts = requirement.originals + requirement.certified_copies + requirement.photocopies
+    return counts == 0 and not requirement.form_name
+
+
+def _cases(requirements: list[Any]) -> list[Case]:
+    cases: dict[str, Case] = {}
+    for requirement in requirements:
+        case = cases.setdefault(requirement.case, Case(requirement.case))
+        if _is_note(requirement):
+            case.notes.append(requirement.name)
+        else:
+            case.documents.append(requirement)
+    return list(cases.values())
 
 
 def _suffix(province_code: str) -> str:

@@ -39,3 +39,23 @@ def parse_date(value: str) -> dt.date:
             continue
     message = gettext("Ngày không hợp lệ: “%(value)s” (dùng YYYY-MM-DD hoặc DD/MM/YYYY).")
     raise BadInput(message % {"value": value})
+
+
+class PercentProgress:
+    """One line each time a long job passes another `step` per cent: readable in a log file too.
+
+    (tqdm redraws one line on a terminal and prints nothing when the output is a file.)
+    """
+
+    def __init__(self, write: Any, label: str, step: int = 5) -> None:
+        self.write, self.label, self.step = write, label, step
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        percent = done * 100 // total
+        if percent >= self.shown + self.step or (done == total and self.shown < 100):
+            self.shown = percent - percent % self.step if done < total else 100
+            self.write(gettext("%(label)s: %(percent)d%% (%(done)d/%(total)d)") % {
+                "label": self.label, "percent": self.shown, "done": done, "total": total})

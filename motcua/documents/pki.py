@@ -80,11 +80,18 @@ def _write_cert(path: Path, cert: x509.Certificate) -> None:
     path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
 
 
+def _fit(text: str, limit: int = 64) -> str:
+    """At most `limit` UTF-8 bytes (cryptography's check for X.509 names; Vietnamese letters take 2–3)."""
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text.rstrip()
+
+
 def _name(common_name: str, organisation: str) -> x509.Name:
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation[:64]),
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64]),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, _fit(organisation)),
+        x509.NameAttribute(NameOID.COMMON_NAME, _fit(common_name)),
     ])
 
 

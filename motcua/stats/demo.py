@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.cli import PercentProgress
 from motcua.stats.simulator import Simulation, simulated_dossiers
 
 DEMO_PROVINCE = "20"
@@ -28,7 +29,10 @@ def load(command: Any, data_dir: Path) -> None:
         return
     end = timezone.localdate() - dt.timedelta(days=1)
     start = end - dt.timedelta(days=90)
-    simulation = Simulation(DEMO_PROVINCE, start, end, DEMO_DOSSIERS, 0.8776, DEMO_SEED, progress=False)
+    command.stdout.write(_("Thống kê: đang mô phỏng %(count)d hồ sơ (vài phút)…") % {"count": DEMO_DOSSIERS})
+    report = PercentProgress(command.stdout.write, _("Thống kê: mô phỏng"))
+    simulation = Simulation(DEMO_PROVINCE, start, end, DEMO_DOSSIERS, 0.8776, DEMO_SEED, progress=False,
+                            on_progress=report)
     result = simulation.run()
     command.stdout.write(
         _(

@@ -350,6 +350,7 @@ class Simulation:
         mix: Mix | None = None,
         progress: bool = True,
         batch: int = 200,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
         if end < start:
             raise BadInput(_("Ngày kết thúc phải sau ngày bắt đầu."))
@@ -359,6 +360,7 @@ class Simulation:
             raise BadInput(_("Số hồ sơ không được âm."))
         self.province_code, self.start, self.end, self.count = province_code, start, end, count
         self.online_rate, self.mix, self.progress, self.batch = online_rate, mix or Mix(), progress, batch
+        self.on_progress = on_progress  # (done, total) after each batch: for output that is not a terminal
         self.rng = random.Random(seed)
         self.cal: WorkCalendar = calendar_for(province_code)
         self.horizon = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=TZ)
@@ -439,6 +441,8 @@ class Simulation:
                     self._one(arrival)
             if bar is not None:
                 bar.update(len(chunk))
+            if self.on_progress is not None:
+                self.on_progress(first + len(chunk), len(arrivals))
         if bar is not None:
             bar.close()
         self.result.seconds = time.perf_counter() - began

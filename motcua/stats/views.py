@@ -56,7 +56,7 @@ COLUMNS: tuple[tuple[str, Any, str | None], ...] = (
     ("finished", gettext_lazy("Đã giải quyết"), "finished"),
     ("finished_early", gettext_lazy("Trước hạn"), "finished_early"),
     ("finished_on_time", gettext_lazy("Đúng hạn"), "finished_on_time"),
-    ("finished_late", gettext_lazy("Quá hạn"), "finished_late"),
+    ("finished_late", gettext_lazy("Giải quyết quá hạn"), "finished_late"),
     ("open_total", gettext_lazy("Đang giải quyết"), "open"),
     ("open_within", gettext_lazy("Đang giải quyết còn hạn"), "open_within"),
     ("open_overdue", gettext_lazy("Đang giải quyết quá hạn"), "open_overdue"),
@@ -228,7 +228,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         [
             charts.Series(_("Tiếp nhận"), [b.received for b in buckets], charts.PALETTE[0]),
             charts.Series(_("Đã giải quyết"), [b.finished for b in buckets], charts.PALETTE[1]),
-            charts.Series(_("Quá hạn"), [b.finished_late for b in buckets], charts.PALETTE[2]),
+            charts.Series(_("Giải quyết quá hạn"), [b.finished_late for b in buckets], charts.PALETTE[2]),
         ],
     )
     rankings = []
@@ -299,7 +299,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "key": [
                 (_("Tiếp nhận mới trong kỳ"), total.received, "received"),
                 (_("Đã giải quyết"), total.finished, "finished"),
-                (_("Quá hạn"), total.late_total, "late"),
+                (_("Quá hạn, kể cả đang giải quyết"), total.late_total, "late"),
                 (_("Đang giải quyết cuối kỳ"), total.open_total, "open"),
             ],
             "key_rates": [
@@ -527,7 +527,7 @@ def export(request: HttpRequest, table: str) -> HttpResponse:
                     _("Trực tuyến"),
                     _("Đã giải quyết"),
                     _("Trước hạn, đúng hạn"),
-                    _("Quá hạn"),
+                    _("Giải quyết quá hạn"),
                 ],
                 [
                     [

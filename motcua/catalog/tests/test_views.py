@@ -82,7 +82,7 @@ def test_detail_explains_documents_time_fees_and_legal_bases(client: Client) -> 
     response = client.get("/catalog/1.004194/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Đăng ký thường trú</h1>" in html
+    assert '<h1 lang="vi">Đăng ký thường trú</h1>' in html
     assert "Tờ khai thay đổi thông tin cư trú." in html and "Mẫu CT01.docx" in html
     assert "7 ngày làm việc" in html and "20.000 đồng" in html
     assert "68/2020/QH14" in html and '<th scope="row">' in html

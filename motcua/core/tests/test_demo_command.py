@@ -48,3 +48,23 @@ def test_a_demo_module_with_a_broken_import_fails_loudly(steps: list[str], monke
     with pytest.raises(ModuleNotFoundError):
         call_command("demo", "--data-dir", str(tmp_path), stdout=StringIO())
     assert steps == []
+
+
+def test_demo_prints_the_url_of_the_port_it_is_given(steps: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    monkeypatch.setattr(demo, "DEMO_STEPS", ["fakeok"])
+    out = StringIO()
+    call_command("demo", "--data-dir", str(tmp_path), "--port", "8765", stdout=out)
+    assert "http://127.0.0.1:8765/" in out.getvalue()
+    assert "8000" not in out.getvalue()
+    assert "[1/1] fakeok" in out.getvalue()
+
+
+def test_percent_progress_prints_one_line_per_step_and_the_end() -> None:
+    from motcua.core.cli import PercentProgress
+
+    lines: list[str] = []
+    report = PercentProgress(lines.append, "Mô phỏng", step=25)
+    for done in range(0, 2001, 200):
+        report(done, 2000)
+    assert [line.split(": ")[1].split(" ")[0] for line in lines] == ["25%", "50%", "75%", "100%"]

@@ -121,3 +121,10 @@ def test_simulate_command_reports_its_rate(world: World) -> None:
     )
     data = json.loads(out.getvalue())
     assert data["dossiers"] == 5 and data["dossiers_per_second"] > 0
+
+
+def test_the_simulation_reports_progress_after_each_batch(world: World) -> None:
+    seen: list[tuple[int, int]] = []
+    Simulation("20", START, END, 25, 0.5, seed=3, progress=False, batch=10,
+               on_progress=lambda done, total: seen.append((done, total))).run()
+    assert seen == [(10, 25), (20, 25), (25, 25)]

@@ -132,3 +132,13 @@ def test_xlsx_exports_open_with_vietnamese_headers(
     values = [cell for row in book.active.iter_rows(values_only=True) for cell in row if cell is not None]
     assert header in values
     assert any("Báo cáo tình hình giải quyết hồ sơ" in str(v) for v in values)
+
+
+def test_each_figure_of_the_dashboard_has_its_own_label(scene: dict[str, Any]) -> None:
+    response = _client(scene["province_leader"]).get(reverse("stats:dashboard") + "?" + PERIOD)
+    labels = [str(label) for label, _value, _key in response.context["key"]]
+    body = response.content.decode()
+    assert "Quá hạn, kể cả đang giải quyết" in labels
+    assert "Giải quyết quá hạn" in body
+    # "Quá hạn" alone named two different figures (late and still open, or finished late only).
+    assert not re.search(r">\s*Quá hạn\s*<", body)
