@@ -31,6 +31,7 @@ from motcua.catalog.models import ChannelKind, Procedure
 from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
+from motcua.documents.services import WarehouseError, open_for_officer
 from motcua.dossiers import deadlines, services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
@@ -296,7 +297,7 @@ def _render_dossier(request: HttpRequest, dossier: Dossier, bound: dict[str, for
         "events": timeline(dossier, for_citizen=False),
         "steps": dossier.steps.select_related("agency", "assignee").order_by("order"),
         "handovers": dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver"),
-        "documents": dossier.documents.prefetch_related("files"),
+        "documents": dossier.documents.select_related("warehouse_document__agency").prefetch_related("files"),
         "loose_files": dossier.files.filter(document__isnull=True),
         "supplements": dossier.supplement_requests.order_by("number"),
         "slips": available_slips(dossier),
@@ -362,7 +363,15 @@ def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 @officer_required
 def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
-    attached = get_object_or_404(dossier.files, pk=pk)
+    attached = get_object_or_404(dossier.files.select_related("document"), pk=pk)
+    source = attached.document.warehouse_document_id if attached.document else None
+    if source is not None:
+        # A copy of the citizen's warehouse document (once-only): the opening is logged for the
+        # citizen to see. If they have hidden it since, the dossier's own copy is still served.
+        try:
+            open_for_officer(request.user, source, _("Xử lý hồ sơ %(code)s") % {"code": dossier.code})
+        except WarehouseError:
+            pass
     return file_response(attached.file, attached.original_name)
 
 
