@@ -904,7 +904,11 @@ def _digital(step: Callable[[], Any]) -> Any:
     try:
         return step()
     except WarehouseError as error:
-        raise DossierError(error.code, str(error)) from None
+        if error.code == "unknown_requirement":
+            raise DossierError("unknown_requirement", str(error)) from None
+        if error.code == "not_reusable":
+            raise DossierError("not_reusable", str(error)) from None
+        raise DossierError("digitisation_failed", str(error)) from None
     except SigningError as error:
         raise DossierError("signing_failed", str(error)) from None
 
