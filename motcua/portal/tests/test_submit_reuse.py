@@ -62,7 +62,8 @@ def test_the_citizen_submits_with_the_warehouse_document_instead_of_an_upload(
     source = digitised_certificate(world)
     certificate = world.birth.requirements.get(name="Giấy chứng sinh")
     client.force_login(world.citizen)
-    response = client.post("/portal/submit/1.001193/", form_data(world, **{f"reuse_{certificate.pk}": str(source.pk)}))
+    reuse = {f"reuse_{certificate.pk}": str(source.pk)}
+    response = client.post("/portal/submit/1.001193/", form_data(world, **reuse))
     assert response.status_code == 302, response.content.decode()[:2000]
     dossier = Dossier.objects.get()
     document = DossierDocument.objects.get(dossier=dossier, requirement=certificate)
