@@ -124,7 +124,7 @@ def sign_result(dossier: Dossier) -> tuple[SignedDocument, DigitisedDocument | N
         holder_identifier=dossier.applicant.id_number,
     )
     signed = sign_document(content, dossier.competent_agency, fields)
-    old_name = dossier.result_file.name
+    old_name = dossier.result_file.name or "result.pdf"
     dossier.result_file.save(old_name.rsplit("/", 1)[-1], ContentFile(_read(signed.file)), save=False)
     dossier.result_signed = signed
     holder = holder_of(dossier)
@@ -142,7 +142,7 @@ def sign_result(dossier: Dossier) -> tuple[SignedDocument, DigitisedDocument | N
 
 
 def reused_documents(
-    identifier: str, reused: Sequence[tuple[int, int]], known_requirements: set[int]
+    identifier: str, reused: Sequence[tuple[int, int]], known_requirements: set[int | None]
 ) -> list[tuple[int, DigitisedDocument]]:
     """The (requirement id, warehouse document) pairs a submission reuses, each checked: the
     document is the applicant's, visible and valid, and the requirement is on the procedure's list.
