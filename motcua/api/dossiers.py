@@ -45,7 +45,7 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
-from motcua.dossiers import deadlines, permissions, services
+from motcua.dossiers import deadlines, digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.models import (
     Applicant,
@@ -633,9 +633,10 @@ FILE_RESPONSE = {"responses": {"200": {"description": "Tệp (PDF, JPEG hoặc P
             summary="Tải tệp đính kèm (chỉ người được xem hồ sơ)")
 def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse:
     dossier = get_visible(require_user(request), code)
-    attached = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    attached = DossierFile.objects.filter(dossier=dossier, pk=file_id).select_related("document").first()
     if attached is None:
         raise not_found(gettext("Không tìm thấy tệp đính kèm."))
+    digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
     handle = attached.file.open("rb")
     content_type = sniff_content_type(handle.read(16)) or "application/octet-stream"
     handle.seek(0)

@@ -31,8 +31,7 @@ from motcua.catalog.models import ChannelKind, Procedure
 from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
-from motcua.documents.services import WarehouseError, open_for_officer
-from motcua.dossiers import deadlines, services
+from motcua.dossiers import deadlines, digital, services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
@@ -364,14 +363,7 @@ def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
     attached = get_object_or_404(dossier.files.select_related("document"), pk=pk)
-    source = attached.document.warehouse_document_id if attached.document else None
-    if source is not None:
-        # A copy of the citizen's warehouse document (once-only): the opening is logged for the
-        # citizen to see. If they have hidden it since, the dossier's own copy is still served.
-        try:
-            open_for_officer(request.user, source, _("Xử lý hồ sơ %(code)s") % {"code": dossier.code})
-        except WarehouseError:
-            pass
+    digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
     return file_response(attached.file, attached.original_name)
 
 

@@ -201,3 +201,19 @@ def offers_for(identifier: str, requirements: Sequence[Any]) -> dict[int, list[D
         if matching:
             offers[requirement.pk] = matching
     return offers
+
+
+def log_officer_opening(user: Any, attached: DossierFile, dossier: Dossier) -> None:
+    """An officer opening a dossier file copied from the citizen's warehouse: the access is logged
+    (the citizen sees it on "Kho dữ liệu của tôi"). The holder opening their own file is not an
+    access; a document the holder has hidden since is not logged (the dossier's copy is the
+    dossier's own file, handed in with it)."""
+    if not getattr(user, "is_officer", False) or attached.document is None:
+        return
+    source = attached.document.warehouse_document_id
+    if source is None:
+        return
+    try:
+        warehouse.open_for_officer(user, source, gettext("Xử lý hồ sơ %(code)s") % {"code": dossier.code})
+    except warehouse.WarehouseError:
+        pass

@@ -53,3 +53,20 @@ def test_the_api_wants_one_requirement_per_reused_document(province: Province) -
     response = submit(province, warehouse_document_ids=[source.pk])
     assert response.status_code == 422
     assert "reused_requirement_ids" in response.json()["fields"]
+
+
+def test_an_officer_downloading_a_reused_file_through_the_api_is_logged(province: Province) -> None:
+    from motcua.api.tests.conftest import client_for
+    from motcua.documents.models import WarehouseAccess
+
+    source = digitised(province, "001203004567")
+    form = province.birth_version.requirements.get()
+    body = submit(province, warehouse_document_ids=[source.pk], reused_requirement_ids=[form.pk]).json()
+    file_id = body["files"][0]["id"]
+    owner, _csrf = session(province.citizen)
+    assert owner.get(f"/api/v1/dossiers/{body['code']}/files/{file_id}").status_code == 200
+    assert not WarehouseAccess.objects.exists()  # the holder opening their own file is no access
+    officer = client_for(province.receptionist_a)
+    assert officer.get(f"/api/v1/dossiers/{body['code']}/files/{file_id}").status_code == 200
+    access = WarehouseAccess.objects.get()
+    assert access.officer_id == province.receptionist_a.pk and body["code"] in access.purpose
