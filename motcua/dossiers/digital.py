@@ -12,15 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext
 
 from motcua.documents import services as warehouse
 from motcua.documents.models import DigitisedDocument, Origin, SignedDocument
 from motcua.documents.signing import QrFields, SigningError, sign_document
 from motcua.dossiers.models import Dossier, DossierDocument, DossierFile
-
-PDF_TYPE = "application/pdf"
 
 
 def _read(field: Any) -> bytes:
@@ -166,24 +164,21 @@ def reused_documents(
     return pairs
 
 
-def attach_reused(
-    dossier: Dossier, pairs: Sequence[tuple[int, DigitisedDocument]], documents: Sequence[DossierDocument]
-) -> list[DossierFile]:
-    """Point each dossier document at the warehouse document it reuses and attach a copy of its PDF."""
+def reused_uploads(pairs: Sequence[tuple[int, DigitisedDocument]]) -> list[tuple[int | None, File]]:
+    """A copy of each reused document's PDF as an upload on its requirement: the dossier services
+    prove its type and store it like any other file (`_attach`)."""
+    return [(requirement_id, ContentFile(_read(source.file), name=f"kho-du-lieu-{source.pk}.pdf"))
+            for requirement_id, source in pairs]
+
+
+def link_reused(pairs: Sequence[tuple[int, DigitisedDocument]], documents: Sequence[DossierDocument]) -> None:
+    """Point each dossier document at the warehouse document it reuses (its origin, for the desk)."""
     by_requirement = {d.requirement_id: d for d in documents if d.requirement_id is not None}
-    stored: list[DossierFile] = []
     for requirement_id, source in pairs:
         document = by_requirement.get(requirement_id)
-        if document is None:
-            continue
-        document.warehouse_document = source
-        document.save(update_fields=["warehouse_document"])
-        attached = DossierFile(dossier=dossier, document=document, content_type=PDF_TYPE,
-                               original_name=f"kho-du-lieu-{source.pk}.pdf")
-        attached.file.save(f"{source.pk}.pdf", ContentFile(_read(source.file)), save=False)
-        attached.save()
-        stored.append(attached)
-    return stored
+        if document is not None:
+            document.warehouse_document = source
+            document.save(update_fields=["warehouse_document"])
 
 
 def offers_for(identifier: str, requirements: Sequence[Any]) -> dict[int, list[DigitisedDocument]]:

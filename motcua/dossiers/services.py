@@ -867,7 +867,8 @@ def submit_online(
     handed_in = list(documents) if documents is not None else _documents_with_files(version, slots)
     _check_documents(version, handed_in, files)
     _check_required(version, [d.requirement_id for d in handed_in])
-    types = _check_files(files)
+    uploads = [*files, *digital.reused_uploads(pairs)]  # a reused document's copy is stored as a file
+    types = _check_files(uploads)
     with _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
             version,
@@ -890,8 +891,8 @@ def submit_online(
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         dossier.save(force_insert=True)
         created = _create_documents(dossier, handed_in)
-        _attach(dossier, files, types, created, stored)
-        stored.extend(digital.attach_reused(dossier, pairs, created))
+        _attach(dossier, uploads, types, created, stored)
+        digital.link_reused(pairs, created)
         event.save()
     return dossier
 
