@@ -45,7 +45,7 @@ from motcua.api.common import (
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
 from motcua.api.uploads import check_upload, sniff_content_type
-from motcua.dossiers import deadlines, permissions, services
+from motcua.dossiers import deadlines, digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.models import (
     Applicant,
@@ -118,6 +118,8 @@ class DocumentOut(Schema):
     certified_copies: int
     photocopies: int
     supplied_in_supplement: bool
+    warehouse_document_id: int | None = PydanticField(
+        None, description="Giấy tờ trong kho dữ liệu của công dân được dùng lại (nếu có)")
 
 
 class FileOut(Schema):
@@ -240,6 +242,13 @@ class SubmitIn(Schema):
     language: Language | None = PydanticField(
         None, description="Ngôn ngữ của người nộp, dùng cho phiếu và thông báo của hồ sơ; "
                           "mặc định: ngôn ngữ của yêu cầu (Accept-Language)")
+    warehouse_document_ids: list[Id] = PydanticField(
+        [], max_length=MAX_FILES,
+        description="Dùng lại giấy tờ trong kho dữ liệu của người nộp thay cho tệp (GET "
+                    "/documents/warehouse): `id` của giấy tờ, theo thứ tự `reused_requirement_ids`.")
+    reused_requirement_ids: list[Id] = PydanticField(
+        [], max_length=MAX_FILES,
+        description="Thành phần hồ sơ mà từng giấy tờ trong `warehouse_document_ids` đáp ứng.")
 
 
 class ApplicantIn(Schema):
@@ -624,9 +633,10 @@ FILE_RESPONSE = {"responses": {"200": {"description": "Tệp (PDF, JPEG hoặc P
             summary="Tải tệp đính kèm (chỉ người được xem hồ sơ)")
 def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse:
     dossier = get_visible(require_user(request), code)
-    attached = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    attached = DossierFile.objects.filter(dossier=dossier, pk=file_id).select_related("document").first()
     if attached is None:
         raise not_found(gettext("Không tìm thấy tệp đính kèm."))
+    digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
     handle = attached.file.open("rb")
     content_type = sniff_content_type(handle.read(16)) or "application/octet-stream"
     handle.seek(0)
@@ -726,10 +736,15 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         street=data.applicant_street.strip(), user=user,
     )
     pairs = _online_files(data.requirement_ids, uploads)
+    if len(data.reused_requirement_ids) != len(data.warehouse_document_ids):
+        message = gettext("Mỗi giấy tờ dùng lại cần đúng một mã thành phần hồ sơ (reused_requirement_ids).")
+        raise ApiError("validation_error", message, 422, {"reused_requirement_ids": [message]})
+    reused = list(zip(data.reused_requirement_ids, data.warehouse_document_ids, strict=True))
     # One service call: it checks the documents, stores the files and removes them if it fails.
     # Slips and notices in the language asked for, else the one the request is in
     # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
     dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=pairs,
+                                     reused=reused,
                                      result_delivery=data.result_delivery,
                                      land_unit=_address_unit(data.land_unit, "land_unit"),
                                      language=data.language or translation.get_language())

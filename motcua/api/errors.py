@@ -74,6 +74,9 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "documents_missing": 422,
     "unknown_requirement": 422,
     "invalid_result_delivery": 422,
+    # Once-only: a warehouse document that is not the applicant's, hidden or expired.
+    "not_reusable": 422,
+    "digitisation_failed": 422,
     # The file sent (attach_file, mark_result_ready's result file): too big, or not PDF/JPEG/PNG.
     "file_too_large": 413,
     "unsupported_file_type": 415,
@@ -87,6 +90,8 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "no_time_limit": 409,
     # An apology and new appointment come before the due time, never after it.
     "apology_too_late": 409,
+    # An electronic result the deciding agency cannot sign (no certificate, not a readable PDF).
+    "signing_failed": 409,
 }
 
 

@@ -31,7 +31,7 @@ from motcua.catalog.models import ChannelKind, Procedure
 from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
-from motcua.dossiers import deadlines, services
+from motcua.dossiers import deadlines, digital, services
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
@@ -296,7 +296,7 @@ def _render_dossier(request: HttpRequest, dossier: Dossier, bound: dict[str, for
         "events": timeline(dossier, for_citizen=False),
         "steps": dossier.steps.select_related("agency", "assignee").order_by("order"),
         "handovers": dossier.handovers.select_related("from_agency", "to_agency", "giver", "receiver"),
-        "documents": dossier.documents.prefetch_related("files"),
+        "documents": dossier.documents.select_related("warehouse_document__agency").prefetch_related("files"),
         "loose_files": dossier.files.filter(document__isnull=True),
         "supplements": dossier.supplement_requests.order_by("number"),
         "slips": available_slips(dossier),
@@ -362,7 +362,8 @@ def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 @officer_required
 def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
-    attached = get_object_or_404(dossier.files, pk=pk)
+    attached = get_object_or_404(dossier.files.select_related("document"), pk=pk)
+    digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
     return file_response(attached.file, attached.original_name)
 
 

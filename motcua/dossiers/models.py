@@ -286,6 +286,11 @@ class Dossier(models.Model):
     result_text = models.TextField(_("kết quả giải quyết"), blank=True)
     result_file = models.FileField(_("tệp kết quả"), upload_to="results/%Y/%m/", blank=True)
     result_electronic = models.BooleanField(_("kết quả điện tử"), default=False)
+    # The electronic result signed by the deciding agency on approval (issue #13).
+    result_signed = models.ForeignKey(
+        "documents.SignedDocument", verbose_name=_("kết quả đã ký số"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     # Decree 118/2025: a late dossier gets an apology and a new appointment; on-time is
     # still measured against due_at, never against this.
@@ -390,6 +395,11 @@ class DossierDocument(models.Model):
     certified_copies = models.PositiveSmallIntegerField(_("bản sao chứng thực"), default=0)
     photocopies = models.PositiveSmallIntegerField(_("bản sao"), default=0)
     supplied_in_supplement = models.BooleanField(_("nộp bổ sung"), default=False)
+    # Once-only (issue #13): the citizen's warehouse document reused instead of an upload.
+    warehouse_document = models.ForeignKey(
+        "documents.DigitisedDocument", verbose_name=_("giấy tờ dùng lại từ kho dữ liệu"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("giấy tờ đã nộp")

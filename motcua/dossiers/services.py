@@ -36,7 +36,7 @@ from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import documents_of, missing_required
-from motcua.dossiers import permissions
+from motcua.dossiers import digital, permissions
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
@@ -821,6 +821,7 @@ def submit_online(
     competent_agency: Agency | None = None,
     language: str | None = None,
     land_unit: Unit | None = None,
+    reused: Sequence[tuple[int, int]] = (),
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
 
@@ -831,6 +832,10 @@ def submit_online(
 
     A new applicant's `language` (for slips and notices) is `language`, else the language
     the citizen is using (the request's active language).
+
+    `reused` are (requirement id, warehouse document id) pairs (once-only, issue #13): the
+    applicant's own visible, valid digitised documents handed in instead of an upload; each
+    dossier document points at its source and gets a copy of its PDF.
     """
     at = _now(at)
     if permissions.submit_online(actor) is not None:
@@ -856,10 +861,14 @@ def submit_online(
             % {"code": version.procedure.code},
         )
     _check_delivery(result_delivery)
-    handed_in = list(documents) if documents is not None else _documents_with_files(version, files)
+    known = {d.requirement_id for d in catalog_documents(version)}
+    pairs = _digital(lambda: digital.reused_documents(applicant.id_number, reused, known))
+    slots: list[Any] = [*files, *((requirement_id, None) for requirement_id, _d in pairs)]
+    handed_in = list(documents) if documents is not None else _documents_with_files(version, slots)
     _check_documents(version, handed_in, files)
     _check_required(version, [d.requirement_id for d in handed_in])
-    types = _check_files(files)
+    uploads = [*files, *digital.reused_uploads(pairs)]  # a reused document's copy is stored as a file
+    types = _check_files(uploads)
     with _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
             version,
@@ -875,14 +884,34 @@ def submit_online(
         dossier.result_delivery = result_delivery
         data = {"channel": dossier.channel, "procedure": version.procedure.code, "files": len(files),
                 "competence_rule": dossier._competence_rule}
+        if pairs:
+            data["reused"] = [document.pk for _r, document in pairs]
         _assign_code(dossier, at)
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         dossier.save(force_insert=True)
         created = _create_documents(dossier, handed_in)
-        _attach(dossier, files, types, created, stored)
+        _attach(dossier, uploads, types, created, stored)
+        digital.link_reused(pairs, created)
         event.save()
     return dossier
+
+
+def _digital(step: Callable[[], Any]) -> Any:
+    """Run a digital-documents step (issue #13); its refusals become DossierErrors."""
+    from motcua.documents.services import WarehouseError
+    from motcua.documents.signing import SigningError
+
+    try:
+        return step()
+    except WarehouseError as error:
+        if error.code == "unknown_requirement":
+            raise DossierError("unknown_requirement", str(error)) from None
+        if error.code == "not_reusable":
+            raise DossierError("not_reusable", str(error)) from None
+        raise DossierError("digitisation_failed", str(error)) from None
+    except SigningError as error:
+        raise DossierError("signing_failed", str(error)) from None
 
 
 def _check_delivery(result_delivery: str) -> None:
@@ -1113,6 +1142,9 @@ def receive_new_dossier(
         _append_event(dossier, actor, at, "receive", None, data=data)
         if forward:
             forward_dossier(actor, dossier, at=at)
+        # Issue #13: the scans become digitised documents in the applicant's warehouse (last,
+        # so a refused transition has written none of them).
+        _digital(lambda: digital.digitise_reception(dossier, actor, list(stored)))
     return dossier
 
 
@@ -1662,6 +1694,7 @@ def approve_result(
     with _atomic():
         locked = _lock(dossier, actor)
         _check(permissions.approve(actor, locked), locked)
+        _digital(lambda: digital.check_result_signable(locked))
         from_status = locked.status
         step = locked.current_step
         if step is not None:
@@ -1684,6 +1717,8 @@ def approve_result(
         locked.status = Status.RESULT_READY
         locked.sub_state = SubState.NONE
         locked.finished_at = at
+        # Issue #13: an electronic PDF result is signed by the deciding agency on approval.
+        _digital(lambda: digital.sign_result(locked))
         _commit(dossier, locked, actor, at, "approve_result", from_status, note)
     return dossier
 
@@ -1696,6 +1731,7 @@ def return_result(
     with _atomic():
         locked = _lock(dossier, actor)
         _check(permissions.return_result(actor, locked), locked)
+        _digital(lambda: digital.check_result_signable(locked))
         step = locked.current_step
         if step is not None and step.finished_at is None:
             _finish_step(step, actor, at)
@@ -1703,6 +1739,7 @@ def return_result(
         locked.current_step_due_at = None
         locked.status = Status.RETURNED
         locked.returned_at = at
+        _digital(lambda: digital.sign_result(locked))  # approved before signing was wired
         _commit(dossier, locked, actor, at, "return_result", Status.RESULT_READY, note)
     return dossier
 

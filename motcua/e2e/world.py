@@ -26,6 +26,7 @@ from motcua.catalog.models import (
     Requirement,
     TimeLimitUnit,
 )
+from motcua.documents.sample import render_pdf
 from motcua.dossiers.models import Dossier
 from motcua.geography.models import Unit
 
@@ -128,6 +129,13 @@ def build_world() -> World:
     )
 
 
+def ensure_agency_keys(world: World) -> None:
+    """The demo CA and certificates of the agencies that sign results (idempotent, settings' PKI dir)."""
+    from motcua.documents import pki
+
+    pki.init_pki([(a.code, a.name) for a in (world.ward_committee, world.ward_center)], "CA Tỉnh Lạng Sơn")
+
+
 def pdf(name: str = "scan.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
@@ -152,7 +160,11 @@ def advance_to_result_ready(world: World, dossier: Dossier) -> Dossier:
 
     services.receive_dossier(world.receptionist, dossier)
     services.forward_dossier(world.receptionist, dossier)
+    # An electronic PDF result is signed by the deciding agency on approval (issue #13).
+    ensure_agency_keys(world)
+    result = SimpleUploadedFile("kq.pdf", render_pdf(["GIẤY KHAI SINH", "Số: 123/2026"]),
+                                content_type="application/pdf")
     services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh bản chính số 123/2026",
-                               result_file=pdf("kq.pdf"), electronic=True)
+                               result_file=result, electronic=True)
     services.approve_result(world.leader, dossier)
     return dossier

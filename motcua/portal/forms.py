@@ -168,6 +168,17 @@ def requirement_field_name(requirement_id: int) -> str:
     return f"doc_{requirement_id}"
 
 
+def reuse_field_name(requirement_id: int) -> str:
+    return f"reuse_{requirement_id}"
+
+
+def reuse_label(document: Any) -> str:
+    """A warehouse document as the citizen recognises it: type, number, origin, date."""
+    parts = [document.document_type or _("Giấy tờ"), document.number,
+             str(document.get_origin_display()), document.created_at.strftime("%d/%m/%Y")]
+    return " · ".join(p for p in parts if p)
+
+
 class OnlineSubmissionForm(ApplicantForm):
     """The procedure's form: applicant, request, where to submit, one upload slot per required document."""
 
@@ -185,7 +196,8 @@ class OnlineSubmissionForm(ApplicantForm):
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
     )
 
-    def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any],
+                 offers: dict[int, list[Any]] | None = None, **kwargs: Any) -> None:
 
         super().__init__(*args, **kwargs)
         self.requirements = [r for r in requirements if is_document(r)]
@@ -197,6 +209,16 @@ class OnlineSubmissionForm(ApplicantForm):
             (a.pk, a.name) for a in agencies]
         for requirement in self.requirements:
             self.fields[requirement_field_name(requirement.pk)] = required_document_field(requirement)
+            offered = (offers or {}).get(requirement.pk)
+            if offered:
+                # Once-only (issue #13): what the citizen's warehouse already holds, instead of an upload.
+                self.fields[requirement_field_name(requirement.pk)].widget.attrs.pop("required", None)
+                self.fields[reuse_field_name(requirement.pk)] = forms.TypedChoiceField(
+                    label=_("Hoặc dùng giấy tờ trong kho dữ liệu của tôi"), coerce=int, required=False,
+                    empty_value=None,
+                    choices=[("", _("— Không dùng, tôi tải tệp lên —")),
+                             *((d.pk, reuse_label(d)) for d in offered)],
+                )
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
 
@@ -207,7 +229,15 @@ class OnlineSubmissionForm(ApplicantForm):
             if not groups or groups[-1][0] != r.case:
                 groups.append((r.case, []))
             groups[-1][1].append(self[requirement_field_name(r.pk)])
+            if reuse_field_name(r.pk) in self.fields:
+                groups[-1][1].append(self[reuse_field_name(r.pk)])
         return groups
+
+    def reused(self) -> list[tuple[int, int]]:
+        """(requirement id, warehouse document id) for each slot where the citizen chose reuse."""
+        data = self.cleaned_data
+        return [(r.pk, data[reuse_field_name(r.pk)]) for r in self.requirements
+                if data.get(reuse_field_name(r.pk)) and not data.get(requirement_field_name(r.pk))]
 
     def applicant_fields(self) -> list[Any]:
         names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street",

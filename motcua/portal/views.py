@@ -24,8 +24,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.dossiers import digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers import permissions, services
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.forms import (
@@ -104,8 +104,9 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     requirements = list(version.requirements.all())
     agencies = list(catalog_services.reception_agencies(version.procedure, settings.MOTCUA_PROVINCE_CODE))
     initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email}
+    offers = digital.offers_for(user.id_number or "", requirements)
     form = OnlineSubmissionForm(request.POST or None, request.FILES or None, requirements=requirements,
-                                agencies=agencies, initial=initial)
+                                agencies=agencies, initial=initial, offers=offers)
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
     if request.method == "POST" and form.is_valid():
@@ -128,7 +129,8 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         dossier = services.submit_online(
             request.user,  # type: ignore[arg-type]  # login_required: a User
             version, applicant, agency, request=data.get("request_text", ""),
-            files=files, result_delivery=data["result_delivery"], land_unit=form.land_unit(),
+            files=files, reused=form.reused(), result_delivery=data["result_delivery"],
+            land_unit=form.land_unit(),
             # Slips and notices will be written in the language the citizen uses now.
             language=translation.get_language(),
         )

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.db.models import Exists, F, OuterRef
+
+from motcua.accounts.privacy import mask_id_number
 from motcua.centre.report import floor_problems
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.stats import facts
@@ -130,7 +133,32 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
     differences.extend(_compare_table("agency_daily", AgencyDailyCount, facts.COARSE_KEYS, expected_coarse))
     # The centre floor: tickets, their periods (the source of waiting and service times), numbers.
     differences.extend(Difference("floor", *problem) for problem in floor_problems())
+    differences.extend(digitisation_problems())
     return differences
+
+
+def digitisation_problems() -> Iterator[Difference]:
+    """The digital documents behind indicators 4.2 and 4.4 (issue #13) agree with the dossiers:
+    a digitised scan or result names a dossier that exists, a signed result is the dossier's own,
+    and a reused warehouse document belongs to the dossier's applicant."""
+    from motcua.documents.models import DigitisedDocument, Origin
+    from motcua.dossiers.models import DossierDocument
+
+    codes = Dossier.objects.filter(code=OuterRef("dossier_code"))
+    for code, pk in (DigitisedDocument.objects.filter(origin__in=[Origin.COUNTER_SCAN, Origin.RESULT])
+                     .exclude(dossier_code="").filter(~Exists(codes)).values_list("dossier_code", "pk")):
+        yield Difference("digitisation", code, "dossier", pk, "missing")
+    for code, signed_code in (Dossier.objects.filter(result_signed__isnull=False)
+                              .exclude(result_signed__dossier_code=F("code"))
+                              .values_list("code", "result_signed__dossier_code")):
+        yield Difference("digitisation", code, "result_signed", signed_code, code)
+    mismatched = (DossierDocument.objects.filter(warehouse_document__isnull=False)
+                  .exclude(warehouse_document__holder_identifier=F("dossier__applicant__id_number")))
+    for code, holder, applicant in mismatched.values_list(
+            "dossier__code", "warehouse_document__holder_identifier", "dossier__applicant__id_number"):
+        # ID numbers are personal data: masked in the report.
+        yield Difference("digitisation", code, "reused_holder",
+                         mask_id_number(holder), mask_id_number(applicant))
 
 
 def _compare_table(

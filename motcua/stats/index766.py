@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import ChannelKind, FieldDepartment, OnlineLevel, Procedure, ProcedureVersion
+from motcua.stats.digitisation import Digitisation, digitisation
 from motcua.stats.models import IndicatorWeight
 from motcua.stats.report import Figures
 from motcua.stats.scope import Scope
@@ -87,6 +88,8 @@ class Group:
 @dataclass
 class ServiceIndex:
     groups: list[Group]
+    # The digitisation figures behind 4.2–4.4 (issue #13), when the period's start is known.
+    digitisation: Digitisation | None = None
 
     @property
     def score(self) -> float:
@@ -167,10 +170,13 @@ def compute(scope: Scope, figures: Figures, end: dt.date, start: dt.date | None 
         "3.6": (figures.paid_online, figures.fee_dossiers),
         "4.1": (figures.electronic_results, figures.results_issued),
     }
+    digitised: Digitisation | None = None
     if start is not None:
         satisfaction = satisfaction_rate(scope, figures, start, end)
         if satisfaction is not None:
             data["5.4"] = satisfaction
+        digitised = digitisation(scope, start, end)
+        data.update(digitised.indicators())
     groups: dict[str, Group] = {key: Group(key, str(label)) for key, label in IndicatorWeight.Group.choices}
     for weight in IndicatorWeight.objects.all():
         numerator, denominator = data.get(weight.code, (None, None))
@@ -185,4 +191,4 @@ def compute(scope: Scope, figures: Figures, end: dt.date, start: dt.date | None 
                 denominator,
             )
         )
-    return ServiceIndex([g for g in groups.values() if g.indicators])
+    return ServiceIndex([g for g in groups.values() if g.indicators], digitised)
