@@ -15,14 +15,17 @@ from playwright.sync_api import Page, expect
 
 from motcua.dossiers.models import Dossier, Status
 from motcua.e2e.conftest import DESKTOP, log_in, screenshot
-from motcua.e2e.world import PASSWORD, PDF_BYTES, World, build_world
+from motcua.documents.sample import render_pdf
+from motcua.e2e.world import PASSWORD, PDF_BYTES, World, build_world, ensure_agency_keys
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def world(transactional_db: Any) -> World:
-    return build_world()
+    world = build_world()
+    ensure_agency_keys(world)  # an electronic result is signed by the deciding agency on approval
+    return world
 
 
 def _scan(name: str) -> dict[str, Any]:
@@ -102,7 +105,9 @@ def test_a_citizen_gets_a_birth_registration_result_online(new_page: Any, world:
     _open_dossier(specialist, "to_process", code)
     specialist.locator("summary", has_text="Trình lãnh đạo phê duyệt kết quả").click()
     specialist.get_by_label("Kết quả giải quyết").fill("Giấy khai sinh bản chính số 15/2026")
-    specialist.get_by_label("Tệp kết quả (PDF, JPEG, PNG)").set_input_files(_scan("giay-khai-sinh.pdf"))
+    result = render_pdf(["GIẤY KHAI SINH", "Số: 15/2026"])
+    specialist.get_by_label("Tệp kết quả (PDF, JPEG, PNG)").set_input_files(
+        {"name": "giay-khai-sinh.pdf", "mimeType": "application/pdf", "buffer": result})
     specialist.get_by_label("Kết quả điện tử").check()
     specialist.get_by_role("button", name="Xác nhận: Trình lãnh đạo phê duyệt kết quả").click()
     expect(specialist.get_by_role("status")).to_contain_text("Đã trình kết quả")
