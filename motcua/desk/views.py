@@ -363,7 +363,7 @@ def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
     attached = get_object_or_404(dossier.files, pk=pk)
-    return file_response(attached.file, attached.original_name)
+    return file_response(attached.file, attached.original_name, attached.content_type)
 
 
 @officer_required

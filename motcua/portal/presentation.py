@@ -7,7 +7,7 @@ same story about the same events.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpResponse
@@ -52,10 +52,18 @@ class TimelineEntry:
     status_code: int | None
     reason: str
     actor: str
+    seq: int = 0
+    action: str = ""
+    from_status: int | None = None
+    # The event's recorded data (file ids, steps, rules applied): officers only, {} for citizens.
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
-    """The dossier's events, oldest first; citizens see neither internal steps nor officers' names."""
+    """The dossier's events, oldest first; citizens see neither internal steps nor officers' names.
+
+    The one story of a dossier: the portal, the officer workspace and the API all tell it from here.
+    """
     events = DossierEvent.objects.filter(dossier=dossier).select_related("actor").order_by("seq")
     entries = []
     for event in events:
@@ -71,6 +79,10 @@ def timeline(dossier: Dossier, *, for_citizen: bool) -> list[TimelineEntry]:
             status_code=event.to_status,
             reason=event.reason,
             actor=actor,
+            seq=event.seq,
+            action=event.action,
+            from_status=event.from_status,
+            data={} if for_citizen else dict(event.data or {}),
         ))
     return entries
 
@@ -146,17 +158,27 @@ def slip_response(dossier: Dossier, kind: str) -> HttpResponse:
     if kind not in dict(available_slips(dossier)):
         raise Http404
     response = HttpResponse(SLIPS[kind](dossier), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{dossier.code}-{kind}.pdf"'
     return response
 
 
-def file_response(field_file: Any, download_name: str) -> FileResponse:
-    """Serve an upload from MEDIA_ROOT (outside the web root) after the caller checked access."""
+def file_response(field_file: Any, download_name: str, content_type: str = "") -> FileResponse:
+    """Serve an upload from MEDIA_ROOT (outside the web root) after the caller checked access.
+
+    Always an attachment, with the type proven by the file's first bytes (`DossierFile.content_type`
+    when the caller has it): never the type of the name a user chose (a PDF-headed HTML file named
+    `polyglot.html` must not be served as text/html).
+    """
+    from motcua.dossiers.uploads import sniff_content_type
+
     if not field_file:
         raise Http404
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True,
+    if not content_type:
+        content_type = sniff_content_type(handle.read(16)) or "application/octet-stream"
+        handle.seek(0)
+    return FileResponse(handle, as_attachment=True, content_type=content_type,
                         filename=download_name or field_file.name.rsplit("/", 1)[-1])
