@@ -228,7 +228,8 @@ class SubmitIn(Schema):
     receiving_agency: Code = PydanticField(description="Mã Trung tâm Phục vụ hành chính công tiếp nhận")
     request: Text = PydanticField("", max_length=5000)
     applicant_name: ShortText | None = PydanticField(None, description="Mặc định: họ tên của tài khoản")
-    applicant_id_number: IdNumber | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
+    applicant_id_number: IdNumber | None = PydanticField(
+        None, description="Mặc định: số định danh của tài khoản")
     applicant_phone: Phone = ""
     applicant_email: ShortText = ""
     applicant_address_unit: Code | None = PydanticField(

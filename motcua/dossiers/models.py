@@ -31,9 +31,12 @@ PHONE_MAX_LENGTH = 20
 ID_NUMBER_PATTERN = r"^[0-9A-Za-z-]+$"
 PHONE_PATTERN = r"^[0-9+(). -]*$"
 ID_NUMBER_VALIDATOR = RegexValidator(
-    ID_NUMBER_PATTERN, _("Số định danh hoặc mã số thuế chỉ gồm chữ số, chữ cái và dấu gạch ngang.")
+    ID_NUMBER_PATTERN,
+    _("Số định danh hoặc mã số thuế chỉ gồm chữ số, chữ cái và dấu gạch ngang."),
 )
-PHONE_VALIDATOR = RegexValidator(PHONE_PATTERN, _("Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . -"))
+PHONE_VALIDATOR = RegexValidator(
+    PHONE_PATTERN, _("Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . -")
+)
 
 # The `prev_hash` of a dossier's first event.
 GENESIS_HASH = "0" * 64
@@ -95,8 +98,10 @@ class Applicant(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.CITIZEN)
     name = models.CharField(_("họ và tên / tên tổ chức"), max_length=300)
     # Personal data (12-digit ID, phone, address): masked in lists, never logged.
-    id_number = models.CharField(_("số định danh / mã số thuế"), max_length=ID_NUMBER_MAX_LENGTH, db_index=True,
-                                 validators=[ID_NUMBER_VALIDATOR])
+    id_number = models.CharField(
+        _("số định danh / mã số thuế"), max_length=ID_NUMBER_MAX_LENGTH, db_index=True,
+        validators=[ID_NUMBER_VALIDATOR],
+    )
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=PHONE_MAX_LENGTH, blank=True,
                              validators=[PHONE_VALIDATOR])

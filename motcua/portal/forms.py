@@ -101,7 +101,8 @@ class ApplicantForm(forms.Form):
     )
     date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=PHONE_MAX_LENGTH, validators=[PHONE_VALIDATOR],
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=PHONE_MAX_LENGTH,
+                            validators=[PHONE_VALIDATOR],
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     email = forms.EmailField(label=_("Thư điện tử"), required=False,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))

@@ -16,7 +16,8 @@ def _received_with_a_scan(province: Province, dossiers: Dossiers) -> None:
                          SimpleUploadedFile("ban-quet.pdf", PDF, "application/pdf"))
 
 
-def test_a_citizen_sees_no_officer_names_internal_events_or_data(province: Province, dossiers: Dossiers) -> None:
+def test_a_citizen_sees_no_officer_names_internal_events_or_data(
+        province: Province, dossiers: Dossiers) -> None:
     _received_with_a_scan(province, dossiers)
     events = client_for(province.citizen).get(f"/api/v1/dossiers/{dossiers.mine.code}/timeline").json()
     assert [e["action"] for e in events] == ["submit", "receive"]

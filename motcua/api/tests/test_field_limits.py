@@ -1,4 +1,5 @@
-"""One validation for the applicant's identifiers at every door: the API refuses what the model cannot store."""
+"""One validation for the applicant's identifiers at every door: the API refuses what the model
+cannot store."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def test_a_counter_phone_longer_than_the_column_is_refused_with_422(province: Pr
 
 
 @pytest.mark.parametrize("length", [21, 40, 64])
-def test_a_counter_id_number_longer_than_the_column_is_refused_with_422(province: Province, length: int) -> None:
+def test_a_counter_id_number_longer_than_the_column_is_refused_with_422(
+        province: Province, length: int) -> None:
     response = counter(province, id_number="1" * length)
     assert response.status_code == 422, response.content  # type: ignore[attr-defined]
     assert not Dossier.objects.exists()
