@@ -60,9 +60,9 @@ from motcua.dossiers.models import (
     ResultDelivery,
     Status,
 )
+from motcua.dossiers.presentation import file_response, timeline
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
-from motcua.portal.presentation import file_response, timeline
 
 # The applicant's identifiers: the model's lengths and characters (dossiers.models), so what the
 # schema accepts the database stores (a 21-character phone was a 500).
