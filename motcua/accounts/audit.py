@@ -79,7 +79,7 @@ def _user_before_save(sender: type[User], instance: User, raw: bool = False,
     if raw or instance._state.adding or instance.pk is None:
         instance._audit_before = None  # type: ignore[attr-defined]
         return
-    names = {field.removesuffix("_id") if field == "agency_id" else field for field in watched}
+    names = {*watched, "agency"}  # update_fields may name the foreign key or its column
     if update_fields is not None and not names & set(update_fields):
         instance._audit_before = None  # type: ignore[attr-defined]  # e.g. last_login at sign-in
         return
