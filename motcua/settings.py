@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in user is the actor of the account changes a request makes (accounts.audit).
+    "motcua.accounts.audit.AccountAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "motcua.core.middleware.IdleSessionTimeoutMiddleware",
     # Last: turns a locked-out login (too many wrong passwords) into the lockout page.

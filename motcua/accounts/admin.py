@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts.models import User
+from motcua.accounts.models import AccountEvent, User
 from motcua.accounts.privacy import mask_id_number, mask_phone
 
 PRIVATE_FIELDS = {"id_number": mask_id_number, "phone": mask_phone}
@@ -139,3 +139,23 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("số điện thoại"))
     def masked_phone(self, user: User) -> str:
         return mask_phone(user.phone)
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(admin.ModelAdmin):
+    """The account audit log: read only, for everyone (append-only, see accounts.audit)."""
+
+    list_display = ("at", "action", "actor", "subject", "data")
+    list_filter = ("action",)
+    search_fields = ("=actor", "=subject")
+    date_hierarchy = "at"
+    readonly_fields = ("at", "action", "actor_user_id", "actor", "subject_user_id", "subject", "data")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

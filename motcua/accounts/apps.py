@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from motcua.accounts import audit
         from motcua.accounts.roles import after_migrate
+
+        audit.connect()
 
         post_migrate.connect(after_migrate, sender=self, dispatch_uid="motcua.accounts.role_groups")

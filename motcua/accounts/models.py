@@ -7,7 +7,9 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -76,3 +78,49 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return self.role in roles
+
+
+class AccountEvent(models.Model):
+    """Append-only: who changed which account, role, permission or API token, and when.
+
+    Written by motcua.accounts.audit whatever the door (admin, API, shell, management command).
+    People are kept by id *and* username, without foreign keys: deleting an account leaves its
+    history as it was (and the PostgreSQL trigger of migration 0003 refuses UPDATE and DELETE).
+    No ID number or phone is ever written here, only the names of the fields that changed.
+    """
+
+    class Action(models.TextChoices):
+        ACCOUNT_CREATED = "account_created", pgettext_lazy("account log", "Tạo tài khoản")
+        ACCOUNT_CHANGED = "account_changed", _("Sửa thông tin tài khoản")
+        ROLE_CHANGED = "role_changed", _("Đổi vai trò, cơ quan hoặc trạng thái")
+        PASSWORD_CHANGED = "password_changed", _("Đổi mật khẩu")
+        PERMISSIONS_CHANGED = "permissions_changed", _("Đổi nhóm hoặc quyền")
+        ACCOUNT_DELETED = "account_deleted", _("Xóa tài khoản")
+        TOKEN_ISSUED = "token_issued", _("Cấp mã truy cập API")
+        TOKEN_CHANGED = "token_changed", _("Sửa mã truy cập API")
+        TOKEN_REVOKED = "token_revoked", _("Thu hồi mã truy cập API")
+        TOKEN_DELETED = "token_deleted", _("Xóa mã truy cập API")
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    action = models.CharField(_("thao tác"), max_length=24, choices=Action.choices)
+    actor_user_id = models.IntegerField(null=True, blank=True, db_index=True)
+    actor = models.CharField(_("người thực hiện"), max_length=150, blank=True)
+    subject_user_id = models.IntegerField(null=True, blank=True, db_index=True)
+    subject = models.CharField(_("tài khoản"), max_length=150, blank=True)
+    data = models.JSONField(_("nội dung"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký tài khoản")
+        verbose_name_plural = _("nhật ký tài khoản")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("account events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("account events are append-only")

@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "motcua.api"
     label = "api"
     verbose_name = _("API tích hợp")
+
+    def ready(self) -> None:
+        from motcua.api import audit
+
+        audit.connect()

@@ -44,21 +44,32 @@ from motcua.api.common import (
 )
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, forbidden, not_found
 from motcua.api.throttles import LookupThrottle, SubmissionThrottle
-from motcua.api.uploads import check_upload, sniff_content_type
+from motcua.api.uploads import check_upload
 from motcua.dossiers import deadlines, digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.models import (
+    ID_NUMBER_MAX_LENGTH,
+    ID_NUMBER_PATTERN,
+    PHONE_MAX_LENGTH,
+    PHONE_PATTERN,
     Applicant,
     Deadline,
     Dossier,
-    DossierEvent,
     DossierFile,
     DossierStep,
     ResultDelivery,
     Status,
 )
+from motcua.dossiers.presentation import file_response, timeline
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
+
+# The applicant's identifiers: the model's lengths and characters (dossiers.models), so what the
+# schema accepts the database stores (a 21-character phone was a 500).
+IdNumber = Annotated[str, StringConstraints(max_length=ID_NUMBER_MAX_LENGTH, pattern=ID_NUMBER_PATTERN),
+                     AfterValidator(printable_text)]
+Phone = Annotated[str, StringConstraints(max_length=PHONE_MAX_LENGTH, pattern=PHONE_PATTERN),
+                  AfterValidator(printable_text)]
 
 router = Router(tags=["dossiers"], auth=SIGNED_IN)
 lookup_router = Router(tags=["lookup"])
@@ -219,8 +230,9 @@ class SubmitIn(Schema):
     receiving_agency: Code = PydanticField(description="Mã Trung tâm Phục vụ hành chính công tiếp nhận")
     request: Text = PydanticField("", max_length=5000)
     applicant_name: ShortText | None = PydanticField(None, description="Mặc định: họ tên của tài khoản")
-    applicant_id_number: Code | None = PydanticField(None, description="Mặc định: số định danh của tài khoản")
-    applicant_phone: Code = ""
+    applicant_id_number: IdNumber | None = PydanticField(
+        None, description="Mặc định: số định danh của tài khoản")
+    applicant_phone: Phone = ""
     applicant_email: ShortText = ""
     applicant_address_unit: Code | None = PydanticField(
         None, description="Mã xã, phường, đặc khu nơi người nộp cư trú: đơn vị của tỉnh đang có hiệu lực "
@@ -254,8 +266,8 @@ class SubmitIn(Schema):
 class ApplicantIn(Schema):
     kind: Applicant.Kind = Applicant.Kind.CITIZEN
     name: ShortText = PydanticField(min_length=1)
-    id_number: Code = PydanticField(min_length=1)
-    phone: Code = ""
+    id_number: IdNumber = PydanticField(min_length=1)
+    phone: Phone = ""
     email: ShortText = ""
     address_unit: Code | None = PydanticField(
         None, description="Mã xã, phường, đặc khu nơi người nộp cư trú (GET /units): hộ tịch do nơi cư trú "
@@ -615,11 +627,14 @@ def get_dossier(request: HttpRequest, code: Code) -> dict[str, Any]:
 
 @router.get("/{code}/timeline", response={200: list[EventOut], **ERRORS}, summary="Nhật ký xử lý hồ sơ")
 def dossier_timeline(request: HttpRequest, code: Code) -> list[dict[str, Any]]:
-    dossier = get_visible(require_user(request), code)
-    events = DossierEvent.objects.filter(dossier=dossier).select_related("actor").order_by("seq")
-    return [{"seq": e.seq, "at": e.at, "action": e.action, "actor": str(e.actor) if e.actor else None,
-             "from_status": e.from_status, "to_status": e.to_status, "reason": e.reason, "data": e.data}
-            for e in events]
+    user = require_user(request)
+    dossier = get_visible(user, code)
+    # Citizens read what the portal shows them (portal.presentation.timeline): no internal steps,
+    # no officers' names, no internal data; officers read the whole record.
+    entries = timeline(dossier, for_citizen=user.role == Role.CITIZEN)
+    return [{"seq": e.seq, "at": e.at, "action": e.action, "actor": e.actor or None,
+             "from_status": e.from_status, "to_status": e.status_code, "reason": e.reason, "data": e.data}
+            for e in entries]
 
 
 FILE_RESPONSE = {"responses": {"200": {"description": "Tệp (PDF, JPEG hoặc PNG)", "content": {
@@ -637,11 +652,7 @@ def download_file(request: HttpRequest, code: Code, file_id: Id) -> FileResponse
     if attached is None:
         raise not_found(gettext("Không tìm thấy tệp đính kèm."))
     digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
-    handle = attached.file.open("rb")
-    content_type = sniff_content_type(handle.read(16)) or "application/octet-stream"
-    handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=attached.original_name or "tep",
-                        content_type=content_type)
+    return file_response(attached.file, attached.original_name or "tep", attached.content_type)
 
 
 PDF_RESPONSE = {"responses": {"200": {"description": "PDF", "content": {
@@ -662,7 +673,7 @@ def dossier_slip(request: HttpRequest, code: Code, kind: SlipKind) -> HttpRespon
         # sees the dossier, so this is its state (409), not a missing resource (404 = out of scope).
         raise ApiError("slip_not_available", str(refusal), 409) from None
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind.value}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{dossier.code}-{kind.value}.pdf"'
     return response
 
 

@@ -53,6 +53,9 @@ def revoke_token(token: ApiToken) -> bool:
     changed = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now)
     if changed:
         token.revoked_at = now
+        from motcua.api.audit import token_revoked
+
+        token_revoked(token)
     return bool(changed)
 
 

@@ -364,7 +364,7 @@ def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _visible_dossier(request, code)
     attached = get_object_or_404(dossier.files.select_related("document"), pk=pk)
     digital.log_officer_opening(request.user, attached, dossier)  # a copy from the citizen's warehouse
-    return file_response(attached.file, attached.original_name)
+    return file_response(attached.file, attached.original_name, attached.content_type)
 
 
 @officer_required

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,21 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.privacy import mask_id_number
 from motcua.catalog.models import ChannelKind
 from motcua.dossiers.uploads import EXTENSIONS
+
+# One validation for the applicant's identifiers at every door (forms, API schema, model):
+# the lengths are the columns' (a longer value would be a database error, a 500), the
+# characters those of ID numbers, tax codes ("0101234567-001") and phone numbers.
+ID_NUMBER_MAX_LENGTH = 20
+PHONE_MAX_LENGTH = 20
+ID_NUMBER_PATTERN = r"^[0-9A-Za-z-]+$"
+PHONE_PATTERN = r"^[0-9+(). -]*$"
+ID_NUMBER_VALIDATOR = RegexValidator(
+    ID_NUMBER_PATTERN,
+    _("Số định danh hoặc mã số thuế chỉ gồm chữ số, chữ cái và dấu gạch ngang."),
+)
+PHONE_VALIDATOR = RegexValidator(
+    PHONE_PATTERN, _("Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . -")
+)
 
 # The `prev_hash` of a dossier's first event.
 GENESIS_HASH = "0" * 64
@@ -82,9 +98,13 @@ class Applicant(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.CITIZEN)
     name = models.CharField(_("họ và tên / tên tổ chức"), max_length=300)
     # Personal data (12-digit ID, phone, address): masked in lists, never logged.
-    id_number = models.CharField(_("số định danh / mã số thuế"), max_length=20, db_index=True)
+    id_number = models.CharField(
+        _("số định danh / mã số thuế"), max_length=ID_NUMBER_MAX_LENGTH, db_index=True,
+        validators=[ID_NUMBER_VALIDATOR],
+    )
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
-    phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=PHONE_MAX_LENGTH, blank=True,
+                             validators=[PHONE_VALIDATOR])
     email = models.EmailField(_("thư điện tử"), blank=True)
     address_unit = models.ForeignKey(
         "geography.Unit",

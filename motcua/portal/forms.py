@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
 from motcua.catalog.requirements import describe_counts, is_always_required, is_document
+from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
 
 ID_NUMBER_RE = re.compile(r"^\d{12}$")
 
@@ -100,7 +101,8 @@ class ApplicantForm(forms.Form):
     )
     date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=PHONE_MAX_LENGTH,
+                            validators=[PHONE_VALIDATOR],
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     email = forms.EmailField(label=_("Thư điện tử"), required=False,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))

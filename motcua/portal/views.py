@@ -351,7 +351,7 @@ def download_result(request: HttpRequest, code: str) -> FileResponse:
 def download_file(request: HttpRequest, code: str, pk: int) -> FileResponse:
     dossier = _own_dossier(request, code)
     attached = get_object_or_404(dossier.files, pk=pk)
-    return file_response(attached.file, attached.original_name)
+    return file_response(attached.file, attached.original_name, attached.content_type)
 
 
 @login_required

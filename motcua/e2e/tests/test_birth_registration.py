@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from motcua.documents.sample import render_pdf
 from motcua.dossiers.models import Dossier, Status
 from motcua.e2e.conftest import DESKTOP, log_in, screenshot
-from motcua.documents.sample import render_pdf
 from motcua.e2e.world import PASSWORD, PDF_BYTES, World, build_world, ensure_agency_keys
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,7 +1,8 @@
-"""`motcua dossiers sweep|verify-audit|export|slip|book`: the dossier lifecycle from the command line."""
+"""`motcua dossiers sweep|verify-audit|seal-audit|check-files|export|slip|book`: the command line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.core.cli import BadInput, parse_date, to_json
-from motcua.dossiers import anchor, audit, export, slips, sweeps
+from motcua.dossiers import anchor, audit, export, files, slips, sweeps
 from motcua.dossiers.models import Dossier
 from motcua.worktime.core import parse_datetime
 
@@ -47,6 +48,14 @@ class Command(BaseCommand):
             "seal-audit", help="Append a checkpoint of the chain heads (MOTCUA_AUDIT_DIR, HMAC)."
         )
         seal.add_argument("--json", action="store_true")
+        check = actions.add_parser(
+            "check-files", help="Report uploads without a row (orphans) and rows without their file; "
+            "--clean removes orphans older than the grace period."
+        )
+        check.add_argument("--clean", action="store_true")
+        check.add_argument("--grace-minutes", type=int, default=60,
+                           help="Younger orphans may belong to a running transaction (default 60).")
+        check.add_argument("--json", action="store_true")
         exp = actions.add_parser("export", help="One row per dossier received in a period.")
         exp.add_argument("--from", dest="start", required=True)
         exp.add_argument("--to", dest="end", required=True)
@@ -123,6 +132,36 @@ class Command(BaseCommand):
                 self.stdout.write(_("Nhật ký của mọi hồ sơ toàn vẹn."))
         if broken:
             raise CommandError(_("%(n)s chuỗi nhật ký bị phá vỡ.") % {"n": len(broken)}, returncode=1)
+
+    def handle_check_files(self, options: dict[str, Any]) -> None:
+        if options["grace_minutes"] < 0:
+            raise BadInput(_("Thời gian chờ không được âm."))
+        grace = dt.timedelta(minutes=options["grace_minutes"])
+        report = files.check_files(clean=options["clean"], grace=grace)
+        if options["json"]:
+            self.stdout.write(to_json({
+                "files": report.files, "rows": report.rows, "orphans": report.orphans,
+                "recent_orphans": report.recent_orphans, "removed": report.removed,
+                "missing": [m.__dict__ for m in report.missing],
+            }))
+        else:
+            self.stdout.write(_("Tệp: %(files)s; tệp được hồ sơ ghi nhận: %(rows)s.")
+                              % {"files": report.files, "rows": report.rows})
+            for name in report.orphans:
+                line = _("Đã xóa tệp không thuộc hồ sơ nào: %(name)s") if name in report.removed else _(
+                    "Tệp không thuộc hồ sơ nào: %(name)s")
+                self.stdout.write(line % {"name": name})
+            for name in report.recent_orphans:
+                self.stdout.write(_("Tệp mới ghi, chưa thuộc hồ sơ nào (để lại): %(name)s") % {"name": name})
+            for missing in report.missing:
+                self.stdout.write(_("Hồ sơ %(code)s thiếu tệp: %(name)s")
+                                  % {"code": missing.dossier_code, "name": missing.name})
+            if report.consistent:
+                self.stdout.write(_("Tệp và hồ sơ khớp nhau."))
+        if not report.consistent:
+            raise CommandError(_("Tệp và hồ sơ không khớp: %(orphans)s tệp thừa, %(missing)s tệp thiếu.")
+                               % {"orphans": len(report.orphans) - len(report.removed),
+                                  "missing": len(report.missing)}, returncode=1)
 
     def handle_export(self, options: dict[str, Any]) -> None:
         start, end = parse_date(options["start"]), parse_date(options["end"])
