@@ -144,25 +144,28 @@ class RatingForm(forms.Form):
     )
 
 
+def _rated(request: HttpRequest, form: RatingForm, **target: Any) -> bool:
+    """Record the rating of a ticket or a dossier from a posted form; False with the form's errors."""
+    if not form.is_valid():
+        return False
+    try:
+        services.rate(level=form.cleaned_data["level"], reasons=form.cleaned_data["reasons"],
+                      comment=form.cleaned_data["comment"], **target)
+    except CentreError as error:
+        form.add_error(None, error.message)
+        return False
+    messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 def ticket_page(request: HttpRequest, token: str) -> HttpResponse:
     ticket = get_object_or_404(Ticket.objects.select_related("centre", "service", "counter"), token=token)
     form = RatingForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.rate(
-                    ticket=ticket,
-                    level=form.cleaned_data["level"],
-                    reasons=form.cleaned_data["reasons"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except CentreError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
-                return redirect("centre:ticket", token=token)
+        if _rated(request, form, ticket=ticket):
+            return redirect("centre:ticket", token=token)
         status = 400
     return render(
         request,
@@ -194,15 +197,8 @@ def rate_dossier(request: HttpRequest, token: str) -> HttpResponse:
     form = RatingForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.rate(dossier=dossier, level=form.cleaned_data["level"],
-                              reasons=form.cleaned_data["reasons"], comment=form.cleaned_data["comment"])
-            except CentreError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
-                return redirect("centre:rate_dossier", token=token)
+        if _rated(request, form, dossier=dossier):
+            return redirect("centre:rate_dossier", token=token)
         status = 400
     return render(request, "centre/rate_dossier.html", {
         "dossier": dossier, "form": form, "rating": Rating.objects.filter(dossier=dossier).first(),
@@ -629,19 +625,8 @@ def tablet(request: HttpRequest, code: str, number: int) -> HttpResponse:
         if ticket is None or request.POST.get("ticket") != ticket.token:
             messages.error(request, _("Lượt phục vụ này không còn được đánh giá tại quầy."))
             return redirect("centre:tablet", code=code, number=number)
-        if form.is_valid():
-            try:
-                services.rate(
-                    ticket=ticket,
-                    level=form.cleaned_data["level"],
-                    reasons=form.cleaned_data["reasons"],
-                    comment=form.cleaned_data["comment"],
-                )
-            except CentreError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Cảm ơn bạn đã đánh giá!"))
-                return redirect("centre:tablet", code=code, number=number)
+        if _rated(request, form, ticket=ticket):
+            return redirect("centre:tablet", code=code, number=number)
         status = 400
     return render(
         request,
