@@ -25,11 +25,13 @@ from motcua.accounts.models import Role
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.catalog.requirements import is_document
 from motcua.dossiers import digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.dossiers.uploads import max_upload_bytes
+from motcua.portal import held_uploads
 from motcua.portal.forms import (
     LookupForm,
     OnlineSubmissionForm,
@@ -109,14 +111,22 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email,
                "address_unit": home, "receiving_agency": _home_centre(agencies, home)}
     offers = digital.offers_for(user.id_number or "", requirements)
-    form = OnlineSubmissionForm(request.POST or None, request.FILES or None, requirements=requirements,
+    slots = [requirement_field_name(r.pk) for r in requirements if is_document(r)]
+    form_key = version.procedure.code
+    files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
+    form = OnlineSubmissionForm(request.POST or None, files or None, requirements=requirements,
                                 agencies=agencies, initial=initial, offers=offers)
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
-    if request.method == "POST" and form.is_valid():
-        dossier = _submit(request, form, version, agencies)
+    if request.method == "POST":
+        dossier = _submit(request, form, version, agencies) if form.is_valid() else None
         if dossier is not None:
+            held_uploads.release(request, form_key)
             return redirect("portal:receipt", code=dossier.code)
+        # Refused: keep every upload that passed its own check for the next attempt.
+        kept = {name: form.cleaned_data[name] for name in slots if form.cleaned_data.get(name)}
+        held_uploads.hold(request, form_key, kept)
+    form.show_held(held_uploads.held(request, form_key))
     context.update(form=form, requirements=requirements, upload_max_mb=max_upload_bytes() // (1024 * 1024))
     return render(request, "portal/submit.html", context, status=400 if form.errors else 200)
 
