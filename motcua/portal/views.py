@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.accounts.models import Role
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
-from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.catalog.models import OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import is_document
 from motcua.dossiers import digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
@@ -67,12 +67,15 @@ def _own_dossier(request: HttpRequest, code: str) -> Dossier:
     )
 
 
-def _search(query: str) -> list[Any]:
-    from motcua.catalog.search import search
+PORTAL_RESULTS = 10
 
-    hits = search(query, limit=10)
-    procedures = Procedure.objects.in_bulk([h.procedure_id for h in hits])
-    return [procedures[h.procedure_id] for h in hits if h.procedure_id in procedures]
+
+def _search(query: str) -> list[Any]:
+    """The one search of the site (catalog.search.find_procedures), best first; each result
+    carries `online_level`, so only procedures offered online get "Nộp trực tuyến"."""
+    from motcua.catalog.search import CatalogQuery, find_procedures
+
+    return list(find_procedures(CatalogQuery(text=query), _today())[:PORTAL_RESULTS])
 
 
 def home(request: HttpRequest) -> HttpResponse:
