@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from motcua.dossiers.models import Dossier
 from motcua.e2e.accessibility import assert_accessible
@@ -22,7 +22,7 @@ def world(transactional_db: Any) -> World:
     return build_world()
 
 
-def _scan(name: str) -> dict[str, Any]:
+def _scan(name: str) -> FilePayload:
     return {"name": name, "mimeType": "application/pdf", "buffer": PDF_BYTES}
 
 
