@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from motcua.core import checks  # noqa: F401  (registers motcua's system checks)
         from motcua.core.middleware import start_idle_clock
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="motcua-idle-clock")

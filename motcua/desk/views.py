@@ -17,6 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,9 +31,18 @@ from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
 from motcua.centre.services import link_serving_ticket
 from motcua.desk import forms as desk_forms
-from motcua.desk.workspace import BOXES, allowed_actions, box_counts, box_dossiers, boxes_for, scoped
+from motcua.desk.workspace import (
+    BOXES,
+    InboxQuery,
+    allowed_actions,
+    box_counts,
+    box_dossiers,
+    boxes_for,
+    procedures_in_scope,
+    scoped,
+)
 from motcua.dossiers import deadlines, digital, services
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Deadline, Dossier, Status
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
 
@@ -56,6 +66,9 @@ def officer_required(view: View) -> View:
 # Inbox
 
 
+INBOX_PAGE_SIZE = 50
+
+
 @officer_required
 def inbox(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
@@ -68,8 +81,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
     now = deadlines.Thresholds.at()
     counts = box_counts(user, boxes, now)
     tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
+    query = InboxQuery.from_params(request.GET)
+    page = Paginator(box_dossiers(user, current, query, thresholds=now), INBOX_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    sort_params = params.copy()
+    sort_params["sort"] = "-due" if query.sort == "due" else "due"
     return render(request, "desk/inbox.html", {
-        "tabs": tabs, "current": BOXES[current], "dossiers": box_dossiers(user, current, thresholds=now),
+        "tabs": tabs, "current": BOXES[current], "page": page, "dossiers": page.object_list,
+        "chosen": query, "query": params.urlencode(), "sort_query": sort_params.urlencode(),
+        "statuses": Status.choices, "due_states": Deadline.choices, "channels": ChannelKind.choices,
+        "procedures": procedures_in_scope(user),
     })
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role
+from motcua.catalog.models import ChannelKind, Procedure
 from motcua.dossiers import deadlines, permissions
 from motcua.dossiers.models import Deadline, Dossier, Handover, Status, SubState
 from motcua.dossiers.permissions import OPEN_FOR_LEADER, WORKING_STATUSES
@@ -110,16 +111,85 @@ def box_counts(user: Any, boxes: list[Box], thresholds: deadlines.Thresholds | N
     return scoped(user).aggregate(**aggregates)
 
 
+SORTS = ("due", "-due")
+DUE_STATES = tuple(d.value for d in Deadline)
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    """What an officer asked the inbox for: free text, filters and the order by due time.
+
+    `text` matches a dossier code, the applicant's name or ID number (spaces ignored, so a
+    number read out in groups is still found). Unknown filter values are dropped, not errors:
+    a stale bookmark still shows a list.
+    """
+
+    text: str = ""
+    status: int | None = None
+    due: str = ""
+    procedure: str = ""
+    channel: str = ""
+    sort: str = "due"
+
+    @classmethod
+    def from_params(cls, params: Any) -> InboxQuery:
+        status_raw = (params.get("status") or "").strip()
+        status = int(status_raw) if status_raw.isdigit() and int(status_raw) in Status.values else None
+        due = (params.get("due") or "").strip()
+        channel = (params.get("channel") or "").strip()
+        sort = (params.get("sort") or "due").strip()
+        return cls(
+            text=" ".join((params.get("q") or "").split())[:100],
+            status=status,
+            due=due if due in DUE_STATES else "",
+            procedure=(params.get("procedure") or "").strip()[:64],
+            channel=channel if channel in ChannelKind.values else "",
+            sort=sort if sort in SORTS else "due",
+        )
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.text or self.status or self.due or self.procedure or self.channel)
+
+    def condition(self, th: deadlines.Thresholds) -> Q:
+        cond = Q()
+        if self.text:
+            digits = self.text.replace(" ", "")
+            cond &= (Q(code__iexact=digits) | Q(code__icontains=self.text)
+                     | Q(applicant__name__icontains=self.text) | Q(applicant__id_number=digits))
+        if self.status is not None:
+            cond &= Q(status=self.status)
+        if self.due:
+            cond &= deadlines.condition(self.due, th)
+        if self.procedure:
+            cond &= Q(version__procedure__code=self.procedure)
+        if self.channel:
+            cond &= Q(channel=self.channel)
+        return cond
+
+
 def box_dossiers(
-    user: Any, key: str, limit: int = 100, thresholds: deadlines.Thresholds | None = None
+    user: Any, key: str, query: InboxQuery | None = None, thresholds: deadlines.Thresholds | None = None
 ) -> QuerySet[Dossier]:
+    """The dossiers of one inbox, filtered by `query`, ordered by due time (those without one last).
+
+    Not sliced: the view pages it (one count query, one page query).
+    """
     th = thresholds or deadlines.Thresholds.at()
+    query = query or InboxQuery()
+    due = F("due_at").desc(nulls_last=True) if query.sort == "-due" else F("due_at").asc(nulls_last=True)
     return (
-        scoped(user).filter(box_condition(key, user, th))
+        scoped(user).filter(box_condition(key, user, th) & query.condition(th))
         .annotate(deadline=deadlines.annotation(th))
         .select_related("version__procedure", "applicant", "receiving_agency", "current_step")
-        .order_by("due_at", "-submitted_at", "-id")[:limit]
+        .order_by(due, "-submitted_at", "-id")
     )
+
+
+def procedures_in_scope(user: Any) -> QuerySet[Procedure]:
+    """The procedures of the dossiers this officer may see (the inbox's procedure filter)."""
+    return (Procedure.objects.filter(versions__dossiers__in=scoped(user)).distinct()
+            .order_by("code").only("code", "name"))
 
 
 # ---------------------------------------------------------------------------------------

@@ -14,12 +14,21 @@ from motcua.catalog.requirements import describe_counts, is_always_required, is_
 from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
 
 ID_NUMBER_RE = re.compile(r"^\d{12}$")
+# Room for a number typed in groups ("0200 9000 1234"): spaces are removed before the check,
+# so the person gets our specific message, not Django's generic length one.
+ID_NUMBER_INPUT_MAX = 24
 
 
 def clean_id_number(value: str) -> str:
-    value = value.strip().replace(" ", "")
+    """The 12 digits of a personal ID number, whitespace removed, or a message that says what is wrong."""
+    value = "".join(value.split())
+    if not value.isdigit():
+        raise forms.ValidationError(_("Số định danh cá nhân chỉ gồm chữ số (12 chữ số in trên căn cước)."),
+                                    code="id_number_not_digits")
     if not ID_NUMBER_RE.match(value):
-        raise forms.ValidationError(_("Số định danh cá nhân gồm đúng 12 chữ số."))
+        raise forms.ValidationError(
+            _("Số định danh cá nhân gồm đúng 12 chữ số; số bạn nhập có %(count)d chữ số."),
+            code="id_number_length", params={"count": len(value)})
     return value
 
 
@@ -28,8 +37,8 @@ class RegisterForm(UserCreationForm):
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
     id_number = forms.CharField(
-        label=_("Số định danh cá nhân (CCCD)"), max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}", "autocomplete": "off"}),
+        label=_("Số định danh cá nhân (CCCD)"), max_length=ID_NUMBER_INPUT_MAX,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         help_text=_("12 chữ số in trên căn cước."),
     )
     phone = forms.CharField(
@@ -96,8 +105,9 @@ class ApplicantForm(forms.Form):
     name = forms.CharField(label=_("Họ và tên người nộp"), max_length=300,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     id_number = forms.CharField(
-        label=_("Số định danh cá nhân"), max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": r"\d{12}", "autocomplete": "off"}),
+        label=_("Số định danh cá nhân"), max_length=ID_NUMBER_INPUT_MAX,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("12 chữ số in trên căn cước; có thể gõ cách nhóm, hệ thống tự bỏ dấu cách."),
     )
     date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
@@ -184,7 +194,9 @@ def reuse_label(document: Any) -> str:
 class OnlineSubmissionForm(ApplicantForm):
     """The procedure's form: applicant, request, where to submit, one upload slot per required document."""
 
-    receiving_agency = forms.TypedChoiceField(label=_("Nơi tiếp nhận hồ sơ"), coerce=int)
+    receiving_agency = forms.TypedChoiceField(
+        label=_("Nơi tiếp nhận hồ sơ"), coerce=int, empty_value=None,
+        help_text=_("Mặc định là Trung tâm phục vụ hành chính công của xã, phường nơi bạn cư trú."))
     request_text = forms.CharField(
         label=_("Nội dung yêu cầu"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -207,8 +219,10 @@ class OnlineSubmissionForm(ApplicantForm):
         from motcua.dossiers.models import ResultDelivery
 
         self.fields["result_delivery"].choices = ResultDelivery.choices  # type: ignore[attr-defined]
+        # No silent default: the citizen's own commune's centre is preselected by the view when known,
+        # otherwise the citizen chooses (never the first centre in alphabetical order).
         self.fields["receiving_agency"].choices = [  # type: ignore[attr-defined]
-            (a.pk, a.name) for a in agencies]
+            ("", _("— Chọn nơi tiếp nhận —")), *((a.pk, a.name) for a in agencies)]
         for requirement in self.requirements:
             self.fields[requirement_field_name(requirement.pk)] = required_document_field(requirement)
             offered = (offers or {}).get(requirement.pk)
@@ -223,6 +237,13 @@ class OnlineSubmissionForm(ApplicantForm):
                 )
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
+
+    def show_held(self, held: dict[str, dict[str, Any]]) -> None:
+        """Mark the slots whose file is kept from a refused attempt: shown as attached, not required again."""
+        for name, record in held.items():
+            if name in self.fields:
+                self.fields[name].held = record  # type: ignore[attr-defined]
+                self.fields[name].widget.attrs.pop("required", None)
 
     def document_groups(self) -> list[tuple[str, list[Any]]]:
         """Upload slots grouped under the catalog's case headings ("Giấy tờ phải nộp:" …), in order."""

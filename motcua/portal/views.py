@@ -22,12 +22,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts.models import Role
+from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
-from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion
+from motcua.catalog.models import OnlineLevel, ProcedureVersion
+from motcua.catalog.requirements import is_document
 from motcua.dossiers import digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
-from motcua.dossiers.models import Dossier, DossierEvent, Status
+from motcua.dossiers.models import Applicant, Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
+from motcua.dossiers.uploads import max_upload_bytes
+from motcua.portal import held_uploads
 from motcua.portal.forms import (
     LookupForm,
     OnlineSubmissionForm,
@@ -63,12 +67,15 @@ def _own_dossier(request: HttpRequest, code: str) -> Dossier:
     )
 
 
-def _search(query: str) -> list[Any]:
-    from motcua.catalog.search import search
+PORTAL_RESULTS = 10
 
-    hits = search(query, limit=10)
-    procedures = Procedure.objects.in_bulk([h.procedure_id for h in hits])
-    return [procedures[h.procedure_id] for h in hits if h.procedure_id in procedures]
+
+def _search(query: str) -> list[Any]:
+    """The one search of the site (catalog.search.find_procedures), best first; each result
+    carries `online_level`, so only procedures offered online get "Nộp trực tuyến"."""
+    from motcua.catalog.search import CatalogQuery, find_procedures
+
+    return list(find_procedures(CatalogQuery(text=query), _today())[:PORTAL_RESULTS])
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -103,18 +110,40 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "portal/submit_unavailable.html", context, status=403)
     requirements = list(version.requirements.all())
     agencies = list(catalog_services.reception_agencies(version.procedure, settings.MOTCUA_PROVINCE_CODE))
-    initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email}
+    home = _home_unit(user)
+    initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email,
+               "address_unit": home, "receiving_agency": _home_centre(agencies, home)}
     offers = digital.offers_for(user.id_number or "", requirements)
-    form = OnlineSubmissionForm(request.POST or None, request.FILES or None, requirements=requirements,
+    slots = [requirement_field_name(r.pk) for r in requirements if is_document(r)]
+    form_key = version.procedure.code
+    files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
+    form = OnlineSubmissionForm(request.POST or None, files or None, requirements=requirements,
                                 agencies=agencies, initial=initial, offers=offers)
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
-    if request.method == "POST" and form.is_valid():
-        dossier = _submit(request, form, version, agencies)
+    if request.method == "POST":
+        dossier = _submit(request, form, version, agencies) if form.is_valid() else None
         if dossier is not None:
+            held_uploads.release(request, form_key)
             return redirect("portal:receipt", code=dossier.code)
-    context.update(form=form, requirements=requirements)
+        # Refused: keep every upload that passed its own check for the next attempt.
+        kept = {name: form.cleaned_data[name] for name in slots if form.cleaned_data.get(name)}
+        held_uploads.hold(request, form_key, kept)
+    form.show_held(held_uploads.held(request, form_key))
+    context.update(form=form, requirements=requirements, upload_max_mb=max_upload_bytes() // (1024 * 1024))
     return render(request, "portal/submit.html", context, status=400 if form.errors else 200)
+
+
+def _home_unit(user: Any) -> int | None:
+    """The commune or ward the citizen gave as residence on their latest dossier (None at first)."""
+    return (Applicant.objects.filter(user=user, address_unit__isnull=False).order_by("-pk")
+            .values_list("address_unit_id", flat=True).first())
+
+
+def _home_centre(agencies: list[Any], unit_id: int | None) -> int | None:
+    """The citizen's own commune's centre among those that receive the procedure (issue #19)."""
+    return next((a.pk for a in agencies if unit_id is not None and a.unit_id == unit_id
+                 and a.kind == Agency.Kind.COMMUNE_CENTER), None)
 
 
 def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: ProcedureVersion,

@@ -40,7 +40,7 @@ def test_check_deploy_is_clean_with_the_documented_production_settings(tmp_path:
     env.update({
         "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "dichvucong.langson.gov.vn",
         "MOTCUA_HSTS_SECONDS": "31536000", "MOTCUA_SSL_REDIRECT": "1", "MOTCUA_TRUSTED_PROXIES": "1",
-        "MOTCUA_VAR_DIR": str(tmp_path),
+        "MOTCUA_VAR_DIR": str(tmp_path), "MOTCUA_PUBLIC_URL": "https://dichvucong.langson.gov.vn",
     })
     result = subprocess.run([sys.executable, "-m", "motcua", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120)

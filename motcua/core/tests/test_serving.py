@@ -155,6 +155,7 @@ def test_motcua_serve_runs_gunicorn_workers_on_a_postgresql_pool(tmp_path: Path)
     env.update({
         "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": POSTGRES_URL, "MOTCUA_VAR_DIR": str(tmp_path), "MOTCUA_SSL_REDIRECT": "1",
+        "MOTCUA_PUBLIC_URL": "https://dichvucong.langson.gov.vn",
     })
     server = subprocess.Popen(
         [sys.executable, "-m", "motcua", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],

@@ -7,6 +7,8 @@ from django.test import Client
 from motcua.dossiers import services
 from motcua.e2e.world import World, advance_to_result_ready, submit_birth
 
+INBOX_QUERIES = 7
+
 
 def test_citizens_cannot_open_the_desk(client: Client, world: World) -> None:
     client.force_login(world.citizen)
@@ -59,8 +61,9 @@ def test_the_inbox_query_count_does_not_grow_with_the_dossiers(
     for _ in range(12):
         submit_birth(world)
     client.force_login(world.receptionist)
-    # session + user, the counts of every tab in one query, the list with its joins.
-    with django_assert_max_num_queries(5):
+    # session + user, the counts of every tab in one query, the officer's agency (page header),
+    # the page's count, the procedures of the filter, the page of the list with its joins.
+    with django_assert_max_num_queries(INBOX_QUERIES):
         response = client.get("/desk/?box=to_receive")
     assert response.content.decode().count("/desk/dossiers/") == 12
 
@@ -72,6 +75,22 @@ def test_the_specialist_inbox_query_count(
         services.receive_dossier(world.receptionist, dossier)
         services.forward_dossier(world.receptionist, dossier)
     client.force_login(world.specialist)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(INBOX_QUERIES):
         response = client.get("/desk/?box=to_process")
     assert response.content.decode().count("/desk/dossiers/") == 5
+
+
+def test_a_searched_filtered_later_page_costs_the_same_queries(
+        client: Client, world: World, django_assert_max_num_queries: Any, monkeypatch: Any) -> None:
+    from motcua.desk import views as desk_views
+
+    monkeypatch.setattr(desk_views, "INBOX_PAGE_SIZE", 3)
+    for _ in range(7):
+        submit_birth(world)
+    procedure = world.birth.procedure.code
+    client.force_login(world.receptionist)
+    with django_assert_max_num_queries(INBOX_QUERIES):
+        response = client.get("/desk/", {"box": "all", "q": "Hồng Nhung", "channel": "online",
+                                          "status": "1", "due": "ok", "procedure": procedure,
+                                          "sort": "-due", "page": "3"})
+    assert response.content.decode().count("/desk/dossiers/") == 1

@@ -64,6 +64,8 @@ def test_a_citizen_gets_a_birth_registration_result_online(new_page: Any, world:
     screenshot(citizen, "submit-form")
 
     # The browser refuses to send the form while a required document is missing.
+    # No silent default centre for a first submission (issue #19): the citizen chooses.
+    citizen.get_by_label("Nơi tiếp nhận hồ sơ").select_option(label=world.ward_center.name)
     citizen.get_by_label("Tôi cam đoan", exact=False).check()
     citizen.get_by_role("button", name="Nộp hồ sơ").click()
     first_slot = citizen.get_by_label("Tờ khai đăng ký khai sinh theo mẫu")

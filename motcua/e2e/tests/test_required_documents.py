@@ -35,6 +35,8 @@ def test_a_birth_registration_needs_the_birth_certificate(new_page: Any, world: 
     expect(citizen).to_have_url(re.compile(r"/portal/$"))
     citizen.goto("/portal/submit/1.001193/")
     citizen.get_by_label("Tờ khai đăng ký khai sinh theo mẫu").set_input_files(_scan("to-khai.pdf"))
+    # No silent default centre for a first submission (issue #19): the citizen chooses.
+    citizen.get_by_label("Nơi tiếp nhận hồ sơ").select_option(label=world.ward_center.name)
     citizen.get_by_label("Tôi cam đoan", exact=False).check()
     # The browser would stop here (the slot is `required`); switch its check off, as an old
     # browser or a hand-made request would, so that only the server decides.

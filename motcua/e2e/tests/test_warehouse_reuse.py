@@ -55,6 +55,8 @@ def test_the_citizen_reuses_a_digitised_document_and_the_receptionist_sees_its_o
     reuse = citizen.get_by_label("Hoặc dùng giấy tờ trong kho dữ liệu của tôi")
     expect(reuse).to_contain_text("Giấy chứng sinh")
     reuse.select_option(value=str(digitised.pk))
+    # No silent default centre for a first submission (issue #19): the citizen chooses.
+    citizen.get_by_label("Nơi tiếp nhận hồ sơ").select_option(label=world.ward_center.name)
     citizen.get_by_label("Tôi cam đoan", exact=False).check()
     citizen.get_by_role("button", name="Nộp hồ sơ").click()
     expect(citizen.get_by_role("heading", level=1)).to_have_text("Đã nộp hồ sơ")

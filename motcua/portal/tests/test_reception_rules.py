@@ -34,7 +34,9 @@ def test_a_birth_registration_without_the_birth_certificate_is_not_submitted(
     assert response.status_code == 400
     assert "Giấy chứng sinh" in response.content.decode()
     assert not Dossier.objects.exists()
-    assert not [p for p in media_root.rglob("*") if p.is_file()]
+    # No dossier file is stored; the valid upload is only held for the next attempt (issue #19).
+    stored = [p for p in media_root.rglob("*") if p.is_file()]
+    assert all(p.parent == media_root / "held" for p in stored) and len(stored) == 1
 
 
 def test_the_request_and_the_result_delivery_are_recorded_and_shown(client: Client, world: World) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from motcua.core.checks import PUBLIC_URL_TAG
+
 
 class Command(BaseCommand):
     help = "Run the production server (gunicorn, preloaded application, N worker processes)."
@@ -21,6 +23,8 @@ class Command(BaseCommand):
                             help="threads per worker (default MOTCUA_WEB_THREADS or 1)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Refuse to start with settings that would print wrong links on slips (core/checks.py).
+        self.check(tags=[PUBLIC_URL_TAG])
         argv = [sys.executable, "-m", "gunicorn", "--config", "python:motcua.core.gunicorn_config"]
         if options["bind"]:
             argv += ["--bind", options["bind"]]

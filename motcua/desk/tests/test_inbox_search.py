@@ -1,0 +1,126 @@
+"""The desk on a busy day: paging with the count, search by code, name and ID number, filters, due order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from motcua.desk import views as desk_views
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier
+from motcua.e2e.world import World, submit_birth
+
+
+def _codes(page: str) -> list[str]:
+    return re.findall(r'href="/desk/dossiers/([^/"]+)/"', page)
+
+
+def test_the_inbox_pages_its_dossiers_and_states_the_count(
+        client: Client, world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(desk_views, "INBOX_PAGE_SIZE", 2)
+    codes = {submit_birth(world).code for _ in range(5)}
+    client.force_login(world.receptionist)
+    first = client.get("/desk/", {"box": "to_receive"})
+    last = client.get("/desk/", {"box": "to_receive", "page": "3"})
+    assert first.context["page"].paginator.count == 5
+    assert "Có 5 hồ sơ." in first.content.decode()
+    assert len(_codes(first.content.decode())) == 2
+    assert "Trang 1 / 3" in first.content.decode()
+    assert len(_codes(last.content.decode())) == 1
+    seen = set()
+    for number in (1, 2, 3):
+        seen |= set(_codes(client.get("/desk/", {"box": "to_receive", "page": number}).content.decode()))
+    assert seen == codes
+
+
+def test_the_desk_finds_a_dossier_by_id_number_typed_with_spaces_and_shows_it_masked(
+        client: Client, world: World) -> None:
+    mine = submit_birth(world)
+    other = submit_birth(world, world.other_citizen)
+    client.force_login(world.receptionist)
+    number = world.citizen.id_number
+    spaced = " ".join([number[:4], number[4:8], number[8:]])
+    page = client.get("/desk/", {"box": "all", "q": spaced}).content.decode()
+    assert _codes(page) == [mine.code]
+    assert other.code not in page
+    assert world.citizen.id_number not in page
+    assert "********" + world.citizen.id_number[-4:] in page
+
+
+def test_the_desk_finds_a_dossier_by_code_and_by_applicant_name(client: Client, world: World) -> None:
+    mine = submit_birth(world)
+    other = submit_birth(world, world.other_citizen)
+    client.force_login(world.receptionist)
+    assert _codes(client.get("/desk/", {"box": "all", "q": other.code}).content.decode()) == [other.code]
+    by_name = client.get("/desk/", {"box": "all", "q": "Hồng Nhung"}).content.decode()
+    assert _codes(by_name) == [mine.code]
+
+
+def test_a_search_never_reaches_beyond_the_officers_scope(client: Client, world: World) -> None:
+    dossier = submit_birth(world)
+    client.force_login(world.other_receptionist)
+    page = client.get("/desk/", {"box": "all", "q": dossier.code}).content.decode()
+    assert _codes(page) == []
+    assert "Không có hồ sơ nào phù hợp với tìm kiếm." in page
+
+
+def test_filters_by_status_channel_and_procedure(client: Client, world: World) -> None:
+    received = submit_birth(world)
+    services.receive_dossier(world.receptionist, received)
+    waiting = submit_birth(world)
+    client.force_login(world.receptionist)
+    by_status = client.get("/desk/", {"box": "all", "status": "1"}).content.decode()
+    assert _codes(by_status) == [waiting.code]
+    assert set(_codes(client.get("/desk/", {"box": "all", "channel": "online"}).content.decode())) == {
+        received.code, waiting.code}
+    assert _codes(client.get("/desk/", {"box": "all", "channel": "counter"}).content.decode()) == []
+    procedure = world.birth.procedure.code
+    by_procedure = client.get("/desk/", {"box": "all", "procedure": procedure}).content.decode()
+    assert set(_codes(by_procedure)) == {received.code, waiting.code}
+    assert _codes(client.get("/desk/", {"box": "all", "procedure": "9.999999"}).content.decode()) == []
+
+
+def test_the_due_filter_keeps_only_dossiers_in_that_deadline_state(client: Client, world: World) -> None:
+    submit_birth(world)
+    client.force_login(world.receptionist)
+    assert _codes(client.get("/desk/", {"box": "all", "due": "overdue"}).content.decode()) == []
+    assert len(_codes(client.get("/desk/", {"box": "all", "due": "ok"}).content.decode())) == 1
+
+
+def test_the_inbox_sorts_by_due_time_both_ways(client: Client, world: World) -> None:
+    codes = []
+    for days in (3, 1, 2):
+        dossier = submit_birth(world)
+        services.receive_dossier(world.receptionist, dossier)
+        # Distinct due times, as on a busy day (setting the data, not the behaviour under test).
+        Dossier.objects.filter(pk=dossier.pk).update(due_at=timezone.now() + dt.timedelta(days=days))
+        codes.append((days, dossier.code))
+    client.force_login(world.receptionist)
+    earliest_first = [code for _, code in sorted(codes)]
+    assert _codes(client.get("/desk/", {"box": "all"}).content.decode()) == earliest_first
+    latest = client.get("/desk/", {"box": "all", "sort": "-due"}).content.decode()
+    assert _codes(latest) == list(reversed(earliest_first))
+    assert 'aria-sort="descending"' in latest
+
+
+def test_unknown_filter_values_are_ignored_not_errors(client: Client, world: World) -> None:
+    dossier = submit_birth(world)
+    client.force_login(world.receptionist)
+    response = client.get("/desk/", {"box": "all", "status": "99", "due": "x", "channel": "fax",
+                                      "sort": "name", "page": "abc"})
+    assert response.status_code == 200
+    assert _codes(response.content.decode()) == [dossier.code]
+
+
+def test_dossier_codes_do_not_wrap_in_the_inbox(client: Client, world: World) -> None:
+    submit_birth(world)
+    client.force_login(world.receptionist)
+    page = client.get("/desk/", {"box": "all"}).content.decode()
+    assert 'class="stack-on-phone inbox-table"' in page
+    css = (desk_views.__file__.rsplit("/desk/", 1)[0] + "/core/static/core/motcua.css")
+    with open(css, encoding="utf-8") as handle:
+        assert ".inbox-table .code { white-space: nowrap; word-break: normal; }" in handle.read()
