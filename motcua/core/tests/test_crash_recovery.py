@@ -126,6 +126,7 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tm
         "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": url,
         "MOTCUA_VAR_DIR": str(tmp_path / "var"), "MOTCUA_AUDIT_DIR": str(tmp_path / "audit"),
         "MOTCUA_AUDIT_KEY_FILE": str(tmp_path / "audit.key"), "MOTCUA_SECURE_COOKIES": "0",
+        "MOTCUA_PUBLIC_URL": "https://dichvucong.langson.gov.vn",
         "DJANGO_SETTINGS_MODULE": "motcua.settings",
     })
     media = tmp_path / "var" / "uploads"
