@@ -8,6 +8,7 @@ DossierError into a message. No view writes a dossier's status.
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -380,6 +381,42 @@ def attach(request: HttpRequest, code: str) -> HttpResponse:
 @officer_required
 def slip(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     return slip_response(_visible_dossier(request, code), kind)
+
+
+# At most this many dossiers in one printout (a day's receipts at a busy counter).
+BULK_PRINT_MAX = 100
+
+
+@officer_required
+@require_http_methods(["GET"])
+def print_slips(request: HttpRequest) -> HttpResponse:
+    """The chosen dossiers' slips of one kind (receipt by default) as one PDF, in the order chosen.
+
+    Only dossiers in the officer's scope; one that is not, or whose slip does not exist yet,
+    refuses the whole printout (404), so nothing is printed silently short.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    from motcua.dossiers.slips import SLIPS
+
+    kind = request.GET.get("kind", "receipt")
+    codes = list(dict.fromkeys(c.strip() for c in request.GET.getlist("code") if c.strip()))
+    if kind not in SLIPS or not codes or len(codes) > BULK_PRINT_MAX:
+        raise Http404
+    found = {d.code: d for d in scoped(request.user).filter(code__in=codes).select_related(
+        "version__procedure", "applicant", "applicant__address_unit", "receiving_agency", "competent_agency")}
+    writer = PdfWriter()
+    for code in codes:
+        dossier = found.get(code)
+        if dossier is None or kind not in dict(available_slips(dossier)):
+            raise Http404
+        for page in PdfReader(io.BytesIO(SLIPS[kind](dossier))).pages:
+            writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{kind}-{len(codes)}.pdf"'
+    return response
 
 
 @officer_required
