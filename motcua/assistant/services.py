@@ -27,6 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
 
 from motcua.catalog.models import ChannelKind, Level, OnlineLevel
+from motcua.dossiers import lookup as public_lookup
 
 from . import intents as I
 from .knowledge import FactSheet, fact_sheet, online_offered
@@ -307,11 +308,12 @@ def find_dossier(code: str, id_number: str, user: Any) -> Any:
     code = code.strip().upper() if code else ""
     if not code:
         return None
-    queryset = Dossier.objects.select_related("version__procedure", "applicant")
     if id_number and id_number.strip():
-        found = queryset.filter(code=code, applicant__id_number=id_number.strip().replace(" ", "")).first()
+        # The public lookup itself, with its limit of wrong ID numbers per dossier code.
+        found = public_lookup.find(None, code, id_number.replace(" ", ""))
         if found is not None:
             return found
+    queryset = Dossier.objects.select_related("version__procedure", "applicant")
     if user is not None and getattr(user, "is_authenticated", False):
         return queryset.filter(pk__in=Dossier.objects.visible_to(user).filter(code=code).values("pk")).first()
     return None
@@ -366,7 +368,10 @@ def _status_answer(dossier: Any) -> Answer:
 def _status(analysis: I.Analysis, dossier_code: str, id_number: str, user: Any) -> Answer:
     code = dossier_code or analysis.dossier_code
     if code and (id_number or (user is not None and getattr(user, "is_authenticated", False))):
-        dossier = find_dossier(code, id_number, user)
+        try:
+            dossier = find_dossier(code, id_number, user)
+        except public_lookup.LookupLimited as limited:
+            return Answer(str(limited), I.STATUS, True, intents=[I.STATUS])
         if dossier is not None:
             return _status_answer(dossier)
         # The same answer whether the code exists or the ID number is wrong (like the lookup).

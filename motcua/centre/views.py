@@ -40,6 +40,7 @@ from motcua.centre.models import Booking, Call, Counter, Priority, Rating, Servi
 from motcua.centre.services import CentreError
 from motcua.centre.slips import ticket_pdf
 from motcua.desk.views import officer_required
+from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.slips import RATING_SALT
 from motcua.portal.forms import LookupForm
@@ -378,20 +379,19 @@ def console_act(request: HttpRequest, action: str) -> HttpResponse:
 def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
     centre = _centre(code)
     found = None
+    limited = False
     if request.method == "POST":
         form = LookupForm(_scanned(request.POST))
         if form.is_valid():
-            found = (
-                Dossier.objects.select_related(
-                    "version__procedure", "receiving_agency", "competent_agency", "applicant"
-                )
-                .filter(code=form.cleaned_data["code"], applicant__id_number=form.cleaned_data["id_number"])
-                .first()
-            )
-            if found is None:
-                form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
-            else:
+            try:  # the public lookup's rules and its brute-force limits (dossiers/lookup.py)
+                found = public_lookup.find(request, form.cleaned_data["code"], form.cleaned_data["id_number"])
+            except public_lookup.LookupLimited as error:
+                form.add_error(None, str(error))
+                limited = True
+            if found is not None:
                 form = LookupForm(initial={"code": found.code})  # the ID number is not shown again
+            elif not limited:
+                form.add_error(None, _("Không tìm thấy hồ sơ với mã hồ sơ và số định danh đã nhập."))
     else:
         form = LookupForm(initial={"code": request.GET.get("code", "")[:40]})
     procedures: list[Any] = []
@@ -423,7 +423,7 @@ def lookup_kiosk(request: HttpRequest, code: str) -> HttpResponse:
             "idle_seconds": 60,
             "missing": missing,
         },
-        status=404 if request.method == "POST" and found is None else 200,
+        status=(429 if limited else 404) if request.method == "POST" and found is None else 200,
     )
 
 

@@ -24,9 +24,14 @@ class LookupLimited(Exception):
 
 
 def find(request: Any, code: str, id_number: str) -> Dossier | None:
-    """The dossier with this code and applicant ID number, or None; raises LookupLimited."""
+    """The dossier with this code and applicant ID number, or None; raises LookupLimited.
+
+    Every door that looks a dossier up by code + ID number comes here (web page, API, lookup
+    kiosk, assistant). `request` None (the command line) skips only the per-client limit.
+    """
     code, id_number = code.strip(), id_number.strip()
-    if not ratelimit.allow(f"lookup-ip:{client_address(request)}", settings.MOTCUA_LOOKUP_PER_MINUTE, 60):
+    if request is not None and not ratelimit.allow(
+            f"lookup-ip:{client_address(request)}", settings.MOTCUA_LOOKUP_PER_MINUTE, 60):
         raise LookupLimited(gettext("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau 1 phút."))
     code_key = f"lookup-code:{code}"
     if ratelimit.exceeded(code_key, settings.MOTCUA_LOOKUP_FAILURES_PER_CODE, HOUR):

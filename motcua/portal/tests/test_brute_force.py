@@ -105,3 +105,21 @@ def test_the_client_address_behind_trusted_proxies(settings: Any) -> None:
     bad = factory.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="not-an-address")
     settings.MOTCUA_TRUSTED_PROXIES = 1
     assert client_address(bad) == "10.0.0.2"
+
+
+def test_the_lookup_kiosk_and_the_assistant_share_the_limit_on_one_dossier(
+    world: World, settings: Any
+) -> None:
+    from motcua.assistant.services import ask
+
+    settings.MOTCUA_LOOKUP_FAILURES_PER_CODE = 3
+    dossier = submit_birth(world)
+    kiosk = f"/centre/{world.ward_center.code}/tra-cuu/"
+    for n in range(2):  # two wrong guesses at the kiosk, one through the assistant
+        guess = {"code": dossier.code, "id_number": f"02019999{n:04d}"}
+        assert Client().post(kiosk, guess).status_code == 404
+    ask("hồ sơ của tôi đến đâu rồi", dossier_code=dossier.code, id_number="020199990009")
+    right = Client().post(kiosk, {"code": dossier.code, "id_number": CITIZEN_ID})
+    assert right.status_code == 429 and "quá nhiều lần" in right.content.decode()
+    answer = ask("hồ sơ của tôi đến đâu rồi", dossier_code=dossier.code, id_number=CITIZEN_ID).as_dict()
+    assert answer["dossier"] is None and "quá nhiều lần" in answer["answer"]
