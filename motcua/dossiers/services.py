@@ -36,7 +36,7 @@ from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import documents_of, missing_required
-from motcua.dossiers import digital, permissions
+from motcua.dossiers import digital, hooks, permissions
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
@@ -348,6 +348,7 @@ def _append_event(
     dossier.save(update_fields=_changed_fields(dossier))
     dossier._loaded_values = _column_values(dossier)
     event.save()
+    hooks.dispatch(dossier, event)
     return event
 
 
@@ -894,6 +895,7 @@ def submit_online(
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
         event.save()
+        hooks.dispatch(dossier, event)
     return dossier
 
 
@@ -1185,6 +1187,7 @@ def refuse_new_dossier(
         dossier.save(force_insert=True)
         _create_documents(dossier, documents)
         event.save()
+        hooks.dispatch(dossier, event)
     return dossier
 
 

@@ -1,0 +1,52 @@
+"""The one hook through which the rest of motcua hears that a dossier changed.
+
+The service layer calls `dispatch(dossier, event)` once per transition, inside the
+transition's transaction, right after the event row is written (STYLE.md: side effects are
+explicit). Apps above the dossier core (statistics, notifications, national sync, …) register
+a handler in their `AppConfig.ready()`; `dossiers` never imports them.
+
+A handler
+- runs in the same transaction: what it writes (a counter, an outbox row) commits or rolls
+  back with the transition; an exception aborts the transition;
+- must not send anything to the outside world itself: it writes an outbox row, and the sending
+  happens after commit (`transaction.on_commit`) or in the background worker;
+- gets the locked, saved dossier and the saved event, and should not query them again.
+
+Batch jobs that append many events in one transaction (the simulator) may defer handlers
+with `deferred()`: the handlers that support it receive the batch once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from motcua.dossiers.models import Dossier, DossierEvent
+
+Handler = Callable[["Dossier", "DossierEvent"], None]
+
+_handlers: list[tuple[str, Handler]] = []
+
+
+def subscribe(name: str, handler: Handler) -> None:
+    """Register `handler` under `name` (registering the same name again replaces it)."""
+    for index, (existing, _h) in enumerate(_handlers):
+        if existing == name:
+            _handlers[index] = (name, handler)
+            return
+    _handlers.append((name, handler))
+
+
+def unsubscribe(name: str) -> None:
+    _handlers[:] = [(n, h) for n, h in _handlers if n != name]
+
+
+def subscribers() -> list[str]:
+    return [name for name, _h in _handlers]
+
+
+def dispatch(dossier: Dossier, event: DossierEvent) -> None:
+    """Tell every subscriber about `event` (called by the service layer only)."""
+    for _name, handler in _handlers:
+        handler(dossier, event)
