@@ -31,6 +31,7 @@ from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
 from motcua.centre.services import link_serving_ticket
+from motcua.desk import digitised
 from motcua.desk import forms as desk_forms
 from motcua.desk.workspace import (
     BOXES,
@@ -326,6 +327,7 @@ def _render_dossier(request: HttpRequest, dossier: Dossier, bound: dict[str, for
         "slips": available_slips(dossier),
         "attach_form": desk_forms.AttachForm(),
         "fee": money(dossier.fee_amount),
+        "digitised": digitised.panel(dossier),
     }, status=status)
 
 
@@ -359,6 +361,16 @@ def act(request: HttpRequest, code: str, name: str) -> HttpResponse:
         return redirect("desk:dossier", code=code)
     messages.success(request, str(action.done))
     return redirect("desk:dossier", code=code)
+
+
+@officer_required
+def digitised_status(request: HttpRequest, code: str) -> HttpResponse:
+    return digitised.status(request, _visible_dossier(request, code))
+
+
+@officer_required
+def digitised_confirm(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    return digitised.confirm(request, _visible_dossier(request, code), pk)
 
 
 @officer_required

@@ -45,6 +45,16 @@ class Origin(models.TextChoices):
 DELETABLE_ORIGINS = frozenset({Origin.CITIZEN_UPLOAD})
 
 
+class OcrState(models.TextChoices):
+    """Where the recognition of a digitised document stands (it runs in the background)."""
+
+    NONE = "", _("Không nhận dạng")
+    PENDING = "pending", _("Đang chờ nhận dạng")
+    RUNNING = "running", _("Đang nhận dạng")
+    DONE = "done", _("Đã nhận dạng")
+    FAILED = "failed", _("Nhận dạng không thành công")
+
+
 class DigitisedDocument(models.Model):
     """A paper or result made digital: one PDF with its metadata, kept in the holder's warehouse."""
 
@@ -71,6 +81,17 @@ class DigitisedDocument(models.Model):
     signed = models.ForeignKey(SignedDocument, verbose_name=_("bản ký số"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="+")
     ocr_text = models.TextField(_("văn bản nhận dạng (OCR)"), blank=True)
+    # Background recognition (documents/ocr_jobs.py): progress by pages, the proposal the officer
+    # confirms, and who confirmed the metadata (until then it is the proposal, not a fact).
+    ocr_state = models.CharField(_("nhận dạng"), max_length=10, choices=OcrState.choices, blank=True,
+                                 default=OcrState.NONE, db_index=True)
+    ocr_pages_done = models.PositiveIntegerField(_("số trang đã nhận dạng"), default=0)
+    ocr_started_at = models.DateTimeField(_("bắt đầu nhận dạng lúc"), null=True, blank=True)
+    ocr_error = models.CharField(_("lỗi nhận dạng"), max_length=300, blank=True)
+    proposal = models.JSONField(_("đề xuất từ nhận dạng"), default=dict, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xác nhận thông tin"),
+                                     null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField(_("xác nhận thông tin lúc"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("ẩn lúc"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("xóa lúc"), null=True, blank=True)
 

@@ -164,8 +164,11 @@ def delete(user: Any, document_id: int) -> DigitisedDocument:
         raise WarehouseError("not_deletable", gettext(
             "Giấy tờ do cơ quan nhà nước số hóa hoặc cấp không xóa được; bạn có thể ẩn giấy tờ này."))
     document.deleted_at = timezone.now()
-    document.save(update_fields=["deleted_at"])
-    document.file.delete(save=False)
+    name, storage = document.file.name, document.file.storage
+    document.file = None  # type: ignore[assignment]
+    document.save(update_fields=["deleted_at", "file"])
+    # The file goes once the row no longer names it (a rollback keeps both).
+    transaction.on_commit(lambda: storage.delete(name) if name else None)
     return document
 
 
@@ -192,4 +195,38 @@ def open_for_officer(officer: Any, document_id: int, purpose: str) -> DigitisedD
             raise WarehouseError("not_found", gettext("Không tìm thấy giấy tờ hoặc chủ giấy tờ đã ẩn."))
         WarehouseAccess.objects.create(document=document, officer=officer, agency=officer.agency,
                                        purpose=purpose[:300])
+    return document
+
+
+def confirm_metadata(officer: Any, document_id: int, metadata: Metadata) -> DigitisedDocument:
+    """The officer of the digitising agency confirms (or corrects) what OCR proposed.
+
+    Until then the document's type is the requirement's name and the other fields are empty:
+    a proposal is never taken for a fact (the once-only reuse matches on confirmed types).
+    """
+    if not getattr(officer, "is_officer", False):
+        raise WarehouseError("forbidden", gettext("Chỉ cán bộ mới được xác nhận thông tin giấy tờ."))
+    document_type = (metadata.document_type or "").strip()
+    if not document_type:
+        raise WarehouseError("no_type", gettext("Nhập loại giấy tờ."))
+    today = timezone.localdate()
+    if metadata.issue_date and metadata.issue_date > today:
+        raise WarehouseError("future_issue", gettext("Ngày ban hành không được sau hôm nay."))
+    if metadata.valid_until and metadata.issue_date and metadata.valid_until < metadata.issue_date:
+        raise WarehouseError("bad_validity", gettext("Ngày hết hiệu lực trước ngày ban hành."))
+    with transaction.atomic():
+        document = DigitisedDocument.objects.select_for_update().filter(
+            pk=document_id, deleted_at__isnull=True).first()
+        if document is None or document.agency_id is None or document.agency_id != officer.agency_id:
+            raise WarehouseError("not_found", gettext(
+                "Không tìm thấy giấy tờ do cơ quan của bạn số hóa."))
+        document.document_type = document_type[:200]
+        document.number = (metadata.number or "").strip()[:100]
+        document.issuer = (metadata.issuer or "").strip()[:300]
+        document.issue_date = metadata.issue_date
+        document.valid_until = metadata.valid_until
+        document.confirmed_by = officer
+        document.confirmed_at = timezone.now()
+        document.save(update_fields=["document_type", "number", "issuer", "issue_date", "valid_until",
+                                     "confirmed_by", "confirmed_at"])
     return document

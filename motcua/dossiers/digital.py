@@ -3,8 +3,8 @@ electronic results, once-only reuse of the citizen's warehouse at submission.
 
 The documents app knows nothing of dossiers; the dossier services call these helpers inside
 their transactions. OCR is not run here: a counter request must not wait for Tesseract, so
-the digitised scans carry the requirement's name as their type and the officer's metadata
-is left for the warehouse (`motcua documents ocr` proposes it off the request path).
+the digitised scans carry the requirement's name as their type until the officer confirms
+the metadata that the background recognition proposes (`documents/ocr_jobs.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext
 
+from motcua.documents import ocr, ocr_jobs
 from motcua.documents import services as warehouse
 from motcua.documents.models import DigitisedDocument, Origin, SignedDocument
 from motcua.documents.signing import QrFields, SigningError, sign_document
@@ -69,13 +70,26 @@ def digitise_reception(
                 raise
             # A scan that cannot be read as pages stays on the dossier only: the reception of
             # the dossier does not depend on the warehouse copy.
+    # Recognition runs in the background after the commit; the desk shows its progress and the
+    # officer confirms the proposed metadata (documents/ocr_jobs.py).
+    ocr_jobs.request(made)
     return made
 
 
+# What a scanned result may be besides a PDF: it is made a PDF before signing (PAdES signs PDFs).
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
 def _to_sign(dossier: Dossier) -> bytes | None:
+    """The PDF to sign: the result itself, or a photographed/scanned JPEG or PNG result as a PDF."""
     if not dossier.result_electronic or not dossier.result_file or dossier.result_signed_id:
         return None
     content = _read(dossier.result_file)
+    if content.startswith(_IMAGE_MAGIC):
+        try:
+            content, _pages = ocr.scans_to_pdf([(dossier.result_file.name or "result", content)])
+        except ocr.OcrError as error:
+            raise SigningError(str(error)) from None
     return content if content.startswith(b"%PDF") else None
 
 
@@ -122,8 +136,9 @@ def sign_result(dossier: Dossier) -> tuple[SignedDocument, DigitisedDocument | N
         holder_identifier=dossier.applicant.id_number,
     )
     signed = sign_document(content, dossier.competent_agency, fields)
-    old_name = dossier.result_file.name or "result.pdf"
-    dossier.result_file.save(old_name.rsplit("/", 1)[-1], ContentFile(_read(signed.file)), save=False)
+    old_name = (dossier.result_file.name or "result.pdf").rsplit("/", 1)[-1]
+    stem = old_name.rsplit(".", 1)[0] or "result"
+    dossier.result_file.save(f"{stem}.pdf", ContentFile(_read(signed.file)), save=False)
     dossier.result_signed = signed
     holder = holder_of(dossier)
     digitised = None

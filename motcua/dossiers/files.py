@@ -17,15 +17,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import FileField
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, DossierFile
 
-# The folders under MEDIA_ROOT that belong to the dossiers' file fields (DossierFile.file:
-# models.attachment_path; Dossier.result_file: upload_to="results/%Y/%m/"). Other apps' folders
-# (centre/speech caches, documents) are theirs: never swept from here.
-FILE_HOMES = ("dossiers", "results")
+# The folders under MEDIA_ROOT that hold the files of rows: the dossiers' (DossierFile.file:
+# models.attachment_path; Dossier.result_file: upload_to="results/%Y/%m/") and the signed and
+# digitised documents' (documents/signed/, documents/digitised/: results signed on approval,
+# counter scans, certified copies). Other folders (the centre's speech cache) hold no rows'
+# files: never swept from here.
+FILE_HOMES = ("dossiers", "results", "documents")
 DEFAULT_GRACE = dt.timedelta(hours=1)
 
 
@@ -67,7 +71,7 @@ def _stored_files(root: Path) -> dict[str, float]:
 
 
 def _named_by_rows() -> dict[str, str]:
-    """Every file name a row holds, with its dossier's code."""
+    """Every file name a row holds, with what the row is (a dossier's code, or model#id)."""
     named: dict[str, str] = {}
     for name, code in DossierFile.objects.values_list("file", "dossier__code").iterator():
         if name:
@@ -75,6 +79,19 @@ def _named_by_rows() -> dict[str, str]:
     for name, code in Dossier.objects.exclude(result_file="").values_list("result_file", "code").iterator():
         if name:
             named[name] = code
+    # Every other model's file fields (signed and digitised documents, …), found by their type so
+    # a new file field is covered without a change here.
+    for model in apps.get_models():
+        if model in (Dossier, DossierFile):
+            continue
+        for model_field in model._meta.concrete_fields:
+            if isinstance(model_field, FileField):
+                label = model._meta.label_lower
+                rows = model._default_manager.exclude(**{model_field.name: ""}).values_list(
+                    model_field.name, "pk")
+                for name, pk in rows.iterator():
+                    if name:
+                        named[name] = f"{label}#{pk}"
     return named
 
 

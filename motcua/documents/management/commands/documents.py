@@ -1,4 +1,4 @@
-"""`motcua documents sign|verify|ocr`: signed PDFs and Vietnamese OCR from the command line."""
+"""`motcua documents sign|verify|ocr|ocr-pending`: signed PDFs and Vietnamese OCR from the command line."""
 
 from __future__ import annotations
 
@@ -42,9 +42,13 @@ class Command(BaseCommand):
         ocr = actions.add_parser("ocr", help="Read FILE (PDF/JPEG/PNG) in Vietnamese; propose metadata.")
         ocr.add_argument("file")
         ocr.add_argument("--json", action="store_true")
+        pending = actions.add_parser(
+            "ocr-pending", help="Recognise the digitised documents waiting for OCR (what the worker runs).")
+        pending.add_argument("--limit", type=int, default=None)
+        pending.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        getattr(self, f"_{options['action']}")(options)
+        getattr(self, f"_{options['action'].replace('-', '_')}")(options)
 
     def _sign(self, options: dict[str, Any]) -> None:
         data = _read(options["file"])
@@ -102,3 +106,12 @@ class Command(BaseCommand):
             self.stdout.write(text)
             for key, value in proposal.as_dict().items():
                 self.stdout.write(f"{key}: {value}")
+
+    def _ocr_pending(self, options: dict[str, Any]) -> None:
+        from motcua.documents import ocr_jobs
+
+        done = ocr_jobs.run_pending(limit=options["limit"])
+        if options["json"]:
+            self.stdout.write(to_json({"recognised": done}))
+        else:
+            self.stdout.write(_("Đã nhận dạng %(count)d giấy tờ.") % {"count": done})
