@@ -161,7 +161,7 @@ def test_a_jpeg_result_is_signed_as_a_pdf_on_approval(world: World) -> None:
     services.approve_result(world.leader, dossier, at=at("2026-03-03 10:00"))
     dossier.refresh_from_db()
     assert dossier.result_signed_id is not None
-    assert dossier.result_file.name.endswith(".pdf")
+    assert (dossier.result_file.name or "").endswith(".pdf")
     signed = dossier.result_file.read()
     assert signed.startswith(b"%PDF")
     assert verify_bytes(signed).ok
