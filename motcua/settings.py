@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "motcua.centre",
     "motcua.documents",
     "motcua.ecopy",
+    "motcua.nationalsync",
 ]
 
 MIDDLEWARE = [
@@ -311,6 +312,16 @@ MOTCUA_PKI_DIR = Path(os.environ.get("MOTCUA_PKI_DIR", (_audit_default if TESTIN
 MOTCUA_TSA_URL = os.environ.get("MOTCUA_TSA_URL", "")
 # Tesseract's language data for OCR (Debian: tesseract-ocr-vie).
 MOTCUA_OCR_LANG = os.environ.get("MOTCUA_OCR_LANG", "vie")
+
+# National Public Service Portal sync (motcua/nationalsync, docs/sync.md). Enabled: every dossier
+# event queues the portal's messages in its own transaction; with a URL they are sent.
+MOTCUA_SYNC_ENABLED = envbool("MOTCUA_SYNC_ENABLED", False)
+MOTCUA_SYNC_URL = os.environ.get("MOTCUA_SYNC_URL", "")
+MOTCUA_SYNC_TOKEN = envsecret("MOTCUA_SYNC_TOKEN") or ""
+MOTCUA_SYNC_TIMEOUT_SECONDS = envint("MOTCUA_SYNC_TIMEOUT_SECONDS", 10)
+MOTCUA_SYNC_RETRY_SECONDS = envint("MOTCUA_SYNC_RETRY_SECONDS", 30)
+MOTCUA_SYNC_MAX_ATTEMPTS = envint("MOTCUA_SYNC_MAX_ATTEMPTS", 12)
+MOTCUA_SYNC_POLL_SECONDS = envint("MOTCUA_SYNC_POLL_SECONDS", 5)
 
 LOGGING = {
     "version": 1,
