@@ -32,6 +32,10 @@ def clean_id_number(value: str) -> str:
     return value
 
 
+DUPLICATE_ID_NUMBER = _("Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
+                        "(hoặc lấy lại mật khẩu qua thư điện tử).")
+
+
 class RegisterForm(UserCreationForm):
     """A local citizen account; officers are created by administrators, never here."""
 
@@ -53,7 +57,14 @@ class RegisterForm(UserCreationForm):
         fields = ("username", "full_name", "id_number", "phone", "email")
 
     def clean_id_number(self) -> str:
-        return clean_id_number(self.cleaned_data["id_number"])
+        value = clean_id_number(self.cleaned_data["id_number"])
+        if User.objects.filter(id_number=value).exists():
+            raise forms.ValidationError(DUPLICATE_ID_NUMBER, code="id_number_taken")
+        return value
+
+    def id_number_taken(self) -> None:
+        """The database refused the account (another registration with this number won the race)."""
+        self.add_error("id_number", forms.ValidationError(DUPLICATE_ID_NUMBER, code="id_number_taken"))
 
     def save(self, commit: bool = True) -> User:
         user: User = super().save(commit=False)
