@@ -48,7 +48,8 @@ class User(AbstractUser):
             # two accounts with one number would let one person into the other's dossiers.
             # The database refuses the second one even when two registrations race.
             models.UniqueConstraint(
-                fields=["id_number"], condition=~models.Q(id_number=""), name="accounts_user_id_number_unique",
+                fields=["id_number"], condition=~models.Q(id_number=""),
+                name="accounts_user_id_number_unique",
                 violation_error_message=_("Số định danh cá nhân này đã có tài khoản."),
             ),
         ]

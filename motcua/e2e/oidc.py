@@ -35,8 +35,10 @@ class Provider:
             "OIDC_OP_TOKEN_ENDPOINT": f"{self.issuer}/token",
             "OIDC_OP_USER_ENDPOINT": f"{self.issuer}/me",
             "OIDC_OP_JWKS_ENDPOINT": f"{self.issuer}/jwks",
-            "MOTCUA_LOGIN_METHODS": [{"key": "vneid", "label": "Đăng nhập bằng tài khoản định danh điện tử (VNeID)",
-                                      "url_name": "oidc_authentication_init"}],
+            "MOTCUA_LOGIN_METHODS": [{
+                "key": "vneid", "label": "Đăng nhập bằng tài khoản định danh điện tử (VNeID)",
+                "url_name": "oidc_authentication_init",
+            }],
         }
 
 
@@ -50,7 +52,8 @@ def free_port() -> int:
 def running_provider(redirect_uris: list[str], accounts: dict[str, dict[str, str]]) -> Iterator[Provider]:
     port = free_port()
     env = {**os.environ, "OP_PORT": str(port), "OP_CLIENT_ID": CLIENT_ID, "OP_CLIENT_SECRET": CLIENT_SECRET,
-           "OP_REDIRECT_URIS": " ".join(redirect_uris), "OP_ACCOUNTS": json.dumps(accounts, ensure_ascii=False),
+           "OP_REDIRECT_URIS": " ".join(redirect_uris),
+           "OP_ACCOUNTS": json.dumps(accounts, ensure_ascii=False),
            "NODE_PATH": str(ROOT / "node_modules")}
     process = subprocess.Popen(["node", str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -96,7 +99,8 @@ def sign_in_at_provider(authorization_url: str, login: str, redirect_prefix: str
             continue
         form = re.search(r'<form[^>]*action="([^"]+)"[^>]*method="post"', response.text)
         if form is None:
-            raise AssertionError(f"unexpected page at the provider ({response.status_code}): {response.text[:500]}")
+            raise AssertionError(
+                f"unexpected page at the provider ({response.status_code}): {response.text[:500]}")
         action = urljoin(url, unescape(form.group(1)))
         prompt = re.search(r'name="prompt" value="(\w+)"', response.text)
         fields = {"prompt": prompt.group(1) if prompt else ""}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.conf import settings
 from django.contrib.auth.views import (
     LoginView,
     PasswordResetCompleteView,

@@ -287,8 +287,8 @@ class OnlineSubmissionForm(ApplicantForm):
                 if data.get(reuse_field_name(r.pk)) and not data.get(requirement_field_name(r.pk))]
 
     def applicant_fields(self) -> list[Any]:
-        names = ["on_behalf", "on_behalf_relationship", "name", "id_number", "date_of_birth", "phone", "email",
-                 "address_unit", "street", "land_unit"]
+        names = ["on_behalf", "on_behalf_relationship", "name", "id_number", "date_of_birth", "phone",
+                 "email", "address_unit", "street", "land_unit"]
         return [self[n] for n in names if n in self.fields]
 
     def clean(self) -> dict[str, Any]:
@@ -296,7 +296,7 @@ class OnlineSubmissionForm(ApplicantForm):
 
         An account without an ID number (an old local account) submits with the identity typed.
         """
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         own_id = getattr(self.account, "id_number", "") or ""
         typed_id = data.get("id_number")
         if data.get("on_behalf"):
@@ -309,9 +309,9 @@ class OnlineSubmissionForm(ApplicantForm):
         data["on_behalf_relationship"] = ""
         if own_id:
             if typed_id and typed_id != own_id:
-                self.add_error("id_number", _("Số định danh khác với số của tài khoản đang đăng nhập. Nếu bạn "
-                                              "nộp thay cho người khác, hãy chọn “Tôi nộp thay cho người "
-                                              "khác” và ghi rõ quan hệ."))
+                self.add_error("id_number", _(
+                    "Số định danh khác với số của tài khoản đang đăng nhập. Nếu bạn nộp thay cho người "
+                    "khác, hãy chọn “Tôi nộp thay cho người khác” và ghi rõ quan hệ."))
             data["id_number"] = own_id
             if getattr(self.account, "full_name", ""):
                 data["name"] = self.account.full_name

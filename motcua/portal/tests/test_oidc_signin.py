@@ -94,7 +94,8 @@ def test_the_place_the_person_was_going_is_kept(oidc_on: Provider, db: None) -> 
 
 def test_the_login_page_offers_the_national_identity(oidc_on: Provider, db: None) -> None:
     page = Client().get("/accounts/login/").content.decode()
-    assert "Đăng nhập bằng tài khoản định danh điện tử (VNeID)" in page and 'href="/oidc/authenticate/' in page
+    assert "Đăng nhập bằng tài khoản định danh điện tử (VNeID)" in page
+    assert 'href="/oidc/authenticate/' in page
 
 
 def test_without_configuration_there_is_no_national_identity_sign_in(db: None) -> None:
@@ -107,13 +108,14 @@ def test_a_first_sign_in_that_loses_the_race_signs_in_to_the_account_just_create
 ) -> None:
     from motcua.portal.oidc import IdNumberBackend
 
-    winner = User.objects.create_user("vneid-winner", password=None, role=Role.CITIZEN, id_number="020190001234")
+    winner = User.objects.create_user("vneid-winner", password=None, role=Role.CITIZEN,
+                                      id_number="020190001234")
     assert IdNumberBackend().create_user(ACCOUNTS["nhung"]) == winner
     assert User.objects.filter(id_number="020190001234").count() == 1
 
 
 @pytest.mark.skipif(not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-                    reason="concurrent writers need PostgreSQL (the in-memory SQLite test database locks tables)")
+                    reason="concurrent writers need PostgreSQL (in-memory SQLite locks tables)")
 @pytest.mark.django_db(transaction=True)
 def test_two_first_sign_ins_racing_make_one_account(oidc_on: Provider) -> None:
     callbacks = []
@@ -135,3 +137,19 @@ def test_two_first_sign_ins_racing_make_one_account(oidc_on: Provider) -> None:
         thread.join(30)
     assert results == ["/portal/dossiers/", "/portal/dossiers/"]
     assert User.objects.filter(id_number="020190001234").count() == 1
+
+
+def test_a_session_opened_by_the_national_identity_ends_after_the_idle_time(
+    oidc_on: Provider, db: None, settings: object
+) -> None:
+    import datetime as dt
+
+    import time_machine
+
+    settings.MOTCUA_SESSION_IDLE_MINUTES = 30  # type: ignore[attr-defined]
+    client = Client()
+    _sign_in(client, "nhung")
+    assert client.get("/portal/dossiers/").status_code == 200
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=31)):
+        response = client.get("/portal/dossiers/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")

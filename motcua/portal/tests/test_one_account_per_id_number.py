@@ -40,7 +40,7 @@ def test_the_database_refuses_a_second_account_with_the_same_id_number() -> None
 
 
 @pytest.mark.skipif(not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-                    reason="concurrent writers need PostgreSQL (the in-memory SQLite test database locks tables)")
+                    reason="concurrent writers need PostgreSQL (in-memory SQLite locks tables)")
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_racing_for_one_id_number_make_one_account() -> None:
     barrier = threading.Barrier(2)

@@ -13,7 +13,9 @@ from .test_submit import _post
 CHILD_ID = "020224001122"
 
 
-def test_without_a_declaration_the_applicant_is_the_accounts_own_identity(client: Client, world: World) -> None:
+def test_without_a_declaration_the_applicant_is_the_accounts_own_identity(
+    client: Client, world: World
+) -> None:
     client.force_login(world.citizen)
     response = client.post("/portal/submit/1.001193/", _post(world, name="Tên Gõ Khác"))
     assert response.status_code == 302
@@ -48,7 +50,9 @@ def test_a_declared_submission_on_behalf_records_who_submitted_and_the_relations
                                             "Khai sinh cho con"]
 
 
-def test_a_declaration_needs_the_relationship_and_another_persons_number(client: Client, world: World) -> None:
+def test_a_declaration_needs_the_relationship_and_another_persons_number(
+    client: Client, world: World
+) -> None:
     client.force_login(world.citizen)
     response = client.post("/portal/submit/1.001193/", _post(world, on_behalf="on"))
     page = response.content.decode()

@@ -33,7 +33,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        duplicates = actions.add_parser("duplicate-ids", help="ID numbers shared by several accounts (masked).")
+        duplicates = actions.add_parser("duplicate-ids",
+                                        help="ID numbers shared by several accounts (masked).")
         duplicates.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
