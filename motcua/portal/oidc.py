@@ -37,12 +37,8 @@ def _id_number(claims: dict[str, Any]) -> str:
 class IdNumberBackend(OIDCAuthenticationBackend):
     """Links the provider's identity to the account with the same personal ID number."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Off: nothing to read (password logins also pass through every backend).
-        if settings.MOTCUA_OIDC_ENABLED:
-            super().__init__(*args, **kwargs)
-
     def authenticate(self, request: Any, **kwargs: Any) -> Any:
+        # Password logins pass through every backend too: only the callback's call is ours.
         if not settings.MOTCUA_OIDC_ENABLED or request is None or "nonce" not in kwargs:
             return None
         return super().authenticate(request, **kwargs)

@@ -153,3 +153,12 @@ def test_a_session_opened_by_the_national_identity_ends_after_the_idle_time(
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=31)):
         response = client.get("/portal/dossiers/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_national_identity_session_survives_turning_the_sign_in_off(oidc_on: Provider, db: None,
+                                                                      settings: object) -> None:
+    client = Client()
+    _sign_in(client, "nhung")
+    settings.MOTCUA_OIDC_ENABLED = False  # type: ignore[attr-defined]
+    settings.OIDC_RP_CLIENT_ID = ""  # type: ignore[attr-defined]
+    assert client.get("/portal/dossiers/").status_code == 200  # the session's backend still loads it
