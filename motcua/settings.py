@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "motcua.centre",
     "motcua.documents",
     "motcua.ecopy",
+    "motcua.nationalsync",
 ]
 
 MIDDLEWARE = [
@@ -230,7 +231,46 @@ LOGIN_URL = "portal:login"
 AUTHENTICATION_BACKENDS = [
     "motcua.core.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in with the national identity (docs/signin.md); does nothing unless configured.
+    "motcua.portal.oidc.IdNumberBackend",
 ]
+
+# Outgoing mail (password reset links; notifications): an SMTP relay.
+EMAIL_HOST = os.environ.get("MOTCUA_EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("MOTCUA_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("MOTCUA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("MOTCUA_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("MOTCUA_EMAIL_STARTTLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "motcua@localhost")
+# Password reset links are valid this long (Django's PASSWORD_RESET_TIMEOUT, seconds).
+PASSWORD_RESET_TIMEOUT = envint("MOTCUA_PASSWORD_RESET_HOURS", 2) * 3600
+MOTCUA_PASSWORD_RESET_PER_HOUR = envint("MOTCUA_PASSWORD_RESET_PER_HOUR", 5)
+
+# OpenID Connect sign-in (the national portal's SSO with VNeID; docs/signin.md), read by
+# mozilla-django-oidc. On when MOTCUA_OIDC_CLIENT_ID is set; then every endpoint must be.
+OIDC_RP_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "")
+MOTCUA_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = envsecret("MOTCUA_OIDC_CLIENT_SECRET") or ""
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("MOTCUA_OIDC_AUTHORIZATION_URL", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("MOTCUA_OIDC_TOKEN_URL", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("MOTCUA_OIDC_USERINFO_URL", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("MOTCUA_OIDC_JWKS_URL", "")
+if MOTCUA_OIDC_ENABLED and not all([OIDC_RP_CLIENT_SECRET, OIDC_OP_AUTHORIZATION_ENDPOINT,
+                                    OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT]):
+    raise ImproperlyConfigured(
+        "MOTCUA_OIDC_CLIENT_ID is set: MOTCUA_OIDC_CLIENT_SECRET (or _FILE), MOTCUA_OIDC_AUTHORIZATION_URL, "
+        "MOTCUA_OIDC_TOKEN_URL, MOTCUA_OIDC_USERINFO_URL and MOTCUA_OIDC_JWKS_URL must be set too."
+    )
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = os.environ.get("MOTCUA_OIDC_SCOPES", "openid profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = envint("MOTCUA_OIDC_TIMEOUT_SECONDS", 10)
+# The claim that carries the 12-digit personal ID number (to confirm with the portal's SSO).
+MOTCUA_OIDC_ID_NUMBER_CLAIM = os.environ.get("MOTCUA_OIDC_ID_NUMBER_CLAIM", "id_number")
+MOTCUA_LOGIN_METHODS = [
+    {"key": "vneid", "label": _("Đăng nhập bằng tài khoản định danh điện tử (VNeID)"),
+     "url_name": "oidc_authentication_init"},
+] if MOTCUA_OIDC_ENABLED else []
 AXES_FAILURE_LIMIT = envint("MOTCUA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("MOTCUA_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -311,6 +351,16 @@ MOTCUA_PKI_DIR = Path(os.environ.get("MOTCUA_PKI_DIR", (_audit_default if TESTIN
 MOTCUA_TSA_URL = os.environ.get("MOTCUA_TSA_URL", "")
 # Tesseract's language data for OCR (Debian: tesseract-ocr-vie).
 MOTCUA_OCR_LANG = os.environ.get("MOTCUA_OCR_LANG", "vie")
+
+# National Public Service Portal sync (motcua/nationalsync, docs/sync.md). Enabled: every dossier
+# event queues the portal's messages in its own transaction; with a URL they are sent.
+MOTCUA_SYNC_ENABLED = envbool("MOTCUA_SYNC_ENABLED", False)
+MOTCUA_SYNC_URL = os.environ.get("MOTCUA_SYNC_URL", "")
+MOTCUA_SYNC_TOKEN = envsecret("MOTCUA_SYNC_TOKEN") or ""
+MOTCUA_SYNC_TIMEOUT_SECONDS = envint("MOTCUA_SYNC_TIMEOUT_SECONDS", 10)
+MOTCUA_SYNC_RETRY_SECONDS = envint("MOTCUA_SYNC_RETRY_SECONDS", 30)
+MOTCUA_SYNC_MAX_ATTEMPTS = envint("MOTCUA_SYNC_MAX_ATTEMPTS", 12)
+MOTCUA_SYNC_POLL_SECONDS = envint("MOTCUA_SYNC_POLL_SECONDS", 5)
 
 LOGGING = {
     "version": 1,

@@ -3,10 +3,14 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from motcua.core.views import switch_language
+from motcua.portal import oidc
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", include("motcua.api.urls")),
+    # Outside the language prefix: the provider knows one fixed redirect URI (docs/signin.md).
+    path("oidc/authenticate/", oidc.start, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

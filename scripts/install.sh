@@ -20,7 +20,7 @@ if [ "${1:-base}" = test ]; then
             echo "npm is missing: the accessibility checks will fail (sudo apt-get install npm)" >&2
         fi
     fi
-    if command -v npm >/dev/null && [ ! -f node_modules/axe-core/axe.min.js ]; then
+    if command -v npm >/dev/null && { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/oidc-provider/package.json ]; }; then
         npm ci --prefer-offline --no-audit --no-fund --silent
     fi
 fi

@@ -43,6 +43,16 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        constraints = [
+            # One account per person: sign-in by the national identity links by this number, so
+            # two accounts with one number would let one person into the other's dossiers.
+            # The database refuses the second one even when two registrations race.
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~models.Q(id_number=""),
+                name="accounts_user_id_number_unique",
+                violation_error_message=_("Số định danh cá nhân này đã có tài khoản."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username

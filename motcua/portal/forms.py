@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
@@ -32,6 +33,10 @@ def clean_id_number(value: str) -> str:
     return value
 
 
+DUPLICATE_ID_NUMBER = _("Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
+                        "(hoặc lấy lại mật khẩu qua thư điện tử).")
+
+
 class RegisterForm(UserCreationForm):
     """A local citizen account; officers are created by administrators, never here."""
 
@@ -53,7 +58,14 @@ class RegisterForm(UserCreationForm):
         fields = ("username", "full_name", "id_number", "phone", "email")
 
     def clean_id_number(self) -> str:
-        return clean_id_number(self.cleaned_data["id_number"])
+        value = clean_id_number(self.cleaned_data["id_number"])
+        if User.objects.filter(id_number=value).exists():
+            raise forms.ValidationError(DUPLICATE_ID_NUMBER, code="id_number_taken")
+        return value
+
+    def id_number_taken(self) -> None:
+        """The database refused the account (another registration with this number won the race)."""
+        self.add_error("id_number", forms.ValidationError(DUPLICATE_ID_NUMBER, code="id_number_taken"))
 
     def save(self, commit: bool = True) -> User:
         user: User = super().save(commit=False)
@@ -209,11 +221,23 @@ class OnlineSubmissionForm(ApplicantForm):
     confirm = forms.BooleanField(
         label=_("Tôi cam đoan các thông tin khai là đúng sự thật và chịu trách nhiệm trước pháp luật."),
     )
+    # Submitting for someone else is declared, never inferred (issue #15): without it, the
+    # applicant is the signed-in account's own identity.
+    on_behalf = forms.BooleanField(
+        label=_("Tôi nộp thay cho người khác"), required=False,
+        help_text=_("Ví dụ: cha, mẹ nộp cho con; người được ủy quyền. Khi không chọn, họ tên và số định "
+                    "danh của người nộp là của tài khoản đang đăng nhập."),
+    )
+    on_behalf_relationship = forms.CharField(
+        label=_("Quan hệ với người có hồ sơ"), required=False, max_length=200,
+        help_text=_("Ví dụ: mẹ của trẻ; được ủy quyền theo giấy ủy quyền số …"),
+    )
 
     def __init__(self, *args: Any, requirements: list[Any], agencies: list[Any],
-                 offers: dict[int, list[Any]] | None = None, **kwargs: Any) -> None:
+                 offers: dict[int, list[Any]] | None = None, account: Any = None, **kwargs: Any) -> None:
 
         super().__init__(*args, **kwargs)
+        self.account = account
         self.requirements = [r for r in requirements if is_document(r)]
         self.notes = [r for r in requirements if not is_document(r)]
         from motcua.dossiers.models import ResultDelivery
@@ -263,9 +287,48 @@ class OnlineSubmissionForm(ApplicantForm):
                 if data.get(reuse_field_name(r.pk)) and not data.get(requirement_field_name(r.pk))]
 
     def applicant_fields(self) -> list[Any]:
-        names = ["name", "id_number", "date_of_birth", "phone", "email", "address_unit", "street",
-                 "land_unit"]
+        names = ["on_behalf", "on_behalf_relationship", "name", "id_number", "date_of_birth", "phone",
+                 "email", "address_unit", "street", "land_unit"]
         return [self[n] for n in names if n in self.fields]
+
+    def clean(self) -> dict[str, Any]:
+        """The applicant is the account's own identity unless the citizen declares "on behalf of".
+
+        An account without an ID number (an old local account) submits with the identity typed.
+        """
+        data = super().clean() or self.cleaned_data
+        own_id = getattr(self.account, "id_number", "") or ""
+        typed_id = data.get("id_number")
+        if data.get("on_behalf"):
+            if not (data.get("on_behalf_relationship") or "").strip():
+                self.add_error("on_behalf_relationship", _("Vui lòng ghi rõ quan hệ với người có hồ sơ."))
+            if own_id and typed_id == own_id:
+                self.add_error("id_number", _("Đây là số định danh của chính bạn. Bỏ chọn “Tôi nộp thay cho "
+                                              "người khác” nếu hồ sơ là của bạn."))
+            return data
+        data["on_behalf_relationship"] = ""
+        if own_id:
+            if typed_id and typed_id != own_id:
+                self.add_error("id_number", _(
+                    "Số định danh khác với số của tài khoản đang đăng nhập. Nếu bạn nộp thay cho người "
+                    "khác, hãy chọn “Tôi nộp thay cho người khác” và ghi rõ quan hệ."))
+            data["id_number"] = own_id
+            if getattr(self.account, "full_name", ""):
+                data["name"] = self.account.full_name
+        return data
+
+    def on_behalf_declaration(self) -> str:
+        """The line that records the declaration with the request (see docs/signin.md: until the
+        service records it in the submission event)."""
+        if not self.cleaned_data.get("on_behalf"):
+            return ""
+        from django.conf import settings
+        from django.utils import translation
+
+        with translation.override(settings.LANGUAGE_CODE):  # part of the dossier: in Vietnamese
+            return gettext("Nộp thay: %(account)s (%(relationship)s)") % {
+                "account": getattr(self.account, "full_name", "") or str(self.account),
+                "relationship": self.cleaned_data["on_behalf_relationship"].strip()}
 
     def clean_result_delivery(self) -> str:
         return self.cleaned_data.get("result_delivery") or "centre"

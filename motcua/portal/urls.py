@@ -20,4 +20,9 @@ urlpatterns = [
     path("accounts/login/", auth_views.MotcuaLoginView.as_view(), name="login"),
     path("accounts/logout/", LogoutView.as_view(next_page="core:home"), name="logout"),
     path("accounts/register/", auth_views.register, name="register"),
+    path("accounts/password-reset/", auth_views.password_reset, name="password_reset"),
+    path("accounts/password-reset/sent/", auth_views.password_reset_done, name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", auth_views.password_reset_confirm,
+         name="password_reset_confirm"),
+    path("accounts/reset/done/", auth_views.password_reset_complete, name="password_reset_complete"),
 ]

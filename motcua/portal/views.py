@@ -118,7 +118,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     form_key = version.procedure.code
     files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
     form = OnlineSubmissionForm(request.POST or None, files or None, requirements=requirements,
-                                agencies=agencies, initial=initial, offers=offers)
+                                agencies=agencies, initial=initial, offers=offers, account=user)
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
     if request.method == "POST":
@@ -146,6 +146,13 @@ def _home_centre(agencies: list[Any], unit_id: int | None) -> int | None:
                  and a.kind == Agency.Kind.COMMUNE_CENTER), None)
 
 
+def _request_text(form: OnlineSubmissionForm) -> str:
+    """The request as typed, preceded by the "on behalf of" declaration when there is one."""
+    declaration = form.on_behalf_declaration()
+    text = form.cleaned_data.get("request_text", "")
+    return "\n".join(part for part in (declaration, text) if part)
+
+
 def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: ProcedureVersion,
             agencies: list[Any]) -> Dossier | None:
     data = form.cleaned_data
@@ -157,7 +164,7 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         # One service call: it checks the required documents and stores the files with the dossier.
         dossier = services.submit_online(
             request.user,  # type: ignore[arg-type]  # login_required: a User
-            version, applicant, agency, request=data.get("request_text", ""),
+            version, applicant, agency, request=_request_text(form),
             files=files, reused=form.reused(), result_delivery=data["result_delivery"],
             land_unit=form.land_unit(),
             # Slips and notices will be written in the language the citizen uses now.

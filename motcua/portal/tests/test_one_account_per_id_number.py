@@ -1,0 +1,85 @@
+"""One account per personal ID number: registration refuses a second one (also when two
+registrations race), the database refuses it at every door, and a command lists the duplicates
+an older database may hold (the migration that adds the constraint refuses to run over them)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+
+from motcua.accounts.models import Role, User
+
+FORM = {"full_name": "Nguyễn Thị Thu", "id_number": "0201 9000 9999", "phone": "0912000111", "email": "",
+        "password1": "mot-mat-khau-dai-2026", "password2": "mot-mat-khau-dai-2026"}
+
+
+@pytest.mark.django_db
+def test_registering_with_an_id_number_that_has_an_account_is_refused(client: Client) -> None:
+    User.objects.create_user("thu.cu", password="x", role=Role.CITIZEN, id_number="020190009999")
+    response = client.post("/accounts/register/", {**FORM, "username": "thu.moi"})
+    assert response.status_code == 200
+    assert "Số định danh cá nhân này đã có tài khoản" in response.content.decode()
+    assert not User.objects.filter(username="thu.moi").exists()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_second_account_with_the_same_id_number() -> None:
+    User.objects.create_user("mot", password=None, id_number="020190009999")
+    User.objects.create_user("khong-so-1", password=None)  # accounts without a number are many
+    User.objects.create_user("khong-so-2", password=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create_user("hai", password=None, id_number="020190009999")
+    assert User.objects.filter(id_number="020190009999").count() == 1
+
+
+@pytest.mark.skipif(not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+                    reason="concurrent writers need PostgreSQL (in-memory SQLite locks tables)")
+@pytest.mark.django_db(transaction=True)
+def test_two_registrations_racing_for_one_id_number_make_one_account() -> None:
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def register(username: str) -> None:
+        client = Client()
+        barrier.wait()
+        statuses.append(client.post("/accounts/register/", {**FORM, "username": username}).status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=register, args=(name,)) for name in ("dua.mot", "dua.hai")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(statuses) == [200, 302]
+    assert User.objects.filter(id_number="020190009999").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_duplicates_are_listed_masked_and_block_the_constraint_until_resolved(capsys) -> None:
+    executor = MigrationExecutor(connection)
+    executor.migrate([("accounts", "0003_account_event_append_only_trigger")])
+    try:
+        User.objects.create_user("cu.mot", password=None, id_number="020190009999")
+        User.objects.create_user("cu.hai", password=None, id_number="020190009999")
+        User.objects.create_user("khac", password=None, id_number="020190001111")
+        call_command("accounts", "duplicate-ids")
+        out = capsys.readouterr().out
+        assert "********9999: cu.mot" in out and "cu.hai" in out
+        assert "020190009999" not in out and "khac" not in out
+
+        executor = MigrationExecutor(connection)
+        with pytest.raises(RuntimeError, match="duplicate-ids"):
+            executor.migrate([("accounts", "0004_user_id_number_unique")])
+        User.objects.filter(username="cu.hai").update(id_number="")
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    call_command("accounts", "duplicate-ids")
+    assert "Không có số định danh nào dùng cho nhiều tài khoản." in capsys.readouterr().out
