@@ -7,6 +7,8 @@ from motcua.core.views import switch_language
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", include("motcua.api.urls")),
+    # The local sandbox of the national payment platform (404 unless MOTCUA_PAYMENT_SANDBOX).
+    path("sandbox-thanh-toan/", include("motcua.payments.sandbox_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
@@ -15,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("motcua.portal.urls")),
     path("", include("motcua.documents.urls")),
     path("ecopy/", include("motcua.ecopy.urls")),
+    path("thanh-toan/", include("motcua.payments.urls")),
     path("desk/tro-ly/", include("motcua.assistant.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),
