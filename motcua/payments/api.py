@@ -6,10 +6,9 @@ timestamp, order, amount and currency, all checked by `services.receive_callback
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja import Status as HttpStatus
 
 router = Router(tags=["payments"])
 
@@ -26,8 +25,8 @@ class CallbackOut(Schema):
     auth=None,
     url_name="payments_callback",
 )
-def callback(request: HttpRequest, gateway: str) -> tuple[int, dict[str, Any]]:
+def callback(request: HttpRequest, gateway: str) -> HttpStatus:
     from motcua.payments import services
 
     result = services.receive_callback(gateway, request.body)
-    return result.status, {"code": result.code, "order_id": result.order_id}
+    return HttpStatus(result.status, {"code": result.code, "order_id": result.order_id})
