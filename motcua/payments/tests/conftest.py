@@ -33,7 +33,9 @@ def awaiting_payment(world: World, amount: int = FEE) -> Dossier:
     dossier_services.receive_dossier(world.receptionist, dossier)
     dossier_services.forward_dossier(world.receptionist, dossier)
     dossier_services.request_payment(world.specialist, dossier, amount, reason="Lệ phí đăng ký khai sinh")
-    return Dossier.objects.select_related("applicant", "version__procedure", "receiving_agency").get(pk=dossier.pk)
+    return Dossier.objects.select_related("applicant", "version__procedure", "receiving_agency").get(
+        pk=dossier.pk
+    )
 
 
 def notification(order: PaymentOrder, **changes: Any) -> bytes:

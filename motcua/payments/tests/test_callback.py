@@ -36,7 +36,9 @@ def _order(world: World) -> tuple[Dossier, PaymentOrder]:
     return dossier, services.start_payment(world.citizen, dossier)
 
 
-def test_a_verified_notification_records_the_payment_and_the_dossier_moves_on(client: Client, world: World) -> None:
+def test_a_verified_notification_records_the_payment_and_the_dossier_moves_on(
+    client: Client, world: World
+) -> None:
     dossier, order = _order(world)
     response = _post(client, notification(order))
     assert response.status_code == 200 and response.json() == {"code": "accepted", "order_id": order.order_id}
@@ -46,7 +48,11 @@ def test_a_verified_notification_records_the_payment_and_the_dossier_moves_on(cl
     assert order.status == PaymentOrder.Status.PAID and order.transaction_id == "PG2603020000000042"
     assert order.settled_via == "callback"
     event = dossier.events.get(action="record_payment")
-    assert event.actor_id is None and event.data == {"amount": FEE, "online": True, "reference": order.order_id}
+    assert event.actor_id is None and event.data == {
+        "amount": FEE,
+        "online": True,
+        "reference": order.order_id,
+    }
 
 
 def test_a_forged_signature_changes_nothing(client: Client, world: World) -> None:
@@ -62,7 +68,9 @@ def test_a_forged_signature_changes_nothing(client: Client, world: World) -> Non
 def test_a_notification_signed_with_another_secret_changes_nothing(client: Client, world: World) -> None:
     dossier, order = _order(world)
     fields = json.loads(notification(order))
-    body = json.dumps(signing.signed({k: v for k, v in fields.items() if k not in ("signature",)}, "đoán bừa"))
+    body = json.dumps(
+        signing.signed({k: v for k, v in fields.items() if k not in ("signature",)}, "đoán bừa")
+    )
     assert _post(client, body.encode()).status_code == 400
     _unchanged(dossier, order)
 
@@ -121,7 +129,10 @@ def test_a_repeated_notification_with_a_new_nonce_is_acknowledged_once(client: C
     again = _post(client, notification(order))
     assert again.status_code == 200 and again.json()["code"] == "already_recorded"
     assert dossier.events.filter(action="record_payment").count() == 1
-    assert list(Notification.objects.values_list("outcome", flat=True).order_by("pk")) == ["accepted", "duplicate"]
+    assert list(Notification.objects.values_list("outcome", flat=True).order_by("pk")) == [
+        "accepted",
+        "duplicate",
+    ]
 
 
 def test_a_paid_order_cannot_be_reported_with_another_transaction(client: Client, world: World) -> None:
@@ -133,7 +144,9 @@ def test_a_paid_order_cannot_be_reported_with_another_transaction(client: Client
     assert order.transaction_id == "PG2603020000000042"
 
 
-def test_a_cancelled_payment_closes_the_order_and_the_dossier_still_waits(client: Client, world: World) -> None:
+def test_a_cancelled_payment_closes_the_order_and_the_dossier_still_waits(
+    client: Client, world: World
+) -> None:
     dossier, order = _order(world)
     response = _post(client, notification(order, status="cancelled", paid_at=""))
     assert response.json()["code"] == "cancelled"
@@ -158,6 +171,8 @@ def test_not_json_is_refused(client: Client, world: World) -> None:
 
 def test_an_unknown_gateway_is_not_found(client: Client, world: World) -> None:
     dossier, order = _order(world)
-    response = client.post("/api/v1/payments/vnpay/callback", notification(order), content_type="application/json")
+    response = client.post(
+        "/api/v1/payments/vnpay/callback", notification(order), content_type="application/json"
+    )
     assert response.status_code == 404
     _unchanged(dossier, order)

@@ -111,7 +111,9 @@ def test_a_lost_callback_is_settled_by_the_query(live_server: Any, world: World,
     assert dossier.status == Status.PAYMENT_REQUESTED  # paid at the platform, not known to motcua yet
     # Too recent for the settlement's default delay: left alone.
     assert services.settle_pending() == []
-    assert services.settle_pending(older_than=dt.timedelta(0)) == [{"order_id": order.order_id, "result": "accepted"}]
+    assert services.settle_pending(older_than=dt.timedelta(0)) == [
+        {"order_id": order.order_id, "result": "accepted"}
+    ]
     order.refresh_from_db()
     dossier.refresh_from_db()
     assert order.status == PaymentOrder.Status.PAID and order.settled_via == "query"
@@ -120,10 +122,14 @@ def test_a_lost_callback_is_settled_by_the_query(live_server: Any, world: World,
     assert services.settle_pending(older_than=dt.timedelta(0)) == []
 
 
-def test_settle_leaves_an_unpaid_order_open_then_expires_it(live_server: Any, world: World, settings: Any) -> None:
+def test_settle_leaves_an_unpaid_order_open_then_expires_it(
+    live_server: Any, world: World, settings: Any
+) -> None:
     dossier = awaiting_payment(world)
     order, _url = _checkout(live_server, dossier, world)  # the citizen never opened the page
-    assert services.settle_pending(older_than=dt.timedelta(0)) == [{"order_id": order.order_id, "result": "pending"}]
+    assert services.settle_pending(older_than=dt.timedelta(0)) == [
+        {"order_id": order.order_id, "result": "pending"}
+    ]
     later = timezone.now() + dt.timedelta(minutes=settings.MOTCUA_PAYMENT_ORDER_TTL_MINUTES + 1)
     assert services.settle_pending(older_than=dt.timedelta(0), now=later)[0]["result"] == "expired"
     order.refresh_from_db()
@@ -141,8 +147,9 @@ def test_the_settle_command(live_server: Any, world: World, settings: Any, capsy
     assert dossier.status == Status.PROCESSING
 
 
-def test_reconciliation_lists_a_payment_motcua_did_not_record(live_server: Any, world: World, settings: Any,
-                                                              capsys: Any) -> None:
+def test_reconciliation_lists_a_payment_motcua_did_not_record(
+    live_server: Any, world: World, settings: Any, capsys: Any
+) -> None:
     paid = awaiting_payment(world)
     order, url = _checkout(live_server, paid, world)
     Payer().pay(url)

@@ -1,4 +1,4 @@
-"""An electronic receipt (PDF, Vietnamese) for every payment, online and cash, for the citizen and the officer."""
+"""An electronic receipt (PDF, Vietnamese) for every payment, online and cash, for citizen and officer."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def _receipt_url(dossier: Dossier) -> str:
     return f"/thanh-toan/{dossier.code}/bien-lai/{seq}/"
 
 
-def test_an_online_payment_has_a_receipt_for_the_citizen_and_the_officer(client: Client, world: World) -> None:
+def test_an_online_payment_has_a_receipt_for_the_citizen_and_the_officer(
+    client: Client, world: World
+) -> None:
     dossier = awaiting_payment(world)
     order = services.start_payment(world.citizen, dossier)
     client.post(CALLBACK, notification(order), content_type="application/json")
