@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -31,7 +32,7 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
         order = services.start_payment(request.user, dossier)
     except services.PaymentError as error:
         if error.status == 403:
-            return HttpResponseForbidden(error.message)
+            raise PermissionDenied(error.message) from None
         messages.error(request, error.message)
         return redirect("portal:dossier", code=dossier.code)
     return_url = request.build_absolute_uri(reverse("payments:returned", args=[dossier.code]))
