@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "motcua.documents",
     "motcua.ecopy",
     "motcua.nationalsync",
+    "motcua.payments",
 ]
 
 MIDDLEWARE = [
@@ -361,6 +362,34 @@ MOTCUA_SYNC_TIMEOUT_SECONDS = envint("MOTCUA_SYNC_TIMEOUT_SECONDS", 10)
 MOTCUA_SYNC_RETRY_SECONDS = envint("MOTCUA_SYNC_RETRY_SECONDS", 30)
 MOTCUA_SYNC_MAX_ATTEMPTS = envint("MOTCUA_SYNC_MAX_ATTEMPTS", 12)
 MOTCUA_SYNC_POLL_SECONDS = envint("MOTCUA_SYNC_POLL_SECONDS", 5)
+# Online payment (motcua/payments, docs/payments.md). Gateways by name (the name is part of the
+# callback address /api/v1/payments/<name>/callback); the one the portal's button uses.
+MOTCUA_PAYMENT_GATEWAYS = {"sandbox": "motcua.payments.gateways.SandboxGateway"}
+MOTCUA_PAYMENT_GATEWAY = os.environ.get("MOTCUA_PAYMENT_GATEWAY", "sandbox")
+# The merchant code motcua has at the platform and the shared secret of the HMAC-SHA256
+# signatures (MOTCUA_PAYMENT_SECRET_FILE to read it from a file). Development and tests use a
+# fixed secret; in production, without a secret online payment is off (no button, every
+# notification refused).
+MOTCUA_PAYMENT_MERCHANT_CODE = os.environ.get("MOTCUA_PAYMENT_MERCHANT_CODE", "000.00.00.H37")
+MOTCUA_PAYMENT_SECRET = envsecret("MOTCUA_PAYMENT_SECRET") or (
+    "motcua-sandbox-secret-not-for-production" if DEBUG or TESTING else ""
+)
+# A notification older (or newer) than this is refused: it bounds replays with a captured one.
+MOTCUA_PAYMENT_MAX_AGE_SECONDS = envint("MOTCUA_PAYMENT_MAX_AGE_SECONDS", 300)
+# Server-to-server calls (query, reconciliation, the sandbox's notifications), seconds.
+MOTCUA_PAYMENT_HTTP_TIMEOUT = envint("MOTCUA_PAYMENT_HTTP_TIMEOUT", 10)
+# `payments settle` asks the platform about open orders older than this; it cancels the
+# orders the platform never saw once they are older than the TTL.
+MOTCUA_PAYMENT_SETTLE_AFTER_MINUTES = envint("MOTCUA_PAYMENT_SETTLE_AFTER_MINUTES", 10)
+MOTCUA_PAYMENT_ORDER_TTL_MINUTES = envint("MOTCUA_PAYMENT_ORDER_TTL_MINUTES", 24 * 60)
+# The local sandbox of the national payment platform under /sandbox-thanh-toan/ (on by default
+# only in development and tests), its address as seen by motcua, and whether it sends its
+# notifications (0: it "loses" them, to try the settlement by query).
+MOTCUA_PAYMENT_SANDBOX = envbool("MOTCUA_PAYMENT_SANDBOX", DEBUG or TESTING)
+MOTCUA_PAYMENT_SANDBOX_URL = os.environ.get(
+    "MOTCUA_PAYMENT_SANDBOX_URL", MOTCUA_PUBLIC_URL.rstrip("/") + "/sandbox-thanh-toan/"
+)
+MOTCUA_PAYMENT_SANDBOX_NOTIFY = envbool("MOTCUA_PAYMENT_SANDBOX_NOTIFY", True)
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Outside the language prefix: the provider knows one fixed redirect URI (docs/signin.md).
     path("oidc/authenticate/", oidc.start, name="oidc_authentication_init"),
     path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
+    # The local sandbox of the national payment platform (404 unless MOTCUA_PAYMENT_SANDBOX).
+    path("sandbox-thanh-toan/", include("motcua.payments.sandbox_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
@@ -19,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("motcua.portal.urls")),
     path("", include("motcua.documents.urls")),
     path("ecopy/", include("motcua.ecopy.urls")),
+    path("thanh-toan/", include("motcua.payments.urls")),
     path("desk/tro-ly/", include("motcua.assistant.urls")),
     path("desk/", include("motcua.desk.urls")),
     path("stats/", include("motcua.stats.urls")),

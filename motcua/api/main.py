@@ -17,6 +17,7 @@ from motcua.assistant import api as assistant_api
 from motcua.centre import api as centre_api
 from motcua.documents import api as documents_api
 from motcua.dossiers.services import DossierError
+from motcua.payments import api as payments_api
 
 DESCRIPTION = """\
 motcua's REST API for integrations and apps.
@@ -65,3 +66,4 @@ api.add_router("/lookup", dossiers.lookup_router)
 api.add_router("/assistant", assistant_api.router)
 api.add_router("/centre", centre_api.router)
 api.add_router("/documents", documents_api.router)
+api.add_router("/payments", payments_api.router)

@@ -247,12 +247,21 @@ def request_payment(actor: Any, dossier: Any) -> Refusal:
     )
 
 
+def is_system(actor: Any) -> bool:
+    """The system itself (no person): the payments app after a verified gateway notification."""
+    return actor is None
+
+
 def record_payment(actor: Any, dossier: Any) -> Refusal:
-    """Paid online by the owner, or recorded by the receiving desk or an officer of the competent agency."""
+    """A fee is marked paid only by the system after a verified gateway notification (online) or by
+    an officer who took the money (the receiving desk or an officer of the competent agency).
+
+    Never by the citizen: a payment the applicant declares themselves proves nothing (issue #15).
+    """
     return _first(
         (dossier.status == Status.PAYMENT_REQUESTED, INVALID),
         (
-            is_owner(actor, dossier)
+            is_system(actor)
             or is_officer(actor, [Role.RECEPTIONIST], dossier.receiving_agency_id)
             or is_officer(actor, OFFICER_ROLES, dossier.competent_agency_id),
             FORBIDDEN,
@@ -375,7 +384,11 @@ def allowed(name: str, actor: Any, dossier: Any, next_step: Any = None) -> bool:
 
 
 def available_actions(actor: Any, dossier: Any, next_step: Any = None) -> list[str]:
-    """Every transition this person may run on this dossier now, in the order of TRANSITIONS."""
-    if actor is None or not getattr(actor, "is_authenticated", False):
+    """Every transition this person may run on this dossier now, in the order of TRANSITIONS.
+
+    `None` is the system (see `is_system`), not an anonymous visitor: a visitor is an
+    `AnonymousUser` and is offered nothing.
+    """
+    if actor is not None and not getattr(actor, "is_authenticated", False):
         return []
     return [name for name, check in TRANSITIONS.items() if check(actor, dossier, next_step) is None]

@@ -655,11 +655,9 @@ class Simulation:
             ):
                 # The applicant pays before the result is due (a share of the time left).
                 paid = cal.add_working(paying, cal.elapsed(paying, finish) * rng.uniform(0.1, 0.5))
-                payer = (
-                    dossier.applicant.user
-                    if online and dossier.applicant.user
-                    else cast.receptionist[receiving]
-                )
+                # Online, the payment is recorded by the system after the gateway's verified
+                # notification (actor None, motcua/payments); at the counter, by the desk.
+                payer = None if online else cast.receptionist[receiving]
                 if not life.call(
                     "record_payment", services.record_payment, payer, dossier, at=paid, online=online
                 ):

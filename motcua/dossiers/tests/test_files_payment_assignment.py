@@ -109,13 +109,26 @@ def test_another_citizen_cannot_attach_files(world: World, processing: Dossier) 
     assert processing.files.count() == 0
 
 
-def test_the_owner_pays_online(world: World, processing: Dossier) -> None:
+def test_the_owner_cannot_mark_their_own_fee_paid(world: World, processing: Dossier) -> None:
+    services.request_payment(world.specialist, processing, 8_000, at=at("2026-03-02 09:00"))
+    with pytest.raises(DossierError) as caught:
+        services.record_payment(
+            world.citizen, processing, at=at("2026-03-02 10:00"), online=True, reference="bịa ra"
+        )
+    assert caught.value.code == "forbidden_role"
+    processing.refresh_from_db()
+    assert processing.status == Status.PAYMENT_REQUESTED and processing.paid_at is None
+    assert not processing.paid_online
+
+
+def test_the_system_records_a_verified_online_payment(world: World, processing: Dossier) -> None:
     services.request_payment(world.specialist, processing, 8_000, at=at("2026-03-02 09:00"))
     assert processing.status == Status.PAYMENT_REQUESTED
-    services.record_payment(world.citizen, processing, at=at("2026-03-02 10:00"), reference="VNPAY-123")
+    services.record_payment(None, processing, at=at("2026-03-02 10:00"), online=True, reference="MC-123")
     assert processing.status == Status.PROCESSING
     assert processing.paid_online is True and processing.fee_amount == 8_000
-    assert processing.events.last().data["reference"] == "VNPAY-123"  # type: ignore[union-attr]
+    last = processing.events.last()
+    assert last is not None and last.actor_id is None and last.data["reference"] == "MC-123"
 
 
 def test_a_leader_assigns_the_current_step_within_the_agency(world: World, processing: Dossier) -> None:

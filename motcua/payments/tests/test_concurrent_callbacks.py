@@ -1,0 +1,83 @@
+"""Callbacks that arrive at the same moment record the payment exactly once (PostgreSQL row locks)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection, connections
+
+from motcua.dossiers.models import Dossier, Status
+from motcua.e2e.world import build_world
+from motcua.payments import services
+from motcua.payments.models import Notification, PaymentOrder
+
+from .conftest import awaiting_payment, notification
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs one database shared by several connections (PostgreSQL; SQLite tests use memory)",
+    ),
+]
+
+THREADS = 8
+
+
+def _race(bodies: Callable[[int], bytes]) -> Counter[str]:
+    barrier = threading.Barrier(THREADS)
+    codes: list[str] = []
+    lock = threading.Lock()
+
+    def run(index: int) -> None:
+        try:
+            body = bodies(index)
+            barrier.wait()
+            code = services.receive_callback("sandbox", body).code
+            with lock:
+                codes.append(code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return Counter(codes)
+
+
+def _setup(transactional_db: Any) -> tuple[Dossier, PaymentOrder]:
+    world = build_world()
+    dossier = awaiting_payment(world)
+    return dossier, services.start_payment(world.citizen, dossier)
+
+
+def _paid_once(dossier: Dossier, order: PaymentOrder) -> None:
+    revision = dossier.revision
+    dossier.refresh_from_db()
+    order.refresh_from_db()
+    assert dossier.status == Status.PROCESSING and dossier.revision == revision + 1
+    assert dossier.events.filter(action="record_payment").count() == 1
+    assert order.status == PaymentOrder.Status.PAID
+
+
+def test_the_same_notification_sent_eight_times_at_once_is_recorded_once(transactional_db: Any) -> None:
+    dossier, order = _setup(transactional_db)
+    body = notification(order)
+    codes = _race(lambda _i: body)
+    assert codes == Counter({"accepted": 1, "replayed": THREADS - 1})
+    _paid_once(dossier, order)
+
+
+def test_retries_with_fresh_nonces_at_once_are_recorded_once(transactional_db: Any) -> None:
+    dossier, order = _setup(transactional_db)
+    bodies = [notification(order) for _ in range(THREADS)]
+    codes = _race(lambda i: bodies[i])
+    assert codes == Counter({"accepted": 1, "already_recorded": THREADS - 1})
+    _paid_once(dossier, order)
+    assert Notification.objects.filter(outcome=Notification.Outcome.DUPLICATE).count() == THREADS - 1
