@@ -58,7 +58,7 @@ def _centres(province_code: str, day: dt.date) -> list[Agency]:
     centres = Agency.objects.filter(
         kind__in=(Agency.Kind.PROVINCIAL_CENTER, Agency.Kind.COMMUNE_CENTER), code__endswith=f".{prefix}",
         is_active=True).on(day)
-    return list(centres.select_related("unit").order_by("kind", "code"))
+    return sorted(centres.select_related("unit"), key=lambda c: (c.kind != Agency.Kind.PROVINCIAL_CENTER, c.code))
 
 
 def _local_versions(day: dt.date) -> list[ProcedureVersion]:
