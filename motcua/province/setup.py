@@ -27,7 +27,7 @@ from motcua.agencies.models import Agency
 from motcua.core.text import fold
 from motcua.geography import services as geography
 from motcua.geography.models import REFORM_DATE, Unit
-from motcua.province.tables import Column, TableError, find_header, parse_day, read_cells, rows_after
+from motcua.core.tables import Column, TableError, find_header, parse_day, read_cells, rows_after
 
 COLUMNS = (
     Column("code", ("ma dinh danh", "ma co quan", "ma")),
