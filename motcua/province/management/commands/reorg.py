@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core.cli import BadInput, parse_date, to_json
 from motcua.province.reorg import ReorgError, reorganise
+from motcua.province.unitstats import NEW, OLD, figures_by_unit
 
 
 class Command(BaseCommand):
@@ -27,7 +28,30 @@ class Command(BaseCommand):
                 action.add_argument("--expect", default="", help=_(
                     "Mã kế hoạch do “reorg plan” in ra: từ chối nếu kế hoạch đã khác."))
 
+        stats = actions.add_parser("stats", help=_(
+            "Số liệu hồ sơ của một kỳ qua thời điểm sắp xếp, theo đơn vị cũ hoặc mới."))
+        stats.add_argument("--from", dest="start", required=True, help=_("Từ ngày."))
+        stats.add_argument("--to", dest="end", required=True, help=_("Đến ngày."))
+        stats.add_argument("--by", choices=[OLD, NEW], default=NEW, help=_(
+            "Nhóm theo đơn vị hành chính cũ (old) hay mới (new)."))
+        stats.add_argument("--json", action="store_true", help=_("In kết quả dạng JSON."))
+
+    def stats(self, options: dict[str, Any]) -> None:
+        start, end = parse_date(options["start"]), parse_date(options["end"])
+        if end < start:
+            raise BadInput(_("Ngày kết thúc trước ngày bắt đầu."))
+        rows = figures_by_unit(start, end, options["by"])
+        if options["json"]:
+            self.stdout.write(to_json([row.as_dict() for row in rows]))
+            return
+        self.stdout.write(_("Đơn vị\tTiếp nhận\tĐã giải quyết\tQuá hạn\tĐang giải quyết cuối kỳ"))
+        for row in rows:
+            self.stdout.write(f"{row.label}\t{row.received}\t{row.finished}\t{row.late}\t{row.open_at_end}")
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "stats":
+            self.stats(options)
+            return
         on = parse_date(options["on"])
         path = Path(options["file"])
         if not path.is_file():
