@@ -86,7 +86,9 @@ class Agency(models.Model):
         A centre and the committee above it are one administration; a department belongs to
         the provincial committee; an office without a parent (police, customs, tax…) is its own.
         """
-        committees = (self.Kind.PROVINCIAL_COMMITTEE, self.Kind.COMMUNE_COMMITTEE, self.Kind.DISTRICT_COMMITTEE)
+        committees = (
+            self.Kind.PROVINCIAL_COMMITTEE, self.Kind.COMMUNE_COMMITTEE, self.Kind.DISTRICT_COMMITTEE
+        )
         if self.kind in committees or self.parent_id is None:
             return self.pk
         return self.parent_id

@@ -92,7 +92,9 @@ class ReductionReport:
 def reduction_of(local: LocalProcedure) -> ProcedureReduction:
     local_days = limit_days(local.local_limit_value, local.local_limit_unit)
     assert local_days is not None
-    return ProcedureReduction(local, limit_days(local.national_limit_value, local.national_limit_unit), local_days)
+    return ProcedureReduction(
+        local, limit_days(local.national_limit_value, local.national_limit_unit), local_days
+    )
 
 
 def for_version(version: ProcedureVersion) -> ProcedureReduction | None:
@@ -104,18 +106,26 @@ def for_version(version: ProcedureVersion) -> ProcedureReduction | None:
 def report(province_suffix: str, on: dt.date) -> ReductionReport:
     """The province's catalog in force on `on`: its reduction overall, by level, by field, by procedure."""
     in_force = ProcedureVersion.objects.in_force_on(on).values("pk")
-    locals_ = (LocalProcedure.objects.filter(decision__province_suffix=province_suffix, version__in=in_force)
-               .select_related("procedure", "procedure__field", "decision").order_by("procedure__code"))
+    locals_ = (
+        LocalProcedure.objects.filter(decision__province_suffix=province_suffix, version__in=in_force)
+        .select_related("procedure", "procedure__field", "decision")
+        .order_by("procedure__code")
+    )
     result = ReductionReport(on=on, province=Group("total", str(_("Toàn tỉnh"))))
-    levels = {level: Group(level, str(label)) for level, label in
-              ((Level.PROVINCE, Level.PROVINCE.label), (Level.COMMUNE, Level.COMMUNE.label))}
+    levels = {
+        level: Group(level, str(label))
+        for level, label in ((Level.PROVINCE, Level.PROVINCE.label), (Level.COMMUNE, Level.COMMUNE.label))
+    }
     fields: dict[int, Group] = {}
     for local in locals_:
         item = reduction_of(local)
         result.procedures.append(item)
         result.province.add(item)
         procedure = local.procedure
-        for level, on_level in ((Level.PROVINCE, procedure.at_province), (Level.COMMUNE, procedure.at_commune)):
+        for level, on_level in (
+            (Level.PROVINCE, procedure.at_province),
+            (Level.COMMUNE, procedure.at_commune),
+        ):
             if on_level:
                 levels[level].add(item)
         fields.setdefault(procedure.field_id, Group(str(procedure.field_id), procedure.field.name)).add(item)

@@ -76,14 +76,21 @@ def read_cells(path: Path) -> list[list[str]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return [[cell_text(v) for v in row] for row in csv.reader(handle)]
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
-        raise TableError([_("%(path)s: không đọc được tệp (%(error)s).") % {
-            "path": path, "error": error}]) from None
+        raise TableError(
+            [_("%(path)s: không đọc được tệp (%(error)s).") % {"path": path, "error": error}]
+        ) from None
     except Exception as error:  # openpyxl raises zipfile/XML errors for a file that is not XLSX
-        raise TableError([_("%(path)s: không phải tệp CSV hoặc XLSX đọc được (%(error)s).") % {
-            "path": path, "error": type(error).__name__}]) from None
+        raise TableError(
+            [
+                _("%(path)s: không phải tệp CSV hoặc XLSX đọc được (%(error)s).")
+                % {"path": path, "error": type(error).__name__}
+            ]
+        ) from None
 
 
-def find_header(cells: list[list[str]], columns: tuple[Column, ...], start: int = 0) -> tuple[int, dict[str, int]]:
+def find_header(
+    cells: list[list[str]], columns: tuple[Column, ...], start: int = 0
+) -> tuple[int, dict[str, int]]:
     """The first row from `start` naming every required column: (its index, column positions)."""
     wanted = {name: column.key for column in columns for name in column.names}
     for index in range(start, len(cells)):

@@ -47,13 +47,19 @@ def rehome_dossier(
     with services._atomic():
         locked = services._lock(dossier, actor)
         if locked.status in CLOSED_STATUSES:
-            raise services.DossierError("finished", gettext(
-                "Hồ sơ %(code)s đã kết thúc: không chuyển sang cơ quan kế thừa.") % {"code": locked.code})
+            raise services.DossierError(
+                "finished",
+                gettext("Hồ sơ %(code)s đã kết thúc: không chuyển sang cơ quan kế thừa.")
+                % {"code": locked.code},
+            )
         if not (receiving.is_active and competent.is_active):
             raise services.DossierError("invalid_agency", gettext("Cơ quan kế thừa không còn hoạt động."))
         from_status = locked.status
-        codes = dict(Agency.objects.filter(
-            pk__in={locked.receiving_agency_id, locked.competent_agency_id}).values_list("pk", "code"))
+        codes = dict(
+            Agency.objects.filter(
+                pk__in={locked.receiving_agency_id, locked.competent_agency_id}
+            ).values_list("pk", "code")
+        )
         old_receiving, old_competent = locked.receiving_agency_id, locked.competent_agency_id
         moved_steps = []
         for step in DossierStep.objects.filter(dossier_id=locked.pk, finished_at__isnull=True):
@@ -70,13 +76,22 @@ def rehome_dossier(
                 moved_steps.append(step.order)
         locked.receiving_agency = receiving
         locked.competent_agency = competent
-        services._commit(dossier, locked, actor, at, REHOME_ACTION, from_status, reason, {
-            "effective": effective.isoformat(),
-            "from_receiving_agency": codes[old_receiving],
-            "to_receiving_agency": receiving.code,
-            "from_competent_agency": codes[old_competent],
-            "to_competent_agency": competent.code,
-            "steps": moved_steps,
-            **(data or {}),
-        })
+        services._commit(
+            dossier,
+            locked,
+            actor,
+            at,
+            REHOME_ACTION,
+            from_status,
+            reason,
+            {
+                "effective": effective.isoformat(),
+                "from_receiving_agency": codes[old_receiving],
+                "to_receiving_agency": receiving.code,
+                "from_competent_agency": codes[old_competent],
+                "to_competent_agency": competent.code,
+                "steps": moved_steps,
+                **(data or {}),
+            },
+        )
     return dossier

@@ -36,8 +36,12 @@ class CheckReport:
 
     @property
     def complete(self) -> bool:
-        return not (self.centres_without_counters or self.centres_without_officers
-                    or self.undecided_procedures or self.fields_without_department)
+        return not (
+            self.centres_without_counters
+            or self.centres_without_officers
+            or self.undecided_procedures
+            or self.fields_without_department
+        )
 
     def as_dict(self) -> dict[str, Any]:
         def agency(a: Agency) -> dict[str, str]:
@@ -47,8 +51,10 @@ class CheckReport:
             "complete": self.complete,
             "centres_without_counters": [agency(a) for a in self.centres_without_counters],
             "centres_without_officers": [agency(a) for a in self.centres_without_officers],
-            "undecided_procedures": [{"code": p.code, "name": p.name, "desk": desk, "reason": reason}
-                                     for p, desk, reason in self.undecided_procedures],
+            "undecided_procedures": [
+                {"code": p.code, "name": p.name, "desk": desk, "reason": reason}
+                for p, desk, reason in self.undecided_procedures
+            ],
             "fields_without_department": [f.name for f in self.fields_without_department],
         }
 
@@ -56,19 +62,27 @@ class CheckReport:
 def _centres(province_code: str, day: dt.date) -> list[Agency]:
     prefix = agencies.province_prefix(province_code)
     centres = Agency.objects.filter(
-        kind__in=(Agency.Kind.PROVINCIAL_CENTER, Agency.Kind.COMMUNE_CENTER), code__endswith=f".{prefix}",
-        is_active=True).on(day)
-    return sorted(centres.select_related("unit"), key=lambda c: (c.kind != Agency.Kind.PROVINCIAL_CENTER, c.code))
+        kind__in=(Agency.Kind.PROVINCIAL_CENTER, Agency.Kind.COMMUNE_CENTER),
+        code__endswith=f".{prefix}",
+        is_active=True,
+    ).on(day)
+    return sorted(
+        centres.select_related("unit"), key=lambda c: (c.kind != Agency.Kind.PROVINCIAL_CENTER, c.code)
+    )
 
 
 def _local_versions(day: dt.date) -> list[ProcedureVersion]:
-    return list(ProcedureVersion.objects.in_force_on(day)
-                .filter(Q(procedure__at_province=True) | Q(procedure__at_commune=True))
-                .select_related("procedure", "procedure__field").order_by("procedure__code"))
+    return list(
+        ProcedureVersion.objects.in_force_on(day)
+        .filter(Q(procedure__at_province=True) | Q(procedure__at_commune=True))
+        .select_related("procedure", "procedure__field")
+        .order_by("procedure__code")
+    )
 
 
-def _undecided(versions: list[ProcedureVersion], centres: list[Agency],
-               day: dt.date) -> list[tuple[Procedure, str, str]]:
+def _undecided(
+    versions: list[ProcedureVersion], centres: list[Agency], day: dt.date
+) -> list[tuple[Procedure, str, str]]:
     provincial = next((c for c in centres if c.kind == Agency.Kind.PROVINCIAL_CENTER), None)
     commune = next((c for c in centres if c.kind == Agency.Kind.COMMUNE_CENTER), None)
     rules = catalog.active_rules()
@@ -96,23 +110,33 @@ def _undecided(versions: list[ProcedureVersion], centres: list[Agency],
     return found
 
 
-def _fields_without_department(versions: list[ProcedureVersion], province_code: str,
-                               day: dt.date) -> list[Field]:
+def _fields_without_department(
+    versions: list[ProcedureVersion], province_code: str, day: dt.date
+) -> list[Field]:
     prefix = agencies.province_prefix(province_code)
     field_ids = {v.procedure.field_id for v in versions if v.procedure.at_province}
-    mapped = set(FieldDepartment.objects.filter(
-        field_id__in=field_ids, valid_from__lte=day, agency__code__endswith=f".{prefix}",
-        agency__is_active=True).values_list("field_id", flat=True))
+    mapped = set(
+        FieldDepartment.objects.filter(
+            field_id__in=field_ids,
+            valid_from__lte=day,
+            agency__code__endswith=f".{prefix}",
+            agency__is_active=True,
+        ).values_list("field_id", flat=True)
+    )
     return list(Field.objects.filter(pk__in=field_ids - mapped).order_by("name"))
 
 
 def check_province(province_code: str, day: dt.date | None = None) -> CheckReport:
     day = day or timezone.localdate()
     centres = _centres(province_code, day)
-    with_counters = set(Counter.objects.filter(centre__in=centres, is_active=True)
-                        .values_list("centre_id", flat=True))
-    with_officers = set(User.objects.filter(agency__in=centres, is_active=True, role=Role.RECEPTIONIST)
-                        .values_list("agency_id", flat=True))
+    with_counters = set(
+        Counter.objects.filter(centre__in=centres, is_active=True).values_list("centre_id", flat=True)
+    )
+    with_officers = set(
+        User.objects.filter(agency__in=centres, is_active=True, role=Role.RECEPTIONIST).values_list(
+            "agency_id", flat=True
+        )
+    )
     versions = _local_versions(day)
     return CheckReport(
         centres_without_counters=[c for c in centres if c.pk not in with_counters],

@@ -41,9 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from motcua.accounts.models import User
 from motcua.agencies import services as agencies
 from motcua.agencies.models import Agency, AgencySuccession
 from motcua.catalog import services as catalog
@@ -55,7 +56,7 @@ from motcua.geography.models import COMMUNE_LEVELS, Unit
 from motcua.geography.services import communes_of, format_date
 
 # The kind an old agency's successor has at the new unit.
-SUCCESSOR_KIND = {
+SUCCESSOR_KIND: dict[str, str] = {
     Agency.Kind.COMMUNE_COMMITTEE: Agency.Kind.COMMUNE_COMMITTEE,
     Agency.Kind.COMMUNE_CENTER: Agency.Kind.COMMUNE_CENTER,
     Agency.Kind.COMMUNE_POLICE: Agency.Kind.COMMUNE_POLICE,
@@ -85,8 +86,13 @@ class DossierMove:
 
     def line(self) -> str:
         return _("%(code)s [%(status)s]: tiếp nhận %(r1)s → %(r2)s; giải quyết %(c1)s → %(c2)s") % {
-            "code": self.code, "status": self.status, "r1": self.from_receiving, "r2": self.to_receiving,
-            "c1": self.from_competent, "c2": self.to_competent}
+            "code": self.code,
+            "status": self.status,
+            "r1": self.from_receiving,
+            "r2": self.to_receiving,
+            "c1": self.from_competent,
+            "c2": self.to_competent,
+        }
 
 
 @dataclass
@@ -97,6 +103,9 @@ class ReorgResult:
     continued: list[tuple[str, str, str]] = field(default_factory=list)  # code, old name, new name
     moves: list[DossierMove] = field(default_factory=list)
     finished_untouched: int = 0
+    # Officers' accounts still at a closed agency (code, how many): moving people is the
+    # province's decision, made in the admin; the plan lists them so none is forgotten.
+    officers: list[tuple[str, int]] = field(default_factory=list)
     applied: bool = False
 
     def lines(self) -> list[str]:
@@ -108,9 +117,15 @@ class ReorgResult:
         out += [f"  {code} {name}" for code, name in self.created]
         out.append(_("Cơ quan giữ mã, đổi tên hoặc địa bàn (%(count)s):") % {"count": len(self.continued)})
         out += [f"  {code} {old} → {new}" for code, old, new in self.continued]
-        out.append(_("Hồ sơ đang giải quyết chuyển sang cơ quan kế thừa (%(count)s):") % {"count": len(self.moves)})
+        out.append(
+            _("Hồ sơ đang giải quyết chuyển sang cơ quan kế thừa (%(count)s):") % {"count": len(self.moves)}
+        )
         out += [f"  {move.line()}" for move in self.moves]
         out.append(_("Hồ sơ đã kết thúc giữ nguyên: %(count)s") % {"count": self.finished_untouched})
+        out.append(_("Cơ quan kết thúc còn tài khoản cán bộ (%(count)s):") % {"count": len(self.officers)})
+        out += [
+            _("  %(code)s: %(officers)s cán bộ") % {"code": code, "officers": n} for code, n in self.officers
+        ]
         return out
 
     @property
@@ -119,16 +134,20 @@ class ReorgResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "effective": self.effective, "applied": self.applied, "digest": self.digest,
+            "effective": self.effective,
+            "applied": self.applied,
+            "digest": self.digest,
             "closed": [{"code": c, "name": n, "successors": s} for c, n, s in self.closed],
             "created": [{"code": c, "name": n} for c, n in self.created],
             "continued": [{"code": c, "old_name": o, "new_name": n} for c, o, n in self.continued],
             "moves": [move.__dict__ for move in self.moves],
             "finished_untouched": self.finished_untouched,
+            "officers": [{"agency": code, "count": n} for code, n in self.officers],
         }
 
 
 # --- the successions table -------------------------------------------------------------------
+
 
 @dataclass
 class Successions:
@@ -185,11 +204,13 @@ def read_successions(path: Path) -> Successions:
                     seen.setdefault(new_key, conversion.PARTIAL)
         key = (district, conversion.DISTRICT)
         table.of_unit[key] = table.of_unit.get(key, []) + [
-            (k, v) for k, v in seen.items() if k not in dict(table.of_unit.get(key, []))]
+            (k, v) for k, v in seen.items() if k not in dict(table.of_unit.get(key, []))
+        ]
     return table
 
 
 # --- the reorganisation ----------------------------------------------------------------------
+
 
 class _Run:
     def __init__(self, table: Successions, on: dt.date, actor: Actor, reason: str) -> None:
@@ -206,18 +227,27 @@ class _Run:
 
     def affected_agencies(self) -> list[Agency]:
         """Active agencies whose unit ends before the effective day (the old communes, districts)."""
-        return list(Agency.objects.filter(is_active=True, unit__valid_to__lt=self.on)
-                    .select_related("unit", "unit__parent").order_by("code"))
+        return list(
+            Agency.objects.filter(is_active=True, unit__valid_to__lt=self.on)
+            .select_related("unit", "unit__parent")
+            .order_by("code")
+        )
 
     def load_new_units(self, prefixes: set[str]) -> dict[str, Unit]:
         provinces: dict[str, Unit] = {}
         by_prefix = {prefix: code for code, prefix in agencies.PROVINCE_PREFIXES.items()}
         for prefix in sorted(prefixes):
             code = by_prefix.get(prefix)
-            province = Unit.objects.filter(code=code, level=Unit.Level.PROVINCE).on(self.on).first() if code else None
+            province = (
+                Unit.objects.filter(code=code, level=Unit.Level.PROVINCE).on(self.on).first()
+                if code
+                else None
+            )
             if province is None:
-                self.problems.append(_("Không có tỉnh nào có mã cơ quan %(prefix)s vào ngày %(day)s.") % {
-                    "prefix": prefix, "day": format_date(self.on)})
+                self.problems.append(
+                    _("Không có tỉnh nào có mã cơ quan %(prefix)s vào ngày %(day)s.")
+                    % {"prefix": prefix, "day": format_date(self.on)}
+                )
                 continue
             provinces[prefix] = province
             for unit in communes_of(province, self.on):
@@ -226,33 +256,60 @@ class _Run:
 
     def ensure_new_agencies(self, prefix: str, province: Unit, affected: dict[str, Agency]) -> None:
         committee = agencies.agency_by_code(agencies.provincial_committee_code(prefix))
-        police = agencies.agency_by_code(agencies.department_code(prefix, agencies.DEPARTMENTS_BY_KEY["police"]))
-        for unit in sorted((u for u in self.new_units.values() if u.parent_id == province.pk), key=lambda u: u.code):
+        police = agencies.agency_by_code(
+            agencies.department_code(prefix, agencies.DEPARTMENTS_BY_KEY["police"])
+        )
+        for unit in sorted(
+            (u for u in self.new_units.values() if u.parent_id == province.pk), key=lambda u: u.code
+        ):
             where = unit.name[:1].lower() + unit.name[1:]
             commune_committee = self.ensure(
-                agencies.commune_committee_code(prefix, unit.code), f"Ủy ban nhân dân {where}",
-                Agency.Kind.COMMUNE_COMMITTEE, unit, committee, affected)
-            self.ensure(agencies.commune_center_code(prefix, unit.code),
-                        f"Trung tâm Phục vụ hành chính công {where}", Agency.Kind.COMMUNE_CENTER, unit,
-                        commune_committee, affected)
-            self.ensure(agencies.commune_police_code(prefix, unit.code), f"Công an {where}",
-                        Agency.Kind.COMMUNE_POLICE, unit, police, affected)
+                agencies.commune_committee_code(prefix, unit.code),
+                f"Ủy ban nhân dân {where}",
+                Agency.Kind.COMMUNE_COMMITTEE,
+                unit,
+                committee,
+                affected,
+            )
+            self.ensure(
+                agencies.commune_center_code(prefix, unit.code),
+                f"Trung tâm Phục vụ hành chính công {where}",
+                Agency.Kind.COMMUNE_CENTER,
+                unit,
+                commune_committee,
+                affected,
+            )
+            self.ensure(
+                agencies.commune_police_code(prefix, unit.code),
+                f"Công an {where}",
+                Agency.Kind.COMMUNE_POLICE,
+                unit,
+                police,
+                affected,
+            )
 
-    def ensure(self, code: str, name: str, kind: str, unit: Unit, parent: Agency,
-               affected: dict[str, Agency]) -> Agency:
+    def ensure(
+        self, code: str, name: str, kind: str, unit: Unit, parent: Agency, affected: dict[str, Agency]
+    ) -> Agency:
         agency = affected.get(code)
         if agency is not None:  # the new unit kept the old code: the agency continues
             AgencySuccession.objects.create(
-                predecessor=agency, successor=agency, kind=AgencySuccession.Kind.CONTINUED, effective=self.on,
-                predecessor_unit=agency.unit, predecessor_name=agency.name)
+                predecessor=agency,
+                successor=agency,
+                kind=AgencySuccession.Kind.CONTINUED,
+                effective=self.on,
+                predecessor_unit=agency.unit,
+                predecessor_name=agency.name,
+            )
             self.result.continued.append((code, agency.name, name))
             agency.name, agency.unit, agency.parent, agency.kind = name, unit, parent, kind
             agency.save(update_fields=["name", "unit", "parent", "kind"])
         else:
             agency = Agency.objects.filter(code=code).first()  # type: ignore[assignment]
             if agency is None:
-                agency = Agency.objects.create(code=code, name=name, kind=kind, unit=unit, parent=parent,
-                                               valid_from=self.on)
+                agency = Agency.objects.create(
+                    code=code, name=name, kind=kind, unit=unit, parent=parent, valid_from=self.on
+                )
                 self.result.created.append((code, name))
         self.by_unit_kind[(unit.pk, kind)] = agency
         return agency
@@ -281,12 +338,17 @@ class _Run:
             if target is None:
                 continue
             AgencySuccession.objects.get_or_create(
-                predecessor=agency, successor=target, effective=self.on,
-                defaults={"kind": kind, "predecessor_unit": agency.unit, "predecessor_name": agency.name})
+                predecessor=agency,
+                successor=target,
+                effective=self.on,
+                defaults={"kind": kind, "predecessor_unit": agency.unit, "predecessor_name": agency.name},
+            )
             successors.append(target.code)
         if not successors:
-            self.problems.append(_("%(code)s %(name)s: bảng không có đơn vị kế thừa cho %(unit)s.") % {
-                "code": agency.code, "name": agency.name, "unit": agency.unit})
+            self.problems.append(
+                _("%(code)s %(name)s: bảng không có đơn vị kế thừa cho %(unit)s.")
+                % {"code": agency.code, "name": agency.name, "unit": agency.unit}
+            )
         agency.is_active = False
         agency.valid_to = self.before
         agency.save(update_fields=["is_active", "valid_to"])
@@ -314,30 +376,52 @@ class _Run:
         if old_receiving.pk in self.closing:
             found = self.successor_agency(old_receiving, self.dossier_unit_key(dossier, old_receiving))
             if found is None:
-                self.problems.append(_("%(code)s: không xác định được nơi tiếp nhận kế thừa.") % {"code": dossier.code})
+                self.problems.append(
+                    _("%(code)s: không xác định được nơi tiếp nhận kế thừa.") % {"code": dossier.code}
+                )
                 return
             receiving = found
         if old_competent.pk in self.closing:
             try:
                 competent = catalog.decide_competence(
-                    dossier.version, receiving, self.on,
+                    dossier.version,
+                    receiving,
+                    self.on,
                     applicant_unit=self.place_successor(dossier.applicant.address_unit)
                     or (receiving.unit if receiving.unit.level in COMMUNE_LEVELS else None),
-                    land_unit=self.place_successor(dossier.land_unit)).agency
+                    land_unit=self.place_successor(dossier.land_unit),
+                ).agency
             except catalog.CompetenceError as error:
                 self.problems.append(f"{dossier.code}: {error}")
                 return
-        agency_map = {pk: successor for pk, agency in self.closing.items()
-                      if (successor := self.successor_agency(agency, self.dossier_unit_key(dossier, agency)))}
+        agency_map = {
+            pk: successor
+            for pk, agency in self.closing.items()
+            if (successor := self.successor_agency(agency, self.dossier_unit_key(dossier, agency)))
+        }
         try:
             dossier_reorg.rehome_dossier(
-                dossier, receiving=receiving, competent=competent, agency_map=agency_map,
-                effective=self.on, actor=self.actor, reason=self.reason)
+                dossier,
+                receiving=receiving,
+                competent=competent,
+                agency_map=agency_map,
+                effective=self.on,
+                actor=self.actor,
+                reason=self.reason,
+            )
         except DossierError as error:
             self.problems.append(f"{dossier.code}: {error}")
             return
-        self.result.moves.append(DossierMove(
-            dossier.code, dossier.status, old_receiving.code, receiving.code, old_competent.code, competent.code))
+        self.result.moves.append(
+            DossierMove(
+                dossier.code,
+                dossier.status,
+                old_receiving.code,
+                receiving.code,
+                old_competent.code,
+                competent.code,
+            )
+        )
 
     def run(self) -> ReorgResult:
         affected = self.affected_agencies()
@@ -351,21 +435,42 @@ class _Run:
             if agency.code not in continued:
                 self.close(agency)
         closing_ids = list(self.closing)
-        in_flight = (Dossier.objects.exclude(status__in=CLOSED_STATUSES)
-                     .filter(Q(receiving_agency_id__in=closing_ids) | Q(competent_agency_id__in=closing_ids)
-                             | Q(steps__finished_at__isnull=True, steps__agency_id__in=closing_ids))
-                     .distinct().select_related("receiving_agency__unit", "competent_agency__unit", "version",
-                                                "version__procedure", "applicant__address_unit", "land_unit")
-                     .order_by("code"))
+        in_flight = (
+            Dossier.objects.exclude(status__in=CLOSED_STATUSES)
+            .filter(
+                Q(receiving_agency_id__in=closing_ids)
+                | Q(competent_agency_id__in=closing_ids)
+                | Q(steps__finished_at__isnull=True, steps__agency_id__in=closing_ids)
+            )
+            .distinct()
+            .select_related(
+                "receiving_agency__unit",
+                "competent_agency__unit",
+                "version",
+                "version__procedure",
+                "applicant__address_unit",
+                "land_unit",
+            )
+            .order_by("code")
+        )
         for dossier in in_flight:
             self.move(dossier)
-        self.result.finished_untouched = Dossier.objects.filter(status__in=CLOSED_STATUSES).filter(
-            Q(receiving_agency_id__in=closing_ids) | Q(competent_agency_id__in=closing_ids)).count()
+        counts = (
+            User.objects.filter(agency_id__in=closing_ids, is_active=True)
+            .values("agency__code")
+            .annotate(n=Count("pk"))
+            .order_by("agency__code")
+        )
+        self.result.officers = [(row["agency__code"], row["n"]) for row in counts]
+        self.result.finished_untouched = (
+            Dossier.objects.filter(status__in=CLOSED_STATUSES)
+            .filter(Q(receiving_agency_id__in=closing_ids) | Q(competent_agency_id__in=closing_ids))
+            .count()
+        )
         return self.result
 
 
-def reorganise(path: Path, on: dt.date, *, apply: bool, actor: Actor = None,
-               expect: str = "") -> ReorgResult:
+def reorganise(path: Path, on: dt.date, *, apply: bool, actor: Actor = None, expect: str = "") -> ReorgResult:
     """Plan (apply=False: everything rolled back) or apply the reorganisation in one transaction."""
     table = read_successions(path)
     reason = _("Sắp xếp đơn vị hành chính, cơ quan từ ngày %(day)s") % {"day": format_date(on)}
@@ -377,12 +482,16 @@ def reorganise(path: Path, on: dt.date, *, apply: bool, actor: Actor = None,
             raise ReorgError(run.problems)
         if expect and expect != result.digest:
             transaction.set_rollback(True)
-            raise ReorgError([_(
-                "Kế hoạch đã thay đổi kể từ khi xem (mã %(expected)s, nay %(digest)s): hãy xem lại “reorg plan”."
-            ) % {"expected": expect, "digest": result.digest}])
+            raise ReorgError(
+                [
+                    _(
+                        "Kế hoạch đã thay đổi kể từ khi xem (mã %(expected)s, nay %(digest)s): "
+                        "hãy xem lại “reorg plan”."
+                    )
+                    % {"expected": expect, "digest": result.digest}
+                ]
+            )
         if not apply:
             transaction.set_rollback(True)
         result.applied = apply
     return result
-
-

@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies import services as agencies
 from motcua.agencies.models import Agency
+from motcua.core.tables import Column, TableError, find_header, parse_day, read_cells, rows_after
 from motcua.core.text import fold
 from motcua.geography import services as geography
 from motcua.geography.models import REFORM_DATE, Unit
-from motcua.core.tables import Column, TableError, find_header, parse_day, read_cells, rows_after
 
 COLUMNS = (
     Column("code", ("ma dinh danh", "ma co quan", "ma")),
@@ -76,8 +76,12 @@ class SetupResult:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (previous code, official code)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "renamed": [{"from": a, "to": b} for a, b in self.renamed]}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "renamed": [{"from": a, "to": b} for a, b in self.renamed],
+        }
 
 
 def _kind(text: str) -> str | None:
@@ -108,11 +112,15 @@ def read_agencies(path: Path, province_code: str) -> list[AgencyRow]:
         if not code:
             errors.append(_("thiếu mã định danh."))
         elif len(code) > MAX_CODE or len(code.split(".")) != 4:
-            errors.append(_("mã định danh “%(code)s” phải có 4 phần (L4.L3.L2.L1, Quyết định 20/2020/QĐ-TTg).")
-                          % {"code": code})
+            errors.append(
+                _("mã định danh “%(code)s” phải có 4 phần (L4.L3.L2.L1, Quyết định 20/2020/QĐ-TTg).")
+                % {"code": code}
+            )
         elif not code.endswith("." + prefix):
-            errors.append(_("mã định danh “%(code)s” không thuộc tỉnh (phải kết thúc bằng .%(prefix)s).")
-                          % {"code": code, "prefix": prefix})
+            errors.append(
+                _("mã định danh “%(code)s” không thuộc tỉnh (phải kết thúc bằng .%(prefix)s).")
+                % {"code": code, "prefix": prefix}
+            )
         elif code in seen:
             errors.append(_("mã %(code)s trùng với dòng %(first)s.") % {"code": code, "first": seen[code]})
         if not name:
@@ -145,10 +153,21 @@ def read_agencies(path: Path, province_code: str) -> list[AgencyRow]:
             continue
         assert kind is not None and unit is not None
         seen[code] = row.line
-        rows.append(AgencyRow(
-            line=row.line, code=code, name=name, kind=kind, unit=unit, parent_code=row.get("parent"),
-            valid_from=valid_from, valid_to=valid_to, previous_code=row.get("previous_code"),
-            address=row.get("address"), phone=row.get("phone")))
+        rows.append(
+            AgencyRow(
+                line=row.line,
+                code=code,
+                name=name,
+                kind=kind,
+                unit=unit,
+                parent_code=row.get("parent"),
+                valid_from=valid_from,
+                valid_to=valid_to,
+                previous_code=row.get("previous_code"),
+                address=row.get("address"),
+                phone=row.get("phone"),
+            )
+        )
     if not rows and not problems:
         problems.append(_("tệp không có dòng dữ liệu nào."))
     problems.extend(_check_references(rows, seen))
@@ -160,31 +179,46 @@ def read_agencies(path: Path, province_code: str) -> list[AgencyRow]:
 def _check_references(rows: list[AgencyRow], in_file: dict[str, int]) -> list[str]:
     """Parents named in the file or already in the database; previous codes that exist."""
     problems: list[str] = []
-    named = {r.parent_code for r in rows if r.parent_code} | {r.previous_code for r in rows if r.previous_code}
+    named = {r.parent_code for r in rows if r.parent_code} | {
+        r.previous_code for r in rows if r.previous_code
+    }
     existing = set(Agency.objects.filter(code__in=named).values_list("code", flat=True))
     official = {r.code for r in rows}
     for row in rows:
         if row.parent_code and row.parent_code not in in_file and row.parent_code not in existing:
-            problems.append(_problem(row.line, _("không có cơ quan cấp trên mã %(code)s.") % {
-                "code": row.parent_code}))
+            problems.append(
+                _problem(row.line, _("không có cơ quan cấp trên mã %(code)s.") % {"code": row.parent_code})
+            )
         if row.parent_code == row.code:
             problems.append(_problem(row.line, _("cơ quan không thể là cấp trên của chính nó.")))
         if row.previous_code and row.previous_code != row.code:
             if row.previous_code not in existing and not Agency.objects.filter(code=row.code).exists():
-                problems.append(_problem(row.line, _("không có cơ quan mã cũ %(code)s.") % {
-                    "code": row.previous_code}))
+                problems.append(
+                    _problem(row.line, _("không có cơ quan mã cũ %(code)s.") % {"code": row.previous_code})
+                )
             elif row.previous_code in official:
-                problems.append(_problem(row.line, _(
-                    "mã cũ %(code)s cũng là mã định danh của một dòng khác.") % {"code": row.previous_code}))
+                problems.append(
+                    _problem(
+                        row.line,
+                        _("mã cũ %(code)s cũng là mã định danh của một dòng khác.")
+                        % {"code": row.previous_code},
+                    )
+                )
     return problems
 
 
 def _values(row: AgencyRow) -> dict[str, Any]:
     today = timezone.localdate()
-    active = (row.valid_from is None or row.valid_from <= today) and (row.valid_to is None or row.valid_to >= today)
+    active = (row.valid_from is None or row.valid_from <= today) and (
+        row.valid_to is None or row.valid_to >= today
+    )
     values: dict[str, Any] = {
-        "name": row.name, "kind": row.kind, "unit_id": row.unit.pk, "valid_from": row.valid_from,
-        "valid_to": row.valid_to, "is_active": active,
+        "name": row.name,
+        "kind": row.kind,
+        "unit_id": row.unit.pk,
+        "valid_from": row.valid_from,
+        "valid_to": row.valid_to,
+        "is_active": active,
     }
     if row.address:
         values["address"] = row.address

@@ -43,8 +43,14 @@ class UnitRow:
     open_at_end: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"unit": self.key, "label": self.label, "received": self.received, "finished": self.finished,
-                "late": self.late, "open_at_end": self.open_at_end}
+        return {
+            "unit": self.key,
+            "label": self.label,
+            "received": self.received,
+            "finished": self.finished,
+            "late": self.late,
+            "open_at_end": self.open_at_end,
+        }
 
 
 @dataclass
@@ -113,17 +119,23 @@ def figures_by_unit(start: dt.date, end: dt.date, by: str, province_suffix: str 
     begin = dt.datetime.combine(start, dt.time.min, tzinfo=TZ)
     stop = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=TZ)
     dossiers = Dossier.objects.filter(received_at__isnull=False, received_at__lt=stop).filter(
-        Q(received_at__gte=begin) | Q(finished_at__gte=begin) | Q(finished_at__isnull=True))
+        Q(received_at__gte=begin) | Q(finished_at__gte=begin) | Q(finished_at__isnull=True)
+    )
     if province_suffix:
         dossiers = dossiers.filter(receiving_agency__code__endswith="." + province_suffix)
     continued: dict[int, list[AgencySuccession]] = defaultdict(list)
-    for s in AgencySuccession.objects.filter(kind=AgencySuccession.Kind.CONTINUED).select_related(
-            "predecessor_unit").order_by("effective"):
+    for s in (
+        AgencySuccession.objects.filter(kind=AgencySuccession.Kind.CONTINUED)
+        .select_related("predecessor_unit")
+        .order_by("effective")
+    ):
         continued[s.predecessor_id].append(s)
     units = _Units.load()
     first_receiving = _receiving_before_rehoming(dossiers)
-    agencies = {a.code: a for a in Agency.objects.filter(code__in=set(first_receiving.values()))
-                .select_related("unit")}
+    agencies = {
+        a.code: a
+        for a in Agency.objects.filter(code__in=set(first_receiving.values())).select_related("unit")
+    }
     rows: dict[str, UnitRow] = {}
     for dossier in dossiers.select_related("receiving_agency__unit").iterator(chunk_size=2000):
         assert dossier.received_at is not None
@@ -143,7 +155,9 @@ def figures_by_unit(start: dt.date, end: dt.date, by: str, province_suffix: str 
             if dossier.due_at is not None and dossier.finished_at > dossier.due_at:
                 row.late += 1
         closed = dossier.refused_at or dossier.withdrawn_at or dossier.stopped_at
-        if (dossier.finished_at is None or dossier.finished_at >= stop) and (closed is None or closed >= stop):
+        if (dossier.finished_at is None or dossier.finished_at >= stop) and (
+            closed is None or closed >= stop
+        ):
             row.open_at_end += 1
     return sorted(rows.values(), key=lambda r: r.label)
 

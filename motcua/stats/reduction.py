@@ -38,7 +38,13 @@ def reduction_view(request: HttpRequest) -> HttpResponse:
     except AgencyError:
         suffix = ""
     report = reduction.report(suffix, on)
-    return render(request, "stats/reduction.html", {
-        "report": report, "on": on, "page_name": "reduction",
-        "groups": [report.province, *report.by_level],
-    })
+    return render(
+        request,
+        "stats/reduction.html",
+        {
+            "report": report,
+            "on": on,
+            "page_name": "reduction",
+            "groups": [report.province, *report.by_level],
+        },
+    )

@@ -38,17 +38,20 @@ pytestmark = [
 
 def generated_announcement(path: Path) -> tuple[Path, Decimal, Decimal]:
     """The announcement, with the sums of national and local working days it should give."""
-    counters = (Channel.objects.filter(kind="counter", version__valid_to__isnull=True)
-                .filter(version__procedure__at_commune=True) | Channel.objects.filter(
-                kind="counter", version__valid_to__isnull=True, version__procedure__at_province=True))
+    counters = Channel.objects.filter(kind="counter", version__valid_to__isnull=True).filter(
+        version__procedure__at_commune=True
+    ) | Channel.objects.filter(
+        kind="counter", version__valid_to__isnull=True, version__procedure__at_province=True
+    )
     rows, national_sum, local_sum = [], Decimal(0), Decimal(0)
     without_limit = 0
     for channel in counters.select_related("version__procedure").order_by("version__procedure__code"):
         code = channel.version.procedure.code
-        if channel.time_limit_unit == "working_days" and channel.time_limit_value >= 2:
-            local = math.ceil(channel.time_limit_value * Decimal("0.7"))
+        value = channel.time_limit_value
+        if channel.time_limit_unit == "working_days" and value is not None and value >= 2:
+            local = math.ceil(value * Decimal("0.7"))
             rows.append([code, channel.version.procedure.name, local, "ngày làm việc", ""])
-            national_sum += channel.time_limit_value
+            national_sum += value
             local_sum += local
         elif channel.time_limit_value is None and without_limit < 3:
             without_limit += 1
@@ -56,7 +59,9 @@ def generated_announcement(path: Path) -> tuple[Path, Decimal, Decimal]:
     book = Workbook()
     sheet = book.active
     sheet.append(["Quyết định số 999/QĐ-UBND ngày 15/03/2026 của Chủ tịch UBND tỉnh Lạng Sơn"])
-    sheet.append(["STT", "Mã thủ tục", "Tên thủ tục", "Thời hạn giải quyết", "Đơn vị thời hạn", "Phí, lệ phí"])
+    sheet.append(
+        ["STT", "Mã thủ tục", "Tên thủ tục", "Thời hạn giải quyết", "Đơn vị thời hạn", "Phí, lệ phí"]
+    )
     for index, row in enumerate(rows, start=1):
         sheet.append([index, *row])
     book.save(path)
@@ -65,7 +70,8 @@ def generated_announcement(path: Path) -> tuple[Path, Decimal, Decimal]:
 
 @pytest.mark.django_db
 def test_an_announcement_built_from_the_national_catalog_reports_its_own_reduction(
-        tmp_path: Path, client: Client) -> None:
+    tmp_path: Path, client: Client
+) -> None:
     import_catalog(REAL_FILE, effective=dt.date(2025, 7, 1), report_path=tmp_path / "report.jsonl")
     path, national_sum, local_sum = generated_announcement(tmp_path / "announcement.xlsx")
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -50,12 +51,18 @@ class Province:
         call_command("units", "import", str(table), "--no-progress", stdout=StringIO(), stderr=StringIO())
         ensure_pre_reform_agencies("20")
         field = Field.objects.create(name="Hộ tịch")
-        procedure = Procedure.objects.create(code="1.001193", name="Đăng ký khai sinh", field=field, at_commune=True)
+        procedure = Procedure.objects.create(
+            code="1.001193", name="Đăng ký khai sinh", field=field, at_commune=True
+        )
         self.version = ProcedureVersion.objects.create(
-            procedure=procedure, valid_from=dt.date(2024, 1, 1), content_hash="x",
-            implementing_agency="Ủy ban nhân dân cấp xã")
-        self.version.channels.create(kind=ChannelKind.COUNTER, time_limit_value=3,
-                                     time_limit_unit=TimeLimitUnit.WORKING_DAYS)
+            procedure=procedure,
+            valid_from=dt.date(2024, 1, 1),
+            content_hash="x",
+            implementing_agency="Ủy ban nhân dân cấp xã",
+        )
+        self.version.channels.create(
+            kind=ChannelKind.COUNTER, time_limit_value=3, time_limit_unit=TimeLimitUnit.WORKING_DAYS
+        )
         self.people = 0
 
     def agency(self, code: str) -> Agency:
@@ -63,16 +70,19 @@ class Province:
 
     def receptionist(self, centre: str) -> User:
         agency = self.agency(centre)
-        return User.objects.get_or_create(username=f"r-{centre}", defaults={
-            "role": Role.RECEPTIONIST, "agency": agency})[0]
+        return User.objects.get_or_create(
+            username=f"r-{centre}", defaults={"role": Role.RECEPTIONIST, "agency": agency}
+        )[0]
 
-    def receive(self, centre: str, place: str | None, **kwargs: object) -> Dossier:
+    def receive(self, centre: str, place: str | None, **kwargs: Any) -> Dossier:
         self.people += 1
         unit = Unit.objects.get(code=place, valid_to=dt.date(2025, 6, 30)) if place else None
-        applicant = Applicant.objects.create(name=f"Người nộp {self.people}", id_number=f"02019{self.people:07d}",
-                                             address_unit=unit)
-        return services.receive_new_dossier(self.receptionist(centre), self.version, applicant, at=RECEIVED,
-                                            **kwargs)  # type: ignore[arg-type]
+        applicant = Applicant.objects.create(
+            name=f"Người nộp {self.people}", id_number=f"02019{self.people:07d}", address_unit=unit
+        )
+        return services.receive_new_dossier(
+            self.receptionist(centre), self.version, applicant, at=RECEIVED, **kwargs
+        )  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -101,19 +111,26 @@ def test_plan_changes_nothing_and_apply_does_what_it_printed(province: Province,
     plan = run("plan", table)
 
     assert DossierEvent.objects.count() == events and Agency.objects.filter(is_active=False).count() == 0
-    assert f"  {at_binh.code} [2]: tiếp nhận 900.02.91.H37 → 900.01.91.H37; " \
-           f"giải quyết 900.02.90.H37 → 900.01.90.H37" in plan
+    assert (
+        f"  {at_binh.code} [2]: tiếp nhận 900.02.91.H37 → 900.01.91.H37; "
+        f"giải quyết 900.02.90.H37 → 900.01.90.H37" in plan
+    )
     applied = run("apply", table)
     assert applied[:-1] == plan[:-1]
     at_binh.refresh_from_db()
-    assert (at_binh.receiving_agency.code, at_binh.competent_agency.code) == ("900.01.91.H37", "900.01.90.H37")
+    assert (at_binh.receiving_agency.code, at_binh.competent_agency.code) == (
+        "900.01.91.H37",
+        "900.01.90.H37",
+    )
 
 
 def test_agencies_close_continue_under_a_kept_code_or_start(province: Province, table: Path) -> None:
     lines = run("apply", table)
 
     an = province.agency("900.01.90.H37")
-    assert an.is_active and an.name == "Ủy ban nhân dân xã An Bình" and an.unit.valid_from == dt.date(2025, 7, 1)
+    assert (
+        an.is_active and an.name == "Ủy ban nhân dân xã An Bình" and an.unit.valid_from == dt.date(2025, 7, 1)
+    )
     kept = AgencySuccession.objects.get(predecessor=an, successor=an)
     assert kept.kind == "continued" and kept.predecessor_name == "Ủy ban nhân dân xã An"
     binh = province.agency("900.02.90.H37")
@@ -121,26 +138,36 @@ def test_agencies_close_continue_under_a_kept_code_or_start(province: Province, 
     assert [s.successor.code for s in binh.successions.all()] == ["900.01.90.H37"]
     cuong = province.agency("900.03.91.H37")
     assert sorted((s.successor.code, s.kind) for s in cuong.successions.all()) == [
-        ("900.04.91.H37", "partial"), ("900.10.91.H37", "partial")]
+        ("900.04.91.H37", "partial"),
+        ("900.10.91.H37", "partial"),
+    ]
     assert province.agency("900.10.92.H37").valid_from == dt.date(2025, 7, 1)
     assert "  900.10.91.H37 Trung tâm Phục vụ hành chính công xã Tân" in lines
     district = province.agency("901.00.80.H37")
     assert not district.is_active
     assert {s.successor.code for s in district.successions.all()} == {
-        "900.01.90.H37", "900.10.90.H37", "900.04.90.H37"}
+        "900.01.90.H37",
+        "900.10.90.H37",
+        "900.04.90.H37",
+    }
 
 
-def test_a_split_commune_sends_its_dossiers_to_the_first_successor_named(province: Province, table: Path) -> None:
+def test_a_split_commune_sends_its_dossiers_to_the_first_successor_named(
+    province: Province, table: Path
+) -> None:
     dossier = province.receive("900.03.91.H37", "90003")
 
     run("apply", table)
 
     dossier.refresh_from_db()
-    assert dossier.receiving_agency.code == "900.10.91.H37" and dossier.competent_agency.code == "900.10.90.H37"
+    assert (
+        dossier.receiving_agency.code == "900.10.91.H37" and dossier.competent_agency.code == "900.10.90.H37"
+    )
 
 
 def test_a_district_dossier_follows_the_applicant_commune_else_the_largest_successor(
-        province: Province, table: Path) -> None:
+    province: Province, table: Path
+) -> None:
     committee = province.agency("901.00.80.H37")
     from_dung = province.receive("901.00.81.H37", "90004", competent_agency=committee)
     from_nowhere = province.receive("901.00.81.H37", None, competent_agency=committee)
@@ -155,7 +182,8 @@ def test_a_district_dossier_follows_the_applicant_commune_else_the_largest_succe
 
 
 def test_unfinished_steps_move_and_lose_their_assignee_finished_dossiers_stay(
-        province: Province, table: Path, heard: list[tuple[str, str]]) -> None:
+    province: Province, table: Path, heard: list[tuple[str, str]]
+) -> None:
     processing = province.receive("900.02.91.H37", "90002", forward=True)
     step = processing.current_step
     assert step is not None and step.agency.code == "900.02.90.H37"
@@ -194,19 +222,27 @@ def test_apply_refuses_a_plan_that_changed_since_it_was_printed(province: Provin
 
 
 def test_an_agency_whose_unit_has_no_successor_stops_the_whole_reorganisation(
-        province: Province, table: Path) -> None:
+    province: Province, table: Path
+) -> None:
     district = Unit.objects.get(code="901")
-    lost = Unit.objects.create(code="90099", name="Xã Lạc", level="commune", parent=district,
-                               valid_to=dt.date(2025, 6, 30))
-    Agency.objects.create(code="900.99.90.H37", name="Ủy ban nhân dân xã Lạc", kind="commune_committee", unit=lost)
+    lost = Unit.objects.create(
+        code="90099", name="Xã Lạc", level="commune", parent=district, valid_to=dt.date(2025, 6, 30)
+    )
+    Agency.objects.create(
+        code="900.99.90.H37", name="Ủy ban nhân dân xã Lạc", kind="commune_committee", unit=lost
+    )
     province.receive("900.02.91.H37", "90002")
     err = StringIO()
 
     with pytest.raises(BadInput):
-        call_command("reorg", "apply", "--on", "2025-07-01", "--file", str(table), stdout=StringIO(), stderr=err)
+        call_command(
+            "reorg", "apply", "--on", "2025-07-01", "--file", str(table), stdout=StringIO(), stderr=err
+        )
 
     assert "900.99.90.H37" in err.getvalue()
-    assert not Agency.objects.filter(is_active=False).exists() and not Agency.objects.filter(code="900.10.90.H37")
+    assert not Agency.objects.filter(is_active=False).exists() and not Agency.objects.filter(
+        code="900.10.90.H37"
+    )
 
 
 def test_a_second_apply_has_nothing_left_to_do(province: Province, table: Path) -> None:
@@ -219,6 +255,14 @@ def test_a_second_apply_has_nothing_left_to_do(province: Province, table: Path) 
     assert "Cơ quan thành lập (0):" in again
 
 
+def test_the_plan_lists_officers_left_at_closed_agencies(province: Province, table: Path) -> None:
+    province.receive("900.02.91.H37", "90002")  # its receptionist belongs to Bình's centre
+
+    plan = run("plan", table)
+
+    assert plan[plan.index("Cơ quan kết thúc còn tài khoản cán bộ (1):") + 1] == "  900.02.91.H37: 1 cán bộ"
+
+
 def test_statistics_across_the_change_group_by_old_or_new_units(province: Province, table: Path) -> None:
     province.receive("900.01.91.H37", "90001")  # An
     province.receive("900.02.91.H37", "90002")  # Bình
@@ -226,8 +270,9 @@ def test_statistics_across_the_change_group_by_old_or_new_units(province: Provin
     an_binh = province.agency("900.01.91.H37")
     receptionist = User.objects.create(username="r-an-binh", role=Role.RECEPTIONIST, agency=an_binh)
     applicant = Applicant.objects.create(name="Người nộp sau", id_number="020190099999")
-    services.receive_new_dossier(receptionist, province.version, applicant,
-                                 at=dt.datetime(2025, 7, 10, 9, 0, tzinfo=TZ))
+    services.receive_new_dossier(
+        receptionist, province.version, applicant, at=dt.datetime(2025, 7, 10, 9, 0, tzinfo=TZ)
+    )
 
     def figures(by: str) -> dict[str, int]:
         out = StringIO()

@@ -30,8 +30,10 @@ TABLE = settings.DATA_DIR / "units" / "conversion-2025-07-01.csv"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not TABLE.exists() and not os.environ.get("CI"),
-                       reason="the Government's data files are not on this machine"),
+    pytest.mark.skipif(
+        not TABLE.exists() and not os.environ.get("CI"),
+        reason="the Government's data files are not on this machine",
+    ),
 ]
 
 RECEIVED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=TZ)
@@ -39,13 +41,18 @@ RECEIVED = dt.datetime(2025, 6, 20, 9, 0, tzinfo=TZ)
 
 def _birth_registration() -> ProcedureVersion:
     field = Field.objects.create(name="Hộ tịch")
-    procedure = Procedure.objects.create(code="1.001193", name="Thủ tục đăng ký khai sinh", field=field,
-                                         at_commune=True)
+    procedure = Procedure.objects.create(
+        code="1.001193", name="Thủ tục đăng ký khai sinh", field=field, at_commune=True
+    )
     version = ProcedureVersion.objects.create(
-        procedure=procedure, valid_from=dt.date(2024, 1, 1), content_hash="test",
-        implementing_agency="Ủy ban nhân dân cấp xã")
-    version.channels.create(kind=ChannelKind.COUNTER, time_limit_value=3,
-                            time_limit_unit=TimeLimitUnit.WORKING_DAYS)
+        procedure=procedure,
+        valid_from=dt.date(2024, 1, 1),
+        content_hash="test",
+        implementing_agency="Ủy ban nhân dân cấp xã",
+    )
+    version.channels.create(
+        kind=ChannelKind.COUNTER, time_limit_value=3, time_limit_unit=TimeLimitUnit.WORKING_DAYS
+    )
     return version
 
 
@@ -58,18 +65,26 @@ def _build_pre_reform_lang_son() -> None:
     ensure_pre_reform_agencies("20")
     version = _birth_registration()
     n = 0
-    for centre in Agency.objects.filter(kind__in=[Agency.Kind.COMMUNE_CENTER, Agency.Kind.DISTRICT_CENTER],
-                                        code__endswith=".H37").select_related("unit").order_by("code"):
+    for centre in (
+        Agency.objects.filter(
+            kind__in=[Agency.Kind.COMMUNE_CENTER, Agency.Kind.DISTRICT_CENTER], code__endswith=".H37"
+        )
+        .select_related("unit")
+        .order_by("code")
+    ):
         receptionist = User.objects.create(username=f"r{centre.pk}", role=Role.RECEPTIONIST, agency=centre)
         if centre.kind == Agency.Kind.DISTRICT_CENTER:
             district_committee = centre.parent
             communes = list(Unit.objects.filter(parent=centre.unit).order_by("code"))
             place = communes[len(communes) // 2]
             n += 1
-            services.receive_new_dossier(receptionist, version, _applicant(place, n), at=RECEIVED,
-                                         competent_agency=district_committee)
+            services.receive_new_dossier(
+                receptionist, version, _applicant(place, n), at=RECEIVED, competent_agency=district_committee
+            )
             n += 1
-            services.refuse_new_dossier(receptionist, version, _applicant(place, n), "Thiếu giấy tờ", at=RECEIVED)
+            services.refuse_new_dossier(
+                receptionist, version, _applicant(place, n), "Thiếu giấy tờ", at=RECEIVED
+            )
             continue
         n += 1
         dossier = services.receive_new_dossier(receptionist, version, _applicant(centre.unit, n), at=RECEIVED)
@@ -77,7 +92,9 @@ def _build_pre_reform_lang_son() -> None:
             services.forward_dossier(receptionist, dossier, at=RECEIVED + dt.timedelta(hours=1))
         if n % 5 == 0:
             n += 1
-            done = services.receive_new_dossier(receptionist, version, _applicant(centre.unit, n), at=RECEIVED)
+            done = services.receive_new_dossier(
+                receptionist, version, _applicant(centre.unit, n), at=RECEIVED
+            )
             services.withdraw(receptionist, done, at=RECEIVED + dt.timedelta(hours=2), reason="Rút hồ sơ")
 
 
@@ -102,8 +119,9 @@ def test_the_2025_table_moves_every_open_dossier_to_its_successor_and_the_plan_i
     digest = plan_lines[-1].split(":")[1].split()[0]
 
     apply_out = StringIO()
-    call_command("reorg", "apply", "--on", "2025-07-01", "--file", str(TABLE), "--expect", digest,
-                 stdout=apply_out)
+    call_command(
+        "reorg", "apply", "--on", "2025-07-01", "--file", str(TABLE), "--expect", digest, stdout=apply_out
+    )
     apply_lines = apply_out.getvalue().splitlines()
     assert apply_lines[:-1] == plan_lines[:-1]  # the same changes, line for line
 
@@ -120,8 +138,12 @@ def test_the_2025_table_moves_every_open_dossier_to_its_successor_and_the_plan_i
     assert all(a.successions.exists() for a in closed)
 
     moved = {line.strip().split(" ")[0] for line in plan_lines if " [" in line and "→" in line}
-    after = {d.code: d for d in Dossier.objects.select_related(
-        "receiving_agency__unit", "competent_agency__unit", "applicant__address_unit")}
+    after = {
+        d.code: d
+        for d in Dossier.objects.select_related(
+            "receiving_agency__unit", "competent_agency__unit", "applicant__address_unit"
+        )
+    }
     assert set(after) == set(before)  # codes unchanged, nothing created or lost
     for dossier in open_before:
         now = after[dossier.code]
@@ -141,8 +163,7 @@ def test_the_2025_table_moves_every_open_dossier_to_its_successor_and_the_plan_i
         else:  # at an agency that continues under its code: already at the successor
             assert not events and now.receiving_agency_id == dossier.receiving_agency_id
     closed_ids = set(closed.values_list("pk", flat=True))
-    expected = {d.code for d in open_before
-                if {d.receiving_agency_id, d.competent_agency_id} & closed_ids}
+    expected = {d.code for d in open_before if {d.receiving_agency_id, d.competent_agency_id} & closed_ids}
     assert moved == expected and len(moved) == DossierEvent.objects.filter(action=REHOME_ACTION).count()
     assert 0 < len(moved) < len(open_before)  # some stay at an agency that kept its code
     assert _snapshot([after[c] for c in finished_before]) == finished_before
@@ -152,5 +173,9 @@ def test_the_2025_table_moves_every_open_dossier_to_its_successor_and_the_plan_i
     assert "toàn vẹn" in out.getvalue()
     second = StringIO()
     call_command("reorg", "plan", "--on", "2025-07-01", "--file", str(TABLE), stdout=second)
-    assert "(0):" in second.getvalue() and not Dossier.objects.filter(
-        status__in=[Status.RECEIVED, Status.PROCESSING], receiving_agency__is_active=False).exists()
+    assert (
+        "(0):" in second.getvalue()
+        and not Dossier.objects.filter(
+            status__in=[Status.RECEIVED, Status.PROCESSING], receiving_agency__is_active=False
+        ).exists()
+    )

@@ -17,8 +17,16 @@ from motcua.core.cli import BadInput
 from motcua.geography.fixture import load_fixture
 from motcua.geography.importer import apply_plan
 
-HEADER = ["Mã định danh", "Tên cơ quan", "Loại", "Mã đơn vị hành chính", "Mã cơ quan cấp trên",
-          "Hiệu lực từ", "Hiệu lực đến", "Mã cũ"]
+HEADER = [
+    "Mã định danh",
+    "Tên cơ quan",
+    "Loại",
+    "Mã đơn vị hành chính",
+    "Mã cơ quan cấp trên",
+    "Hiệu lực từ",
+    "Hiệu lực đến",
+    "Mã cũ",
+]
 Row = tuple[str, str, str, str, str]  # code, name, kind, unit code, parent code
 
 
@@ -33,8 +41,10 @@ def demo_agencies(db: None) -> list[Row]:
     apply_plan(load_fixture())
     with transaction.atomic():
         ensure_province_agencies("20")
-        rows = [(a.code, a.name, a.kind, a.unit.code, a.parent.code if a.parent else "")
-                for a in Agency.objects.select_related("unit", "parent").order_by("code")]
+        rows = [
+            (a.code, a.name, a.kind, a.unit.code, a.parent.code if a.parent else "")
+            for a in Agency.objects.select_related("unit", "parent").order_by("code")
+        ]
         transaction.set_rollback(True)
     assert not Agency.objects.exists()
     return rows
@@ -54,12 +64,15 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 def current() -> list[Row]:
-    return [(a.code, a.name, a.kind, a.unit.code, a.parent.code if a.parent else "")
-            for a in Agency.objects.select_related("unit", "parent").order_by("code")]
+    return [
+        (a.code, a.name, a.kind, a.unit.code, a.parent.code if a.parent else "")
+        for a in Agency.objects.select_related("unit", "parent").order_by("code")
+    ]
 
 
 def test_setup_from_a_file_reproduces_the_demo_agencies_with_official_codes(
-        demo_agencies: list[Row], tmp_path: Path) -> None:
+    demo_agencies: list[Row], tmp_path: Path
+) -> None:
     expected, _codes = with_official_codes(demo_agencies)
     path = write_csv(tmp_path / "agencies.csv", [[*row, "", "", ""] for row in expected])
 
@@ -81,7 +94,9 @@ def test_a_second_setup_of_the_same_file_changes_nothing(demo_agencies: list[Row
     assert f"tạo mới 0, cập nhật 0, giữ nguyên {len(expected)}." in out.getvalue()
 
 
-def test_an_xlsx_file_with_dates_and_labels_is_read_like_the_csv(demo_agencies: list[Row], tmp_path: Path) -> None:
+def test_an_xlsx_file_with_dates_and_labels_is_read_like_the_csv(
+    demo_agencies: list[Row], tmp_path: Path
+) -> None:
     import datetime as dt
 
     expected, _codes = with_official_codes(demo_agencies)
@@ -105,8 +120,10 @@ def test_previous_codes_rename_the_scheme_agencies_in_place(demo_agencies: list[
     ensure_province_agencies("20")
     ids = dict(Agency.objects.values_list("code", "pk"))
     expected, codes = with_official_codes(demo_agencies)
-    path = write_csv(tmp_path / "agencies.csv",
-                     [[*row, "", "", scheme] for row, scheme in zip(expected, codes, strict=True)])
+    path = write_csv(
+        tmp_path / "agencies.csv",
+        [[*row, "", "", scheme] for row, scheme in zip(expected, codes, strict=True)],
+    )
 
     call_command("province", "setup", "--agencies", str(path), stdout=StringIO())
 
@@ -115,7 +132,8 @@ def test_previous_codes_rename_the_scheme_agencies_in_place(demo_agencies: list[
 
 
 def test_a_file_with_errors_names_every_bad_line_and_changes_nothing(
-        demo_agencies: list[Row], tmp_path: Path) -> None:
+    demo_agencies: list[Row], tmp_path: Path
+) -> None:
     expected, _codes = with_official_codes(demo_agencies)
     rows = [[*row, "", "", ""] for row in expected[:5]]
     rows[1][2] = "bakery"  # line 3: no such kind
@@ -133,9 +151,13 @@ def test_a_file_with_errors_names_every_bad_line_and_changes_nothing(
     assert not Agency.objects.exists()
 
 
-def test_a_parent_missing_from_file_and_database_is_an_error(demo_agencies: list[Row], tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "agencies.csv", [
-        ["000.00.01.H37", "Sở Nội vụ tỉnh Lạng Sơn", "department", "20", "000.00.00.H37", "", "", ""]])
+def test_a_parent_missing_from_file_and_database_is_an_error(
+    demo_agencies: list[Row], tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "agencies.csv",
+        [["000.00.01.H37", "Sở Nội vụ tỉnh Lạng Sơn", "department", "20", "000.00.00.H37", "", "", ""]],
+    )
     err = StringIO()
 
     with pytest.raises(BadInput):
