@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Role, User
 from motcua.agencies import services as agencies
@@ -99,7 +100,7 @@ def _undecided(
             if rule is not None and rule.level not in LOCAL_LEVELS:
                 continue  # a central body decides: not the province's to set up
             if centre is None:
-                found.append((procedure, desk, "no service centre"))
+                found.append((procedure, desk, _("Tỉnh chưa có trung tâm tiếp nhận hồ sơ ở cấp này.")))
                 break
             place = centre.unit if desk == "commune" else (commune.unit if commune else None)
             try:

@@ -429,7 +429,11 @@ class _Run:
         provinces = self.load_new_units(prefixes)
         by_code = {agency.code: agency for agency in affected}
         for prefix, province in sorted(provinces.items()):
-            self.ensure_new_agencies(prefix, province, by_code)
+            try:
+                self.ensure_new_agencies(prefix, province, by_code)
+            except agencies.AgencyError as error:  # the province's committee or police is missing
+                self.problems.append(str(error))
+                return self.result
         continued = {code for code, _old, _new in self.result.continued}
         for agency in affected:
             if agency.code not in continued:

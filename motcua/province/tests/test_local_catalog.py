@@ -250,7 +250,8 @@ def test_the_reduction_page_is_for_dashboard_users_only(catalog: None, client: C
     assert client.get("/stats/cat-giam-thoi-han/").status_code == 403
 
 
-def test_the_reduction_reads_in_english_on_the_english_pages(catalog: None, tmp_path: Path, client: Client) -> None:
+def test_the_reduction_reads_in_english_on_the_english_pages(
+        catalog: None, tmp_path: Path, client: Client) -> None:
     import_file(announcement(tmp_path / "qd.xlsx", SMALL))
     client.force_login(User.objects.create(username="admin.en", role=Role.SYSTEM_ADMIN))
 
