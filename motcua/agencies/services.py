@@ -234,7 +234,8 @@ def commune_center(unit: Unit | str) -> Agency:
 def service_centers(province_code: str) -> list[Agency]:
     """Every service centre of a province: the provincial one first, then the communes'."""
     prefix = province_prefix(province_code)
-    centers = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS, code__endswith=f".{prefix}")
+    centers = Agency.objects.filter(
+        kind__in=Agency.SERVICE_CENTER_KINDS, code__endswith=f".{prefix}", is_active=True)
     return sorted(
         centers.select_related("unit"), key=lambda a: (a.kind != Agency.Kind.PROVINCIAL_CENTER, a.code))
 
