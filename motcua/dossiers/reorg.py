@@ -48,7 +48,7 @@ def rehome_dossier(
         locked = services._lock(dossier, actor)
         if locked.status in CLOSED_STATUSES:
             raise services.DossierError(
-                "finished",
+                "invalid_transition",
                 gettext("Hồ sơ %(code)s đã kết thúc: không chuyển sang cơ quan kế thừa.")
                 % {"code": locked.code},
             )

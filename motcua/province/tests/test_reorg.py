@@ -281,3 +281,20 @@ def test_statistics_across_the_change_group_by_old_or_new_units(province: Provin
 
     assert figures("new") == {"Xã An Bình (90001)": 3}
     assert figures("old") == {"Xã An (90001)": 2, "Xã Bình (90002)": 1}
+
+
+def test_the_rehome_transition_refuses_a_finished_dossier(province: Province) -> None:
+    from motcua.dossiers.reorg import rehome_dossier
+
+    dossier = province.receive("900.02.91.H37", "90002")
+    services.withdraw(province.receptionist("900.02.91.H37"), dossier, at=RECEIVED, reason="Rút")
+    target = province.agency("900.01.91.H37")
+    revision = dossier.revision
+
+    with pytest.raises(services.DossierError) as refused:
+        rehome_dossier(dossier, receiving=target, competent=target, agency_map={},
+                       effective=dt.date(2025, 7, 1))
+
+    assert refused.value.code == "invalid_transition"
+    dossier.refresh_from_db()
+    assert dossier.revision == revision and dossier.receiving_agency.code == "900.02.91.H37"
