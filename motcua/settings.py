@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "motcua.stats",
     "motcua.assistant",
     "motcua.centre",
+    "motcua.province",
     "motcua.documents",
     "motcua.ecopy",
     "motcua.nationalsync",

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def on(self, day: dt.date) -> AgencyQuerySet:
+        """Agencies in existence on `day` (validity bounds are inclusive; None is open), like units."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
 
 
 class Agency(models.Model):
@@ -26,8 +37,12 @@ class Agency(models.Model):
         LAND_REGISTRATION = "land_registration", _("Văn phòng đăng ký đất đai")
         FOREST_PROTECTION = "forest_protection", _("Kiểm lâm")
         ZONE_BOARD = "zone_board", _("Ban quản lý khu kinh tế, khu công nghiệp")
+        # Districts ended on 30 June 2025: their committees and one-stop desks exist only in
+        # the history (dossiers received before the reform, `motcua reorg`).
+        DISTRICT_COMMITTEE = "district_committee", _("UBND huyện (đến 30/6/2025)")
+        DISTRICT_CENTER = "district_center", _("Bộ phận một cửa cấp huyện (đến 30/6/2025)")
 
-    SERVICE_CENTER_KINDS = (Kind.PROVINCIAL_CENTER, Kind.COMMUNE_CENTER)
+    SERVICE_CENTER_KINDS = (Kind.PROVINCIAL_CENTER, Kind.COMMUNE_CENTER, Kind.DISTRICT_CENTER)
     # Kinds with one office per commune, ward or special zone.
     COMMUNE_KINDS = (Kind.COMMUNE_COMMITTEE, Kind.COMMUNE_CENTER, Kind.COMMUNE_POLICE)
 
@@ -45,6 +60,12 @@ class Agency(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Like units (geography.Unit): an agency exists from a day to a day; a reorganisation
+    # (`motcua reorg apply`) closes it (valid_to, is_active off) and records its successors.
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cơ quan")
@@ -65,7 +86,9 @@ class Agency(models.Model):
         A centre and the committee above it are one administration; a department belongs to
         the provincial committee; an office without a parent (police, customs, tax…) is its own.
         """
-        committees = (self.Kind.PROVINCIAL_COMMITTEE, self.Kind.COMMUNE_COMMITTEE)
+        committees = (
+            self.Kind.PROVINCIAL_COMMITTEE, self.Kind.COMMUNE_COMMITTEE, self.Kind.DISTRICT_COMMITTEE
+        )
         if self.kind in committees or self.parent_id is None:
             return self.pk
         return self.parent_id
@@ -74,3 +97,47 @@ class Agency(models.Model):
     def province_code(self) -> str:
         """The L1 part of the code (e.g. H37): which province the agency belongs to."""
         return self.code.rsplit(".", 1)[-1]
+
+
+class AgencySuccession(models.Model):
+    """How an agency went into another on an effective date, mirroring geography.Succession.
+
+    An agency whose code the new unit keeps (a new commune takes the code of one of its old
+    communes, so the scheme gives the same agency code) continues: its row now names the new
+    unit, and a succession from itself to itself keeps what it was before (`predecessor_unit`,
+    `predecessor_name`), so statistics can still group its earlier dossiers by the old unit.
+    """
+
+    class Kind(models.TextChoices):
+        WHOLE = "whole", _("Nhập toàn bộ")
+        PARTIAL = "partial", _("Nhập một phần")
+        UNCHANGED = "unchanged", _("Giữ nguyên")
+        CONTINUED = "continued", _("Tiếp tục (giữ mã, đổi tên hoặc địa bàn)")
+
+    predecessor = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan cũ"), on_delete=models.CASCADE, related_name="successions"
+    )
+    successor = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan mới"), on_delete=models.CASCADE, related_name="predecessions"
+    )
+    kind = models.CharField(_("hình thức"), max_length=20, choices=Kind.choices)
+    effective = models.DateField(_("ngày hiệu lực"))
+    predecessor_unit = models.ForeignKey(
+        "geography.Unit", verbose_name=_("đơn vị hành chính cũ"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    predecessor_name = models.CharField(_("tên cũ"), max_length=300, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("sắp xếp cơ quan")
+        verbose_name_plural = _("sắp xếp cơ quan")
+        ordering = ["effective", "predecessor__code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor", "effective"], name="agency_succession_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor_name or self.predecessor} → {self.successor} ({self.get_kind_display()})"

@@ -15,7 +15,12 @@ choice, and motcua uses this deterministic scheme (docs/geography.md, "Agencies"
   Bank, treasury, judgment enforcement, land registration, forest protection, zone board):
   `000.00.{NN}.{L1}` with NN from `CENTRAL_OFFICES` (40-49; the provincial police keeps 15),
   their sub-offices `000.{SS}.{NN}.{L1}` (the border-gate customs of Lạng Sơn, SS from
-  `SUB_OFFICES`), and the commune police `{CCC}.{CC}.92.{L1}`, one per commune.
+  `SUB_OFFICES`), and the commune police `{CCC}.{CC}.92.{L1}`, one per commune;
+* before 1 July 2025 only: a district People's Committee `{DDD}.00.80.{L1}` and its one-stop
+  desk `{DDD}.00.81.{L1}` (DDD: the district's 3-digit unit code).
+
+A province whose agencies are registered with the national portal under other codes gives
+them in a file instead (`motcua province setup --agencies FILE`, docs/province.md).
 """
 
 from __future__ import annotations
@@ -27,10 +32,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.agencies.models import Agency
+from motcua.agencies.models import Agency, AgencySuccession
 from motcua.core.text import fold
 from motcua.geography import services as geography
-from motcua.geography.models import COMMUNE_LEVELS, REFORM_DATE, Unit
+from motcua.geography.models import COMMUNE_LEVELS, LAST_DAY_BEFORE_REFORM, REFORM_DATE, Unit
 
 # L1 codes of Decision 20/2020/QĐ-TTg, by province unit code. Add a province here to serve it.
 PROVINCE_PREFIXES: dict[str, str] = {
@@ -41,6 +46,8 @@ PROVINCIAL_CENTER_L2 = "30"
 COMMUNE_COMMITTEE_L2 = "90"
 COMMUNE_CENTER_L2 = "91"
 COMMUNE_POLICE_L2 = "92"
+DISTRICT_COMMITTEE_L2 = "80"
+DISTRICT_CENTER_L2 = "81"
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,14 @@ def commune_police_code(prefix: str, unit_code: str) -> str:
     return _commune_code(prefix, unit_code, COMMUNE_POLICE_L2)
 
 
+def district_committee_code(prefix: str, district_code: str) -> str:
+    return f"{district_code}.00.{DISTRICT_COMMITTEE_L2}.{prefix}"
+
+
+def district_center_code(prefix: str, district_code: str) -> str:
+    return f"{district_code}.00.{DISTRICT_CENTER_L2}.{prefix}"
+
+
 def sub_office_code(prefix: str, office: Department, sub: SubOffice) -> str:
     return f"000.{sub.number}.{office.number}.{prefix}"
 
@@ -219,7 +234,8 @@ def commune_center(unit: Unit | str) -> Agency:
 def service_centers(province_code: str) -> list[Agency]:
     """Every service centre of a province: the provincial one first, then the communes'."""
     prefix = province_prefix(province_code)
-    centers = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS, code__endswith=f".{prefix}")
+    centers = Agency.objects.filter(
+        kind__in=Agency.SERVICE_CENTER_KINDS, code__endswith=f".{prefix}", is_active=True)
     return sorted(
         centers.select_related("unit"), key=lambda a: (a.kind != Agency.Kind.PROVINCIAL_CENTER, a.code))
 
@@ -295,6 +311,68 @@ def ensure_province_agencies(province_code: str, day: dt.date | None = None) -> 
             "name": f"Công an {commune_where}", "kind": Agency.Kind.COMMUNE_POLICE, "unit": commune,
             "parent": police}, result)
     return result
+
+
+@transaction.atomic
+def ensure_pre_reform_agencies(province_code: str) -> EnsureResult:
+    """The scheme's agencies of a province as it was on 30 June 2025: districts and their communes.
+
+    For a database whose history starts before the reform (a province bringing its earlier
+    dossiers, the reorganisation tests): the province's committee, departments and centre,
+    each district's committee and one-stop desk, and each old commune's committee, centre and
+    police. `motcua reorg apply` then closes them on the day the new units start. Not for a
+    database that already has the new communes' agencies: a code the new unit reused names
+    the same agency (AgencySuccession.Kind.CONTINUED).
+    """
+    day = LAST_DAY_BEFORE_REFORM
+    prefix = province_prefix(province_code)
+    province = geography.unit_on(province_code, day)
+    where = _lower_first(province.name)
+    result = EnsureResult()
+    committee = _ensure(provincial_committee_code(prefix), {
+        "name": f"Ủy ban nhân dân {where}", "kind": Agency.Kind.PROVINCIAL_COMMITTEE,
+        "unit": province, "parent": None}, result)
+    for department in DEPARTMENTS:
+        _ensure(department_code(prefix, department), {
+            "name": f"{department.name} {where}", "kind": department.kind,
+            "unit": province, "parent": committee}, result)
+    police = agency_by_code(department_code(prefix, DEPARTMENTS_BY_KEY["police"]))
+    _ensure(provincial_center_code(prefix), {
+        "name": f"Trung tâm Phục vụ hành chính công {where}", "kind": Agency.Kind.PROVINCIAL_CENTER,
+        "unit": province, "parent": committee}, result)
+    districts = Unit.objects.filter(parent=province, level=Unit.Level.DISTRICT).on(day).order_by("code")
+    for district in districts:
+        district_where = _lower_first(district.name)
+        district_committee = _ensure(district_committee_code(prefix, district.code), {
+            "name": f"Ủy ban nhân dân {district_where}", "kind": Agency.Kind.DISTRICT_COMMITTEE,
+            "unit": district, "parent": committee}, result)
+        _ensure(district_center_code(prefix, district.code), {
+            "name": f"Bộ phận một cửa {district_where}", "kind": Agency.Kind.DISTRICT_CENTER,
+            "unit": district, "parent": district_committee}, result)
+        communes = Unit.objects.filter(parent=district, level__in=COMMUNE_LEVELS).on(day).order_by("code")
+        for commune in communes:
+            commune_where = _lower_first(commune.name)
+            commune_committee_agency = _ensure(commune_committee_code(prefix, commune.code), {
+                "name": f"Ủy ban nhân dân {commune_where}", "kind": Agency.Kind.COMMUNE_COMMITTEE,
+                "unit": commune, "parent": district_committee}, result)
+            _ensure(commune_center_code(prefix, commune.code), {
+                "name": f"Bộ phận một cửa {commune_where}", "kind": Agency.Kind.COMMUNE_CENTER,
+                "unit": commune, "parent": commune_committee_agency}, result)
+            _ensure(commune_police_code(prefix, commune.code), {
+                "name": f"Công an {commune_where}", "kind": Agency.Kind.COMMUNE_POLICE,
+                "unit": commune, "parent": police}, result)
+    return result
+
+
+def agency_unit_on(agency: Agency, day: dt.date) -> Unit:
+    """The unit an agency served on `day`: a continued agency (it kept its code through a
+    reorganisation) served its old unit before the succession."""
+    earlier = (AgencySuccession.objects.filter(
+        predecessor=agency, successor=agency, effective__gt=day, predecessor_unit__isnull=False)
+        .select_related("predecessor_unit").order_by("effective").first())
+    if earlier is not None and earlier.predecessor_unit is not None:
+        return earlier.predecessor_unit
+    return agency.unit
 
 
 def agencies_of(province_code: str, kind: str = "") -> list[Agency]:

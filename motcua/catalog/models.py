@@ -313,3 +313,66 @@ class ProcessStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
+
+
+class LocalDecision(models.Model):
+    """A province's decision announcing its own list of procedures (quyết định công bố danh mục
+    thủ tục hành chính của tỉnh): the national procedures it applies, with its local time
+    limits, fees and approved internal processes, effective on the decision's date
+    (catalog.local imports it as versions on top of the national catalog)."""
+
+    province_suffix = models.CharField(_("mã tỉnh (L1)"), max_length=8)  # "H37"
+    number = models.CharField(_("số quyết định"), max_length=200)
+    signed_on = models.DateField(_("ngày quyết định"))
+    source_name = models.CharField(_("tệp nguồn"), max_length=300, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định công bố của tỉnh")
+        verbose_name_plural = _("quyết định công bố của tỉnh")
+        ordering = ["-signed_on", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["province_suffix", "number"], name="local_decision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.signed_on:%d/%m/%Y})"
+
+
+class LocalProcedure(models.Model):
+    """One procedure of a province's decision: its local version and the national limit it reduces.
+
+    The national limit is kept as it stood on the decision's date (the counter channel's, the
+    legal reference), so the reduction stays what the province reported even when the
+    national catalog changes later.
+    """
+
+    decision = models.ForeignKey(LocalDecision, verbose_name=_("quyết định"), on_delete=models.CASCADE,
+                                 related_name="procedures")
+    procedure = models.ForeignKey(Procedure, verbose_name=_("thủ tục"), on_delete=models.CASCADE,
+                                  related_name="local_announcements")
+    version = models.OneToOneField(ProcedureVersion, verbose_name=_("phiên bản của tỉnh"),
+                                   on_delete=models.CASCADE, related_name="local")
+    national_version = models.ForeignKey(ProcedureVersion, verbose_name=_("phiên bản quốc gia"),
+                                         on_delete=models.PROTECT, related_name="+")
+    national_limit_value = models.DecimalField(_("thời hạn quốc gia"), max_digits=8, decimal_places=2,
+                                               null=True, blank=True)
+    national_limit_unit = models.CharField(_("đơn vị thời hạn quốc gia"), max_length=20,
+                                           choices=TimeLimitUnit.choices, blank=True)
+    local_limit_value = models.DecimalField(_("thời hạn của tỉnh"), max_digits=8, decimal_places=2)
+    local_limit_unit = models.CharField(_("đơn vị thời hạn của tỉnh"), max_length=20,
+                                        choices=TimeLimitUnit.choices)
+    local_fee_amount = models.BigIntegerField(_("phí, lệ phí của tỉnh (đồng)"), null=True, blank=True)
+    local_fee_text = models.CharField(_("phí, lệ phí của tỉnh (nguyên văn)"), max_length=500, blank=True)
+    line = models.PositiveIntegerField(_("dòng trong tệp"), default=0)
+
+    class Meta:
+        verbose_name = _("thủ tục công bố của tỉnh")
+        verbose_name_plural = _("thủ tục công bố của tỉnh")
+        ordering = ["decision", "procedure__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "procedure"], name="local_procedure_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure.code} @ {self.decision}"

@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from motcua.catalog import reduction
 from motcua.catalog.competence import agency_text
 from motcua.catalog.models import (
     Channel,
@@ -84,6 +85,7 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "who_decides": who_decides,
         "catalog_agency": agency_text(version.competent_agency_text, version.implementing_agency),
         "submit_url": _submit_url(procedure.code),
+        "reduction": reduction.for_version(version),
     })
 
 
