@@ -58,7 +58,7 @@ def test_a_failure_after_a_write_inside_a_batch_leaves_the_batch_unable_to_commi
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_append_event", broken)
+    monkeypatch.setattr(services.kernel, "_append_event", broken)
     with pytest.raises(RuntimeError):
         with transaction.atomic():
             try:

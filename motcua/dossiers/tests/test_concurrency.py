@@ -128,7 +128,7 @@ def test_a_failure_inside_a_transition_leaves_nothing_half_written(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_append_event", broken)
+    monkeypatch.setattr(services.kernel, "_append_event", broken)
     with pytest.raises(RuntimeError):
         services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 09:00"))
     fresh = Dossier.objects.get(pk=dossier.pk)

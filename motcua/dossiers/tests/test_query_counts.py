@@ -24,7 +24,7 @@ from motcua.dossiers.models import Dossier, DossierEvent, Status
 
 from .conftest import World, at
 
-MOTCUA = Path(services.__file__).resolve().parent.parent
+MOTCUA = Path(services.__file__).resolve().parent.parent.parent
 OTHER_APPS_LISTENING = (str(MOTCUA / "stats") + "/",)
 
 
