@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import FileField, ForeignKey
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -33,6 +33,7 @@ from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import TZ, WorkCalendar
 
 Actor = User | None
+T = TypeVar("T")
 
 
 class DossierError(Exception):
@@ -46,6 +47,8 @@ class DossierError(Exception):
         self.fields = fields or {}
         # `documents_missing`: the catalog requirements missing, so a form can mark each slot.
         self.missing: list[int] = []
+        # Raised after the transition wrote something: its transaction must roll back (_atomic).
+        self.after_write = False
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
@@ -176,36 +179,39 @@ def _atomic() -> Iterator[None]:
     """One transition's transaction: `transaction.atomic()`, without a savepoint when nested.
 
     On its own a transition is one transaction (BEGIN … COMMIT, ROLLBACK on any error).
-    Inside the caller's transaction (the simulator's and other batch jobs' batches) Django
-    would wrap it in a SAVEPOINT and a RELEASE: two more round trips per transition. They
-    are not needed, because every refusal is raised before the transition writes anything
-    (the functions below check first, then write): a refusal leaves the caller's
-    transaction as it was and usable. Should anything fail after the first write, or the
-    database report an error, the caller's whole transaction is marked for rollback (what
-    Django does for a block without a savepoint), so nothing half-written can be committed.
+    Inside the caller's transaction (the simulator's and other batch jobs' batches) it takes
+    no SAVEPOINT (two more round trips per transition): every refusal (`DossierError`) is
+    raised before the transition writes anything — the functions check first, then write —
+    so a refusal leaves the caller's transaction as it was and usable. The few refusals that
+    can only come after a write (signing, digitising, the forward of "receive and forward")
+    are raised with `after_write` set (`_after_write`); they, and any other error, mark the
+    caller's whole transaction for rollback (what Django does for a block without a
+    savepoint), so nothing half-written can be committed.
     """
     if not connection.in_atomic_block:
         with transaction.atomic():
             yield
         return
-    wrote = False
-
-    def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        nonlocal wrote
-        if not sql.lstrip()[:6].upper() == "SELECT":
-            wrote = True
-        return execute(sql, params, many, context)
-
-    refused: Exception | None = None
-    with transaction.atomic(savepoint=False), connection.execute_wrapper(watch):
+    refused: DossierError | None = None
+    with transaction.atomic(savepoint=False):
         try:
             yield
-        except Exception as error:
-            if wrote or isinstance(error, DatabaseError):
+        except DossierError as error:
+            if error.after_write:
                 raise
             refused = error  # nothing written: leave the block normally, raise below
     if refused is not None:
         raise refused
+
+
+def _after_write(step: Callable[[], T]) -> T:
+    """Run a step that comes after the transition's first write: a refusal it raises is no
+    longer "nothing written" (see `_atomic`)."""
+    try:
+        return step()
+    except DossierError as error:
+        error.after_write = True
+        raise
 
 
 def _column_values(dossier: Dossier) -> dict[str, Any]:
@@ -310,14 +316,27 @@ def _append_event(
     from_status: int | None,
     reason: str = "",
     data: dict[str, Any] | None = None,
+    *,
+    new: bool = False,
 ) -> DossierEvent:
-    """Save the dossier's changed columns with its new head, then append the chained event."""
+    """Save the dossier's changed columns with its new head, append the chained event, tell the hook.
+
+    `new`: the dossier row was inserted in this transition (the hook's handlers see no values
+    before it).
+    """
     event = _next_event(dossier, actor, at, action, from_status, reason, data)
+    before = None if new else dossier._loaded_values
     dossier.save(update_fields=_changed_fields(dossier))
     dossier._loaded_values = _column_values(dossier)
     event.save()
-    hooks.dispatch(dossier, event)
+    _dispatch(dossier, event, before)
     return event
+
+
+def _dispatch(dossier: Dossier, event: DossierEvent, before: dict[str, Any] | None) -> None:
+    """The one hook (`hooks.dispatch`), with the dossier's column values before the event."""
+    dossier._previous_values = before
+    hooks.dispatch(dossier, event)
 
 
 def _commit(

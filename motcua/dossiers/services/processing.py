@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import ForeignKey
 from django.utils.translation import gettext
@@ -77,8 +78,8 @@ def _copy_steps(
     at: dt.datetime,
     cal: WorkCalendar,
     plan_from: dt.datetime | None = None,
-) -> DossierStep | None:
-    """The dossier's steps with their planned due times; the first one starts now.
+) -> list[DossierStep]:
+    """The dossier's steps with their planned due times (saved, in order); the first one starts now.
 
     Step k is planned due after the allotted working time of steps 1…k from the clock
     start (`plan_from`, default the received time), never after the dossier's due time
@@ -98,13 +99,12 @@ def _copy_steps(
         for order, (name, role, agency_id, allotted) in enumerate(template, start=1)
     ]
     if not rows:
-        return None
+        return []
     _schedule(dossier, rows, plan_from or at, cal)
     created = DossierStep.objects.bulk_create(rows)
-    first = created[0]
-    if first.pk is None:  # backends without RETURNING on bulk insert
-        first = DossierStep.objects.get(dossier=dossier, order=1)
-    return first
+    if created[0].pk is None:  # backends without RETURNING on bulk insert
+        created = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
+    return created
 
 
 def _schedule(
@@ -229,39 +229,71 @@ def forward_dossier(
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
-        step = locked.current_step
-        following, later = _split(_following_steps(locked, step))
-        _check(permissions.forward(actor, locked, following), locked)
-        assert step is not None and following is not None
-        if assignee is not None and assignee.agency_id != following.agency_id:
-            raise DossierError(
-                "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")
-            )
-        from_status = locked.status
-        _finish_step(step, actor, at)
-        _start_step(locked, following, at, calendar(), assignee, later)
-        inter_agency = _inter_agency(locked, step.agency_id, following.agency)
-        kind = Handover.Kind.TRANSFER if inter_agency else Handover.Kind.STEP
-        _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
-        locked.status = Status.PROCESSING
-        _commit(
-            dossier,
-            locked,
-            actor,
-            at,
-            "forward",
-            from_status,
-            note,
-            {
-                "from_step": step.order,
-                "to_step": following.order,
-                "to_agency": following.agency.code,
-                "inter_agency": inter_agency,
-                "assignee": assignee.pk if assignee else None,
-                "step_due_at": _iso(following.due_at),
-            },
-        )
+        from_status, data = _forward(actor, locked, at, assignee, note)
+        _commit(dossier, locked, actor, at, "forward", from_status, note, data)
     return dossier
+
+
+def _forward(
+    actor: Actor,
+    locked: Dossier,
+    at: dt.datetime,
+    assignee: User | None = None,
+    note: str = "",
+    following_steps: list[DossierStep] | None = None,
+) -> tuple[int, dict[str, Any]]:
+    """The forward of a locked dossier (its status before, the event's data), without its event.
+
+    `following_steps`: the unfinished steps after the current one, when the caller has them
+    in hand (reception and forward in one transition); else they are read.
+    """
+    step = locked.current_step
+    if following_steps is None:
+        following_steps = _following_steps(locked, step)
+    following, later = _split(following_steps)
+    _check(permissions.forward(actor, locked, following), locked)
+    assert step is not None and following is not None
+    if assignee is not None and assignee.agency_id != following.agency_id:
+        raise DossierError(
+            "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")
+        )
+    from_status = locked.status
+    _finish_step(step, actor, at)
+    _start_step(locked, following, at, calendar(), assignee, later)
+    to_agency = _agency_of(locked, following)
+    inter_agency = _inter_agency(locked, step.agency_id, to_agency)
+    kind = Handover.Kind.TRANSFER if inter_agency else Handover.Kind.STEP
+    _handover(locked, kind, at, actor, step.agency_id, following.agency_id, step, assignee, note)
+    locked.status = Status.PROCESSING
+    return from_status, {
+        "from_step": step.order,
+        "to_step": following.order,
+        "to_agency": to_agency.code,
+        "inter_agency": inter_agency,
+        "assignee": assignee.pk if assignee else None,
+        "step_due_at": _iso(following.due_at),
+    }
+
+
+def _cached_agency(dossier: Dossier, agency_id: int | None) -> Agency | None:
+    """The receiving or competent agency the dossier object already carries, if it is `agency_id`."""
+    for name in ("receiving_agency", "competent_agency"):
+        field = Dossier._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        if field.is_cached(dossier) and getattr(dossier, field.attname) == agency_id:
+            cached = field.get_cached_value(dossier)
+            assert isinstance(cached, Agency)
+            return cached
+    return None
+
+
+def _agency_of(dossier: Dossier, step: DossierStep) -> Agency:
+    """The step's agency: the one cached on the step or on the dossier, else read."""
+    if not DossierStep.agency.is_cached(step):  # type: ignore[attr-defined]
+        cached = _cached_agency(dossier, step.agency_id)
+        if cached is not None:
+            step.agency = cached
+    return step.agency
 
 
 def _inter_agency(dossier: Dossier, from_agency_id: int, to_agency: Agency) -> bool:
@@ -273,14 +305,7 @@ def _inter_agency(dossier: Dossier, from_agency_id: int, to_agency: Agency) -> b
     """
     if from_agency_id == to_agency.pk:
         return False
-    source: Agency | None = None
-    for name in ("receiving_agency", "competent_agency"):
-        field = Dossier._meta.get_field(name)
-        assert isinstance(field, ForeignKey)
-        if field.is_cached(dossier) and getattr(dossier, field.attname) == from_agency_id:
-            cached = field.get_cached_value(dossier)
-            assert isinstance(cached, Agency)
-            source = cached
+    source = _cached_agency(dossier, from_agency_id)
     if source is None:  # read only when the dossier object does not carry it already
         source = Agency.objects.only("pk", "kind", "parent_id").get(pk=from_agency_id)
     return source.administration_id != to_agency.administration_id

@@ -19,11 +19,12 @@ from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import documents_of, missing_required
-from motcua.dossiers import digital, hooks, permissions
+from motcua.dossiers import digital, permissions
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
     Dossier,
+    DossierStep,
     Handover,
     ResultDelivery,
     Status,
@@ -35,6 +36,7 @@ from motcua.dossiers.services.kernel import (
     DossierError,
     Supplied,
     Upload,
+    _after_write,
     _append_event,
     _atomic,
     _check,
@@ -42,6 +44,7 @@ from motcua.dossiers.services.kernel import (
     _column_values,
     _commit,
     _digital,
+    _dispatch,
     _forbidden,
     _iso,
     _lock,
@@ -49,10 +52,11 @@ from motcua.dossiers.services.kernel import (
     _next_event,
     _now,
     _reason_required,
+    _sync,
     calendar,
     supported_language,
 )
-from motcua.dossiers.services.processing import _copy_steps, _handover, _steps_template, forward_dossier
+from motcua.dossiers.services.processing import _copy_steps, _forward, _handover, _steps_template
 from motcua.geography.models import Unit
 from motcua.worktime.core import TZ, LimitUnit, TimeLimit, WorkCalendar
 
@@ -310,7 +314,7 @@ def submit_online(
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
         event.save()
-        hooks.dispatch(dossier, event)
+        _dispatch(dossier, event, None)
     return dossier
 
 
@@ -445,18 +449,23 @@ def _fit_to_working_time(
 
 def _receive(
     dossier: Dossier, plan: _Reception, actor: Actor, at: dt.datetime, cal: WorkCalendar
-) -> dict[str, Any]:
+) -> tuple[list[DossierStep], dict[str, Any]]:
+    """Receive: times, due time, the steps (the first one current), the hand-over.
+
+    Returns the steps after the first one (for a forward in the same transition) and the
+    event's data.
+    """
     dossier.received_at = at
     dossier.clock_started_at = plan.clock_start
     dossier.due_at = dossier.original_due_at = plan.due_at
     dossier.status = Status.RECEIVED
     dossier.deadline_state = Deadline.OK
-    first = _copy_steps(dossier, plan.template, at, cal, plan.clock_start)
-    if first is not None:
-        dossier.current_step = first
-        dossier.current_step_due_at = first.due_at
+    steps = _copy_steps(dossier, plan.template, at, cal, plan.clock_start)
+    if steps:
+        dossier.current_step = steps[0]
+        dossier.current_step_due_at = steps[0].due_at
     _handover(dossier, Handover.Kind.RECEPTION, at, actor, None, dossier.receiving_agency_id)
-    return {
+    return steps[1:], {
         "due_at": _iso(dossier.due_at),
         "time_limit": str(plan.limit),
         "clock_started_at": _iso(plan.clock_start),
@@ -529,17 +538,23 @@ def receive_new_dossier(
         dossier._loaded_values = _column_values(dossier)
         created = _create_documents(dossier, documents)
         _attach(dossier, files, types, created, stored)
-        data = _receive(dossier, plan, actor, at, cal)
+        following, data = _receive(dossier, plan, actor, at, cal)
         data["competence_rule"] = dossier._competence_rule
         if files:
             data["files"] = len(files)
-        _append_event(dossier, actor, at, "receive", None, data=data)
+        _append_event(dossier, actor, at, "receive", None, data=data, new=True)
         if forward:
-            forward_dossier(actor, dossier, at=at)
+            _forward_now(actor, dossier, at, following)
         # Issue #13: the scans become digitised documents in the applicant's warehouse (last,
         # so a refused transition has written none of them).
-        _digital(lambda: digital.digitise_reception(dossier, actor, list(stored)))
+        _after_write(lambda: _digital(lambda: digital.digitise_reception(dossier, actor, list(stored))))
     return dossier
+
+
+def _forward_now(actor: Actor, locked: Dossier, at: dt.datetime, following: list[DossierStep]) -> None:
+    """"Tiếp nhận và chuyển xử lý": the forward under the reception's lock, with its own event."""
+    from_status, data = _after_write(lambda: _forward(actor, locked, at, following_steps=following))
+    _append_event(locked, actor, at, "forward", from_status, "", data)
 
 
 def refuse_new_dossier(
@@ -579,7 +594,7 @@ def refuse_new_dossier(
         dossier.save(force_insert=True)
         _create_documents(dossier, documents)
         event.save()
-        hooks.dispatch(dossier, event)
+        _dispatch(dossier, event, None)
     return dossier
 
 
@@ -596,10 +611,11 @@ def receive_dossier(
         locked = _lock(dossier, actor)
         _check(permissions.receive(actor, locked), locked)
         plan = _plan_reception(locked, at, cal)
-        data = _receive(locked, plan, actor, at, cal)
-        _commit(dossier, locked, actor, at, "receive", Status.SUBMITTED, data=data)
+        following, data = _receive(locked, plan, actor, at, cal)
+        _append_event(locked, actor, at, "receive", Status.SUBMITTED, data=data)
         if forward:
-            forward_dossier(actor, dossier, at=at)
+            _forward_now(actor, locked, at, following)
+        _sync(dossier, locked)
     return dossier
 
 

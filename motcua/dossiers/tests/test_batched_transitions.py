@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from motcua.dossiers import services
+from motcua.dossiers import hooks, services
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, Handover, Status
 from motcua.dossiers.services import DossierError
 
@@ -48,7 +48,7 @@ def test_a_stale_copy_inside_a_batch_is_told_and_the_batch_goes_on(world: World)
 
 
 def test_a_failure_after_a_write_inside_a_batch_leaves_the_batch_unable_to_commit(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    world: World, request: pytest.FixtureRequest
 ) -> None:
     dossier = services.submit_online(
         world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-02 07:00"),
@@ -58,7 +58,9 @@ def test_a_failure_after_a_write_inside_a_batch_leaves_the_batch_unable_to_commi
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services.kernel, "_append_event", broken)
+    # A handler of the one hook fails: it runs after the transition's writes, in its transaction.
+    hooks.subscribe("test-broken", broken)
+    request.addfinalizer(lambda: hooks.unsubscribe("test-broken"))
     with pytest.raises(RuntimeError):
         with transaction.atomic():
             try:
