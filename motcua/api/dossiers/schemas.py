@@ -409,7 +409,8 @@ def visible_dossiers(user: User) -> QuerySet[Dossier]:
 
 
 def get_visible(user: User, code: str) -> Dossier:
-    dossier = visible_dossiers(user).filter(code=code).first()
+    """The dossier `code` if the user may see it (404 otherwise), with what `detail` shows."""
+    dossier = visible_dossiers(user).select_related("applicant__address_unit").filter(code=code).first()
     if dossier is None:
         raise not_found(gettext("Không tìm thấy hồ sơ %(code)s.") % {"code": code})
     return dossier
@@ -442,28 +443,41 @@ def summary(dossier: Dossier) -> dict[str, Any]:
     }
 
 
-def _available(user: User | None, dossier: Dossier) -> list[str]:
-    """The transitions the caller may run now: each one's predicate in `motcua.dossiers.permissions`."""
+def _available(user: User | None, dossier: Dossier, steps: list[DossierStep] | None = None) -> list[str]:
+    """The transitions the caller may run now: each one's predicate in `motcua.dossiers.permissions`.
+
+    `steps`: the dossier's steps in order, when the caller has them (else the next one is read).
+    """
     if user is None:
         return []
     step = dossier.current_step
     order = step.order if step else 0
-    following = (DossierStep.objects.filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
-                 .order_by("order").first())
+    if steps is None:
+        following = (DossierStep.objects
+                     .filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
+                     .order_by("order").first())
+    else:
+        following = next((s for s in steps if s.order > order and s.finished_at is None), None)
     return permissions.available_actions(user, dossier, following)
 
 
 def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
+    """The dossier's detail from the object in hand (`get_visible`'s, or the one a transition just
+    updated: its related rows stay on it), and one query per list (steps, documents, files,
+    supplement requests)."""
     from motcua.dossiers import slips
 
-    dossier = visible_dossiers_for_detail(dossier)
     applicant = dossier.applicant
+    steps = list(dossier.steps.select_related("agency").order_by("order"))
+    current = next((s for s in steps if s.pk == dossier.current_step_id), None)
+    if current is not None:
+        dossier.current_step = current  # the same row, with its agency
     return {
         **summary(dossier),
         "revision": dossier.revision, "version_valid_from": dossier.version.valid_from,
         "sub_state": dossier.sub_state, "request": dossier.request,
         "result_delivery": dossier.result_delivery,
-        "available_actions": _available(user, dossier),
+        "available_actions": _available(user, dossier, steps),
         # Whoever may see the dossier handles it (or is the applicant): the full ID is shown here only.
         "applicant": {"kind": applicant.kind, "name": applicant.name, "id_number": applicant.id_number,
                       "phone": applicant.phone, "email": applicant.email, "language": applicant.language,
@@ -474,17 +488,10 @@ def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
         "new_appointment_at": dossier.new_appointment_at, "finished_at": dossier.finished_at,
         "returned_at": dossier.returned_at, "supplement_count": dossier.supplement_count,
         "fee_amount": dossier.fee_amount, "paid_at": dossier.paid_at, "result_text": dossier.result_text,
-        "current_step": _step(dossier.current_step) if dossier.current_step else None,
-        "steps": [_step(s) for s in dossier.steps.select_related("agency").order_by("order")],
+        "current_step": _step(current) if current else None,
+        "steps": [_step(s) for s in steps],
         "documents": list(dossier.documents.all()),
         "files": [_file(dossier, f) for f in dossier.files.order_by("id")],
         "supplement_requests": list(dossier.supplement_requests.order_by("number")),
         "available_slips": [kind.value for kind in SlipKind if slips.is_available(dossier, kind.value)],
     }
-
-
-def visible_dossiers_for_detail(dossier: Dossier) -> Dossier:
-    # After a transition the caller's object has fresh columns but stale relations.
-    return (Dossier.objects.select_related("version__procedure", "applicant__address_unit",
-                                           "receiving_agency", "competent_agency", "current_step__agency")
-            .get(pk=dossier.pk))

@@ -261,10 +261,28 @@ _REUSED_RELATIONS = ("version", "receiving_agency", "competent_agency")
 
 
 def _sync(target: Dossier, source: Dossier) -> None:
-    """Give the caller's object the committed values, so it can be passed to the next call."""
+    """Give the caller's object the committed values, so it can be passed to the next call.
+
+    The related rows the caller's object carries stay when the locked row still points at
+    them (the applicant, the version and its procedure, the agencies): a caller can build its
+    answer from the object in hand. The locked copy's own (fresh) related rows replace them.
+    """
+    kept: dict[str, Any] = {}
+    for name, cached in target._state.fields_cache.items():
+        field = _FORWARD_RELATIONS.get(name)
+        if field is None:
+            continue
+        pointed = getattr(source, field.attname)
+        if (cached is None and pointed is None) or (cached is not None and cached.pk == pointed):
+            kept[name] = cached
     for f in Dossier._meta.concrete_fields:
         setattr(target, f.attname, getattr(source, f.attname))
-    target._state.fields_cache = dict(source._state.fields_cache)
+    target._state.fields_cache = {**kept, **source._state.fields_cache}
+
+
+_FORWARD_RELATIONS: dict[str, ForeignKey[Any, Any]] = {
+    f.name: f for f in Dossier._meta.concrete_fields if isinstance(f, ForeignKey)
+}
 
 
 def _next_event(

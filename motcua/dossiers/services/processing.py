@@ -135,6 +135,10 @@ def _schedule(
     return changed
 
 
+_STARTED = ["started_at", "due_at", "deadline_state", "assignee"]
+_FINISHED = ["finished_at", "finished_by"]
+
+
 def _start_step(
     dossier: Dossier,
     step: DossierStep,
@@ -142,35 +146,34 @@ def _start_step(
     cal: WorkCalendar,
     assignee: User | None = None,
     later: Sequence[DossierStep] = (),
+    finished: DossierStep | None = None,
 ) -> None:
     """Start `step` now: due = max(planned due, now + allotted), capped by the dossier's due
-    time; the unfinished steps after it (`later`, in order) move with it if they must."""
+    time; the unfinished steps after it (`later`, in order) move with it if they must.
+
+    `finished`: the step that ends now (`_finish_step(…, save=False)`), written with this one:
+    the steps a transition changes are written in one UPDATE.
+    """
     step.started_at = at
     _schedule(dossier, [step], at, cal)
     step.deadline_state = Deadline.OK
     if assignee is not None:
         step.assignee = assignee
-    step.save(update_fields=["started_at", "due_at", "deadline_state", "assignee"])
     dossier.current_step = step
     dossier.current_step_due_at = step.due_at
-    _reschedule_later(dossier, step, later, cal)
+    moved = _schedule(dossier, later, step.due_at, cal) if later and step.due_at is not None else []
+    rows = [*([finished] if finished is not None else []), step, *moved]
+    if len(rows) == 1:
+        step.save(update_fields=_STARTED)
+    else:
+        DossierStep.objects.bulk_update(rows, [*(_FINISHED if finished is not None else []), *_STARTED])
 
 
-def _reschedule_later(
-    dossier: Dossier, step: DossierStep, later: Sequence[DossierStep], cal: WorkCalendar
-) -> None:
-    """Move the steps after `step` so they still follow it (one UPDATE, only if one moved)."""
-    if not later or step.due_at is None:
-        return
-    moved = _schedule(dossier, later, step.due_at, cal)
-    if moved:
-        DossierStep.objects.bulk_update(moved, ["due_at"])
-
-
-def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime) -> None:
+def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime, *, save: bool = True) -> None:
     step.finished_at = at
     step.finished_by = actor
-    step.save(update_fields=["finished_at", "finished_by"])
+    if save:
+        step.save(update_fields=_FINISHED)
 
 
 def _split(steps: list[DossierStep]) -> tuple[DossierStep | None, list[DossierStep]]:
@@ -258,8 +261,8 @@ def _forward(
             "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước tiếp theo.")
         )
     from_status = locked.status
-    _finish_step(step, actor, at)
-    _start_step(locked, following, at, calendar(), assignee, later)
+    _finish_step(step, actor, at, save=False)
+    _start_step(locked, following, at, calendar(), assignee, later, finished=step)
     to_agency = _agency_of(locked, following)
     inter_agency = _inter_agency(locked, step.agency_id, to_agency)
     kind = Handover.Kind.TRANSFER if inter_agency else Handover.Kind.STEP

@@ -61,8 +61,8 @@ def mark_result_ready(
         if step is not None:
             following, later = _split(_following_steps(locked, step))
             if following is not None and following.agency_id == step.agency_id:
-                _finish_step(step, actor, at)
-                _start_step(locked, following, at, calendar(), later=later)
+                _finish_step(step, actor, at, save=False)
+                _start_step(locked, following, at, calendar(), later=later, finished=step)
                 _handover(locked, Handover.Kind.STEP, at, actor, step.agency_id, following.agency_id, step)
         locked.status = Status.PROCESSING
         locked.sub_state = SubState.AWAITING_APPROVAL
@@ -92,14 +92,14 @@ def approve_result(
         _digital(lambda: digital.check_result_signable(locked))
         from_status = locked.status
         step = locked.current_step
-        if step is not None:
-            _finish_step(step, actor, at)
         # Any steps left before the return (other than the desk's) are closed with the approval.
         following, later = _split(_following_steps(locked, step))
+        if step is not None:
+            _finish_step(step, actor, at, save=following is None)
         locked.current_step = None
         locked.current_step_due_at = None
         if following is not None:
-            _start_step(locked, following, at, calendar(), later=later)
+            _start_step(locked, following, at, calendar(), later=later, finished=step)
         _handover(
             locked,
             Handover.Kind.RESULT,
