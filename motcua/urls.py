@@ -2,8 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from motcua.api.main import api
+from motcua.assistant import api as assistant_api
 from motcua.core.views import switch_language
 from motcua.portal import oidc
+
+# The composition root mounts the assistant's endpoints on the API (the assistant builds on the
+# API, so the API cannot import it: .importlinter), before the API's URLs are built below.
+if all(router is not assistant_api.router for _prefix, router in api._routers):
+    api.add_router("/assistant", assistant_api.router)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/setlang/", switch_language, name="set_language"),

@@ -13,7 +13,6 @@ from ninja.renderers import JSONRenderer
 
 from motcua.api import accounts, catalog, dossiers, geography
 from motcua.api.errors import install_error_handlers
-from motcua.assistant import api as assistant_api
 from motcua.centre import api as centre_api
 from motcua.documents import api as documents_api
 from motcua.dossiers.services import DossierError
@@ -63,7 +62,7 @@ api.add_router("/units", geography.units_router)
 api.add_router("/agencies", geography.agencies_router)
 api.add_router("/dossiers", dossiers.router)
 api.add_router("/lookup", dossiers.lookup_router)
-api.add_router("/assistant", assistant_api.router)
+# /assistant: mounted by the composition root (motcua/urls.py): the assistant builds on the API.
 api.add_router("/centre", centre_api.router)
 api.add_router("/documents", documents_api.router)
 api.add_router("/payments", payments_api.router)

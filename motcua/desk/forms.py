@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog.requirements import describe_counts, is_document
-from motcua.portal.forms import ApplicantForm
-from motcua.portal.uploads import ScanField
+from motcua.dossiers.forms import ApplicantForm, ScanField
 
 
 class CounterReceptionForm(ApplicantForm):

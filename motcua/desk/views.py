@@ -45,8 +45,8 @@ from motcua.desk.workspace import (
 )
 from motcua.dossiers import deadlines, digital, services
 from motcua.dossiers.models import Deadline, Dossier, Status
+from motcua.dossiers.presentation import available_slips, file_response, money, slip_response, timeline
 from motcua.dossiers.services import DossierError, Supplied
-from motcua.portal.presentation import available_slips, file_response, money, slip_response, timeline
 
 View = Callable[..., HttpResponse | FileResponse]
 

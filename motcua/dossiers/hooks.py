@@ -10,7 +10,9 @@ A handler
   back with the transition; an exception aborts the transition;
 - must not send anything to the outside world itself: it writes an outbox row, and the sending
   happens after commit (`transaction.on_commit`) or in the background worker;
-- gets the locked, saved dossier and the saved event, and should not query them again.
+- gets the locked, saved dossier and the saved event, and should not query them again; the
+  dossier's column values before the event are on `dossier._previous_values` (None when the
+  transition inserted the dossier), for handlers that keep figures by difference.
 
 Batch jobs that append many events in one transaction (the simulator) may defer handlers
 with `deferred()`: the handlers that support it receive the batch once at the end.

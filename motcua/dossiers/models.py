@@ -323,6 +323,9 @@ class Dossier(models.Model):
 
     # Column values as read by `services._lock`, so a transition writes only what it changed.
     _loaded_values: dict[str, Any] | None = None
+    # Column values before the event the services just appended (None: inserted by that
+    # transition), for the handlers of `dossiers.hooks` that keep derived figures.
+    _previous_values: dict[str, Any] | None = None
     # How the deciding agency was chosen (catalog competence rule), set by the services on a new
     # dossier and written into its first event.
     _competence_rule: str = ""

@@ -1,8 +1,10 @@
-"""Forms of the citizen portal: registration, public lookup."""
+"""Forms of the citizen portal: registration, public lookup.
+
+The applicant's form and the scan field are shared with the desk: they live in `motcua.dossiers.forms`.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -12,25 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import Role, User
 from motcua.catalog.requirements import describe_counts, is_always_required, is_document
-from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
-
-ID_NUMBER_RE = re.compile(r"^\d{12}$")
-# Room for a number typed in groups ("0200 9000 1234"): spaces are removed before the check,
-# so the person gets our specific message, not Django's generic length one.
-ID_NUMBER_INPUT_MAX = 24
-
-
-def clean_id_number(value: str) -> str:
-    """The 12 digits of a personal ID number, whitespace removed, or a message that says what is wrong."""
-    value = "".join(value.split())
-    if not value.isdigit():
-        raise forms.ValidationError(_("Số định danh cá nhân chỉ gồm chữ số (12 chữ số in trên căn cước)."),
-                                    code="id_number_not_digits")
-    if not ID_NUMBER_RE.match(value):
-        raise forms.ValidationError(
-            _("Số định danh cá nhân gồm đúng 12 chữ số; số bạn nhập có %(count)d chữ số."),
-            code="id_number_length", params={"count": len(value)})
-    return value
+from motcua.dossiers.forms import (  # noqa: F401  (the portal's names for them)
+    ID_NUMBER_INPUT_MAX,
+    ID_NUMBER_RE,
+    ApplicantForm,
+    ScanField,
+    clean_id_number,
+    unit_choices,
+)
 
 
 DUPLICATE_ID_NUMBER = _("Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
@@ -93,91 +84,11 @@ class LookupForm(forms.Form):
         return self.cleaned_data["id_number"].strip().replace(" ", "")
 
 
-def _unit_choices() -> list[tuple[str, str]]:
-    """Communes and wards of the province in force today (the applicant's place of residence)."""
-    import datetime as dt
-
-    from django.conf import settings
-
-    from motcua.geography.models import Unit
-
-    units = (
-        Unit.objects.on(dt.date.today())
-        .filter(parent__code=settings.MOTCUA_PROVINCE_CODE, parent__level=Unit.Level.PROVINCE)
-        .exclude(level=Unit.Level.DISTRICT).order_by("name_folded").values_list("pk", "name")
-    )
-    return [("", "—")] + [(str(pk), name) for pk, name in units]
-
-
-class ApplicantForm(forms.Form):
-    """Who the dossier is for; prefilled from the account, editable (e.g. a parent for a child)."""
-
-    required_css_class = "required"  # the label gets a "*" (explained above the form), not just a colour
-
-    name = forms.CharField(label=_("Họ và tên người nộp"), max_length=300,
-                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    id_number = forms.CharField(
-        label=_("Số định danh cá nhân"), max_length=ID_NUMBER_INPUT_MAX,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("12 chữ số in trên căn cước; có thể gõ cách nhóm, hệ thống tự bỏ dấu cách."),
-    )
-    date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=PHONE_MAX_LENGTH,
-                            validators=[PHONE_VALIDATOR],
-                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
-    email = forms.EmailField(label=_("Thư điện tử"), required=False,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    address_unit = forms.TypedChoiceField(label=_("Xã, phường nơi cư trú"), required=False, coerce=int,
-                                          empty_value=None)
-    street = forms.CharField(label=_("Số nhà, đường, thôn, xóm"), max_length=300, required=False,
-                             widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["address_unit"].choices = _unit_choices()  # type: ignore[attr-defined]
-
-    def clean_id_number(self) -> str:
-        return clean_id_number(self.cleaned_data["id_number"])
-
-    def ask_land_unit(self) -> None:
-        """Land procedures are decided by the commune where the parcel lies (catalog.services.place_basis)."""
-        self.fields["land_unit"] = forms.TypedChoiceField(
-            label=_("Xã, phường nơi có đất"), coerce=int, empty_value=None, choices=_unit_choices(),
-            help_text=_("Thủ tục đất đai do Ủy ban nhân dân nơi có đất giải quyết."))
-
-    def land_unit(self) -> Any:
-        """The chosen commune of the land parcel (a Unit), or None when the procedure does not ask."""
-        from motcua.geography.models import Unit
-
-        unit_id = self.cleaned_data.get("land_unit")
-        return Unit.objects.filter(pk=unit_id).first() if unit_id else None
-
-    def competence_error(self, error: Any) -> bool:
-        """Put a `no_competent_agency` refusal on the field that decides it; True when it was one."""
-        if getattr(error, "code", "") != "no_competent_agency":
-            return False
-        self.add_error("land_unit" if "land_unit" in self.fields else "address_unit", error.message)
-        return True
-
-    def applicant(self, user: Any = None) -> Any:
-        """An unsaved Applicant from the cleaned data (the service saves it with the dossier)."""
-        from motcua.dossiers.models import Applicant
-
-        data = self.cleaned_data
-        return Applicant(
-            kind=Applicant.Kind.CITIZEN, name=data["name"].strip(), id_number=data["id_number"],
-            date_of_birth=data.get("date_of_birth"), phone=data.get("phone", ""), email=data.get("email", ""),
-            address_unit_id=data.get("address_unit"), street=data.get("street", ""), user=user,
-        )
-
-
 def required_document_field(requirement: Any) -> Any:
     """One upload slot. The browser is told which documents are always required (it checks
     first); the server's judge is `dossiers.services` (`documents_missing`, naming each one),
     so portal, desk and API cannot disagree."""
     from motcua.dossiers.uploads import ACCEPT
-    from motcua.portal.uploads import ScanField
 
     attrs: dict[str, Any] = {"accept": ACCEPT}
     if is_always_required(requirement):

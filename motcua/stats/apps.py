@@ -8,5 +8,8 @@ class StatsConfig(AppConfig):
     verbose_name = _("Thống kê, báo cáo")
 
     def ready(self) -> None:
-        # Connects the aggregate updater to every appended DossierEvent (motcua.stats.facts).
-        from motcua.stats import facts  # noqa: F401
+        # The statistics follow every transition through the one hook of the service layer.
+        from motcua.dossiers import hooks
+        from motcua.stats import facts
+
+        hooks.subscribe("stats", facts.on_transition)

@@ -1,9 +1,10 @@
-"""Keep the statistics up to date as events happen.
+"""Keep the statistics up to date as dossiers change.
 
-Every `DossierEvent` the dossiers service layer appends fires `post_save`; the receiver
-below recomputes that dossier's `DossierFact` from the dossier's current state (inside the
-same transaction, so figures and dossiers never disagree) and adds the difference of its
-contributions to the daily counters. No edit to the dossiers app is needed.
+The dossiers service layer calls the one hook (`motcua.dossiers.hooks`) once per event it
+appends, inside the transition's transaction; `on_transition` below is the statistics'
+handler (subscribed in `StatsConfig.ready`). It updates that dossier's `DossierFact` from the
+dossier's current state (so figures and dossiers never disagree) and adds the difference of its
+contributions to the daily counters.
 
 The simulator and bulk jobs wrap their work in `deferred()`: the dossiers touched are
 collected and refreshed once, in batches, when the block ends — the same function, fewer
@@ -22,6 +23,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from motcua.catalog.models import Channel, ChannelKind, Procedure, ProcedureVersion
 from motcua.dossiers.models import Dossier, DossierEvent, Status
@@ -337,23 +339,88 @@ def refresh_ids(ids: Sequence[int], chunk: int = 1000) -> int:
     return total
 
 
-@receiver(post_save, sender=DossierEvent)
-def _event_appended(
-    sender: Any, instance: DossierEvent, created: bool, raw: bool = False, **kwargs: Any
-) -> None:
-    if raw or not created:
+def _apply_transition_delta(delta: dict[Key, Counter[str]]) -> None:
+    """`apply_delta` for one transition: on PostgreSQL both counter tables in one statement.
+
+    (A data-modifying WITH: the daily upsert, then the agency one; SQLite has no such WITH,
+    there it is one upsert per table.)
+    """
+    if connection.vendor != "postgresql":
+        apply_delta(delta)
         return
+    fine = {k: v for k, v in delta.items() if any(v.values())}
+    coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, r, c, _p), counts in fine.items():
+        coarse[(day, r, c)].update(counts)
+    coarse = {k: v for k, v in coarse.items() if any(v.values())}
+    if not fine or not coarse:
+        apply_delta(delta)
+        return
+    quote = connection.ops.quote_name
+    params: list[Any] = []
+
+    def upsert(model: type[DailyCount] | type[AgencyDailyCount], keys: Sequence[str],
+               rows: dict[Any, Counter[str]]) -> str:
+        table = quote(model._meta.db_table)
+        columns = [*keys, *COUNTER_COLUMNS]
+        row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNTER_COLUMNS)
+        for key, counts in sorted(rows.items(), key=lambda item: item[0]):
+            params.extend(key)
+            params.extend(counts.get(c, 0) for c in COUNTER_COLUMNS)
+        return (f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES "
+                + ", ".join([row] * len(rows))
+                + f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}")
+
+    sql = f"WITH fine AS ({upsert(DailyCount, FINE_KEYS, fine)} RETURNING 1) "
+    sql += upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def on_transition(dossier: Dossier, event: DossierEvent) -> None:
+    """The statistics' handler of the one hook (`dossiers.hooks`, subscribed in `StatsConfig.ready`).
+
+    It runs inside the transition's transaction with the dossier in hand, so figures and
+    dossiers never disagree, and it reads nothing it already has:
+    - the fact before the event is recomputed from the column values the services read
+      under the lock (`dossier._previous_values`); when the event changes nothing the
+      statistics count (a forward, an assignment…), nothing is written;
+    - otherwise one UPDATE of the fact, conditional on the stored row being exactly that
+      fact (so the difference added to the counters is exact), and one upsert per counter
+      table (both in one statement on PostgreSQL); a new dossier's fact is one INSERT. Should
+      the stored row differ (a fact computed under another calendar), the dossier is
+      refreshed from its stored fact.
+    Inside `deferred()` (the simulator's batches) the dossier is only collected.
+    """
     pending = getattr(_local, "pending", None)
     if pending is not None:
-        pending.add(instance.dossier_id)
+        pending.add(dossier.pk)
         return
-    # The service saved the dossier just before appending the event: the cached object is
-    # the committed state of this transaction.
-    if DossierEvent.dossier.is_cached(instance):  # type: ignore[attr-defined]
-        dossier = instance.dossier
-    else:
-        dossier = Dossier.objects.get(pk=instance.dossier_id)
-    refresh_dossiers([dossier])
+    cal = calendar_for()
+    info = _version_info([dossier.version_id])[dossier.version_id]
+    new = fact_of(dossier, cal, info)
+    before = dossier._previous_values
+    delta: dict[Key, Counter[str]] = defaultdict(Counter)
+    if before is None:
+        DossierFact.objects.bulk_create([DossierFact(dossier_id=dossier.pk, **new)])
+        _accumulate(delta, new, +1)
+        _apply_transition_delta(delta)
+        return
+    old = fact_of(Dossier(**before), cal, _version_info([before["version_id"]])[before["version_id"]])
+    if old == new:
+        return
+    exact = {name: value for name, value in old.items() if value is not None}
+    nulls = {f"{name}__isnull": True for name, value in old.items() if value is None}
+    updated = DossierFact.objects.filter(pk=dossier.pk, **exact, **nulls).update(
+        **new, updated_at=timezone.now()
+    )
+    if updated != 1:
+        refresh_dossiers([dossier], cal)
+        return
+    _accumulate(delta, old, -1)
+    _accumulate(delta, new, +1)
+    _apply_transition_delta(delta)
 
 
 # ---------------------------------------------------------------------------------------

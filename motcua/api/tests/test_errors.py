@@ -65,7 +65,7 @@ def test_dossier_error_codes_map_to_statuses_in_one_table() -> None:
 
 # ------------------------------------------------------------------ every domain code has its status
 
-DOSSIERS_APP = Path(services.__file__).parent
+DOSSIERS_APP = Path(services.__file__).parent.parent  # the services package is inside the app
 # Domain errors whose code is forwarded from another refusal (the upload check's UploadProblem,
 # whose literal codes are collected below): any other non-literal code must be reviewed here.
 FORWARDED_CODES = {"problem.code"}
@@ -120,7 +120,8 @@ def test_domain_codes_have_the_right_status(code: str, status: int) -> None:
 
 def _without_the_api_check(monkeypatch: pytest.MonkeyPatch) -> None:
     # Only the service's own check is left: its DossierError must come back with the right status.
-    monkeypatch.setattr(api_dossiers, "check_upload", lambda upload, field="files": "application/pdf")
+    monkeypatch.setattr(api_dossiers.submission, "check_upload",
+                        lambda upload, field="files": "application/pdf")
 
 
 def test_service_refusing_a_file_type_is_unsupported_media_type(

@@ -13,7 +13,8 @@ import motcua
 ROOT = Path(motcua.__file__).parent
 
 
-@pytest.mark.parametrize("module", ["portal/views.py", "desk/views.py", "api/dossiers.py"])
+@pytest.mark.parametrize("module", ["portal/views.py", "desk/views.py", "api/dossiers/reads.py",
+                                    "api/dossiers/submission.py", "api/dossiers/transitions.py"])
 def test_the_doors_leave_transactions_to_the_services(module: str) -> None:
     source = (ROOT / module).read_text(encoding="utf-8")
     assert "transaction.atomic" not in source

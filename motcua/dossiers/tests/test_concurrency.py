@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.db import OperationalError, connection, connections
 
-from motcua.dossiers import services
+from motcua.dossiers import hooks, services
 from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status
 from motcua.dossiers.services import DossierError
 
@@ -117,7 +117,7 @@ def test_two_officers_acting_at_once_one_succeeds_the_other_is_told(live_world: 
 
 
 def test_a_failure_inside_a_transition_leaves_nothing_half_written(
-    live_world: World, monkeypatch: pytest.MonkeyPatch
+    live_world: World, request: pytest.FixtureRequest
 ) -> None:
     world = live_world
     dossier = services.submit_online(
@@ -128,7 +128,9 @@ def test_a_failure_inside_a_transition_leaves_nothing_half_written(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_append_event", broken)
+    # A handler of the one hook fails: it runs after the transition's writes, in its transaction.
+    hooks.subscribe("test-broken", broken)
+    request.addfinalizer(lambda: hooks.unsubscribe("test-broken"))
     with pytest.raises(RuntimeError):
         services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 09:00"))
     fresh = Dossier.objects.get(pk=dossier.pk)

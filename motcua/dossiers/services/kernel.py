@@ -1,0 +1,416 @@
+"""The kernel of the dossier services: the refusal type, locking, the chained events, codes, the hook.
+
+Every transition of the other modules of this package is built from these pieces (see the
+package's docstring for the guarantees).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import connection, transaction
+from django.db.models import FileField, ForeignKey
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from motcua.accounts.models import Role, User
+from motcua.agencies.models import Agency
+from motcua.dossiers import hooks, permissions
+from motcua.dossiers.models import (
+    Dossier,
+    DossierEvent,
+    DossierSequence,
+    ResultDelivery,
+    Status,
+)
+from motcua.worktime.calendars import calendar_for
+from motcua.worktime.core import TZ, WorkCalendar
+
+Actor = User | None
+T = TypeVar("T")
+
+
+class DossierError(Exception):
+    """A refused transition: `code` is stable for programs, `message` is translated for people."""
+
+    def __init__(self, code: str, message: str, fields: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        # Which input each part of the refusal is about (the API's `fields`), when that helps.
+        self.fields = fields or {}
+        # `documents_missing`: the catalog requirements missing, so a form can mark each slot.
+        self.missing: list[int] = []
+        # Raised after the transition wrote something: its transaction must roll back (_atomic).
+        self.after_write = False
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """A document handed in, with its counts (a line of the receipt slip's table)."""
+
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+    requirement_id: int | None = None
+
+
+# A file handed in with a dossier: (the catalog requirement it belongs to, or None, the file).
+Upload = tuple[int | None, File]
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+
+def _now(at: dt.datetime | None) -> dt.datetime:
+    if at is None:
+        return timezone.now()
+    if timezone.is_naive(at):
+        raise ValueError("Dossier times must be aware datetimes.")
+    return at
+
+
+def supported_language(code: str | None) -> str:
+    """One of settings.LANGUAGES for a language code ("en-us" → "en"), else the default language."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return str(settings.LANGUAGE_CODE)
+
+
+def calendar() -> WorkCalendar:
+    """The working calendar of the province this installation serves."""
+    return calendar_for()
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(TZ).isoformat(timespec="seconds") if value else None
+
+
+def _hours(value: dt.timedelta | None) -> float | None:
+    return round(value.total_seconds() / 3600, 4) if value is not None else None
+
+
+def _forbidden(dossier: Dossier | None = None) -> DossierError:
+    if dossier is None:
+        return DossierError(
+            "forbidden_role", gettext("Vai trò của bạn không được phép thực hiện thao tác này.")
+        )
+    return DossierError(
+        "forbidden_role",
+        gettext("Vai trò của bạn không được phép thực hiện thao tác này trên hồ sơ %(code)s.")
+        % {"code": dossier.code},
+    )
+
+
+def _invalid(dossier: Dossier) -> DossierError:
+    return DossierError(
+        "invalid_transition",
+        gettext(
+            "Hồ sơ %(code)s đang ở trạng thái “%(status)s” nên không thể thực hiện thao tác này."
+        )
+        % {"code": dossier.code, "status": Status(dossier.status).label},
+    )
+
+
+def _reason_required() -> DossierError:
+    return DossierError("reason_required", gettext("Cần ghi rõ lý do."))
+
+
+def _refused(code: str, dossier: Dossier) -> DossierError:
+    """The DossierError of a refusal code of `permissions`."""
+    if code == permissions.INVALID:
+        return _invalid(dossier)
+    if code == permissions.FORBIDDEN:
+        return _forbidden(dossier)
+    if code == "no_next_step":
+        return DossierError("no_next_step", gettext("Đây là bước cuối cùng: hãy trình kết quả giải quyết."))
+    if code == "apology_too_late":
+        assert dossier.due_at is not None
+        return DossierError(
+            "apology_too_late",
+            gettext(
+                "Đã quá hạn trả kết quả (%(due)s): phiếu xin lỗi và hẹn lại phải được gửi "
+                "trước thời hạn."
+            )
+            % {"due": timezone.localtime(dossier.due_at, TZ).strftime("%H:%M %d/%m/%Y")},
+        )
+    if code == "result_first":
+        return DossierError(
+            "result_first",
+            gettext(
+                "Bước tiếp theo là phê duyệt kết quả: hãy trình kết quả giải quyết để lãnh đạo phê duyệt."
+            ),
+        )
+    if code == "result_required":
+        return DossierError("result_required", gettext("Chưa có kết quả giải quyết để phê duyệt."))
+    if code == "supplement_already_requested":
+        return DossierError(
+            "supplement_already_requested",
+            gettext(
+                "Hồ sơ %(code)s đã được yêu cầu bổ sung một lần. Theo quy định, việc yêu cầu bổ sung "
+                "chỉ được thực hiện một lần bằng văn bản; yêu cầu thêm phải do lãnh đạo quyết định "
+                "và ghi rõ lý do."
+            )
+            % {"code": dossier.code},
+        )
+    raise AssertionError(code)
+
+
+def _check(refusal: permissions.Refusal, dossier: Dossier) -> None:
+    """Raise the refusal of a permission predicate (`permissions`), if any."""
+    if refusal is not None:
+        raise _refused(refusal, dossier)
+
+
+@contextmanager
+def _atomic() -> Iterator[None]:
+    """One transition's transaction: `transaction.atomic()`, without a savepoint when nested.
+
+    On its own a transition is one transaction (BEGIN … COMMIT, ROLLBACK on any error).
+    Inside the caller's transaction (the simulator's and other batch jobs' batches) it takes
+    no SAVEPOINT (two more round trips per transition): every refusal (`DossierError`) is
+    raised before the transition writes anything — the functions check first, then write —
+    so a refusal leaves the caller's transaction as it was and usable. The few refusals that
+    can only come after a write (signing, digitising, the forward of "receive and forward")
+    are raised with `after_write` set (`_after_write`); they, and any other error, mark the
+    caller's whole transaction for rollback (what Django does for a block without a
+    savepoint), so nothing half-written can be committed.
+    """
+    if not connection.in_atomic_block:
+        with transaction.atomic():
+            yield
+        return
+    refused: DossierError | None = None
+    with transaction.atomic(savepoint=False):
+        try:
+            yield
+        except DossierError as error:
+            if error.after_write:
+                raise
+            refused = error  # nothing written: leave the block normally, raise below
+    if refused is not None:
+        raise refused
+
+
+def _after_write(step: Callable[[], T]) -> T:
+    """Run a step that comes after the transition's first write: a refusal it raises is no
+    longer "nothing written" (see `_atomic`)."""
+    try:
+        return step()
+    except DossierError as error:
+        error.after_write = True
+        raise
+
+
+def _column_values(dossier: Dossier) -> dict[str, Any]:
+    """The dossier's column values (a file by its name), to find what a transition changed."""
+    values: dict[str, Any] = {}
+    for f in Dossier._meta.concrete_fields:
+        value = getattr(dossier, f.attname)
+        values[f.attname] = value.name if isinstance(f, FileField) else value
+    return values
+
+
+def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
+    """Lock the row; if someone changed it since the caller loaded it, they already handled it.
+
+    Only the dossier row and its current step are read (a narrow query: the wide join of
+    every related row cost more to plan than the rest of a transition). The procedure
+    version and the agencies the caller's object already carries are reused when they are
+    the ones the locked row points at; the applicant is read fresh, and only when a citizen
+    acts (the ownership check).
+    """
+    related = ["current_step"]
+    if actor is not None and actor.role == Role.CITIZEN:
+        related.append("applicant")
+    try:
+        locked = Dossier.objects.select_for_update(of=("self",)).select_related(*related).get(pk=dossier.pk)
+    except Dossier.DoesNotExist:
+        raise DossierError("not_found", gettext("Không tìm thấy hồ sơ.")) from None
+    if locked.revision != dossier.revision:
+        raise DossierError(
+            "already_handled",
+            gettext("Hồ sơ %(code)s vừa được người khác xử lý. Vui lòng tải lại để xem trạng thái mới.")
+            % {"code": locked.code},
+        )
+    locked._loaded_values = _column_values(locked)
+    for name in _REUSED_RELATIONS:
+        field = Dossier._meta.get_field(name)
+        assert isinstance(field, ForeignKey)
+        if field.is_cached(dossier):
+            cached = field.get_cached_value(dossier)
+            if cached is not None and cached.pk == getattr(locked, field.attname):
+                field.set_cached_value(locked, cached)
+    return locked
+
+
+# Rows a transition may read but never changes: the caller's copies can stand in (see _lock).
+_REUSED_RELATIONS = ("version", "receiving_agency", "competent_agency")
+
+
+def _sync(target: Dossier, source: Dossier) -> None:
+    """Give the caller's object the committed values, so it can be passed to the next call.
+
+    The related rows the caller's object carries stay when the locked row still points at
+    them (the applicant, the version and its procedure, the agencies): a caller can build its
+    answer from the object in hand. The locked copy's own (fresh) related rows replace them.
+    """
+    kept: dict[str, Any] = {}
+    for name, cached in target._state.fields_cache.items():
+        field = _FORWARD_RELATIONS.get(name)
+        if field is None:
+            continue
+        pointed = getattr(source, field.attname)
+        if (cached is None and pointed is None) or (cached is not None and cached.pk == pointed):
+            kept[name] = cached
+    for f in Dossier._meta.concrete_fields:
+        setattr(target, f.attname, getattr(source, f.attname))
+    target._state.fields_cache = {**kept, **source._state.fields_cache}
+
+
+_FORWARD_RELATIONS: dict[str, ForeignKey[Any, Any]] = {
+    f.name: f for f in Dossier._meta.concrete_fields if isinstance(f, ForeignKey)
+}
+
+
+def _next_event(
+    dossier: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> DossierEvent:
+    """Build the dossier's next event, chained to the head kept on the row, and move the head.
+
+    The row is locked (or created in this transaction), so no other writer can append in
+    between; `revision` counts the events, so it is the next event's `seq`.
+    """
+    event = DossierEvent(
+        dossier=dossier,
+        seq=dossier.revision + 1,
+        actor=actor,
+        at=at,
+        action=action,
+        from_status=from_status,
+        to_status=dossier.status,
+        reason=reason,
+        data=data or {},
+        prev_hash=dossier.last_event_hash,
+    )
+    event.hash = event.compute_hash(dossier.code)
+    dossier.revision = event.seq
+    dossier.last_event_hash = event.hash
+    return event
+
+
+def _changed_fields(dossier: Dossier) -> list[str]:
+    """The fields whose values differ from those read under the lock (all of them if not locked)."""
+    loaded = dossier._loaded_values
+    if loaded is None:
+        return [f.name for f in Dossier._meta.concrete_fields if not f.primary_key]
+    now = _column_values(dossier)
+    return [f.name for f in Dossier._meta.concrete_fields if now[f.attname] != loaded[f.attname]]
+
+
+def _append_event(
+    dossier: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+    *,
+    new: bool = False,
+) -> DossierEvent:
+    """Save the dossier's changed columns with its new head, append the chained event, tell the hook.
+
+    `new`: the dossier row was inserted in this transition (the hook's handlers see no values
+    before it).
+    """
+    event = _next_event(dossier, actor, at, action, from_status, reason, data)
+    before = None if new else dossier._loaded_values
+    dossier.save(update_fields=_changed_fields(dossier))
+    dossier._loaded_values = _column_values(dossier)
+    event.save()
+    _dispatch(dossier, event, before)
+    return event
+
+
+def _dispatch(dossier: Dossier, event: DossierEvent, before: dict[str, Any] | None) -> None:
+    """The one hook (`hooks.dispatch`), with the dossier's column values before the event."""
+    dossier._previous_values = before
+    hooks.dispatch(dossier, event)
+
+
+def _commit(
+    target: Dossier,
+    locked: Dossier,
+    actor: Actor,
+    at: dt.datetime,
+    action: str,
+    from_status: int | None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> DossierEvent:
+    event = _append_event(locked, actor, at, action, from_status, reason, data)
+    _sync(target, locked)
+    return event
+
+
+# Allocates the next number of a (receiving agency, local day) counter in one statement:
+# the INSERT creates the day's row, or ON CONFLICT increments it under its row lock, which
+# concurrent submissions then wait for, so numbers are distinct and consecutive.
+# (PostgreSQL, and SQLite from 3.35 for RETURNING.)
+_NEXT_NUMBER_SQL = (
+    "INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "
+    "ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last"
+)
+
+
+def _next_code(agency: Agency, at: dt.datetime) -> str:
+    """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock."""
+    day = at.astimezone(TZ).date()
+    sql = _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [agency.pk, connection.ops.adapt_datefield_value(day)])
+        number = cursor.fetchone()[0]
+    return f"{agency.code}-{day:%y%m%d}-{number:04d}"
+
+
+def _digital(step: Callable[[], Any]) -> Any:
+    """Run a digital-documents step (issue #13); its refusals become DossierErrors."""
+    from motcua.documents.services import WarehouseError
+    from motcua.documents.signing import SigningError
+
+    try:
+        return step()
+    except WarehouseError as error:
+        if error.code == "unknown_requirement":
+            raise DossierError("unknown_requirement", str(error)) from None
+        if error.code == "not_reusable":
+            raise DossierError("not_reusable", str(error)) from None
+        raise DossierError("digitisation_failed", str(error)) from None
+    except SigningError as error:
+        raise DossierError("signing_failed", str(error)) from None
+
+
+def _check_delivery(result_delivery: str) -> None:
+    if result_delivery not in ResultDelivery.values:
+        raise DossierError(
+            "invalid_result_delivery", gettext("Hình thức nhận kết quả không hợp lệ.")
+        )
