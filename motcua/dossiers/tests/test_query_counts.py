@@ -63,7 +63,7 @@ EXPECTED: dict[str, int | dict[str, int]] = {
     "attach_file": 4,
     # pages (3 dossiers in each list)
     "desk inbox": 7,
-    "desk dossier page": 12,
+    "desk dossier page": 13,  # + the scans digitised at reception (OCR progress, confirmation)
     "portal my dossiers": 3,
     "portal dossier page": 7,
     "portal submission page": 11,
