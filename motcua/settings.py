@@ -378,7 +378,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "Dịch vụ công <kho
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 
-def notify_settings(env: Mapping[str, str], email_host: str) -> dict[str, Any]:
+def notify_settings(env: Mapping[str, str], email_host: str, testing: bool = False) -> dict[str, Any]:
     """Which gateway sends each channel (motcua/notify/gateways.py) and how.
 
     email: `smtp` (Django's mail framework) when an SMTP host is set, else `sandbox`;
@@ -408,6 +408,10 @@ def notify_settings(env: Mapping[str, str], email_host: str) -> dict[str, Any]:
     return {
         "gateways": gateways,
         "http": http,
+        # Hand a transition's messages to the worker as soon as it commits (else the periodic job
+        # `notify.deliver` finds them within a minute). Off in tests: their threads share one
+        # in-memory SQLite database where a write after commit would contend with the test's own.
+        "send_on_commit": _bool(env, "MOTCUA_NOTIFY_ON_COMMIT", not testing),
         # Seconds a worker holds a message it is sending before another worker may take it over.
         "lease_seconds": int(env.get("MOTCUA_NOTIFY_LEASE_SECONDS", 120)),
         "max_attempts": int(env.get("MOTCUA_NOTIFY_MAX_ATTEMPTS", 8)),
@@ -417,7 +421,7 @@ def notify_settings(env: Mapping[str, str], email_host: str) -> dict[str, Any]:
     }
 
 
-MOTCUA_NOTIFY = notify_settings(os.environ, EMAIL_HOST)
+MOTCUA_NOTIFY = notify_settings(os.environ, EMAIL_HOST, TESTING)
 
 LOGGING = {
     "version": 1,

@@ -53,8 +53,13 @@ def enqueue(func: str, *args: Any, task_name: str | None = None) -> str | None:
 
 
 def enqueue_on_commit(func: str, *args: Any, task_name: str | None = None) -> None:
-    """Enqueue after the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: enqueue(func, *args, task_name=task_name))
+    """Enqueue after the current transaction commits (at once outside one).
+
+    `robust`: the transaction has committed, so a broker that is down (Redis restarting) must not
+    turn the caller's success into an error; the error is logged, and the work must be found
+    again by a periodic job (the notification outbox is: `notify.deliver`).
+    """
+    transaction.on_commit(lambda: enqueue(func, *args, task_name=task_name), robust=True)
 
 
 def run(name: str, attempt: int = 1) -> Any:

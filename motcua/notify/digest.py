@@ -77,7 +77,7 @@ def send_daily(now: dt.datetime | None = None) -> dict[str, Any]:
     # ignore_conflicts: a second run the same day (a retry, two workers) adds no second digest.
     OutboxMessage.objects.bulk_create([row for row in rows if row.key not in existing], ignore_conflicts=True)
     queued = list(OutboxMessage.objects.filter(key__in=keys).exclude(key__in=existing).values_list("pk", flat=True))
-    if queued:
+    if queued and settings.MOTCUA_NOTIFY["send_on_commit"]:
         enqueue_on_commit("motcua.notify.delivery.deliver", queued, task_name="notify digest")
     return {"day": today.isoformat(), "working_day": True, "queued": len(queued),
             "officers": len(rows)}

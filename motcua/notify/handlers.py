@@ -7,6 +7,8 @@ notified event (who to tell and how; the rows), none for the others.
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent
 from motcua.jobs.runner import enqueue_on_commit
 from motcua.notify.messages import NOTIFIED_ACTIONS
@@ -53,4 +55,5 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
                       language=language)
         for channel, address in targets
     ])
-    enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")
+    if settings.MOTCUA_NOTIFY["send_on_commit"]:
+        enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")

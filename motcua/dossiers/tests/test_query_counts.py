@@ -25,7 +25,7 @@ from motcua.dossiers.models import Dossier, DossierEvent, Status
 from .conftest import World, at
 
 MOTCUA = Path(services.__file__).resolve().parent.parent
-OTHER_APPS_LISTENING = (str(MOTCUA / "stats") + "/",)
+OTHER_APPS_LISTENING = (str(MOTCUA / "stats") + "/", str(MOTCUA / "notify") + "/")
 
 
 def _from_another_app() -> bool:
