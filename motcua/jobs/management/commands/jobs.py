@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_q.models import Failure, Schedule
@@ -41,8 +42,10 @@ class Command(BaseCommand):
                 "daily_at": job.daily_at.strftime("%H:%M") if job.daily_at else None,
                 "next_run": timezone.localtime(schedule.next_run).isoformat() if schedule and schedule.next_run
                 else None,
-                "failures": Failure.objects.filter(func="motcua.jobs.runner.run",
-                                                   args__contains=repr(job.name)).count(),
+                # Scheduled runs are grouped under their schedule's name (the retries under theirs).
+                "failures": Failure.objects.filter(
+                    Q(group=runner.PERIODIC_PREFIX + job.name) | Q(group__startswith=f"{runner.RETRY_PREFIX}{job.name}:")
+                ).count(),
             })
         if options["json"]:
             self.stdout.write(to_json(rows))
