@@ -7,7 +7,8 @@ received (40 events); the citizen chose email, SMS and Zalo, so 120 messages wai
 local SMTP server (which answers each message slowly, so the kill lands mid-conversation), SMS to a
 real local HTTP provider that checks signatures and keeps one message per idempotency key, Zalo to
 the sandbox. Once some emails have arrived the worker's whole process group is killed with
-SIGKILL, then a worker is started again. At the end the SMTP server holds exactly one message per
+SIGKILL, then a worker is started again; its scheduler also seals the audit checkpoint (a periodic
+job nobody started by hand). At the end the SMTP server holds exactly one message per
 event (counted as received, not deduplicated), the provider one per event, the sandbox one per
 event, and every outbox row is sent.
 """
@@ -141,8 +142,16 @@ def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_chan
             time.sleep(0.2)
         time.sleep(1)  # anything still arriving would be a duplicate
         state = json.loads(_run(env, "-c", STATE).strip().splitlines()[-1])
+        # Meanwhile the scheduler ran the periodic jobs that were due, with nobody typing a command:
+        # the audit checkpoint of the 40 dossiers' chains is sealed.
+        audit = tmp_path / "var" / "audit"
+        deadline = time.monotonic() + 90
+        while not list(audit.glob("checkpoints-*.jsonl")) and time.monotonic() < deadline:
+            time.sleep(0.5)
         _kill(worker)
         worker = None
+        [checkpoints] = list(audit.glob("checkpoints-*.jsonl"))
+        assert len(json.loads(checkpoints.read_text().splitlines()[0])["heads"]) == DOSSIERS
 
         assert len(state["events"]) == events
         assert state["states"] == {"sent": 3 * events}, (state["states"], log.read_text()[-3000:])
