@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import smtplib
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -126,6 +127,11 @@ class DjangoMailGateway:
                     except (OSError, smtplib.SMTPException) as error:
                         outcome.fail(row, f"{type(error).__name__}: {error}")
                         continue
+                    # The data and its final "." are two writes with no reply in between: without
+                    # TCP_NODELAY, Nagle's algorithm holds the "." until the data is acknowledged.
+                    sock = getattr(backend.connection, "sock", None)
+                    if sock is not None:
+                        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 assert backend.connection is not None
                 email = self._message(row)
                 encoding = email.encoding or settings.DEFAULT_CHARSET
