@@ -34,19 +34,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=400, help="events (= emails) per side (default 400)")
-    parser.add_argument("--database-url", default=None, help="an empty database to use (default: temporary SQLite)")
+    parser.add_argument(
+        "--database-url", default=None, help="an empty database to use (default: temporary SQLite)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="motcua-bench-notify-")
     from motcua.notify.tests.servers import SmtpSink
 
     sink = SmtpSink().start()
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_TESTING": "1",
-        "DATABASE_URL": args.database_url or f"sqlite:///{folder}/bench.sqlite3", "MOTCUA_VAR_DIR": folder,
-        "MOTCUA_EMAIL_HOST": "127.0.0.1", "MOTCUA_EMAIL_PORT": str(sink.port), "MOTCUA_NOTIFY_EMAIL": "smtp",
-        "MOTCUA_NOTIFY_ON_COMMIT": "0",
-    })
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "motcua.settings",
+            "MOTCUA_TESTING": "1",
+            "DATABASE_URL": args.database_url or f"sqlite:///{folder}/bench.sqlite3",
+            "MOTCUA_VAR_DIR": folder,
+            "MOTCUA_EMAIL_HOST": "127.0.0.1",
+            "MOTCUA_EMAIL_PORT": str(sink.port),
+            "MOTCUA_NOTIFY_EMAIL": "smtp",
+            "MOTCUA_NOTIFY_ON_COMMIT": "0",
+        }
+    )
     import django
 
     django.setup()
@@ -66,14 +74,20 @@ def main() -> None:
     world.citizen.email = "nhung@example.vn"
     world.citizen.save()
     for _n in range((args.events + 1) // 2):
-        dossier = services.submit_online(world.citizen, world.birth, world.applicant(world.citizen),
-                                         world.ward_center, at=at("2026-03-02 07:00"),
-                                         documents=services.catalog_documents(world.birth))
+        dossier = services.submit_online(
+            world.citizen,
+            world.birth,
+            world.applicant(world.citizen),
+            world.ward_center,
+            at=at("2026-03-02 07:00"),
+            documents=services.catalog_documents(world.birth),
+        )
         services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
     events = OutboxMessage.objects.count()
     from motcua.notify.messages import lookup_url
 
-    lookup_url()  # a running worker has loaded the URL configuration once; so does the bench, before the clock
+    # A running worker has loaded the URL configuration once; so does the bench, before the clock.
+    lookup_url()
 
     start = time.perf_counter()
     result = delivery.deliver_due()
@@ -83,8 +97,14 @@ def main() -> None:
 
     # The reference: the very same messages, built beforehand, sent with smtplib alone.
     mail = gateways.DjangoMailGateway()
-    prepared = [(settings.DEFAULT_FROM_EMAIL.split("<")[-1].rstrip(">"), row.recipient,
-                 mail._message(row).message().as_bytes(linesep="\r\n")) for row in OutboxMessage.objects.all()]
+    prepared = [
+        (
+            settings.DEFAULT_FROM_EMAIL.split("<")[-1].rstrip(">"),
+            row.recipient,
+            mail._message(row).message().as_bytes(linesep="\r\n"),
+        )
+        for row in OutboxMessage.objects.all()
+    ]
     before = sink.count()
     start = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", sink.port) as client:
@@ -103,8 +123,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(report))
     else:
-        print(f"{events} events on {report['database']}: motcua {report['motcua_messages_per_second']}/s, "
-              f"smtplib {report['smtplib_messages_per_second']}/s, ratio {report['ratio']}")
+        print(
+            f"{events} events on {report['database']}: motcua {report['motcua_messages_per_second']}/s, "
+            f"smtplib {report['smtplib_messages_per_second']}/s, ratio {report['ratio']}"
+        )
 
 
 if __name__ == "__main__":

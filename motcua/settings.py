@@ -400,7 +400,8 @@ def notify_settings(env: Mapping[str, str], email_host: str, testing: bool = Fal
             prefix = f"MOTCUA_{channel.upper()}"
             url = env.get(f"{prefix}_URL", "").strip()
             path = env.get(f"{prefix}_SECRET_FILE")
-            secret = Path(path).read_text(encoding="utf-8").strip() if path else env.get(f"{prefix}_SECRET", "")
+            secret = (Path(path).read_text(encoding="utf-8").strip() if path
+                      else env.get(f"{prefix}_SECRET", ""))
             if not url or not secret:
                 raise ImproperlyConfigured(f"MOTCUA_NOTIFY_{channel.upper()}=http needs {prefix}_URL and "
                                            f"{prefix}_SECRET (or {prefix}_SECRET_FILE).")

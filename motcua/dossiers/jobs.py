@@ -21,8 +21,12 @@ class NeedsAttention(Exception):
 def deadline_sweep() -> dict[str, Any]:
     """`motcua dossiers sweep`: the stored due-soon / overdue snapshot and who needs an apology."""
     report = sweeps.sweep()
-    return {"overdue": report.dossiers_overdue, "due_soon": report.dossiers_due_soon,
-            "cleared": report.dossiers_cleared, "need_apology": len(report.need_apology)}
+    return {
+        "overdue": report.dossiers_overdue,
+        "due_soon": report.dossiers_due_soon,
+        "cleared": report.dossiers_cleared,
+        "need_apology": len(report.need_apology),
+    }
 
 
 def seal_audit() -> dict[str, Any]:
@@ -37,8 +41,10 @@ def verify_audit() -> dict[str, Any]:
     seen = {b.dossier_code for b in broken}
     broken += [b for b in audit.verify_chains() if b.dossier_code not in seen]
     if broken:
-        raise NeedsAttention(_("%(n)s chuỗi nhật ký bị phá vỡ, ví dụ hồ sơ %(code)s (sự kiện %(seq)s).")
-                             % {"n": len(broken), "code": broken[0].dossier_code, "seq": broken[0].seq})
+        raise NeedsAttention(
+            _("%(n)s chuỗi nhật ký bị phá vỡ, ví dụ hồ sơ %(code)s (sự kiện %(seq)s).")
+            % {"n": len(broken), "code": broken[0].dossier_code, "seq": broken[0].seq}
+        )
     return {"broken": 0}
 
 
@@ -46,6 +52,12 @@ def clean_files() -> dict[str, Any]:
     """`motcua dossiers check-files --clean`: remove old orphan uploads; a missing file is a failure."""
     report = files.check_files(clean=True)
     if report.missing:
-        raise NeedsAttention(_("%(n)s tệp của hồ sơ bị thiếu, ví dụ hồ sơ %(code)s.")
-                             % {"n": len(report.missing), "code": report.missing[0].dossier_code})
-    return {"files": report.files, "removed": len(report.removed), "recent_orphans": len(report.recent_orphans)}
+        raise NeedsAttention(
+            _("%(n)s tệp của hồ sơ bị thiếu, ví dụ hồ sơ %(code)s.")
+            % {"n": len(report.missing), "code": report.missing[0].dossier_code}
+        )
+    return {
+        "files": report.files,
+        "removed": len(report.removed),
+        "recent_orphans": len(report.recent_orphans),
+    }

@@ -81,13 +81,16 @@ def run(name: str, attempt: int = 1) -> Any:
                 next_run=retry_at,
             )
             message = _("%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); thử lại lúc %(at)s.") % {
-                "name": name, "attempt": attempt, "max": job.max_attempts, "error": _describe(error),
+                "name": name,
+                "attempt": attempt,
+                "max": job.max_attempts,
+                "error": _describe(error),
                 "at": timezone.localtime(retry_at).strftime("%H:%M:%S %d/%m/%Y"),
             }
         else:
-            message = _("%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); không thử lại nữa cho đến "
-                        "kỳ chạy sau.") % {"name": name, "attempt": attempt, "max": job.max_attempts,
-                                           "error": _describe(error)}
+            message = _(
+                "%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); không thử lại nữa cho đến kỳ chạy sau."
+            ) % {"name": name, "attempt": attempt, "max": job.max_attempts, "error": _describe(error)}
         logger.warning("job %s attempt %s failed: %s", name, attempt, type(error).__name__)
         raise JobFailed(message) from error
 
@@ -130,21 +133,33 @@ def sync_schedules(now: dt.datetime | None = None) -> dict[str, list[str]]:
     report: dict[str, list[str]] = {"created": [], "updated": [], "removed": []}
     wanted = {PERIODIC_PREFIX + job.name: job for job in registry.registered()}
     with transaction.atomic():
-        existing = {s.name: s for s in Schedule.objects.select_for_update().filter(
-            name__startswith=PERIODIC_PREFIX)}
+        existing = {
+            s.name: s for s in Schedule.objects.select_for_update().filter(name__startswith=PERIODIC_PREFIX)
+        }
         for schedule_name, job in wanted.items():
             kind = Schedule.MINUTES if job.minutes else Schedule.DAILY
             first = now if job.minutes else _next_daily(job.daily_at or dt.time(0), now)
             schedule = existing.get(schedule_name)
-            values = {"func": "motcua.jobs.runner.run", "args": repr((job.name,)), "schedule_type": kind,
-                      "minutes": job.minutes, "repeats": -1}
+            values = {
+                "func": "motcua.jobs.runner.run",
+                "args": repr((job.name,)),
+                "schedule_type": kind,
+                "minutes": job.minutes,
+                "repeats": -1,
+            }
             if schedule is None:
                 Schedule.objects.create(name=schedule_name, next_run=first, **values)
                 report["created"].append(job.name)
                 continue
-            period_changed = schedule.schedule_type != kind or schedule.minutes != job.minutes or (
-                job.daily_at is not None and schedule.next_run is not None
-                and timezone.localtime(schedule.next_run).time() != job.daily_at)
+            period_changed = (
+                schedule.schedule_type != kind
+                or schedule.minutes != job.minutes
+                or (
+                    job.daily_at is not None
+                    and schedule.next_run is not None
+                    and timezone.localtime(schedule.next_run).time() != job.daily_at
+                )
+            )
             if period_changed or any(getattr(schedule, k) != v for k, v in values.items()):
                 for key, value in values.items():
                     setattr(schedule, key, value)

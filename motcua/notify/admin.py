@@ -25,8 +25,18 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(ReadOnly):
-    list_display = ["id", "created_at", "channel", "masked", "dossier", "subject", "state", "attempts",
-                    "sent_at", "last_error"]
+    list_display = [
+        "id",
+        "created_at",
+        "channel",
+        "masked",
+        "dossier",
+        "subject",
+        "state",
+        "attempts",
+        "sent_at",
+        "last_error",
+    ]
     list_filter = ["state", "channel"]
     search_fields = ["key", "event__dossier__code"]
     list_select_related = ["event__dossier"]

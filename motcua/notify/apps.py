@@ -17,8 +17,16 @@ class NotifyConfig(AppConfig):
         from motcua.notify import handlers
 
         hooks.subscribe("notify", handlers.on_event)
-        registry.periodic("notify.deliver", "motcua.notify.delivery.deliver_due", minutes=1, at_start=True,
-                          description=_("Gửi các thông báo đến hạn (gửi lại, hoặc còn dở khi bộ chạy dừng)"))
-        registry.periodic("notify.digest", "motcua.notify.digest.send_daily",
-                          daily_at=dt.time(int(settings.MOTCUA_NOTIFY["digest_hour"]), 0),
-                          description=_("Thư tổng hợp hằng ngày cho cán bộ: hồ sơ sắp đến hạn, quá hạn"))
+        registry.periodic(
+            "notify.deliver",
+            "motcua.notify.delivery.deliver_due",
+            minutes=1,
+            at_start=True,
+            description=_("Gửi các thông báo đến hạn (gửi lại, hoặc còn dở khi bộ chạy dừng)"),
+        )
+        registry.periodic(
+            "notify.digest",
+            "motcua.notify.digest.send_daily",
+            daily_at=dt.time(int(settings.MOTCUA_NOTIFY["digest_hour"]), 0),
+            description=_("Thư tổng hợp hằng ngày cho cán bộ: hồ sơ sắp đến hạn, quá hạn"),
+        )

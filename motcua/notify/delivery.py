@@ -49,8 +49,9 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return min(dt.timedelta(seconds=30) * (2 ** max(attempts - 1, 0)), dt.timedelta(hours=2))
 
 
-def claim(ids: Iterable[int] | None = None, limit: int = BATCH, now: dt.datetime | None = None
-          ) -> list[OutboxMessage]:
+def claim(
+    ids: Iterable[int] | None = None, limit: int = BATCH, now: dt.datetime | None = None
+) -> list[OutboxMessage]:
     """Take up to `limit` due rows for this worker (a fresh token and lease on each)."""
     now = now or timezone.now()
     token = secrets.token_hex(16)
@@ -63,14 +64,25 @@ def claim(ids: Iterable[int] | None = None, limit: int = BATCH, now: dt.datetime
         rows = rows.order_by("pk")
         if connection.features.has_select_for_update_skip_locked:
             rows = rows.select_for_update(skip_locked=True, of=("self",))
-        claimed = list(rows.select_related("event__dossier__applicant", "event__dossier__receiving_agency",
-                                           "event__dossier__version__procedure")[:limit])
+        claimed = list(
+            rows.select_related(
+                "event__dossier__applicant",
+                "event__dossier__receiving_agency",
+                "event__dossier__version__procedure",
+            )[:limit]
+        )
         if not claimed:
             return []
         OutboxMessage.objects.filter(pk__in=[row.pk for row in claimed]).update(
-            state=State.SENDING, claim_token=token, lease_until=lease, attempts=F("attempts") + 1)
+            state=State.SENDING, claim_token=token, lease_until=lease, attempts=F("attempts") + 1
+        )
     for row in claimed:
-        row.state, row.claim_token, row.lease_until, row.attempts = State.SENDING, token, lease, row.attempts + 1
+        row.state, row.claim_token, row.lease_until, row.attempts = (
+            State.SENDING,
+            token,
+            lease,
+            row.attempts + 1,
+        )
     return claimed
 
 
@@ -82,14 +94,20 @@ class Outcome:
         self.retried = 0
         self.failed = 0
 
-    def commit(self, row: OutboxMessage, provider_ref: str = "",
-               also: Callable[[], Any] | None = None) -> bool:
+    def commit(
+        self, row: OutboxMessage, provider_ref: str = "", also: Callable[[], Any] | None = None
+    ) -> bool:
         """Mark `row` sent (and run `also` in the same transaction); False if our lease was taken over."""
         with transaction.atomic():
             changed = OutboxMessage.objects.filter(
                 pk=row.pk, claim_token=row.claim_token, state=State.SENDING
-            ).update(state=State.SENT, sent_at=timezone.now(), provider_ref=provider_ref[:200],
-                     lease_until=None, last_error="")
+            ).update(
+                state=State.SENT,
+                sent_at=timezone.now(),
+                provider_ref=provider_ref[:200],
+                lease_until=None,
+                last_error="",
+            )
             if changed and also is not None:
                 also()
         if changed:
@@ -97,8 +115,9 @@ class Outcome:
             row.state = State.SENT
         return bool(changed)
 
-    def fail(self, row: OutboxMessage, error: str, *, permanent: bool = False, was_committed: bool = False
-             ) -> None:
+    def fail(
+        self, row: OutboxMessage, error: str, *, permanent: bool = False, was_committed: bool = False
+    ) -> None:
         """The attempt failed: try again later (with a longer wait each time), or give up.
 
         `was_committed`: the gateway had already marked the row sent (SMTP commits before the final
@@ -113,7 +132,8 @@ class Outcome:
             values.update(state=State.PENDING, next_attempt_at=now + retry_delay(row.attempts))
         current = State.SENT if was_committed else State.SENDING
         changed = OutboxMessage.objects.filter(pk=row.pk, claim_token=row.claim_token, state=current).update(
-            **values)
+            **values
+        )
         if changed:
             if give_up:
                 self.failed += 1

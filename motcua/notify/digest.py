@@ -25,8 +25,11 @@ LISTED = 30
 
 
 def officers() -> Any:
-    return (User.objects.filter(role__in=DIGEST_ROLES, is_active=True, agency__isnull=False)
-            .exclude(email="").order_by("pk"))
+    return (
+        User.objects.filter(role__in=DIGEST_ROLES, is_active=True, agency__isnull=False)
+        .exclude(email="")
+        .order_by("pk")
+    )
 
 
 def _due(officer: User, th: deadlines.Thresholds) -> Any:
@@ -44,13 +47,18 @@ def compose(officer: User, dossiers: list[Dossier], total: int, th: deadlines.Th
             lines.append(f"  - {dossier.code} ({state}, {due}): {dossier.version.procedure.name}")
         more = total - len(dossiers)
         subject = _("Hồ sơ sắp đến hạn và quá hạn: %(n)s hồ sơ") % {"n": total}
-        body = "\n\n".join(filter(None, [
-            _("Kính gửi %(name)s,") % {"name": officer.full_name or officer.username},
-            _("Các hồ sơ của cơ quan sắp đến hạn hoặc đã quá hạn hôm nay:"),
-            "\n".join(lines),
-            _("… và %(n)s hồ sơ khác (xem trong bàn làm việc).") % {"n": more} if more > 0 else "",
-            _("Đây là thư tự động, vui lòng không trả lời."),
-        ]))
+        body = "\n\n".join(
+            filter(
+                None,
+                [
+                    _("Kính gửi %(name)s,") % {"name": officer.full_name or officer.username},
+                    _("Các hồ sơ của cơ quan sắp đến hạn hoặc đã quá hạn hôm nay:"),
+                    "\n".join(lines),
+                    _("… và %(n)s hồ sơ khác (xem trong bàn làm việc).") % {"n": more} if more > 0 else "",
+                    _("Đây là thư tự động, vui lòng không trả lời."),
+                ],
+            )
+        )
     return subject, body
 
 
@@ -69,16 +77,23 @@ def send_daily(now: dt.datetime | None = None) -> dict[str, Any]:
             continue
         listed = list(due.order_by("due_at", "pk")[:LISTED])
         subject, body = compose(officer, listed, total, th)
-        rows.append(OutboxMessage(key=f"digest:{today.isoformat()}:{officer.pk}", channel=Channel.EMAIL,
-                                  recipient=officer.email, language=settings.LANGUAGE_CODE,
-                                  subject=subject, body=body))
+        rows.append(
+            OutboxMessage(
+                key=f"digest:{today.isoformat()}:{officer.pk}",
+                channel=Channel.EMAIL,
+                recipient=officer.email,
+                language=settings.LANGUAGE_CODE,
+                subject=subject,
+                body=body,
+            )
+        )
     keys = [row.key for row in rows]
     existing = set(OutboxMessage.objects.filter(key__in=keys).values_list("key", flat=True))
     # ignore_conflicts: a second run the same day (a retry, two workers) adds no second digest.
     OutboxMessage.objects.bulk_create([row for row in rows if row.key not in existing], ignore_conflicts=True)
-    queued = list(OutboxMessage.objects.filter(key__in=keys).exclude(key__in=existing).values_list("pk", flat=True))
+    queued = list(
+        OutboxMessage.objects.filter(key__in=keys).exclude(key__in=existing).values_list("pk", flat=True)
+    )
     if queued and settings.MOTCUA_NOTIFY["send_on_commit"]:
         enqueue_on_commit("motcua.notify.delivery.deliver", queued, task_name="notify digest")
-    return {"day": today.isoformat(), "working_day": True, "queued": len(queued),
-            "officers": len(rows)}
-
+    return {"day": today.isoformat(), "working_day": True, "queued": len(queued), "officers": len(rows)}

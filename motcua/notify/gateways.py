@@ -16,6 +16,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -41,8 +42,9 @@ def message_id(row: OutboxMessage) -> str:
 
 def idempotency_key(row: OutboxMessage) -> str:
     """The key an HTTP provider uses to ignore a repeat of the same message (stable per row)."""
-    return hmac.new(settings.SECRET_KEY.encode(), b"idempotency:" + row.key.encode(), hashlib.sha256
-                    ).hexdigest()[:40]
+    return hmac.new(
+        settings.SECRET_KEY.encode(), b"idempotency:" + row.key.encode(), hashlib.sha256
+    ).hexdigest()[:40]
 
 
 class SandboxGateway:
@@ -50,9 +52,16 @@ class SandboxGateway:
 
     def send(self, rows: list[OutboxMessage], outcome: Outcome) -> None:
         for row in rows:
+
             def record(row: OutboxMessage = row) -> None:
-                SandboxMessage.objects.create(outbox=row, channel=row.channel, recipient=row.recipient,
-                                              subject=row.subject, body=row.body)
+                SandboxMessage.objects.create(
+                    outbox=row,
+                    channel=row.channel,
+                    recipient=row.recipient,
+                    subject=row.subject,
+                    body=row.body,
+                )
+
             outcome.commit(row, f"sandbox-{row.pk}", also=record)
 
 
@@ -60,8 +69,9 @@ class _Abandoned(Exception):
     """Our lease was taken over before the commit point: the message is not completed."""
 
 
-def _data_with_commit_point(smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes,
-                            commit: callable) -> tuple[int, bytes]:  # type: ignore[valid-type]
+def _data_with_commit_point(
+    smtp: smtplib.SMTP, sender: str, recipient: str, content: bytes, commit: Callable[[], bool]
+) -> tuple[int, bytes]:
     """smtplib's sendmail, split at the final ".": `commit()` runs between the data and its end.
 
     If `commit()` returns False the connection is closed without the end of data, so the server
@@ -101,9 +111,13 @@ class DjangoMailGateway:
     """
 
     def _message(self, row: OutboxMessage) -> EmailMessage:
-        return EmailMessage(subject=row.subject, body=row.body, from_email=settings.DEFAULT_FROM_EMAIL,
-                            to=[row.recipient], headers={"Message-ID": message_id(row),
-                                                         "Auto-Submitted": "auto-generated"})
+        return EmailMessage(
+            subject=row.subject,
+            body=row.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[row.recipient],
+            headers={"Message-ID": message_id(row), "Auto-Submitted": "auto-generated"},
+        )
 
     def send(self, rows: list[OutboxMessage], outcome: Outcome) -> None:
         backend = get_connection()
@@ -137,7 +151,8 @@ class DjangoMailGateway:
                 encoding = email.encoding or settings.DEFAULT_CHARSET
                 sender = sanitize_address(email.from_email, encoding)
                 recipient = sanitize_address(row.recipient, encoding)
-                content = email.message().as_bytes(linesep="\r\n")
+                # As Django's SMTP backend does (SafeMIMEText passes the policy's line separator on).
+                content = email.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
                 committed = False
 
                 def commit(row: OutboxMessage = row) -> bool:
@@ -146,17 +161,24 @@ class DjangoMailGateway:
                     return committed
 
                 try:
-                    code, reply = _data_with_commit_point(backend.connection, sender, recipient, content, commit)
+                    code, reply = _data_with_commit_point(
+                        backend.connection, sender, recipient, content, commit
+                    )
                 except _Abandoned:
                     backend.connection = None
                     continue
                 except smtplib.SMTPRecipientsRefused as error:
                     codes = [c for c, _r in error.recipients.values()]
-                    outcome.fail(row, f"SMTPRecipientsRefused: {codes}", permanent=all(c >= 500 for c in codes))
+                    outcome.fail(
+                        row, f"SMTPRecipientsRefused: {codes}", permanent=all(c >= 500 for c in codes)
+                    )
                     continue
                 except smtplib.SMTPResponseException as error:
-                    outcome.fail(row, f"{type(error).__name__}: {error.smtp_code} {error.smtp_error!r}",
-                                 permanent=error.smtp_code >= 500)
+                    outcome.fail(
+                        row,
+                        f"{type(error).__name__}: {error.smtp_code} {error.smtp_error!r}",
+                        permanent=error.smtp_code >= 500,
+                    )
                     continue
                 except (OSError, smtplib.SMTPException) as error:
                     # The connection broke. Before the commit nothing was accepted; after it the
@@ -191,17 +213,24 @@ class HttpGateway:
         return "sha256=" + hmac.new(self.secret.encode(), signed, hashlib.sha256).hexdigest()
 
     def request(self, row: OutboxMessage) -> urllib.request.Request:
-        body = json.dumps({"channel": row.channel, "to": row.recipient, "text": row.body, "reference": row.key},
-                          ensure_ascii=False).encode()
+        body = json.dumps(
+            {"channel": row.channel, "to": row.recipient, "text": row.body, "reference": row.key},
+            ensure_ascii=False,
+        ).encode()
         timestamp = str(int(time.time()))
         key = idempotency_key(row)
-        return urllib.request.Request(self.url, data=body, method="POST", headers={
-            "Content-Type": "application/json; charset=utf-8",
-            "Idempotency-Key": key,
-            "X-Motcua-Timestamp": timestamp,
-            "X-Motcua-Key-Id": self.key_id,
-            "X-Motcua-Signature": self.signature(timestamp, key, body),
-        })
+        return urllib.request.Request(
+            self.url,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json; charset=utf-8",
+                "Idempotency-Key": key,
+                "X-Motcua-Timestamp": timestamp,
+                "X-Motcua-Key-Id": self.key_id,
+                "X-Motcua-Signature": self.signature(timestamp, key, body),
+            },
+        )
 
     def send(self, rows: list[OutboxMessage], outcome: Outcome) -> None:
         for row in rows:

@@ -24,24 +24,38 @@ def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
     the email address and phone number are the account's, else those written on the dossier.
     Someone without an account (a dossier handed in at the counter) is told by email if they gave one.
     """
-    row = Applicant.objects.filter(pk=applicant_id).values(
-        "email", "phone", "language", "user_id", "user__email", "user__phone",
-        "user__notification_preference__id", "user__notification_preference__email",
-        "user__notification_preference__sms", "user__notification_preference__zalo",
-    ).first()
+    row = (
+        Applicant.objects.filter(pk=applicant_id)
+        .values(
+            "email",
+            "phone",
+            "language",
+            "user_id",
+            "user__email",
+            "user__phone",
+            "user__notification_preference__id",
+            "user__notification_preference__email",
+            "user__notification_preference__sms",
+            "user__notification_preference__zalo",
+        )
+        .first()
+    )
     if row is None:
         return [], "vi"
     email = row["user__email"] or row["email"] if row["user_id"] else row["email"]
     phone = row["user__phone"] or row["phone"] if row["user_id"] else row["phone"]
     if row["user__notification_preference__id"] is not None:
-        chosen = {Channel.EMAIL: row["user__notification_preference__email"],
-                  Channel.SMS: row["user__notification_preference__sms"],
-                  Channel.ZALO: row["user__notification_preference__zalo"]}
+        chosen = {
+            Channel.EMAIL: row["user__notification_preference__email"],
+            Channel.SMS: row["user__notification_preference__sms"],
+            Channel.ZALO: row["user__notification_preference__zalo"],
+        }
     else:
         chosen = {Channel.EMAIL: True, Channel.SMS: False, Channel.ZALO: False}
     address = {Channel.EMAIL: email, Channel.SMS: phone, Channel.ZALO: phone}
-    return [(str(c), address[c]) for c in (Channel.EMAIL, Channel.SMS, Channel.ZALO)
-            if chosen[c] and address[c]], row["language"] or "vi"
+    return [
+        (str(c), address[c]) for c in (Channel.EMAIL, Channel.SMS, Channel.ZALO) if chosen[c] and address[c]
+    ], row["language"] or "vi"
 
 
 def on_event(dossier: Dossier, event: DossierEvent) -> None:
@@ -50,10 +64,17 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
     targets, language = addresses(dossier.applicant_id)
     if not targets:
         return
-    rows = OutboxMessage.objects.bulk_create([
-        OutboxMessage(key=f"event:{event.pk}:{channel}", event=event, channel=channel, recipient=address,
-                      language=language)
-        for channel, address in targets
-    ])
+    rows = OutboxMessage.objects.bulk_create(
+        [
+            OutboxMessage(
+                key=f"event:{event.pk}:{channel}",
+                event=event,
+                channel=channel,
+                recipient=address,
+                language=language,
+            )
+            for channel, address in targets
+        ]
+    )
     if settings.MOTCUA_NOTIFY["send_on_commit"]:
         enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")

@@ -19,8 +19,12 @@ class Channel(models.TextChoices):
 class Preference(models.Model):
     """The channels a citizen chose in their profile (without a row: email only)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="notification_preference", verbose_name=_("tài khoản"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+        verbose_name=_("tài khoản"),
+    )
     email = models.BooleanField(_("thư điện tử"), default=True)
     sms = models.BooleanField(_("tin nhắn SMS"), default=False)
     zalo = models.BooleanField(_("Zalo OA"), default=False)
@@ -34,8 +38,11 @@ class Preference(models.Model):
         return str(self.user)
 
     def channels(self) -> list[str]:
-        return [c for c, on in ((Channel.EMAIL, self.email), (Channel.SMS, self.sms), (Channel.ZALO, self.zalo))
-                if on]
+        return [
+            c
+            for c, on in ((Channel.EMAIL, self.email), (Channel.SMS, self.sms), (Channel.ZALO, self.zalo))
+            if on
+        ]
 
 
 class State(models.TextChoices):
@@ -57,8 +64,15 @@ class OutboxMessage(models.Model):
     key = models.CharField(max_length=120, unique=True)
     # Events are append-only and never deleted; no database constraint, so that the audit tests'
     # simulated tampering (raw deletes of events) is reported by verify-audit, not stopped here.
-    event = models.ForeignKey("dossiers.DossierEvent", null=True, blank=True, on_delete=models.DO_NOTHING,
-                              db_constraint=False, related_name="+", verbose_name=_("sự kiện"))
+    event = models.ForeignKey(
+        "dossiers.DossierEvent",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("sự kiện"),
+    )
     channel = models.CharField(_("kênh"), max_length=10, choices=Channel.choices)
     # Personal data (an email address or a phone number): masked in the admin, never logged.
     recipient = models.CharField(_("người nhận"), max_length=254)
@@ -80,8 +94,11 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("thông báo (hàng đợi gửi)")
         ordering = ["-id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "channel"], condition=Q(event__isnull=False),
-                                    name="notify_one_message_per_event_channel"),
+            models.UniqueConstraint(
+                fields=["event", "channel"],
+                condition=Q(event__isnull=False),
+                name="notify_one_message_per_event_channel",
+            ),
         ]
         indexes = [
             # The claim: rows due now, by state and time.
@@ -107,8 +124,9 @@ def mask_recipient(value: str) -> str:
 class SandboxMessage(models.Model):
     """What the sandbox gateway "sent" (demo, development): one row per outbox message at most."""
 
-    outbox = models.OneToOneField(OutboxMessage, on_delete=models.CASCADE, related_name="sandbox",
-                                  verbose_name=_("thông báo"))
+    outbox = models.OneToOneField(
+        OutboxMessage, on_delete=models.CASCADE, related_name="sandbox", verbose_name=_("thông báo")
+    )
     channel = models.CharField(_("kênh"), max_length=10, choices=Channel.choices)
     recipient = models.CharField(_("người nhận"), max_length=254)
     subject = models.CharField(_("tiêu đề"), max_length=300, blank=True)

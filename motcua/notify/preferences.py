@@ -30,11 +30,16 @@ def choose(user: User, *, email: bool, sms: bool, zalo: bool) -> Preference:
     """Save the citizen's channels; a channel without an address on the account is refused."""
     where = addresses(user)
     if email and not where[Channel.EMAIL]:
-        raise PreferenceError("email", _("Tài khoản chưa có địa chỉ thư điện tử, không thể nhận thông báo qua thư."))
+        raise PreferenceError(
+            "email", _("Tài khoản chưa có địa chỉ thư điện tử, không thể nhận thông báo qua thư.")
+        )
     if (sms or zalo) and not where[Channel.SMS]:
-        raise PreferenceError("sms" if sms else "zalo",
-                              _("Tài khoản chưa có số điện thoại, không thể nhận thông báo qua SMS hoặc Zalo."))
+        raise PreferenceError(
+            "sms" if sms else "zalo",
+            _("Tài khoản chưa có số điện thoại, không thể nhận thông báo qua SMS hoặc Zalo."),
+        )
     with transaction.atomic():
         preference, _created = Preference.objects.update_or_create(
-            user=user, defaults={"email": email, "sms": sms, "zalo": zalo})
+            user=user, defaults={"email": email, "sms": sms, "zalo": zalo}
+        )
     return preference

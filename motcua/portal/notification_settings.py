@@ -1,4 +1,5 @@
-"""The citizen's notification settings: which channels (email, SMS, Zalo OA) tell them about their dossiers."""
+"""The citizen's notification settings: the channels (email, SMS, Zalo OA) that tell them about
+their dossiers."""
 
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
     else:
         form = ChannelsForm(initial={"email": current.email, "sms": current.sms, "zalo": current.zalo})
     where = preferences.addresses(user)  # type: ignore[arg-type]
-    return render(request, "portal/notification_settings.html", {
-        "form": form, "email_address": where["email"], "phone": mask_phone(where["sms"]) if where["sms"] else "",
-    }, status=status)
+    return render(
+        request,
+        "portal/notification_settings.html",
+        {
+            "form": form,
+            "email_address": where["email"],
+            "phone": mask_phone(where["sms"]) if where["sms"] else "",
+        },
+        status=status,
+    )

@@ -31,8 +31,11 @@ def smtp(settings: Any) -> Iterator[SmtpSink]:
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
     # As in production: the transition hands its messages over when it commits; the test's job
     # runner runs them inline (Q_CLUSTER sync), in the live server's thread.
-    settings.MOTCUA_NOTIFY = {**settings.MOTCUA_NOTIFY, "send_on_commit": True,
-                              "gateways": {"email": "smtp", "sms": "sandbox", "zalo": "sandbox"}}
+    settings.MOTCUA_NOTIFY = {
+        **settings.MOTCUA_NOTIFY,
+        "send_on_commit": True,
+        "gateways": {"email": "smtp", "sms": "sandbox", "zalo": "sandbox"},
+    }
     yield sink
     sink.stop()
 
@@ -68,6 +71,9 @@ def test_an_online_submission_emails_the_dossier_code(new_page: Any, world: Worl
     assert smtp.count() == 1
     # The SMS the citizen chose went to the sandbox gateway; both rows are marked sent once.
     assert [m.body for m in SandboxMessage.objects.all()] == [
-        f"Hồ sơ {code} đã được nộp trực tuyến, đang chờ tiếp nhận."]
-    assert sorted(OutboxMessage.objects.values_list("channel", "state")) == [("email", State.SENT),
-                                                                             ("sms", State.SENT)]
+        f"Hồ sơ {code} đã được nộp trực tuyến, đang chờ tiếp nhận."
+    ]
+    assert sorted(OutboxMessage.objects.values_list("channel", "state")) == [
+        ("email", State.SENT),
+        ("sms", State.SENT),
+    ]

@@ -4,8 +4,8 @@ growing delay and its failure, with the error, is in the system administrator's 
 from __future__ import annotations
 
 import datetime as dt
-from multiprocessing import Queue, Value
 from collections.abc import Iterator
+from multiprocessing import Queue, Value
 from typing import Any
 
 import pytest
@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_q.models import Failure, Schedule, Success
 from django_q.brokers import get_broker
+from django_q.models import Failure, Schedule, Success
 from django_q.monitor import monitor
 from django_q.signing import SignedPackage
 from django_q.tasks import async_task
@@ -29,8 +29,13 @@ from motcua.settings import jobs_settings
 @pytest.fixture
 def test_jobs() -> Iterator[None]:
     registry.periodic("test.works", "motcua.jobs.tests.jobs_for_tests.works", minutes=5, description="works")
-    registry.periodic("test.fails", "motcua.jobs.tests.jobs_for_tests.fails", daily_at=dt.time(2, 30),
-                      description="fails", max_attempts=3)
+    registry.periodic(
+        "test.fails",
+        "motcua.jobs.tests.jobs_for_tests.fails",
+        daily_at=dt.time(2, 30),
+        description="fails",
+        max_attempts=3,
+    )
     yield
     registry.unregister("test.works")
     registry.unregister("test.fails")
@@ -38,8 +43,15 @@ def test_jobs() -> Iterator[None]:
 
 def test_the_apps_register_the_periodic_work_nobody_has_to_type() -> None:
     names = {job.name for job in registry.registered()}
-    assert {"dossiers.deadline-sweep", "dossiers.seal-audit", "dossiers.verify-audit", "dossiers.clean-files",
-            "portal.held-uploads", "notify.deliver", "notify.digest"} <= names
+    assert {
+        "dossiers.deadline-sweep",
+        "dossiers.seal-audit",
+        "dossiers.verify-audit",
+        "dossiers.clean-files",
+        "portal.held-uploads",
+        "notify.deliver",
+        "notify.digest",
+    } <= names
 
 
 def test_a_job_period_must_be_one_of_minutes_or_a_time_of_day() -> None:
@@ -49,8 +61,12 @@ def test_a_job_period_must_be_one_of_minutes_or_a_time_of_day() -> None:
         registry.Periodic("x", "a.b", "x", minutes=5, daily_at=dt.time(1))
 
 
-def test_sync_writes_one_schedule_per_job_and_removes_those_no_longer_registered(db: None, test_jobs: None) -> None:
-    Schedule.objects.create(name=runner.PERIODIC_PREFIX + "gone.job", func="x.y", schedule_type=Schedule.DAILY)
+def test_sync_writes_one_schedule_per_job_and_removes_those_no_longer_registered(
+    db: None, test_jobs: None
+) -> None:
+    Schedule.objects.create(
+        name=runner.PERIODIC_PREFIX + "gone.job", func="x.y", schedule_type=Schedule.DAILY
+    )
     now = timezone.make_aware(dt.datetime(2026, 3, 2, 10, 0))
     report = runner.sync_schedules(now)
     assert "test.works" in report["created"] and report["removed"] == ["gone.job"]
@@ -60,7 +76,11 @@ def test_sync_writes_one_schedule_per_job_and_removes_those_no_longer_registered
     assert fails.schedule_type == Schedule.DAILY
     assert timezone.localtime(fails.next_run) == timezone.make_aware(dt.datetime(2026, 3, 3, 2, 30))
     # Unchanged jobs keep their next run; the second sync changes nothing.
-    assert runner.sync_schedules(now + dt.timedelta(minutes=1)) == {"created": [], "updated": [], "removed": []}
+    assert runner.sync_schedules(now + dt.timedelta(minutes=1)) == {
+        "created": [],
+        "updated": [],
+        "removed": [],
+    }
     assert Schedule.objects.get(name="motcua:test.works").next_run == now
 
 
@@ -102,16 +122,18 @@ def _through_the_broker(*args: Any) -> None:
     assert broker.queue_size() == 0  # acknowledged: not handed out again
 
 
-def test_the_failure_and_its_error_are_in_the_system_administrators_list(db: None, test_jobs: None,
-                                                                          client: Client) -> None:
+def test_the_failure_and_its_error_are_in_the_system_administrators_list(
+    db: None, test_jobs: None, client: Client
+) -> None:
     _through_the_broker("motcua.jobs.runner.run", "test.fails")
     _through_the_broker("motcua.jobs.runner.run", "test.works")
     failure = Failure.objects.get()
     assert "máy chủ lưu trữ không trả lời" in str(failure.result) and failure.args == ("test.fails",)
     assert "thử lại lúc" in str(failure.result)
     assert Success.objects.get().result["done"] >= 1
-    admin = User.objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-dai-123",
-                                          role=Role.SYSTEM_ADMIN)
+    admin = User.objects.create_superuser(
+        "quantri", "quantri@example.vn", "mat-khau-dai-123", role=Role.SYSTEM_ADMIN
+    )
     client.force_login(admin)
     page = client.get(reverse("admin:django_q_failure_changelist"))
     assert page.status_code == 200 and "test.fails" in page.content.decode()
@@ -136,12 +158,15 @@ def test_the_broker_is_the_database_unless_redis_is_configured() -> None:
     assert jobs_settings({}, testing=False)["sync"] is False
 
 
-@pytest.mark.parametrize("env", [
-    {"MOTCUA_JOBS_BROKER": "rabbit"},
-    {"MOTCUA_JOBS_BROKER": "redis"},
-    {"MOTCUA_JOBS_TIMEOUT": "600", "MOTCUA_JOBS_REDELIVER_SECONDS": "300"},
-    {"MOTCUA_JOBS_SYNC": "maybe"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"MOTCUA_JOBS_BROKER": "rabbit"},
+        {"MOTCUA_JOBS_BROKER": "redis"},
+        {"MOTCUA_JOBS_TIMEOUT": "600", "MOTCUA_JOBS_REDELIVER_SECONDS": "300"},
+        {"MOTCUA_JOBS_SYNC": "maybe"},
+    ],
+)
 def test_a_wrong_job_setting_stops_the_start(env: dict[str, str]) -> None:
     with pytest.raises(ImproperlyConfigured):
         jobs_settings(env, testing=False)

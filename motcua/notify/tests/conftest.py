@@ -40,8 +40,10 @@ def smtp(settings: Any) -> Iterator[SmtpSink]:
     sink = SmtpSink().start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", sink.port, 10
-    settings.MOTCUA_NOTIFY = {**settings.MOTCUA_NOTIFY,
-                              "gateways": {**settings.MOTCUA_NOTIFY["gateways"], "email": "smtp"}}
+    settings.MOTCUA_NOTIFY = {
+        **settings.MOTCUA_NOTIFY,
+        "gateways": {**settings.MOTCUA_NOTIFY["gateways"], "email": "smtp"},
+    }
     yield sink
     sink.stop()
 
@@ -50,8 +52,13 @@ def smtp(settings: Any) -> Iterator[SmtpSink]:
 def provider(settings: Any) -> Iterator[ProviderServer]:
     """A real HTTP server acting as the SMS and Zalo provider."""
     server = ProviderServer(SECRET).start()
-    http = {channel: {"url": server.url, "secret": SECRET, "key_id": "motcua-test"} for channel in ("sms", "zalo")}
-    settings.MOTCUA_NOTIFY = {**settings.MOTCUA_NOTIFY, "http": http,
-                              "gateways": {**settings.MOTCUA_NOTIFY["gateways"], "sms": "http", "zalo": "http"}}
+    http = {
+        channel: {"url": server.url, "secret": SECRET, "key_id": "motcua-test"} for channel in ("sms", "zalo")
+    }
+    settings.MOTCUA_NOTIFY = {
+        **settings.MOTCUA_NOTIFY,
+        "http": http,
+        "gateways": {**settings.MOTCUA_NOTIFY["gateways"], "sms": "http", "zalo": "http"},
+    }
     yield server
     server.stop()

@@ -12,9 +12,13 @@ from .conftest import World, at
 
 
 def _late_dossier(world: World) -> str:
-    dossier = services.receive_new_dossier(world.receptionist, world.certification, world.applicant(),
-                                           at=at("2026-03-02 08:00"),
-                                           documents=services.catalog_documents(world.certification))
+    dossier = services.receive_new_dossier(
+        world.receptionist,
+        world.certification,
+        world.applicant(),
+        at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.certification),
+    )
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:10"))
     return dossier.code
 

@@ -18,11 +18,18 @@ from .conftest import World, at
 def _counter(world: World, language: str = "vi") -> Dossier:
     applicant = world.applicant()
     applicant.language = language
-    return services.receive_new_dossier(world.receptionist, world.birth, applicant, at=at("2026-03-02 08:00"),
-                                        documents=services.catalog_documents(world.birth))
+    return services.receive_new_dossier(
+        world.receptionist,
+        world.birth,
+        applicant,
+        at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth),
+    )
 
 
-def test_the_receipt_reaches_the_server_with_the_code_and_the_appointment(world: World, smtp: SmtpSink) -> None:
+def test_the_receipt_reaches_the_server_with_the_code_and_the_appointment(
+    world: World, smtp: SmtpSink
+) -> None:
     dossier = _counter(world)
     assert delivery.deliver_due() == {"sent": 1, "retry": 0, "failed": 0}
     [received] = smtp.wait_for(1)
@@ -46,8 +53,13 @@ def test_the_supplement_request_lists_what_is_missing_and_the_result_says_how_to
 ) -> None:
     dossier = _counter(world)
     services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
-    services.request_supplement(world.specialist, dossier, ["Bản sao giấy chứng sinh", "Giấy xác nhận cư trú"],
-                                "Thiếu giấy tờ", at=at("2026-03-02 09:00"))
+    services.request_supplement(
+        world.specialist,
+        dossier,
+        ["Bản sao giấy chứng sinh", "Giấy xác nhận cư trú"],
+        "Thiếu giấy tờ",
+        at=at("2026-03-02 09:00"),
+    )
     services.receive_supplement(world.receptionist, dossier, at=at("2026-03-02 10:00"))
     services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 11:00"))
     Dossier.objects.filter(pk=dossier.pk).update(result_delivery=ResultDelivery.CENTRE)
@@ -85,7 +97,9 @@ def test_a_temporary_refusal_is_tried_again_later_and_a_permanent_one_is_given_u
     assert smtp.count() == 0
 
 
-def test_a_worker_whose_lease_was_taken_over_leaves_no_message_at_the_server(world: World, smtp: SmtpSink) -> None:
+def test_a_worker_whose_lease_was_taken_over_leaves_no_message_at_the_server(
+    world: World, smtp: SmtpSink
+) -> None:
     _counter(world)
     [mine] = delivery.claim()
     delivery._render([mine])
@@ -107,7 +121,9 @@ def test_an_unreachable_server_is_retried_later(world: World, smtp: SmtpSink) ->
     assert row.state == State.PENDING and row.last_error
 
 
-def test_the_data_is_committed_before_its_end_so_a_refused_end_puts_the_row_back(world: World, smtp: SmtpSink) -> None:
+def test_the_data_is_committed_before_its_end_so_a_refused_end_puts_the_row_back(
+    world: World, smtp: SmtpSink
+) -> None:
     _counter(world)
     smtp.replies = ["554 5.6.0 message refused"]
     delivery.deliver_due()

@@ -20,12 +20,20 @@ def _citizen_with_sms_and_zalo(world: World) -> None:
 
 
 def _submit(world: World) -> str:
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(world.citizen), world.ward_center,
-                                     at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth))
+    dossier = services.submit_online(
+        world.citizen,
+        world.birth,
+        world.applicant(world.citizen),
+        world.ward_center,
+        at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth),
+    )
     return dossier.code
 
 
-def test_each_channel_gets_one_signed_request_the_provider_accepts(world: World, provider: ProviderServer) -> None:
+def test_each_channel_gets_one_signed_request_the_provider_accepts(
+    world: World, provider: ProviderServer
+) -> None:
     _citizen_with_sms_and_zalo(world)
     code = _submit(world)
     assert delivery.deliver_due() == {"sent": 2, "retry": 0, "failed": 0}
@@ -34,18 +42,23 @@ def test_each_channel_gets_one_signed_request_the_provider_accepts(world: World,
         headers, body = request["headers"], request["body"]
         # The provider recomputes the HMAC with the shared secret: only motcua could have signed this.
         assert headers["X-Motcua-Signature"] == provider.expected_signature(
-            headers["X-Motcua-Timestamp"], headers["Idempotency-Key"], body)
+            headers["X-Motcua-Timestamp"], headers["Idempotency-Key"], body
+        )
         assert abs(time.time() - int(headers["X-Motcua-Timestamp"])) < 60
         assert headers["X-Motcua-Key-Id"] == "motcua-test"
     sent = {m["channel"]: m for m in provider.messages.values()}
     assert set(sent) == {"sms", "zalo"} and sent["sms"]["to"] == "0987654321"
     assert sent["sms"]["text"] == f"Hồ sơ {code} đã được nộp trực tuyến, đang chờ tiếp nhận."
     rows = OutboxMessage.objects.order_by("channel")
-    assert [r.state for r in rows] == [State.SENT, State.SENT] and {r.provider_ref for r in rows} == {"prov-1", "prov-2"}
+    assert [r.state for r in rows] == [State.SENT, State.SENT] and {r.provider_ref for r in rows} == {
+        "prov-1",
+        "prov-2",
+    }
 
 
-def test_a_request_signed_with_another_secret_is_refused_by_the_provider(world: World,
-                                                                          provider: ProviderServer) -> None:
+def test_a_request_signed_with_another_secret_is_refused_by_the_provider(
+    world: World, provider: ProviderServer
+) -> None:
     _citizen_with_sms_and_zalo(world)
     _submit(world)
     row = OutboxMessage.objects.filter(channel="sms").get()

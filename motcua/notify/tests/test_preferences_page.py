@@ -31,13 +31,20 @@ def test_a_citizen_chooses_sms_and_zalo_and_the_next_step_uses_them(world: World
     response = _signed_in(client, world, phone="0987654321").post(URL, {"sms": "on", "zalo": "on"})
     assert response.status_code == 302
     assert Preference.objects.get(user=world.citizen).channels() == ["sms", "zalo"]
-    services.submit_online(world.citizen, world.birth, world.applicant(world.citizen), world.ward_center,
-                           at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth))
+    services.submit_online(
+        world.citizen,
+        world.birth,
+        world.applicant(world.citizen),
+        world.ward_center,
+        at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth),
+    )
     assert sorted(OutboxMessage.objects.values_list("channel", flat=True)) == ["sms", "zalo"]
 
 
-def test_sms_without_a_phone_number_is_refused_with_a_message_and_nothing_is_saved(world: World,
-                                                                                client: Client) -> None:
+def test_sms_without_a_phone_number_is_refused_with_a_message_and_nothing_is_saved(
+    world: World, client: Client
+) -> None:
     response = _signed_in(client, world, phone="").post(URL, {"email": "on", "sms": "on"})
     assert response.status_code == 400
     assert "Tài khoản chưa có số điện thoại" in response.content.decode()
@@ -49,7 +56,9 @@ def test_the_refusal_speaks_english_on_the_english_page(world: World, client: Cl
     assert response.status_code == 400 and "Your account has no email address" in response.content.decode()
 
 
-def test_an_officer_cannot_use_the_page_and_a_visitor_is_sent_to_sign_in(world: World, client: Client) -> None:
+def test_an_officer_cannot_use_the_page_and_a_visitor_is_sent_to_sign_in(
+    world: World, client: Client
+) -> None:
     assert client.get(URL).status_code == 302
     client.force_login(world.receptionist)
     assert client.get(URL).status_code == 403

@@ -17,8 +17,9 @@ from .conftest import World, at
 
 @pytest.fixture
 def system_admin(client: Client, db: None) -> Client:
-    admin = User.objects.create_superuser("quantri", "quantri@example.vn", "mat-khau-dai-123",
-                                          role=Role.SYSTEM_ADMIN)
+    admin = User.objects.create_superuser(
+        "quantri", "quantri@example.vn", "mat-khau-dai-123", role=Role.SYSTEM_ADMIN
+    )
     client.force_login(admin)
     return client
 
@@ -27,8 +28,14 @@ def _submit(world: World) -> str:
     world.citizen.phone = "0987654321"
     world.citizen.save()
     Preference.objects.create(user=world.citizen, email=True, sms=True, zalo=False)
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(world.citizen), world.ward_center,
-                                     at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth))
+    dossier = services.submit_online(
+        world.citizen,
+        world.birth,
+        world.applicant(world.citizen),
+        world.ward_center,
+        at=at("2026-03-02 07:00"),
+        documents=services.catalog_documents(world.birth),
+    )
     return dossier.code
 
 
@@ -57,8 +64,9 @@ def test_the_admin_lists_sandbox_messages_and_the_outbox_with_masked_addresses(
         assert "nhung@example.vn" not in text
 
 
-def test_a_failed_message_shows_its_error_to_the_system_administrator(world: World, system_admin: Client,
-                                                                      settings: object) -> None:
+def test_a_failed_message_shows_its_error_to_the_system_administrator(
+    world: World, system_admin: Client, settings: object
+) -> None:
     _submit(world)
     OutboxMessage.objects.filter(channel="sms").update(state=State.FAILED, last_error="HTTP 422")
     page = system_admin.get(reverse("admin:notify_outboxmessage_changelist") + "?state__exact=failed")

@@ -45,8 +45,9 @@ world.citizen.email, world.citizen.phone = "nhung@example.vn", "0987654321"
 world.citizen.save()
 Preference.objects.create(user=world.citizen, email=True, sms=True, zalo=True)
 for n in range(%(dossiers)d):
-    dossier = services.submit_online(world.citizen, world.birth, world.applicant(world.citizen), world.ward_center,
-                                     at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth))
+    dossier = services.submit_online(
+        world.citizen, world.birth, world.applicant(world.citizen), world.ward_center,
+        at=at("2026-03-02 07:00"), documents=services.catalog_documents(world.birth))
     services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
 """
 
@@ -87,16 +88,22 @@ def _database(tmp_path: Path) -> tuple[str, Any]:
 
 
 def _run(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
 
 
 def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "motcua", "worker"], cwd=settings.BASE_DIR, env=env,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)  # its own group: SIGKILL reaches the cluster's processes
+    return subprocess.Popen(
+        [sys.executable, "-m", "motcua", "worker"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # its own group: SIGKILL reaches the cluster's processes
 
 
 def _kill(worker: subprocess.Popen[bytes]) -> None:
@@ -111,15 +118,25 @@ def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_chan
     provider = ProviderServer(SECRET).start()
     url, drop = _database(tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_DEBUG": "1", "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"),
-        "MOTCUA_EMAIL_HOST": "127.0.0.1", "MOTCUA_EMAIL_PORT": str(smtp.port),
-        "MOTCUA_NOTIFY_SMS": "http", "MOTCUA_SMS_URL": provider.url, "MOTCUA_SMS_SECRET": SECRET,
-        "MOTCUA_NOTIFY_ZALO": "sandbox",
-        "MOTCUA_JOBS_WORKERS": "2", "MOTCUA_JOBS_TIMEOUT": "20", "MOTCUA_JOBS_REDELIVER_SECONDS": "25",
-        "MOTCUA_NOTIFY_LEASE_SECONDS": "3",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "motcua.settings",
+            "MOTCUA_DEBUG": "1",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DATABASE_URL": url,
+            "MOTCUA_VAR_DIR": str(tmp_path / "var"),
+            "MOTCUA_EMAIL_HOST": "127.0.0.1",
+            "MOTCUA_EMAIL_PORT": str(smtp.port),
+            "MOTCUA_NOTIFY_SMS": "http",
+            "MOTCUA_SMS_URL": provider.url,
+            "MOTCUA_SMS_SECRET": SECRET,
+            "MOTCUA_NOTIFY_ZALO": "sandbox",
+            "MOTCUA_JOBS_WORKERS": "2",
+            "MOTCUA_JOBS_TIMEOUT": "20",
+            "MOTCUA_JOBS_REDELIVER_SECONDS": "25",
+            "MOTCUA_NOTIFY_LEASE_SECONDS": "3",
+        }
+    )
     log = tmp_path / "worker.log"
     worker: subprocess.Popen[bytes] | None = None
     try:
@@ -164,8 +181,10 @@ def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_chan
         assert sorted(m["reference"] for m in provider.messages.values()) == state["sms_keys"]
         # Zalo: one sandbox record per event.
         assert len(state["sandbox"]) == len(set(state["sandbox"])) == events
-        print(f"\nat the kill: {at_kill['states']}; SMTP requests after restart delivered {len(received)} "
-              f"messages; provider requests {len(provider.requests)} for {len(provider.messages)} messages")
+        print(
+            f"\nat the kill: {at_kill['states']}; SMTP requests after restart delivered {len(received)} "
+            f"messages; provider requests {len(provider.requests)} for {len(provider.messages)} messages"
+        )
     finally:
         if worker is not None:
             _kill(worker)

@@ -15,8 +15,11 @@ class Command(BaseCommand):
     help = "Run the background worker: queued jobs and the periodic jobs (docs/jobs.md)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--run-once", action="store_true",
-                            help="Start, then stop at once (checks that the worker can start).")
+        parser.add_argument(
+            "--run-once",
+            action="store_true",
+            help="Start, then stop at once (checks that the worker can start).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from django_q.cluster import Cluster
@@ -24,9 +27,17 @@ class Command(BaseCommand):
         report = runner.sync_schedules()
         broker = "Redis" if settings.Q_CLUSTER.get("redis") else _("cơ sở dữ liệu")
         self.stdout.write(
-            _("Bộ chạy công việc nền: %(n)s công việc định kỳ (mới %(c)s, đổi %(u)s, bỏ %(r)s); hàng đợi: %(b)s.")
-            % {"n": len(runner.registry.registered()), "c": len(report["created"]),
-               "u": len(report["updated"]), "r": len(report["removed"]), "b": broker}
+            _(
+                "Bộ chạy công việc nền: %(n)s công việc định kỳ (mới %(c)s, đổi %(u)s, bỏ %(r)s); "
+                "hàng đợi: %(b)s."
+            )
+            % {
+                "n": len(runner.registry.registered()),
+                "c": len(report["created"]),
+                "u": len(report["updated"]),
+                "r": len(report["removed"]),
+                "b": broker,
+            }
         )
         for name in runner.startup_jobs():
             runner.enqueue("motcua.jobs.runner.run", name, task_name=f"{name} (khởi động)")
