@@ -6,9 +6,23 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
 from django.utils.translation import gettext as _
 
 from motcua.jobs import runner
+
+
+def _without_connection_pool() -> None:
+    """The cluster forks its worker processes: a PostgreSQL pool's open sockets would be shared by
+    every child (one answer read by the wrong process). The worker opens plain connections instead,
+    one per process, each closed by django-q between jobs."""
+    for connection in connections.all():
+        if connection.settings_dict.get("OPTIONS", {}).get("pool"):
+            connection.close()
+            close_pool = getattr(connection, "close_pool", None)
+            if close_pool is not None:
+                close_pool()
+            connection.settings_dict["OPTIONS"].pop("pool")
 
 
 class Command(BaseCommand):
@@ -24,6 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         from django_q.cluster import Cluster
 
+        _without_connection_pool()
         report = runner.sync_schedules()
         broker = "Redis" if settings.Q_CLUSTER.get("redis") else _("cơ sở dữ liệu")
         self.stdout.write(
