@@ -125,6 +125,8 @@ class Outcome:
         """
         now = timezone.now()
         give_up = permanent or row.attempts >= int(settings.MOTCUA_NOTIFY["max_attempts"])
+        # A server's answer may quote the address ("550 <…>: no such mailbox"): the admin shows it masked.
+        error = error.replace(row.recipient, row.masked_recipient) if row.recipient else error
         values: dict[str, Any] = {"last_error": error[:2000], "lease_until": None}
         if give_up:
             values["state"] = State.FAILED

@@ -61,6 +61,9 @@ def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
 def on_event(dossier: Dossier, event: DossierEvent) -> None:
     if event.action not in NOTIFIED_ACTIONS:
         return
+    loaded = dossier._state.fields_cache.get("applicant")
+    if loaded is not None and loaded.user_id is None and not loaded.email:
+        return  # nobody to tell, known without a query (counter dossiers without email, the simulator)
     targets, language = addresses(dossier.applicant_id)
     if not targets:
         return

@@ -90,10 +90,11 @@ def test_a_temporary_refusal_is_tried_again_later_and_a_permanent_one_is_given_u
     # Not due yet: nothing happens; once due, the same row is tried again, and refused for good.
     assert delivery.deliver_due()["sent"] == 0
     OutboxMessage.objects.update(next_attempt_at=timezone.now() - dt.timedelta(seconds=1))
-    smtp.replies = ["550 5.1.1 no such mailbox"]
+    smtp.replies = ["550 5.1.1 <nhung@example.vn>: no such mailbox"]
     assert delivery.deliver_due() == {"sent": 0, "retry": 0, "failed": 1}
     row.refresh_from_db()
     assert row.state == State.FAILED and "550" in row.last_error and row.attempts == 2
+    assert "n***@example.vn" in row.last_error and "nhung@" not in row.last_error
     assert smtp.count() == 0
 
 
