@@ -25,8 +25,9 @@ from motcua.dossiers.sample import at, build_world
 assert settings.Q_CLUSTER["redis"] and "orm" not in settings.Q_CLUSTER
 world = build_world()
 for n in range(3):
-    services.receive_new_dossier(world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
-                                 documents=services.catalog_documents(world.birth))
+    services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth))
 """
 
 
@@ -40,8 +41,8 @@ def test_with_redis_the_worker_takes_the_jobs_from_redis(tmp_path: Path) -> None
     url, drop = _database(tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
     env.update({
-        "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_DEBUG": "1", "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"), "MOTCUA_REDIS_URL": REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_DEBUG": "1",
+        "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"), "MOTCUA_REDIS_URL": REDIS_URL,
         "MOTCUA_EMAIL_HOST": "127.0.0.1", "MOTCUA_EMAIL_PORT": str(smtp.port), "MOTCUA_JOBS_WORKERS": "1",
     })
     worker = None
