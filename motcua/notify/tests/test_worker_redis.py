@@ -42,7 +42,8 @@ def test_with_redis_the_worker_takes_the_jobs_from_redis(tmp_path: Path) -> None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
     env.update({
         "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_DEBUG": "1",
-        "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"), "MOTCUA_REDIS_URL": REDIS_URL,
+        "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"),
+        "MOTCUA_REDIS_URL": REDIS_URL,
         "MOTCUA_EMAIL_HOST": "127.0.0.1", "MOTCUA_EMAIL_PORT": str(smtp.port), "MOTCUA_JOBS_WORKERS": "1",
     })
     worker = None
