@@ -91,6 +91,9 @@ INSTALLED_APPS = [
     "motcua.ecopy",
     "motcua.nationalsync",
     "motcua.payments",
+    "django_q",  # the job runner (docs/jobs.md): queue, schedules, failed jobs in the admin
+    "motcua.jobs",
+    "motcua.notify",
 ]
 
 MIDDLEWARE = [
@@ -237,13 +240,7 @@ AUTHENTICATION_BACKENDS = [
     "motcua.portal.oidc.IdNumberBackend",
 ]
 
-# Outgoing mail (password reset links; notifications): an SMTP relay.
-EMAIL_HOST = os.environ.get("MOTCUA_EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("MOTCUA_EMAIL_PORT", 25)
-EMAIL_HOST_USER = os.environ.get("MOTCUA_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = envsecret("MOTCUA_EMAIL_PASSWORD") or ""
-EMAIL_USE_TLS = envbool("MOTCUA_EMAIL_STARTTLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "motcua@localhost")
+# Outgoing mail (password reset links, notifications): EMAIL_* below, with the notifications.
 # Password reset links are valid this long (Django's PASSWORD_RESET_TIMEOUT, seconds).
 PASSWORD_RESET_TIMEOUT = envint("MOTCUA_PASSWORD_RESET_HOURS", 2) * 3600
 MOTCUA_PASSWORD_RESET_PER_HOUR = envint("MOTCUA_PASSWORD_RESET_PER_HOUR", 5)
@@ -391,6 +388,122 @@ MOTCUA_PAYMENT_SANDBOX_URL = os.environ.get(
     "MOTCUA_PAYMENT_SANDBOX_URL", MOTCUA_PUBLIC_URL.rstrip("/") + "/sandbox-thanh-toan/"
 )
 MOTCUA_PAYMENT_SANDBOX_NOTIFY = envbool("MOTCUA_PAYMENT_SANDBOX_NOTIFY", True)
+
+
+def jobs_settings(env: Mapping[str, str], testing: bool) -> dict[str, Any]:
+    """The job runner (django-q2, docs/jobs.md): its broker, timeouts and retries.
+
+    The broker is the database (no other server: the demo and small installations) unless
+    MOTCUA_JOBS_BROKER=redis or MOTCUA_REDIS_URL is set (production). Tests run jobs inline
+    (`sync`), as does development with MOTCUA_JOBS_SYNC=1 and no worker.
+    """
+    redis_url = env.get("MOTCUA_REDIS_URL", "").strip()
+    broker = env.get("MOTCUA_JOBS_BROKER", "redis" if redis_url else "orm").strip().lower()
+    if broker not in {"orm", "redis"}:
+        raise ImproperlyConfigured("MOTCUA_JOBS_BROKER must be 'orm' (the database) or 'redis'.")
+    if broker == "redis" and not redis_url:
+        raise ImproperlyConfigured("MOTCUA_JOBS_BROKER=redis needs MOTCUA_REDIS_URL.")
+    timeout = int(env.get("MOTCUA_JOBS_TIMEOUT", 600))
+    # A job taken by a worker that died is handed out again after `retry` seconds: it must be
+    # longer than the longest job may run (`timeout`), or a slow job would run twice at once.
+    retry = int(env.get("MOTCUA_JOBS_REDELIVER_SECONDS", timeout + 60))
+    if retry <= timeout:
+        raise ImproperlyConfigured("MOTCUA_JOBS_REDELIVER_SECONDS must be larger than MOTCUA_JOBS_TIMEOUT.")
+    sync = env.get("MOTCUA_JOBS_SYNC")
+    if sync is not None and sync.strip().lower() not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
+        raise ImproperlyConfigured("MOTCUA_JOBS_SYNC must be 0 or 1.")
+    conf: dict[str, Any] = {
+        "name": "motcua",
+        "label": _("Công việc nền"),
+        "workers": int(env.get("MOTCUA_JOBS_WORKERS", 2)),
+        "timeout": timeout,
+        "retry": retry,
+        # A job that raises is recorded as failed at once (the admin's "Failed tasks"); its
+        # retries with backoff are ours (motcua.jobs.runner), not the broker's fixed interval.
+        "ack_failures": True,
+        # Only for jobs whose worker died while running them: handed out at most this often.
+        "max_attempts": 5,
+        # A worker down for a day does not run a minute's schedule 1,440 times when it comes back.
+        "catch_up": False,
+        "save_limit": 1000,
+        "sync": _bool(env, "MOTCUA_JOBS_SYNC", testing),
+        "poll": 0.5,
+    }
+    if broker == "orm":
+        conf["orm"] = "default"
+    else:
+        conf["redis"] = redis_url
+    return conf
+
+
+Q_CLUSTER = jobs_settings(os.environ, TESTING)
+
+# Email (Django's mail framework). Without MOTCUA_EMAIL_HOST, notifications by email go to the
+# sandbox (recorded in the admin) instead of an SMTP server (motcua/notify, docs/notifications.md).
+EMAIL_HOST = os.environ.get("MOTCUA_EMAIL_HOST", "")
+EMAIL_PORT = envint("MOTCUA_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("MOTCUA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("MOTCUA_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("MOTCUA_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = envbool("MOTCUA_EMAIL_SSL", False)
+EMAIL_TIMEOUT = envint("MOTCUA_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_EMAIL_FROM", "Dịch vụ công <khongtraloi@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if not EMAIL_HOST and DEBUG:
+    # The demo has no SMTP server: mail Django sends itself (password reset links) is printed
+    # by the development server instead of failing; notifications go to their sandbox.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+elif not EMAIL_HOST and not TESTING:
+    # Without a relay, Django's own mail (password reset links) goes to the host's MTA; the
+    # notifications still follow MOTCUA_NOTIFY_EMAIL (the sandbox unless a host is set).
+    EMAIL_HOST = "localhost"
+
+
+def notify_settings(env: Mapping[str, str], email_host: str, testing: bool = False) -> dict[str, Any]:
+    """Which gateway sends each channel (motcua/notify/gateways.py) and how.
+
+    email: `smtp` (Django's mail framework) when an SMTP host is set, else `sandbox`;
+    sms / zalo: `sandbox` (recorded for the demo) unless `http` with the provider's URL and secret.
+    """
+    gateways = {
+        "email": env.get("MOTCUA_NOTIFY_EMAIL", "smtp" if email_host else "sandbox").strip().lower(),
+        "sms": env.get("MOTCUA_NOTIFY_SMS", "sandbox").strip().lower(),
+        "zalo": env.get("MOTCUA_NOTIFY_ZALO", "sandbox").strip().lower(),
+    }
+    allowed = {"email": {"smtp", "sandbox"}, "sms": {"http", "sandbox"}, "zalo": {"http", "sandbox"}}
+    http: dict[str, dict[str, str]] = {}
+    for channel, gateway in gateways.items():
+        if gateway not in allowed[channel]:
+            raise ImproperlyConfigured(
+                f"MOTCUA_NOTIFY_{channel.upper()} must be one of {', '.join(sorted(allowed[channel]))}."
+            )
+        if gateway == "http":
+            prefix = f"MOTCUA_{channel.upper()}"
+            url = env.get(f"{prefix}_URL", "").strip()
+            path = env.get(f"{prefix}_SECRET_FILE")
+            secret = (Path(path).read_text(encoding="utf-8").strip() if path
+                      else env.get(f"{prefix}_SECRET", ""))
+            if not url or not secret:
+                raise ImproperlyConfigured(f"MOTCUA_NOTIFY_{channel.upper()}=http needs {prefix}_URL and "
+                                           f"{prefix}_SECRET (or {prefix}_SECRET_FILE).")
+            http[channel] = {"url": url, "secret": secret, "key_id": env.get(f"{prefix}_KEY_ID", "motcua")}
+    return {
+        "gateways": gateways,
+        "http": http,
+        # Hand a transition's messages to the worker as soon as it commits (else the periodic job
+        # `notify.deliver` finds them within a minute). Off in tests: their threads share one
+        # in-memory SQLite database where a write after commit would contend with the test's own.
+        "send_on_commit": _bool(env, "MOTCUA_NOTIFY_ON_COMMIT", not testing),
+        # Seconds a worker holds a message it is sending before another worker may take it over.
+        "lease_seconds": int(env.get("MOTCUA_NOTIFY_LEASE_SECONDS", 120)),
+        "max_attempts": int(env.get("MOTCUA_NOTIFY_MAX_ATTEMPTS", 8)),
+        "http_timeout": float(env.get("MOTCUA_NOTIFY_HTTP_TIMEOUT", 10)),
+        # Local time the officers' digest of dossiers due soon is sent (working days).
+        "digest_hour": int(env.get("MOTCUA_NOTIFY_DIGEST_HOUR", 7)),
+    }
+
+
+MOTCUA_NOTIFY = notify_settings(os.environ, os.environ.get("MOTCUA_EMAIL_HOST", ""), TESTING)
 
 LOGGING = {
     "version": 1,

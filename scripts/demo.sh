@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install, build the demo database under var/ and serve it on http://127.0.0.1:$PORT (default 8000).
+# Install, build the demo database under var/ and serve it on http://127.0.0.1:$PORT (default 8000),
+# with the background worker beside it (stopping the demo stops both).
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install.sh base
@@ -15,4 +16,10 @@ sh scripts/ocr-packages.sh
 export MOTCUA_DEBUG="${MOTCUA_DEBUG:-1}"
 PORT="${PORT:-8000}"
 .venv/bin/motcua demo --port "$PORT"
-exec .venv/bin/motcua runserver "127.0.0.1:$PORT"
+# The background worker (docs/jobs.md): notifications (to the sandbox, shown in the admin), deadline
+# work, audit checkpoints. It runs beside the server and stops with the demo.
+.venv/bin/motcua worker &
+worker=$!
+trap 'kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+.venv/bin/motcua runserver "127.0.0.1:$PORT"

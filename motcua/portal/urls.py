@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from motcua.portal import auth_views, views
+from motcua.portal import auth_views, notification_settings, views
 
 app_name = "portal"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("portal/dossiers/<str:code>/result/", views.download_result, name="result"),
     path("portal/dossiers/<str:code>/files/<int:pk>/", views.download_file, name="file"),
     path("portal/dossiers/<str:code>/slips/<str:kind>.pdf", views.slip, name="slip"),
+    path("portal/thong-bao/", notification_settings.notification_settings, name="notification_settings"),
     path("tra-cuu/", views.lookup, name="lookup"),
     path("accounts/login/", auth_views.MotcuaLoginView.as_view(), name="login"),
     path("accounts/logout/", LogoutView.as_view(next_page="core:home"), name="logout"),

@@ -1,0 +1,173 @@
+"""Running jobs in the background (django-q2): enqueue, schedules, retries with backoff.
+
+- `enqueue(func, *args)` hands a function (dotted path) to the worker; `enqueue_on_commit` does
+  so once the current transaction has committed (a rolled-back transition sends nothing).
+  With `MOTCUA_JOBS_SYNC=1` (tests, development without a worker) it runs inline.
+- `run(name)` runs a registered periodic job (`registry`). When it raises, the attempt is
+  recorded as a failed task (the admin's "Failed tasks", with the error and traceback) and,
+  while attempts remain, a one-off schedule runs it again after a growing delay (1, 2, 4, …
+  minutes, at most an hour). The broker's own redelivery (`retry` in Q_CLUSTER) only covers a
+  job whose worker died while running it.
+- `sync_schedules()` writes the registered jobs into the schedule table (`motcua worker` calls
+  it at start), so what runs is what the code registers: no one types a command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_q.models import Schedule
+from django_q.tasks import async_task
+
+from motcua.jobs import registry
+
+logger = logging.getLogger(__name__)
+
+# Schedules we own: the periodic jobs, and the one-off retries of a failed attempt.
+PERIODIC_PREFIX = "motcua:"
+RETRY_PREFIX = "motcua-retry:"
+FIRST_DELAY = dt.timedelta(minutes=1)
+LONGEST_DELAY = dt.timedelta(hours=1)
+
+
+class JobFailed(Exception):
+    """An attempt of a job failed; the message says whether and when it is tried again."""
+
+
+def backoff(attempt: int) -> dt.timedelta:
+    """Delay before attempt `attempt + 1`: 1, 2, 4, 8 … minutes, at most an hour."""
+    return min(FIRST_DELAY * (2 ** max(attempt - 1, 0)), LONGEST_DELAY)
+
+
+def enqueue(func: str, *args: Any, task_name: str | None = None) -> str | None:
+    """Hand `func(*args)` to the worker (arguments: primary keys and plain values, never objects)."""
+    options: dict[str, Any] = {}
+    if task_name:
+        options["task_name"] = task_name[:100]
+    return async_task(func, *args, **options)
+
+
+def enqueue_on_commit(func: str, *args: Any, task_name: str | None = None) -> None:
+    """Enqueue after the current transaction commits (at once outside one).
+
+    `robust`: the transaction has committed, so a broker that is down (Redis restarting) must not
+    turn the caller's success into an error; the error is logged, and the work must be found
+    again by a periodic job (the notification outbox is: `notify.deliver`).
+    """
+    transaction.on_commit(lambda: enqueue(func, *args, task_name=task_name), robust=True)
+
+
+def run(name: str, attempt: int = 1) -> Any:
+    """Run the registered job `name` (the function every periodic schedule calls)."""
+    job = registry.get(name)
+    if job is None:
+        raise JobFailed(_("Không có công việc nền tên %(name)s.") % {"name": name})
+    try:
+        return job.function()()
+    except Exception as error:
+        if attempt < job.max_attempts:
+            retry_at = timezone.now() + backoff(attempt)
+            Schedule.objects.create(
+                name=f"{RETRY_PREFIX}{name}:{attempt + 1}"[:100],
+                func="motcua.jobs.runner.run",
+                args=repr((name, attempt + 1)),
+                schedule_type=Schedule.ONCE,
+                repeats=-1,  # deleted once it has run
+                next_run=retry_at,
+            )
+            message = _("%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); thử lại lúc %(at)s.") % {
+                "name": name,
+                "attempt": attempt,
+                "max": job.max_attempts,
+                "error": _describe(error),
+                "at": timezone.localtime(retry_at).strftime("%H:%M:%S %d/%m/%Y"),
+            }
+        else:
+            message = _(
+                "%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); không thử lại nữa cho đến kỳ chạy sau."
+            ) % {"name": name, "attempt": attempt, "max": job.max_attempts, "error": _describe(error)}
+        logger.warning("job %s attempt %s failed: %s", name, attempt, type(error).__name__)
+        raise JobFailed(message) from error
+
+
+def _describe(error: Exception) -> str:
+    text = str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def run_now(name: str) -> Any:
+    """Run a registered job in this process (the `motcua jobs run` command), without retries."""
+    job = registry.get(name)
+    if job is None:
+        raise LookupError(name)
+    return job.function()()
+
+
+def startup_jobs() -> list[str]:
+    """The registered jobs that also run when a worker starts."""
+    return [job.name for job in registry.registered() if job.at_start]
+
+
+def _next_daily(at: dt.time, now: dt.datetime) -> dt.datetime:
+    local = timezone.localtime(now)
+    candidate = timezone.make_aware(dt.datetime.combine(local.date(), at), timezone.get_current_timezone())
+    if candidate <= now:
+        candidate = timezone.make_aware(
+            dt.datetime.combine(local.date() + dt.timedelta(days=1), at), timezone.get_current_timezone()
+        )
+    return candidate
+
+
+def sync_schedules(now: dt.datetime | None = None) -> dict[str, list[str]]:
+    """Make the schedule table hold exactly the registered periodic jobs.
+
+    A job whose period is unchanged keeps its next run; a new or changed one starts now (every
+    `minutes`) or at its next `daily_at`. Schedules of jobs no longer registered are removed.
+    """
+    now = now or timezone.now()
+    report: dict[str, list[str]] = {"created": [], "updated": [], "removed": []}
+    wanted = {PERIODIC_PREFIX + job.name: job for job in registry.registered()}
+    with transaction.atomic():
+        existing = {
+            s.name: s for s in Schedule.objects.select_for_update().filter(name__startswith=PERIODIC_PREFIX)
+        }
+        for schedule_name, job in wanted.items():
+            kind = Schedule.MINUTES if job.minutes else Schedule.DAILY
+            first = now if job.minutes else _next_daily(job.daily_at or dt.time(0), now)
+            schedule = existing.get(schedule_name)
+            values = {
+                "func": "motcua.jobs.runner.run",
+                "args": repr((job.name,)),
+                "schedule_type": kind,
+                "minutes": job.minutes,
+                "repeats": -1,
+            }
+            if schedule is None:
+                Schedule.objects.create(name=schedule_name, next_run=first, **values)
+                report["created"].append(job.name)
+                continue
+            period_changed = (
+                schedule.schedule_type != kind
+                or schedule.minutes != job.minutes
+                or (
+                    job.daily_at is not None
+                    and schedule.next_run is not None
+                    and timezone.localtime(schedule.next_run).time() != job.daily_at
+                )
+            )
+            if period_changed or any(getattr(schedule, k) != v for k, v in values.items()):
+                for key, value in values.items():
+                    setattr(schedule, key, value)
+                if period_changed or schedule.next_run is None:
+                    schedule.next_run = first
+                schedule.save()
+                report["updated"].append(job.name)
+        stale = [name for name in existing if name not in wanted]
+        Schedule.objects.filter(name__in=stale).delete()
+        report["removed"] = [name.removeprefix(PERIODIC_PREFIX) for name in stale]
+    return report

@@ -1,0 +1,172 @@
+"""The job runner: registered periodic jobs become schedules; a failing job is retried with a
+growing delay and its failure, with the error, is in the system administrator's admin list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from multiprocessing import Queue, Value
+from typing import Any
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_q.brokers import get_broker
+from django_q.models import Failure, Schedule, Success
+from django_q.monitor import monitor
+from django_q.signing import SignedPackage
+from django_q.tasks import async_task
+from django_q.worker import worker
+
+from motcua.accounts.models import Role, User
+from motcua.jobs import registry, runner
+from motcua.settings import jobs_settings
+
+
+@pytest.fixture
+def test_jobs() -> Iterator[None]:
+    registry.periodic("test.works", "motcua.jobs.tests.jobs_for_tests.works", minutes=5, description="works")
+    registry.periodic(
+        "test.fails",
+        "motcua.jobs.tests.jobs_for_tests.fails",
+        daily_at=dt.time(2, 30),
+        description="fails",
+        max_attempts=3,
+    )
+    yield
+    registry.unregister("test.works")
+    registry.unregister("test.fails")
+
+
+def test_the_apps_register_the_periodic_work_nobody_has_to_type() -> None:
+    names = {job.name for job in registry.registered()}
+    assert {
+        "dossiers.deadline-sweep",
+        "dossiers.seal-audit",
+        "dossiers.verify-audit",
+        "dossiers.clean-files",
+        "portal.held-uploads",
+        "notify.deliver",
+        "notify.digest",
+    } <= names
+
+
+def test_a_job_period_must_be_one_of_minutes_or_a_time_of_day() -> None:
+    with pytest.raises(ValueError):
+        registry.Periodic("x", "a.b", "x")
+    with pytest.raises(ValueError):
+        registry.Periodic("x", "a.b", "x", minutes=5, daily_at=dt.time(1))
+
+
+def test_sync_writes_one_schedule_per_job_and_removes_those_no_longer_registered(
+    db: None, test_jobs: None
+) -> None:
+    Schedule.objects.create(
+        name=runner.PERIODIC_PREFIX + "gone.job", func="x.y", schedule_type=Schedule.DAILY
+    )
+    now = timezone.make_aware(dt.datetime(2026, 3, 2, 10, 0))
+    report = runner.sync_schedules(now)
+    assert "test.works" in report["created"] and report["removed"] == ["gone.job"]
+    works = Schedule.objects.get(name="motcua:test.works")
+    fails = Schedule.objects.get(name="motcua:test.fails")
+    assert (works.schedule_type, works.minutes, works.next_run) == (Schedule.MINUTES, 5, now)
+    assert fails.schedule_type == Schedule.DAILY
+    assert timezone.localtime(fails.next_run) == timezone.make_aware(dt.datetime(2026, 3, 3, 2, 30))
+    # Unchanged jobs keep their next run; the second sync changes nothing.
+    assert runner.sync_schedules(now + dt.timedelta(minutes=1)) == {
+        "created": [],
+        "updated": [],
+        "removed": [],
+    }
+    assert Schedule.objects.get(name="motcua:test.works").next_run == now
+
+
+def test_a_failing_job_is_retried_later_each_time_and_then_left_failed(db: None, test_jobs: None) -> None:
+    before = timezone.now()
+    with pytest.raises(runner.JobFailed, match="lần 1/3 lỗi .*RuntimeError: máy chủ lưu trữ không trả lời"):
+        runner.run("test.fails")
+    first = Schedule.objects.get(name="motcua-retry:test.fails:2")
+    assert first.args == "('test.fails', 2)" and first.schedule_type == Schedule.ONCE and first.repeats == -1
+    assert dt.timedelta(seconds=59) < first.next_run - before < dt.timedelta(seconds=70)
+    with pytest.raises(runner.JobFailed):
+        runner.run("test.fails", 2)
+    second = Schedule.objects.get(name="motcua-retry:test.fails:3")
+    assert dt.timedelta(seconds=119) < second.next_run - before < dt.timedelta(seconds=130)
+    with pytest.raises(runner.JobFailed, match="lần 3/3 lỗi .*không thử lại nữa"):
+        runner.run("test.fails", 3)
+    assert not Schedule.objects.filter(name="motcua-retry:test.fails:4").exists()
+
+
+def test_backoff_doubles_and_stops_at_an_hour() -> None:
+    assert [runner.backoff(n).total_seconds() for n in (1, 2, 3, 7, 20)] == [60, 120, 240, 3600, 3600]
+
+
+def _through_the_broker(*args: Any) -> None:
+    """What a worker does with one job: take it from the database broker, run it in django-q's
+    worker loop, record and acknowledge the result with its monitor (in this process)."""
+    async_task(*args, sync=False)
+    broker = get_broker()
+    [(ack_id, pack)] = broker.dequeue()
+    task = SignedPackage.loads(pack)
+    task["ack_id"] = ack_id
+    tasks: Queue[Any] = Queue()
+    results: Queue[Any] = Queue()
+    tasks.put(task)
+    tasks.put("STOP")
+    worker(tasks, results, Value("f", -1))
+    results.put("STOP")
+    monitor(results, broker)
+    assert broker.queue_size() == 0  # acknowledged: not handed out again
+
+
+def test_the_failure_and_its_error_are_in_the_system_administrators_list(
+    db: None, test_jobs: None, client: Client
+) -> None:
+    _through_the_broker("motcua.jobs.runner.run", "test.fails")
+    _through_the_broker("motcua.jobs.runner.run", "test.works")
+    failure = Failure.objects.get()
+    assert "máy chủ lưu trữ không trả lời" in str(failure.result) and failure.args == ("test.fails",)
+    assert "thử lại lúc" in str(failure.result)
+    assert Success.objects.get().result["done"] >= 1
+    admin = User.objects.create_superuser(
+        "quantri", "quantri@example.vn", "mat-khau-dai-123", role=Role.SYSTEM_ADMIN
+    )
+    client.force_login(admin)
+    page = client.get(reverse("admin:django_q_failure_changelist"))
+    assert page.status_code == 200 and "test.fails" in page.content.decode()
+    detail = client.get(reverse("admin:django_q_failure_change", args=[failure.pk]))
+    assert "máy chủ lưu trữ không trả lời" in detail.content.decode()
+
+
+def test_the_jobs_command_lists_and_runs_a_job(db: None, test_jobs: None, capsys: Any) -> None:
+    call_command("jobs", "sync")
+    call_command("jobs", "list", "--json")
+    listed = capsys.readouterr().out
+    assert '"name": "test.works"' in listed and '"every_minutes": 5' in listed
+    call_command("jobs", "run", "test.works", "--json")
+    assert '"done"' in capsys.readouterr().out
+
+
+def test_the_broker_is_the_database_unless_redis_is_configured() -> None:
+    assert jobs_settings({}, testing=False)["orm"] == "default"
+    redis = jobs_settings({"MOTCUA_REDIS_URL": "redis://127.0.0.1:6379/4"}, testing=False)
+    assert redis["redis"] == "redis://127.0.0.1:6379/4" and "orm" not in redis
+    assert jobs_settings({}, testing=True)["sync"] is True
+    assert jobs_settings({}, testing=False)["sync"] is False
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"MOTCUA_JOBS_BROKER": "rabbit"},
+        {"MOTCUA_JOBS_BROKER": "redis"},
+        {"MOTCUA_JOBS_TIMEOUT": "600", "MOTCUA_JOBS_REDELIVER_SECONDS": "300"},
+        {"MOTCUA_JOBS_SYNC": "maybe"},
+    ],
+)
+def test_a_wrong_job_setting_stops_the_start(env: dict[str, str]) -> None:
+    with pytest.raises(ImproperlyConfigured):
+        jobs_settings(env, testing=False)

@@ -1,0 +1,83 @@
+"""The dossier hook's subscriber: an event that concerns the applicant becomes outbox rows.
+
+Runs inside the transition's transaction (motcua/dossiers/hooks.py): the rows commit or roll back
+with the event, and the sending starts only after commit (`enqueue_on_commit`). Two queries per
+notified event (who to tell and how; the rows), none for the others.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from motcua.dossiers.models import Applicant, Dossier, DossierEvent
+from motcua.jobs.runner import enqueue_on_commit
+from motcua.notify.messages import NOTIFIED_ACTIONS
+from motcua.notify.models import Channel, OutboxMessage
+
+DELIVER = "motcua.notify.delivery.deliver"
+
+
+def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
+    """[(channel, address)] the applicant is told on, and their language.
+
+    A citizen with an account chooses the channels in their profile (email only until they do);
+    the email address and phone number are the account's, else those written on the dossier.
+    Someone without an account (a dossier handed in at the counter) is told by email if they gave one.
+    """
+    row = (
+        Applicant.objects.filter(pk=applicant_id)
+        .values(
+            "email",
+            "phone",
+            "language",
+            "user_id",
+            "user__email",
+            "user__phone",
+            "user__notification_preference__id",
+            "user__notification_preference__email",
+            "user__notification_preference__sms",
+            "user__notification_preference__zalo",
+        )
+        .first()
+    )
+    if row is None:
+        return [], "vi"
+    email = row["user__email"] or row["email"] if row["user_id"] else row["email"]
+    phone = row["user__phone"] or row["phone"] if row["user_id"] else row["phone"]
+    if row["user__notification_preference__id"] is not None:
+        chosen = {
+            Channel.EMAIL: row["user__notification_preference__email"],
+            Channel.SMS: row["user__notification_preference__sms"],
+            Channel.ZALO: row["user__notification_preference__zalo"],
+        }
+    else:
+        chosen = {Channel.EMAIL: True, Channel.SMS: False, Channel.ZALO: False}
+    address = {Channel.EMAIL: email, Channel.SMS: phone, Channel.ZALO: phone}
+    return [
+        (str(c), address[c]) for c in (Channel.EMAIL, Channel.SMS, Channel.ZALO) if chosen[c] and address[c]
+    ], row["language"] or "vi"
+
+
+def on_event(dossier: Dossier, event: DossierEvent) -> None:
+    if event.action not in NOTIFIED_ACTIONS:
+        return
+    loaded = dossier._state.fields_cache.get("applicant")
+    if loaded is not None and loaded.user_id is None and not loaded.email:
+        return  # nobody to tell, known without a query (counter dossiers without email, the simulator)
+    targets, language = addresses(dossier.applicant_id)
+    if not targets:
+        return
+    rows = OutboxMessage.objects.bulk_create(
+        [
+            OutboxMessage(
+                key=f"event:{event.pk}:{channel}",
+                event=event,
+                channel=channel,
+                recipient=address,
+                language=language,
+            )
+            for channel, address in targets
+        ]
+    )
+    if settings.MOTCUA_NOTIFY["send_on_commit"]:
+        enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")
