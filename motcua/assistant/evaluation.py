@@ -50,7 +50,9 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
     report: dict[str, Any] = {}
     latencies: list[float] = []
     search_latencies: list[float] = []
-    for split in ("tuning", "heldout"):
+    splits = list(dict.fromkeys(r["split"] for r in rows))
+    report["splits"] = splits
+    for split in splits:
         cases = [r for r in rows if r["split"] == split]
         found1 = found3 = 0
         rr = 0.0
