@@ -30,6 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_PATH = ROOT / "eval" / "assistant.jsonl"
 HELDOUT2_PATH = ROOT / "eval" / "assistant_heldout2.jsonl"
+# Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
+TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -247,7 +249,9 @@ def main() -> None:
 
     from motcua.assistant.evaluation import load_rows, measure
 
-    rows = load_rows(EVAL_PATH) + (load_rows(HELDOUT2_PATH) if HELDOUT2_PATH.exists() else [])
+    rows = load_rows(EVAL_PATH)
+    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH):
+        rows += load_rows(extra) if extra.exists() else []
     report = measure(rows, args.misses)
     report["database"] = connection.vendor
     report["procedures"] = Procedure.objects.count()

@@ -133,7 +133,13 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
                         hallucinated += 1
                         if misses:
                             missed.append(f"number {number} not in catalog: {row['question']!r}")
-            if misses and (rank is None or rank > 3 or row_found < len(row["facts"])):
+            if misses and (
+                rank is None
+                or rank > 3
+                or row_found < len(row["facts"])
+                or not answer.confident
+                or not intent_right
+            ):
                 missed.append(
                     f"{row['question']!r} expected {row['expected']} got {codes[:3]} "
                     f"confident={answer.confident} facts {row_found}/{len(row['facts'])}"

@@ -21,16 +21,17 @@ from motcua.catalog.search import FUNCTION_WORDS, SearchHit, chunks
 MIN_COVERAGE = 0.65
 # …or, for a strong match, a smaller share: on the tuning part (eval/assistant.jsonl plus the
 # off-topic questions of tests), off-topic questions score at most 32 with at most half their
-# words explained; right answers with fewer explained words score 29 (60 %) or over 60.
+# words explained; right answers with fewer explained words score 29 (60 %) or over 55.
 STRONG_SCORE = 28.0
 STRONG_COVERAGE = 0.55
-VERY_STRONG_SCORE = 60.0
+VERY_STRONG_SCORE = 45.0
 VERY_STRONG_COVERAGE = 0.25
 CANDIDATES = 5
 # Below this BM25 score nothing is answered: on the tuning part, off-topic questions whose words
 # happen to appear in a name score at most 20 with a coverage ≥ 0.65 only under 11; the lowest
 # right answer scores 21.
 MIN_SCORE = 12.0
+CALIBRATED_SIZE = 1000
 # Re-ranking: weighted coverage of the question + these shares of the name's precision, the
 # search's own score (relative to its best) and sharing a whole word; a penalty per unasked
 # restrictive qualifier.
@@ -78,10 +79,17 @@ class Candidate:
     coverage: float
     shares_word: bool
     rank_score: float = 0.0
+    explained: int = 0  # how many of the question's meaningful words the name accounts for
+    counted: int = 0  # how many meaningful words the question has
+    calibrated: bool = True  # the catalog is large enough for the absolute score thresholds
 
     @property
     def confident(self) -> bool:
-        if not self.shares_word or self.hit.score < MIN_SCORE:
+        if not self.shares_word or (self.calibrated and self.hit.score < MIN_SCORE):
+            return False
+        # One word of a longer question is not a match, even when a synonym makes it a whole
+        # phrase of the name (a folded "cười" read as "cưới", "đăng ký kết hôn").
+        if self.counted > 1 and self.explained < 2:
             return False
         return (
             self.coverage >= MIN_COVERAGE
@@ -148,12 +156,16 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     return [_Word(frozenset(m), c, s) for m, c, s in zip(meanings, counts, soft, strict=True)]
 
 
-def _explained(words: list[_Word], name_tokens: set[str]) -> float:
-    """Share of the question's meaningful words that the name accounts for."""
+def _explained(words: list[_Word], name_tokens: set[str]) -> tuple[int, int]:
+    """How many of the question's meaningful words the name accounts for, and out of how many."""
     counted = [w for w in words if w.counts and (w.meanings & name_tokens or not w.soft)]
-    if not counted:
-        return 0.0
-    return sum(1 for w in counted if w.meanings & name_tokens) / len(counted)
+    return sum(1 for w in counted if w.meanings & name_tokens), len(counted)
+
+
+def _calibrated(index: catalog_search.Index) -> bool:
+    """The score thresholds were measured on the national catalog; a small test catalog's BM25
+    scores and word frequencies are on another scale."""
+    return len(index.docs) >= CALIBRATED_SIZE
 
 
 def _idf(term: str, index: catalog_search.Index) -> float:
@@ -201,9 +213,9 @@ def _unasked_qualifiers(topic: str, name: str) -> int:
 
 def _coverage(
     readings: list[catalog_search.Reading], words: list[_Word], name: str, index: catalog_search.Index
-) -> tuple[float, bool]:
+) -> tuple[tuple[int, int], bool]:
     tokens, bigrams = _name_terms(name)
-    common = catalog_search.COMMON_TERM_SHARE * len(index.docs)
+    common = catalog_search.COMMON_TERM_SHARE * len(index.docs) if _calibrated(index) else float("inf")
     shares = False
     for reading in readings:
         kept = [t for t, _ in reading if t not in FUNCTION_WORDS]
@@ -230,7 +242,8 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     best = hits[0].score or 1.0
     candidates = []
     for hit in hits:
-        coverage, shares = _coverage(readings, words, hit.name, index)
+        (explained, counted), shares = _coverage(readings, words, hit.name, index)
+        coverage = explained / counted if counted else 0.0
         score = (
             COVERAGE_WEIGHT * coverage
             + max(_reading_fit(reading, hit.name, index) for reading in readings)
@@ -238,7 +251,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
             + SEARCH_WEIGHT * hit.score / best
             + (SHARES_BONUS if shares else 0.0)
         )
-        candidates.append(Candidate(hit, coverage, shares, score))
+        candidates.append(Candidate(hit, coverage, shares, score, explained, counted, _calibrated(index)))
     # Stable: equal scores keep the search's order.
     candidates.sort(key=lambda c: -c.rank_score)
     return candidates[:limit]
