@@ -27,8 +27,10 @@ def test_a_citizen_asks_the_portal_assistant_about_birth_registration_and_a_doss
     panel = page.locator("#assistant-panel")
     log = panel.get_by_role("log")
 
-    panel.get_by_label("Câu hỏi của bạn").fill("làm giấy khai sinh cho con cần giấy tờ gì")
+    # "How do I register a birth?": the overview, with the documents to bring.
+    panel.get_by_label("Câu hỏi của bạn").fill("Tôi muốn làm giấy khai sinh cho con thì phải làm sao?")
     panel.get_by_role("button", name="Gửi câu hỏi").click()
+    expect(log).to_contain_text("Giấy tờ cần có (theo danh mục):")
     expect(log).to_contain_text("Giấy chứng sinh")
     expect(log).to_contain_text("Tờ khai đăng ký khai sinh theo mẫu")
     link = log.get_by_role("link", name="Thủ tục đăng ký khai sinh (1.001193)")
