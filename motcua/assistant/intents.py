@@ -47,6 +47,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "can nhung gi",
         "can mang",
         "can mang theo",
+        "dem theo",
+        "can dem",
         "mang theo",
         "chuan bi",
         "can gi",
@@ -250,7 +252,7 @@ ABBREVIATIONS = {
 # Single question words that say nothing about the procedure: dropped from the topic, except
 # where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
 WORD_FILLER = frozenset(
-    "co khong thi lam gi nao sao xin muon toi em minh a oi nhe vay ban hoi ha nhi chu ve de duoc "
+    "co khong thi lam gi nao sao xin muon toi em minh a oi nhe vay hoi ha nhi chu ve de duoc phai "
     "can biet di roi nua ak ah".split()
 )
 _KEEP_BEFORE = {
@@ -297,19 +299,45 @@ def _expand(folded: str) -> str:
     return " ".join(ABBREVIATIONS.get(t, t) for t in folded.split())
 
 
+def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether tokens[i] is part of one of the search's everyday phrases ("làm cccd", "xin phép")."""
+    for phrase in phrases:
+        for j, word in enumerate(phrase):
+            if word == tokens[i] and tuple(tokens[i - j : i - j + len(phrase)]) == phrase:
+                return True
+    return False
+
+
 def _drop_word_filler(topic: str) -> str:
     tokens = topic.split()
-    # Words the search's everyday phrases use ("làm cccd", "xin phép xây nhà") are the search's.
-    phrased = synonyms().words
+    phrases = _phrases()
     kept = []
     for i, token in enumerate(tokens):
-        if token in WORD_FILLER and token not in phrased:
+        if token in WORD_FILLER and not _in_phrase(tokens, i, phrases):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
             if after not in _KEEP_BEFORE.get(token, set()) and before not in _KEEP_AFTER.get(token, set()):
                 continue
         kept.append(token)
     return " ".join(kept)
+
+
+_phrase_cache: tuple[object, frozenset[tuple[str, ...]]] | None = None
+
+
+def _phrases() -> frozenset[tuple[str, ...]]:
+    """The search's everyday phrases that contain a question word and mean something."""
+    global _phrase_cache
+    rules = synonyms().rules
+    if _phrase_cache is None or _phrase_cache[0] is not rules:
+        # Longer phrases, and single words the search reads as something ("xin", "làm": "cấp").
+        found = frozenset(
+            key
+            for key, targets in rules.items()
+            if WORD_FILLER.intersection(key) and (len(key) > 1 or any(targets))
+        )
+        _phrase_cache = (rules, found)
+    return _phrase_cache[1]
 
 
 def analyse(question: str) -> Analysis:

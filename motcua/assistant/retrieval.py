@@ -63,12 +63,13 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("cap doi", frozenset({"doi", "hong", "het han"})),
     ("theo yeu cau cua co quan", frozenset({"toa an", "to tung", "kiem sat", "dieu tra"})),
     ("khong xac dinh duoc", frozenset({"xac dinh"})),
+    ("bao mat", frozenset({"mat", "that lac"})),
 )
 # The people a question is for ("khai tử cho người thân", "khai sinh cho con"): they count when
 # a name names them, and do not count against a name that does not.
 PEOPLE = frozenset("nguoi than con be ong ba bo me chau vo chong gia dinh khach nha".split())
-# "tôi", "em", "mình", "bạn": who asks, not what about.
-PRONOUNS = frozenset("toi em minh ban".split())
+# "tôi", "em", "mình": who asks, not what about ("bạn" folds like "bản", as in "bản sao").
+PRONOUNS = frozenset("toi em minh".split())
 # Words too small to make a shared whole word on their own account ("đã cấp", "được cấp").
 WEAK = frozenset("da duoc la tai do den bi ve de co khong nay thi".split())
 
