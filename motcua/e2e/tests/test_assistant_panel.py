@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from motcua.e2e.accessibility import assert_accessible
 from motcua.e2e.conftest import screenshot
 from motcua.e2e.world import CITIZEN_ID, World, build_world, submit_birth
 
@@ -104,4 +105,5 @@ def test_the_lookup_kiosk_carries_the_assistant_in_large_type_with_finger_sized_
     expect(log).to_contain_text("Trạng thái: Mới đăng ký")
     expect(log).not_to_contain_text(CITIZEN_ID)
     expect(panel.get_by_label("Số định danh của người nộp")).to_have_value("")
+    assert_accessible(page)
     screenshot(page, "kiosk-assistant")
