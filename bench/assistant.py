@@ -29,6 +29,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_PATH = ROOT / "eval" / "assistant.jsonl"
+HELDOUT2_PATH = ROOT / "eval" / "assistant_heldout2.jsonl"
+# Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
+TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -143,6 +146,50 @@ def build_eval() -> list[dict[str, Any]]:
     return rows
 
 
+def build_heldout2() -> list[dict[str, Any]]:
+    """eval/assistant_heldout2.jsonl from eval/assistant_heldout2_questions.py (split "heldout2")."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import assistant_heldout2_questions as q  # type: ignore[import-not-found]
+
+    from motcua.assistant.knowledge import fact_sheet_by_code
+
+    rows: list[dict[str, Any]] = []
+
+    def row(question: str, intents: list[str], difficulty: str, codes: list[str], facts: list[str]) -> None:
+        rows.append(
+            {
+                "question": question,
+                "intent": intents[0],
+                "intents": intents,
+                "difficulty": difficulty,
+                "expected": codes,
+                "facts": facts,
+                "split": "heldout2",
+            }
+        )
+
+    for i, (codes, plain, colloquial) in enumerate(q.PROCEDURES):
+        sheet = fact_sheet_by_code(codes[0])
+        if sheet is None:
+            sys.exit(f"{codes[0]} has no version in force")
+        for j, (intent, phrasings) in enumerate(q.INTENTS.items()):
+            template = phrasings[(i + j) % len(phrasings)]
+            unaccented = template.isascii()
+            use_colloquial = unaccented or (i + j) % 2 == 1
+            pool = colloquial if use_colloquial else plain
+            need = pool[(i + j) % len(pool)]
+            difficulty = "colloquial" if use_colloquial else "plain"
+            row(template.format(need=need), [intent], difficulty, codes, key_facts(sheet, [intent]))
+        template, intents = q.MULTI[i % len(q.MULTI)]
+        names = plain + colloquial
+        row(template.format(need=names[i % len(names)]), intents, "multi", codes, key_facts(sheet, intents))
+    for question in q.STATUS:
+        row(question, ["status"], "plain", [], [])
+    for question in q.OFF_TOPIC:
+        row(question, ["off_topic"], "plain", [], [])
+    return rows
+
+
 # ------------------------------------------------------------------ measuring
 
 
@@ -153,6 +200,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list the questions missed")
     parser.add_argument("--build-eval", action="store_true", help="write eval/assistant.jsonl and stop")
+    parser.add_argument(
+        "--build-heldout2", action="store_true", help="write eval/assistant_heldout2.jsonl and stop"
+    )
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
 
@@ -189,10 +239,20 @@ def main() -> None:
         )
         print(f"wrote {len(rows)} questions to {EVAL_PATH.relative_to(ROOT)}")
         return
+    if args.build_heldout2:
+        rows = build_heldout2()
+        HELDOUT2_PATH.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(f"wrote {len(rows)} questions to {HELDOUT2_PATH.relative_to(ROOT)}")
+        return
 
     from motcua.assistant.evaluation import load_rows, measure
 
-    report = measure(load_rows(EVAL_PATH), args.misses)
+    rows = load_rows(EVAL_PATH)
+    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH):
+        rows += load_rows(extra) if extra.exists() else []
+    report = measure(rows, args.misses)
     report["database"] = connection.vendor
     report["procedures"] = Procedure.objects.count()
     report["import_seconds"] = round(import_s, 1)
@@ -210,7 +270,7 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False))
         return
     print(f"database: {connection.vendor}; {report['procedures']} procedures imported in {import_s:.1f} s")
-    for split in ("tuning", "heldout"):
+    for split in report["splits"]:
         figures = {k: v for k, v in report[split].items() if k != "misses"}
         print(f"\n{split}: " + json.dumps(figures, ensure_ascii=False, indent=2))
         for line in report[split].get("misses", []):

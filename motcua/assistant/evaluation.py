@@ -50,7 +50,9 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
     report: dict[str, Any] = {}
     latencies: list[float] = []
     search_latencies: list[float] = []
-    for split in ("tuning", "heldout"):
+    splits = list(dict.fromkeys(r["split"] for r in rows))
+    report["splits"] = splits
+    for split in splits:
         cases = [r for r in rows if r["split"] == split]
         found1 = found3 = 0
         rr = 0.0
@@ -64,6 +66,9 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
         intent_ok = 0
         status_ok = status_total = 0
         missed: list[str] = []
+        # Aggregate categories (what to look at without reading held-out questions one by one).
+        by_difficulty: dict[str, list[int]] = {}  # difficulty -> [questions, first right, facts found, facts]
+        failures = {"not_confident": 0, "wrong_first_procedure": 0, "intent_mismatch": 0, "fact_missing": 0}
         for row in cases:
             start = time.perf_counter()
             answer = ask(row["question"])
@@ -96,11 +101,25 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
             ref1 += ref_rank == 1
             ref3 += ref_rank is not None and ref_rank <= 3
             ref_rr += 1 / ref_rank if ref_rank else 0.0
-            intent_ok += set(answer.intents) == set(row["intents"])
+            intent_right = set(answer.intents) == set(row["intents"])
+            intent_ok += intent_right
             text = normalise(answer.answer)
             row_found = sum(1 for fact in row["facts"] if normalise(fact) in text)
             facts_total += len(row["facts"])
             facts_found += row_found
+            bucket = by_difficulty.setdefault(row.get("difficulty", "plain"), [0, 0, 0, 0])
+            bucket[0] += 1
+            bucket[1] += rank == 1
+            bucket[2] += row_found
+            bucket[3] += len(row["facts"])
+            if not answer.confident:
+                failures["not_confident"] += 1
+            elif rank != 1:
+                failures["wrong_first_procedure"] += 1
+            elif not intent_right:
+                failures["intent_mismatch"] += 1
+            elif row_found < len(row["facts"]):
+                failures["fact_missing"] += 1
             if answer.sources:
                 sheet = fact_sheet_by_code(answer.sources[0].code)
                 allowed = numbers_of(sheet.catalog_text()) if sheet else set()
@@ -114,7 +133,13 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
                         hallucinated += 1
                         if misses:
                             missed.append(f"number {number} not in catalog: {row['question']!r}")
-            if misses and (rank is None or rank > 3 or row_found < len(row["facts"])):
+            if misses and (
+                rank is None
+                or rank > 3
+                or row_found < len(row["facts"])
+                or not answer.confident
+                or not intent_right
+            ):
                 missed.append(
                     f"{row['question']!r} expected {row['expected']} got {codes[:3]} "
                     f"confident={answer.confident} facts {row_found}/{len(row['facts'])}"
@@ -131,6 +156,15 @@ def measure(rows: list[dict[str, Any]], misses: bool) -> dict[str, Any]:
             "off_topic_refused": f"{refused}/{off_topic}",
             "status_recognised": f"{status_ok}/{status_total}",
             "intent_accuracy": round(intent_ok / retrieval, 3) if retrieval else None,
+            "by_difficulty": {
+                name: {
+                    "questions": n,
+                    "recall_at_1": round(first / n, 3),
+                    "fact_recall": round(found / facts, 3) if facts else None,
+                }
+                for name, (n, first, found, facts) in sorted(by_difficulty.items())
+            },
+            "failures": failures,
             "reference_search": {
                 "recall_at_1": round(ref1 / retrieval, 3) if retrieval else None,
                 "recall_at_3": round(ref3 / retrieval, 3) if retrieval else None,

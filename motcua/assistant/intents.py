@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from motcua.catalog.search import synonyms
 from motcua.core.text import fold
 
 DOCUMENTS = "documents"
@@ -45,12 +46,24 @@ CUES: dict[str, tuple[str, ...]] = {
         "thanh phan ho so",
         "can nhung gi",
         "can mang",
+        "can mang theo",
+        "dem theo",
+        "can dem",
         "mang theo",
         "chuan bi",
         "can gi",
         "gom nhung gi",
         "gom nhung",
         "ho so gi",
+        "nop nhung gi",
+        "nop nhung giay",
+        "can co gi",
+        "co nhung gi",
+        "nhung gi",
+        "mang gi",
+        "giay gi",
+        "ho so de",
+        "ho so can",
     ),
     FEE: (
         "la bao nhieu",
@@ -62,12 +75,24 @@ CUES: dict[str, tuple[str, ...]] = {
         "chi phi",
         "mat phi",
         "mien phi",
+        "dong phi",
+        "nop phi",
+        "thu phi",
+        "ton phi",
+        "tra tien",
+        "dong tien",
+        "ton bao nhieu",
         "phi",
         "tien",
         "bao nhieu",
     ),
     TIME: (
         "thoi han giai quyet",
+        "mat thoi gian",
+        "mat bao lau",
+        "mat may ngay",
+        "trong bao lau",
+        "may hom",
         "la may ngay",
         "bao lau",
         "may ngay",
@@ -83,6 +108,9 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     WHERE: (
         "o dau",
+        "nop o dau",
+        "nop tai dau",
+        "nop o cho nao",
         "nop dau",
         "di dau",
         "noi nop",
@@ -94,6 +122,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "buu chinh",
         "tai dau",
         "cho nao",
+        "noi nao",
+        "nop tai",
+        "tren mang",
+        "dich vu cong",
+        "len xa",
+        "len phuong",
+        "len huyen",
+        "len tinh",
+        "o xa hay",
+        "cap nao",
     ),
     STEPS: (
         "trinh tu",
@@ -107,6 +145,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "lam sao",
         "cach lam",
         "cach thuc",
+        "buoc",
+        "lam nhu the nao",
+        "thuc hien ra sao",
     ),
     LEGAL: ("can cu phap ly", "can cu", "phap ly", "luat nao", "van ban nao", "quy dinh nao"),
     STATUS: (
@@ -114,6 +155,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "ho so toi",
         "ho so cua minh",
         "ho so cua em",
+        "ho so cua con",
+        "ho so da nop",
+        "ho so minh",
+        "ho so em",
+        "dang o khau nao",
+        "khau nao",
         "tinh trang ho so",
         "tien do",
         "den dau",
@@ -157,6 +204,72 @@ FILLER = (
     "roi",
 )
 
+# "What should I do": an overview, not the steps ("tôi muốn tách hộ thì phải làm sao?"). Removed
+# before the other cues are looked for, so "làm sao" inside them is not read as a steps question.
+OVERVIEW_CUES = (
+    "phai lam sao",
+    "thi lam sao",
+    "lam sao de",
+    "lam sao bay gio",
+    "phai lam gi",
+    "phai lam nhung gi",
+    "can lam gi",
+    "can lam nhung gi",
+    "lam gi",
+    "tu van",
+    "thong tin ve",
+    "muon biet ve",
+    "hoi ve",
+    "giup toi",
+    "giup em",
+    "giup minh",
+    "giup",
+)
+
+# Everyday abbreviations, written out before anything else is read ("hs" is "hồ sơ").
+ABBREVIATIONS = {
+    "hs": "ho so",
+    "tt": "thu tuc",
+    "tthc": "thu tuc",
+    "gt": "giay to",
+    "dk": "dang ky",
+    "dky": "dang ky",
+    "dki": "dang ky",
+    "ko": "khong",
+    "k": "khong",
+    "kg": "khong",
+    "hok": "khong",
+    "bn": "bao nhieu",
+    "j": "gi",
+    "ntn": "nhu the nao",
+    "dc": "duoc",
+    "ng": "nguoi",
+    "tg": "thoi gian",
+    "onl": "online",
+    "dn": "doanh nghiep",
+}
+
+# Single question words that say nothing about the procedure: dropped from the topic, except
+# where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
+WORD_FILLER = frozenset(
+    "co khong thi lam gi nao sao xin muon toi em minh a oi nhe vay hoi ha nhi chu ve de duoc phai "
+    "can biet di roi nua ak ah".split()
+)
+_KEEP_BEFORE = {
+    "co": {"yeu", "tham"},
+    "can": {"cuoc", "cu", "ho", "ngheo"},
+    "de": {"nghi", "an", "xuat"},
+    "lam": {"viec", "nha"},
+    "ve": {"viec", "nuoc", "que"},
+    "di": {"chuyen", "san", "vat"},
+    "roi": {"khoi"},
+    "nao": set(),
+}
+_KEEP_AFTER = {
+    "can": {"ho", "thon"},  # "hộ cận nghèo"
+    "ngheo": set(),
+}
+
 DOSSIER_CODE = re.compile(r"\b\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2}-\d{6}-\d{4}\b", re.IGNORECASE)
 
 
@@ -168,6 +281,7 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _CUE_PATTERNS = {intent: _pattern(cues) for intent, cues in CUES.items()}
 _ALL_CUES = _pattern(tuple(c for cues in CUES.values() for c in cues))
 _FILLER = _pattern(FILLER)
+_OVERVIEW = _pattern(OVERVIEW_CUES)
 
 
 @dataclass(frozen=True)
@@ -181,12 +295,57 @@ def _clean(text: str) -> str:
     return re.sub(r"[^a-z0-9.\-\s]", " ", text)
 
 
+def _expand(folded: str) -> str:
+    return " ".join(ABBREVIATIONS.get(t, t) for t in folded.split())
+
+
+def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether tokens[i] is part of one of the search's everyday phrases ("làm cccd", "xin phép")."""
+    for phrase in phrases:
+        for j, word in enumerate(phrase):
+            if word == tokens[i] and tuple(tokens[i - j : i - j + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _drop_word_filler(topic: str) -> str:
+    tokens = topic.split()
+    phrases = _phrases()
+    kept = []
+    for i, token in enumerate(tokens):
+        if token in WORD_FILLER and not _in_phrase(tokens, i, phrases):
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            before = tokens[i - 1] if i else ""
+            if after not in _KEEP_BEFORE.get(token, set()) and before not in _KEEP_AFTER.get(token, set()):
+                continue
+        kept.append(token)
+    return " ".join(kept)
+
+
+_phrase_cache: tuple[object, frozenset[tuple[str, ...]]] | None = None
+
+
+def _phrases() -> frozenset[tuple[str, ...]]:
+    """The search's everyday phrases that contain a question word and mean something."""
+    global _phrase_cache
+    rules = synonyms().rules
+    if _phrase_cache is None or _phrase_cache[0] is not rules:
+        # Longer phrases, and single words the search reads as something ("xin", "làm": "cấp").
+        found = frozenset(
+            key
+            for key, targets in rules.items()
+            if WORD_FILLER.intersection(key) and (len(key) > 1 or any(targets))
+        )
+        _phrase_cache = (rules, found)
+    return _phrase_cache[1]
+
+
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
-    folded = " ".join(_clean(fold(question)).split())
+    folded = _expand(" ".join(_clean(fold(question)).split()))
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
-    without_code = DOSSIER_CODE.sub(" ", folded)
+    without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     found: list[tuple[int, str]] = []
     for intent, pattern in _CUE_PATTERNS.items():
         match = pattern.search(without_code)
@@ -204,4 +363,5 @@ def analyse(question: str) -> Analysis:
     topic = _ALL_CUES.sub(" ", without_code)
     topic = _FILLER.sub(" ", topic)
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
+    topic = _drop_word_filler(topic)
     return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code)

@@ -19,8 +19,10 @@
     reset();
   }
 
-  // One click, one ticket: disable the kiosk's buttons once the form is sent.
+  // One click, one ticket: disable the kiosk's buttons once the form is sent. A form a script
+  // handles itself (the assistant's panel: it prevents the default) is not sent and stays usable.
   document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) { return; }
     var form = event.target;
     window.setTimeout(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
