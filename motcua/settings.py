@@ -350,6 +350,9 @@ MOTCUA_PKI_DIR = Path(os.environ.get("MOTCUA_PKI_DIR", (_audit_default if TESTIN
 MOTCUA_TSA_URL = os.environ.get("MOTCUA_TSA_URL", "")
 # Tesseract's language data for OCR (Debian: tesseract-ocr-vie).
 MOTCUA_OCR_LANG = os.environ.get("MOTCUA_OCR_LANG", "vie")
+# Hand each scan digitised at the counter to the worker for OCR when the reception commits (off
+# in tests, which run the recognition themselves; the every-minute job finds what waits anyway).
+MOTCUA_OCR_ON_COMMIT = envbool("MOTCUA_OCR_ON_COMMIT", not TESTING)
 
 # National Public Service Portal sync (motcua/nationalsync, docs/sync.md). Enabled: every dossier
 # event queues the portal's messages in its own transaction; with a URL they are sent.

@@ -501,7 +501,7 @@ def _stats_centres(request: HttpRequest) -> list[Agency]:
     scope = scope_for(request.user)
     if scope is None:
         raise PermissionDenied
-    centres = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS)
+    centres = Agency.objects.filter(kind__in=Agency.SERVICE_CENTER_KINDS, is_active=True)
     if scope.agency_ids is not None:
         centres = centres.filter(pk__in=scope.all_ids)
     return list(centres.order_by("code"))

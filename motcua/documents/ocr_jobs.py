@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 
 from motcua.documents import ocr
 from motcua.documents.models import DigitisedDocument, OcrState
+from motcua.jobs.runner import enqueue_on_commit
 
 # A running recognition that has not moved for this long is taken to be dead.
 LEASE = dt.timedelta(minutes=10)
@@ -90,10 +92,16 @@ def run_one(document_id: int) -> str:
     return run(document_id)
 
 
-def run_pending(limit: int | None = None) -> int:
-    """Recognise waiting documents one after another (the periodic job); returns how many."""
+def run_pending(limit: int | None = None, seconds: float | None = None) -> int:
+    """Recognise waiting documents one after another; returns how many. With `seconds`, no new
+    document is started after that long (a job must end well within the runner's timeout)."""
+    import time
+
+    started = time.monotonic()
     done = 0
     while limit is None or done < limit:
+        if seconds is not None and time.monotonic() - started > seconds:
+            break
         document_id = claim_next()
         if document_id is None:
             break
@@ -102,11 +110,20 @@ def run_pending(limit: int | None = None) -> int:
     return done
 
 
+def run_pending_job() -> dict[str, int]:
+    """The periodic job: what waits (a backlog, or what a dead worker left), for at most 5 minutes."""
+    return {"recognised": run_pending(seconds=300)}
+
+
 def request(documents: list[DigitisedDocument]) -> None:
-    """Mark documents for recognition (inside the caller's transaction)."""
+    """Mark documents for recognition (inside the caller's transaction); after the commit each
+    is handed to the worker (the periodic job finds any that were not)."""
     ids = [d.pk for d in documents if d.pk is not None]
     if ids:
         DigitisedDocument.objects.filter(pk__in=ids).update(
             ocr_state=OcrState.PENDING, ocr_pages_done=0, ocr_error="", ocr_started_at=None)
         for document in documents:
             document.ocr_state = OcrState.PENDING
+        if settings.MOTCUA_OCR_ON_COMMIT:
+            for pk in ids:
+                enqueue_on_commit("motcua.documents.ocr_jobs.run_one", pk, task_name=f"ocr {pk}")

@@ -14,8 +14,8 @@ A handler
   dossier's column values before the event are on `dossier._previous_values` (None when the
   transition inserted the dossier), for handlers that keep figures by difference.
 
-Batch jobs that append many events in one transaction (the simulator) may defer handlers
-with `deferred()`: the handlers that support it receive the batch once at the end.
+Batch jobs that append many events in one transaction (the simulator) may ask a subscriber to
+batch its own work (the statistics: `stats.facts.deferred()`); the hook itself is always called.
 """
 
 from __future__ import annotations

@@ -14,3 +14,9 @@ class NationalSyncConfig(AppConfig):
         from motcua.nationalsync import outbox
 
         hooks.subscribe("nationalsync", outbox.queue_event)
+
+        from motcua.jobs import registry
+
+        registry.periodic("nationalsync.deliver", "motcua.nationalsync.jobs.deliver",
+                          minutes=1, at_start=True,
+                          description=_("Gửi thông điệp đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia"))

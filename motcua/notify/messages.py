@@ -29,6 +29,7 @@ NOTIFIED_ACTIONS = frozenset(
         "apologize",
         "stop",
         "refuse",
+        "rehome",
     }
 )
 
@@ -145,6 +146,19 @@ def _content(event: DossierEvent, dossier: Dossier) -> tuple[str, str, str]:
             _("Hồ sơ %(code)s không được tiếp nhận") % {"code": code},
             _("Hồ sơ %(code)s không được tiếp nhận. Lý do: %(reason)s") % {"code": code, "reason": reason},
             _("Hồ sơ %(code)s không được tiếp nhận. Xem lý do trên Cổng dịch vụ công.") % {"code": code},
+        )
+    if action == "rehome":
+        # A reorganisation moved the dossier to the successor agencies (services.rehome_dossier).
+        return (
+            _("Hồ sơ %(code)s được chuyển sang cơ quan kế thừa") % {"code": code},
+            _(
+                "Do sắp xếp đơn vị hành chính và tổ chức bộ máy, hồ sơ %(code)s được chuyển sang %(agency)s "
+                "tiếp tục giải quyết. Mã hồ sơ và ngày hẹn trả kết quả không thay đổi; ông/bà nhận kết quả "
+                "tại %(centre)s."
+            )
+            % {"code": code, "agency": dossier.competent_agency.name if dossier.competent_agency else "",
+               "centre": dossier.receiving_agency.name},
+            _("Hồ sơ %(code)s được chuyển sang cơ quan kế thừa; mã hồ sơ không đổi.") % {"code": code},
         )
     raise ValueError(f"No message for the action {action!r}.")
 

@@ -8,7 +8,12 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Thanh toán trực tuyến")
 
     def ready(self) -> None:
-        from motcua.dossiers import hooks
-        from motcua.payments.checks import refuse_unverified_online_payment
+        import datetime as dt
 
-        hooks.subscribe("payments.online_needs_gateway", refuse_unverified_online_payment)
+        from motcua.jobs import registry
+
+        registry.periodic("payments.settle", "motcua.payments.jobs.settle", minutes=5,
+                          description=_("Hỏi nền tảng thanh toán về các giao dịch chưa nhận được thông báo"))
+        registry.periodic("payments.reconcile", "motcua.payments.jobs.reconcile_yesterday",
+                          daily_at=dt.time(1, 30),
+                          description=_("Đối soát giao dịch thanh toán trực tuyến của ngày hôm trước"))

@@ -23,7 +23,6 @@ from motcua.dossiers.forms import (  # noqa: F401  (the portal's names for them)
     unit_choices,
 )
 
-
 DUPLICATE_ID_NUMBER = _("Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
                         "(hoặc lấy lại mật khẩu qua thư điện tử).")
 
@@ -229,8 +228,8 @@ class OnlineSubmissionForm(ApplicantForm):
         return data
 
     def on_behalf_declaration(self) -> str:
-        """The line that records the declaration with the request (see docs/signin.md: until the
-        service records it in the submission event)."""
+        """The declaration as a line of the request, so the slips and the desk show it (the
+        submission event records it too: `submit_online(on_behalf=…)`)."""
         if not self.cleaned_data.get("on_behalf"):
             return ""
         from django.conf import settings

@@ -167,6 +167,7 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
             version, applicant, agency, request=_request_text(form),
             files=files, reused=form.reused(), result_delivery=data["result_delivery"],
             land_unit=form.land_unit(),
+            on_behalf=data["on_behalf_relationship"] if data.get("on_behalf") else "",
             # Slips and notices will be written in the language the citizen uses now.
             language=translation.get_language(),
         )

@@ -15,7 +15,7 @@ units that end the day before DATE:
   unit, and a CONTINUED succession keeping its old name and unit;
 * every dossier in flight (any status but refused, withdrawn, stopped, returned) whose
   receiving agency, deciding agency or an unfinished step's agency closes moves
-  (dossiers.reorg.rehome_dossier, event "rehome"): the receiving agency to the successor of
+  (dossiers.services.rehome_dossier, event "rehome"): the receiving agency to the successor of
   the same kind, the deciding agency by the routing rules (catalog.services.decide_competence
   with the successor centre and the successor units of the applicant's and the parcel's
   commune), codes unchanged. Finished dossiers never move.
@@ -48,7 +48,7 @@ from motcua.accounts.models import User
 from motcua.agencies import services as agencies
 from motcua.agencies.models import Agency, AgencySuccession
 from motcua.catalog import services as catalog
-from motcua.dossiers import reorg as dossier_reorg
+from motcua.dossiers import services
 from motcua.dossiers.models import CLOSED_STATUSES, Dossier
 from motcua.dossiers.services import Actor, DossierError
 from motcua.geography import conversion
@@ -400,7 +400,7 @@ class _Run:
             if (successor := self.successor_agency(agency, self.dossier_unit_key(dossier, agency)))
         }
         try:
-            dossier_reorg.rehome_dossier(
+            services.rehome_dossier(
                 dossier,
                 receiving=receiving,
                 competent=competent,

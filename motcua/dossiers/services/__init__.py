@@ -57,6 +57,7 @@ from motcua.dossiers.services.reception import (
     time_limit_of,
     version_in_force,
 )
+from motcua.dossiers.services.reorg import REHOME_ACTION, rehome_dossier
 from motcua.dossiers.services.results import apologize, approve_result, mark_result_ready, return_result
 from motcua.dossiers.services.supplements import (
     receive_supplement,
@@ -66,6 +67,8 @@ from motcua.dossiers.services.supplements import (
 )
 
 __all__ = [
+    "REHOME_ACTION",
+    "rehome_dossier",
     "OFFICER_ROLES", "OPEN_FOR_LEADER", "WITHDRAWABLE_STATUSES", "WORKING_STATUSES", "Actor",
     "DossierError", "Supplied", "Upload", "apologize", "apology_still_possible", "approve_result",
     "assign_step", "attach_file", "calendar", "catalog_documents", "clock_start", "competence_for",

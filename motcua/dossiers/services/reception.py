@@ -242,6 +242,7 @@ def submit_online(
     language: str | None = None,
     land_unit: Unit | None = None,
     reused: Sequence[tuple[int, int]] = (),
+    on_behalf: str = "",
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
 
@@ -306,6 +307,8 @@ def submit_online(
                 "competence_rule": dossier._competence_rule}
         if pairs:
             data["reused"] = [document.pk for _r, document in pairs]
+        if on_behalf.strip():
+            data["on_behalf"] = {"account": actor.pk, "relationship": on_behalf.strip()[:200]}
         _assign_code(dossier, at)
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)

@@ -213,14 +213,20 @@ def record_payment(
     online: bool = False,
     reference: str = "",
 ) -> Dossier:
-    """The applicant paid (6 → back): online by the owner, or recorded at the counter by an officer."""
+    """The applicant paid (6 → back): online, recorded by the system (`actor` None) after a verified
+    notification of the payment platform (motcua/payments), or in cash at the counter, recorded by
+    an officer. Nobody else marks a fee paid, and no person can declare a payment "online":
+    Decision 766's indicator 3.6 counts verified online payments only."""
     at = _now(at)
     with _atomic():
         locked = _lock(dossier, actor)
         _check(permissions.record_payment(actor, locked), locked)
-        owner = permissions.is_owner(actor, locked)
+        if online and actor is not None:
+            raise DossierError("forbidden_role", gettext(
+                "Chỉ nền tảng thanh toán (sau khi motcua xác thực thông báo của nền tảng) mới ghi nhận "
+                "được thanh toán trực tuyến; tại quầy, hãy ghi nhận khoản nộp trực tiếp."))
         locked.paid_at = at
-        locked.paid_online = online or owner
+        locked.paid_online = online
         locked.status = locked.resume_status or Status.PROCESSING
         locked.resume_status = None
         locked.sub_state = SubState.NONE

@@ -48,6 +48,8 @@ def test_a_declared_submission_on_behalf_records_who_submitted_and_the_relations
     assert dossier.applicant.user == world.citizen  # the account that submitted
     assert dossier.request.splitlines() == [f"Nộp thay: {world.citizen.full_name} (mẹ của trẻ)",
                                             "Khai sinh cho con"]
+    submitted = dossier.events.get(action="submit")
+    assert submitted.data["on_behalf"] == {"account": world.citizen.pk, "relationship": "mẹ của trẻ"}
 
 
 def test_a_declaration_needs_the_relationship_and_another_persons_number(

@@ -284,7 +284,7 @@ def test_statistics_across_the_change_group_by_old_or_new_units(province: Provin
 
 
 def test_the_rehome_transition_refuses_a_finished_dossier(province: Province) -> None:
-    from motcua.dossiers.reorg import rehome_dossier
+    from motcua.dossiers.services import rehome_dossier
 
     dossier = province.receive("900.02.91.H37", "90002")
     services.withdraw(province.receptionist("900.02.91.H37"), dossier, at=RECEIVED, reason="Rút")

@@ -22,7 +22,7 @@ from motcua.agencies.services import agency_unit_on, ensure_pre_reform_agencies
 from motcua.catalog.models import ChannelKind, Field, Procedure, ProcedureVersion, TimeLimitUnit
 from motcua.dossiers import services
 from motcua.dossiers.models import CLOSED_STATUSES, Applicant, Dossier, DossierEvent, Status
-from motcua.dossiers.reorg import REHOME_ACTION
+from motcua.dossiers.services import REHOME_ACTION
 from motcua.geography.models import REFORM_DATE, Succession, Unit
 from motcua.worktime.core import TZ
 

@@ -6,9 +6,9 @@ agency of each step not yet finished. Its code never changes (the code names the
 received it on that day). A finished dossier (refused, withdrawn, stopped, returned) is
 history and never moves.
 
-Like every transition (services.py): one transaction, the row locked, one hash-chained event
-appended through the same kernel (`services._lock`, `services._commit`, which dispatches the
-hook), so notifications and national sync hear of it under the action name "rehome".
+Like every transition: one transaction, the row locked, one hash-chained event appended
+through the same kernel (`_lock`, `_commit`, which dispatches the hook), so notifications and
+national sync hear of it under the action name "rehome".
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 from django.utils.translation import gettext
 
 from motcua.agencies.models import Agency
-from motcua.dossiers import services
 from motcua.dossiers.models import CLOSED_STATUSES, Dossier, DossierStep
+from motcua.dossiers.services.kernel import Actor, DossierError, _atomic, _commit, _lock, _now
 
 REHOME_ACTION = "rehome"
 
@@ -33,7 +33,7 @@ def rehome_dossier(
     agency_map: dict[int, Agency],
     effective: dt.date,
     at: dt.datetime | None = None,
-    actor: services.Actor = None,
+    actor: Actor = None,
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> Dossier:
@@ -43,17 +43,17 @@ def rehome_dossier(
     step at the former receiving or deciding agency goes to the new one. The assignee of a
     moved step is cleared: the officer belonged to the agency that closed.
     """
-    at = services._now(at)
-    with services._atomic():
-        locked = services._lock(dossier, actor)
+    at = _now(at)
+    with _atomic():
+        locked = _lock(dossier, actor)
         if locked.status in CLOSED_STATUSES:
-            raise services.DossierError(
+            raise DossierError(
                 "invalid_transition",
                 gettext("Hồ sơ %(code)s đã kết thúc: không chuyển sang cơ quan kế thừa.")
                 % {"code": locked.code},
             )
         if not (receiving.is_active and competent.is_active):
-            raise services.DossierError("invalid_agency", gettext("Cơ quan kế thừa không còn hoạt động."))
+            raise DossierError("invalid_agency", gettext("Cơ quan kế thừa không còn hoạt động."))
         from_status = locked.status
         codes = dict(
             Agency.objects.filter(
@@ -76,7 +76,7 @@ def rehome_dossier(
                 moved_steps.append(step.order)
         locked.receiving_agency = receiving
         locked.competent_agency = competent
-        services._commit(
+        _commit(
             dossier,
             locked,
             actor,
