@@ -4,6 +4,7 @@
    supplement requests and the last status must be the ones the events recorded.
 2. Each stored `DossierFact` against a fresh computation from the dossier.
 3. Both daily tables against the counters the fresh facts imply.
+4. Every built month of both stock snapshot tables against the prefix sums of those counters.
 A second check compares the report with a `motcua dossiers export` file, dossier by dossier.
 """
 
@@ -23,7 +24,7 @@ from django.db.models import Exists, F, OuterRef
 from motcua.accounts.privacy import mask_id_number
 from motcua.centre.report import floor_problems
 from motcua.dossiers.models import Dossier, DossierEvent, Status
-from motcua.stats import facts
+from motcua.stats import facts, snapshots
 from motcua.stats.models import (
     COUNTER_COLUMNS,
     AgencyDailyCount,
@@ -37,7 +38,7 @@ from motcua.worktime.calendars import calendar_for
 
 @dataclass(frozen=True)
 class Difference:
-    where: str  # "events", "fact", "daily", "agency_daily", "export", "floor"
+    where: str  # "events", "fact", "daily", "agency_daily", "stock", "agency_stock", "export", "floor"
     key: str
     column: str
     stored: Any
@@ -131,6 +132,12 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
     expected_coarse = {k: +v for k, v in expected_coarse.items() if any(v.values())}
     differences.extend(_compare_table("daily", DailyCount, facts.FINE_KEYS, expected_fine))
     differences.extend(_compare_table("agency_daily", AgencyDailyCount, facts.COARSE_KEYS, expected_coarse))
+    # The monthly stock snapshots: the prefix sums of the counters the dossiers imply.
+    for pair, rows in ((snapshots.FINE, expected_fine), (snapshots.COARSE, expected_coarse)):
+        differences.extend(
+            Difference(d.table, _key_text(d.key), d.column, d.stored, d.expected)
+            for d in snapshots.compare(pair, rows)
+        )
     # The centre floor: tickets, their periods (the source of waiting and service times), numbers.
     differences.extend(Difference("floor", *problem) for problem in floor_problems())
     differences.extend(digitisation_problems())

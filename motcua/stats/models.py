@@ -184,6 +184,78 @@ class AgencyDailyCount(Counters):
         return f"{self.day} {self.receiving_agency_id}→{self.competent_agency_id}"
 
 
+class Stock(models.Model):
+    """Opening stock on the first day of `month`: the prefix sums of the daily counters before it.
+
+    open_count = Σ_{day < month} (received − finished − withdrawn after reception);
+    overdue_count = Σ_{day < month} (became overdue − ended while overdue).
+    A report's stock figures read the snapshot of the latest built month on or before the
+    day they need and add the daily rows from that month on: never more than a month of rows
+    besides the period itself (motcua.stats.snapshots).
+
+    The snapshots follow the daily counters exactly: database triggers on both daily tables
+    move every built month after a changed day (migration 0005); which months are built is
+    told by one marker row per month whose agencies are 0.
+    """
+
+    month = models.DateField()
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    competent_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    open_count = models.IntegerField(default=0)
+    overdue_count = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class StockSnapshot(Stock):
+    """Opening stock per month × receiving agency × competent agency × procedure."""
+
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("tồn đầu tháng theo thủ tục")
+        verbose_name_plural = _("tồn đầu tháng theo thủ tục")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "receiving_agency", "competent_agency", "procedure"], name="stats_stock_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["month"], condition=models.Q(receiving_agency=0), name="stats_stock_months"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.receiving_agency_id}→{self.competent_agency_id} {self.procedure_id}"
+
+
+class AgencyStockSnapshot(Stock):
+    """Opening stock per month × receiving agency × competent agency (the dashboard's)."""
+
+    class Meta:
+        verbose_name = _("tồn đầu tháng theo cơ quan")
+        verbose_name_plural = _("tồn đầu tháng theo cơ quan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "receiving_agency", "competent_agency"], name="stats_agency_stock_key"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["month"], condition=models.Q(receiving_agency=0), name="stats_agency_stock_months"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.receiving_agency_id}→{self.competent_agency_id}"
+
+
 class IndicatorWeight(models.Model):
     """Decision 766's indicators with their points and full-score thresholds.
 

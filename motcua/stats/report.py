@@ -1,7 +1,9 @@
 """The operational report for any scope, period and breakdown, read from the daily counters.
 
-One SQL query per report: flows are sums over the days of the period, stocks (carried
-over, open at the end, overdue at the end) prefix sums over the days before. The province
+Flows are sums over the days of the period; stocks (carried over, open at the end, overdue at
+the end) are prefix sums, read from the monthly snapshot on or before the day needed plus the
+daily rows since (motcua.stats.snapshots): a report reads the rows of its period and of at most
+one month before it, never all history — two queries (daily rows, snapshot rows). The province
 dashboard reads only `AgencyDailyCount` (a row per day and agency pair); breakdowns by
 procedure or field read `DailyCount`.
 
@@ -24,12 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum, Value
 from django.utils.translation import gettext_lazy
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Field, Procedure
-from motcua.stats.models import COUNTER_COLUMNS, AgencyDailyCount, DailyCount, Outcome, Timeliness
+from motcua.stats import snapshots
+from motcua.stats.models import COUNTER_COLUMNS, AgencyDailyCount, Outcome, Timeliness
 from motcua.stats.scope import Scope
 from motcua.worktime.calendars import calendar_for
 
@@ -194,14 +197,13 @@ class Report:
 
 
 def _filtered(
-    model: type[AgencyDailyCount] | type[DailyCount],
+    model: Any,
     scope: Scope,
-    end: dt.date,
     agency: Agency | None,
     procedure: Procedure | None,
     field_: Field | None,
 ) -> Any:
-    qs: Any = model.objects.filter(day__lte=end).filter(scope.q())
+    qs: Any = model.objects.filter(scope.q())
     if agency is not None:
         qs = qs.filter(Q(receiving_agency_id=agency.pk) | Q(competent_agency_id=agency.pk))
     if procedure is not None:
@@ -211,24 +213,72 @@ def _filtered(
     return qs
 
 
-def _aggregates(start: dt.date) -> dict[str, Any]:
+def _daily_aggregates(start: dt.date, at_end: dt.date | None) -> dict[str, Any]:
     period = Q(day__gte=start)
     # Aliases must differ from the column names (Django refuses an aggregate named like a field).
     aggregates: dict[str, Any] = {f"sum_{c}": Sum(c, filter=period) for c in COUNTER_COLUMNS}
-    # Stocks: open when the period began = received before it − left the open set before it.
-    aggregates["sum_carried_over"] = Sum(
-        F("received_counter")
-        + F("received_online")
-        + F("received_postal")
-        - F("finished_early")
-        - F("finished_on_time")
-        - F("finished_late")
-        - F("withdrawn"),
-        filter=Q(day__lt=start),
-    )
+    # Stocks: open when the period began = the snapshot's + received − left the open set since it.
+    aggregates["sum_carried_over"] = Sum(snapshots.open_f(), filter=Q(day__lt=start))
     # Open and overdue at the end: became overdue while open, minus those that have ended.
-    aggregates["sum_open_overdue"] = Sum(F("became_overdue") - F("ended_overdue"))
+    aggregates["sum_open_overdue"] = Sum(
+        snapshots.overdue_f(), filter=Q(day__gte=at_end) if at_end is not None else None
+    )
     return aggregates
+
+
+def _rows(
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+    group: tuple[str, ...],
+    *,
+    fine: bool,
+    agency: Agency | None = None,
+    procedure: Procedure | None = None,
+    field_: Field | None = None,
+) -> dict[tuple[Any, ...], Figures]:
+    """Figures per value of `group` (one entry, key (), when empty), from two queries at most:
+    the daily rows from the snapshot month on or before `start` to `end`, and the snapshot rows
+    of that month and of the latest one on or before the day after `end`."""
+    pair = snapshots.FINE if fine else snapshots.COARSE
+    first, last = snapshots.bases(snapshots.built_months(pair), start, end)
+    minutes = _day_minutes()
+    daily = _filtered(pair.daily, scope, agency, procedure, field_).filter(day__lte=end)
+    if first is not None:
+        daily = daily.filter(day__gte=first)
+    parts = [_aggregate(daily, group, _daily_aggregates(start, last))]
+    if first is not None or last is not None:
+        stock = (
+            _filtered(pair.stock, scope, agency, procedure, field_)
+            .exclude(receiving_agency_id=0)
+            .filter(month__in=[m for m in (first, last) if m is not None])
+        )
+        zero = Value(0)
+        parts.append(
+            _aggregate(
+                stock,
+                group,
+                {
+                    "sum_carried_over": Sum("open_count", filter=Q(month=first)) if first else Sum(zero),
+                    "sum_open_overdue": Sum("overdue_count", filter=Q(month=last)) if last else Sum(zero),
+                },
+            )
+        )
+    out: dict[tuple[Any, ...], Figures] = {}
+    for part in parts:
+        for key, row in part.items():
+            f = _figures(row, minutes)
+            out[key] = out[key] + f if key in out else f
+    return out
+
+
+def _aggregate(
+    qs: Any, group: tuple[str, ...], aggregates: dict[str, Any]
+) -> dict[tuple[Any, ...], dict[str, Any]]:
+    if not group:
+        return {(): qs.aggregate(**aggregates)}
+    rows = qs.values(*group).annotate(**aggregates).order_by()
+    return {tuple(row[g] for g in group): row for row in rows}
 
 
 def _figures(row: dict[str, Any], day_minutes: int) -> Figures:
@@ -245,10 +295,10 @@ def figures(
     procedure: Procedure | None = None,
     field_: Field | None = None,
 ) -> Figures:
-    """The figures of one scope and period (one query)."""
-    model = DailyCount if procedure is not None or field_ is not None else AgencyDailyCount
-    row = _filtered(model, scope, end, agency, procedure, field_).aggregate(**_aggregates(start))
-    return _figures(row, _day_minutes())
+    """The figures of one scope and period."""
+    fine = procedure is not None or field_ is not None
+    rows = _rows(scope, start, end, (), fine=fine, agency=agency, procedure=procedure, field_=field_)
+    return rows.get((), Figures(day_minutes=_day_minutes()))
 
 
 def grouped(
@@ -261,11 +311,10 @@ def grouped(
     procedure: Procedure | None = None,
     field_: Field | None = None,
 ) -> list[Line]:
-    """One line per agency, receiving centre, unit, field or procedure (one query)."""
+    """One line per agency, receiving centre, unit, field or procedure."""
     if by not in BREAKDOWNS:
         raise ValueError(by)
     fine = by in ("field", "procedure") or procedure is not None or field_ is not None
-    model = DailyCount if fine else AgencyDailyCount
     column = {
         "agency": "competent_agency_id",
         "receiving": "receiving_agency_id",
@@ -273,10 +322,8 @@ def grouped(
         "field": "procedure_id",
         "procedure": "procedure_id",
     }[by]
-    qs = _filtered(model, scope, end, agency, procedure, field_)
-    rows = list(qs.values(column).annotate(**_aggregates(start)).order_by(column))
-    minutes = _day_minutes()
-    raw = {row[column]: _figures(row, minutes) for row in rows}
+    rows = _rows(scope, start, end, (column,), fine=fine, agency=agency, procedure=procedure, field_=field_)
+    raw = {key[0]: figures for key, figures in rows.items()}
     return _visible(_label(by, raw))
 
 
@@ -294,21 +341,18 @@ class Overview:
 
 
 def overview(scope: Scope, start: dt.date, end: dt.date, *, agency: Agency | None = None) -> Overview:
-    """The dashboard's total and its agency and commune rankings from ONE query.
+    """The dashboard's total and its agency and commune rankings from one read (see `_rows`).
 
     Grouped by (receiving, competent) agency pair — a few hundred rows — then added up in
     Python: every figure, stocks included, is additive.
     """
-    qs = _filtered(AgencyDailyCount, scope, end, agency, None, None)
-    rows = qs.values("receiving_agency_id", "competent_agency_id").annotate(**_aggregates(start)).order_by()
+    rows = _rows(scope, start, end, ("receiving_agency_id", "competent_agency_id"), fine=False, agency=agency)
     minutes = _day_minutes()
     total = Figures(day_minutes=minutes)
     competent: dict[int, Figures] = {}
     receiving: dict[int, Figures] = {}
-    for row in rows:
-        f = _figures(row, minutes)
+    for (r, c), f in rows.items():
         total = total + f
-        c, r = row["competent_agency_id"], row["receiving_agency_id"]
         competent[c] = competent[c] + f if c in competent else f
         receiving[r] = receiving[r] + f if r in receiving else f
     return Overview(total, _visible(_label("agency", competent)), _visible(_label("unit", receiving)))
@@ -385,7 +429,7 @@ def _bucket_start(day: dt.date, step: str) -> dt.date:
 def trend(
     scope: Scope, start: dt.date, end: dt.date, step: str = "week", agency: Agency | None = None
 ) -> list[Bucket]:
-    qs = _filtered(AgencyDailyCount, scope, end, agency, None, None).filter(day__gte=start)
+    qs = _filtered(AgencyDailyCount, scope, agency, None, None).filter(day__gte=start, day__lte=end)
     rows = (
         qs.values("day")
         .annotate(
