@@ -35,8 +35,6 @@ OPEN_PLUS = ("received_counter", "received_online", "received_postal")
 OPEN_MINUS = ("finished_early", "finished_on_time", "finished_late", "withdrawn")
 OVERDUE_PLUS = ("became_overdue",)
 OVERDUE_MINUS = ("ended_overdue",)
-# Set (SET LOCAL motcua.stock_triggers_off = 'on') while rows are moved between partitions.
-TRIGGERS_OFF = "motcua.stock_triggers_off"
 
 
 @dataclass(frozen=True)
@@ -131,9 +129,6 @@ def trigger_sql(vendor: str) -> list[str]:
             out.append(f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
 BEGIN
-    IF current_setting('{TRIGGERS_OFF}', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         {_upsert_sql(pair, "OLD", "-")}
     END IF;

@@ -1,33 +1,32 @@
 """PostgreSQL: both daily tables become PARTITION BY RANGE (day), one partition per month
-(motcua.stats.partitions). SQLite: nothing. Django's state does not change (same columns)."""
+(motcua.core.partitions). SQLite: nothing. Django's state does not change (same columns)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import migrations
+from django.utils import timezone
 
-TABLES = {"stats_dailycount": "day", "stats_agencydailycount": "day"}
+from motcua.core.partitions import Spec, partition_table, unpartition_table
+
+SPECS = [Spec("stats_dailycount", "day"), Spec("stats_agencydailycount", "day")]
 
 
 def forwards(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
-    from motcua.stats.partitions import partition_table
-
     with schema_editor.connection.cursor() as cursor:
-        for table, column in TABLES.items():
-            partition_table(cursor, table, column)
+        for spec in SPECS:
+            partition_table(cursor, spec, timezone.localdate())
 
 
 def backwards(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
-    from motcua.stats.partitions import unpartition_table
-
     with schema_editor.connection.cursor() as cursor:
-        for table in TABLES:
-            unpartition_table(cursor, table)
+        for spec in SPECS:
+            unpartition_table(cursor, spec)
 
 
 class Migration(migrations.Migration):

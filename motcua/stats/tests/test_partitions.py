@@ -1,4 +1,5 @@
-"""Monthly partitions of the daily counters on PostgreSQL, created ahead by the daily job;
+"""Monthly partitions of the daily counters and the dossier events on PostgreSQL, created ahead by
+the daily job;
 `motcua stats partitions` also builds the stock snapshots of the months begun (any database)."""
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from motcua.dossiers.audit import verify_chains
+from motcua.dossiers.models import DossierEvent
 from motcua.dossiers.sample import World
 from motcua.stats import check, partitions, snapshots
 from motcua.stats.models import AgencyDailyCount
@@ -54,19 +57,25 @@ def test_a_negative_ahead_is_refused_with_a_clear_message(db: None) -> None:
 
 
 @postgres_only
-def test_daily_tables_are_partitioned_by_month_with_the_day_in_the_primary_key(db: None) -> None:
+def test_events_and_daily_tables_are_partitioned_by_month_with_the_key_in_the_primary_key(db: None) -> None:
+    for spec in partitions.SPECS:
+        assert partitions.is_partitioned(spec.table)
+        assert _constraint(spec.table, "p") == [f"PRIMARY KEY (id, {spec.column})"]
+        names = partitions.partitions(spec.table)
+        assert f"{spec.table}_default" in names
+        assert partitions.month_name(spec.table, timezone.localdate().replace(day=1)) in names
+    assert _constraint("dossiers_dossierevent", "u") == ["UNIQUE (dossier_id, seq, at)"]
+    assert len(_constraint("dossiers_dossierevent", "f")) == 2  # dossier and actor
+
+
+def _constraint(table: str, kind: str) -> list[str]:
     with connection.cursor() as cursor:
-        for table in partitions.PARTITIONED:
-            assert partitions.is_partitioned(cursor, table)
-            cursor.execute(
-                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass "
-                "AND contype = 'p'",
-                [table],
-            )
-            assert cursor.fetchone()[0] == "PRIMARY KEY (id, day)"
-            names = partitions.partitions(table)
-            assert f"{table}_default" in names
-            assert partitions.month_name(table, timezone.localdate().replace(day=1)) in names
+        cursor.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass "
+            "AND contype = %s ORDER BY conname",
+            [table, kind],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 @postgres_only
@@ -83,6 +92,26 @@ def test_rows_of_a_month_without_partition_move_to_a_new_one_and_stay_exact(worl
     assert _rows(default) == 0 and _rows("stats_agencydailycount_p2024_03") > 0
     assert _counters() == before
     assert check.check() == []  # the snapshots did not move with the rows
+    assert "dossiers_dossierevent_p2024_01" in done.created
+    assert _rows("dossiers_dossierevent_default") == 0 and _rows("dossiers_dossierevent_p2024_02") > 0
     received(world, "2024-01-30 08:00")  # the triggers work again, on the new partition too
     assert check.check() == []
+    assert list(verify_chains()) == []
     assert partitions.ensure_partitions(ahead=0).created == []
+
+
+@postgres_only
+def test_moved_events_stay_append_only_and_ids_stay_unique(world: World) -> None:
+    dossier = received(world, "2024-05-06 08:00")
+    partitions.ensure_partitions(ahead=0)
+    event = DossierEvent.objects.filter(dossier=dossier).order_by("seq").first()
+    assert event is not None
+    for sql in ("UPDATE dossiers_dossierevent SET reason = 'x' WHERE id = %s",
+                "DELETE FROM dossiers_dossierevent_p2024_05 WHERE id = %s"):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [event.pk])
+    later = received(world, "2026-02-02 08:00")
+    ids = list(DossierEvent.objects.values_list("id", flat=True))
+    assert len(ids) == len(set(ids))
+    assert max(ids) in set(later.events.values_list("id", flat=True))
