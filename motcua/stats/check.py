@@ -4,7 +4,8 @@
    supplement requests and the last status must be the ones the events recorded.
 2. Each stored `DossierFact` against a fresh computation from the dossier.
 3. Both daily tables against the counters the fresh facts imply.
-4. Every built month of both stock snapshot tables against the prefix sums of those counters.
+4. Both monthly tables against the sums of those counters per month, and every built month of
+   both stock snapshot tables against their prefix sums.
 A second check compares the report with a `motcua dossiers export` file, dossier by dossier.
 """
 
@@ -38,7 +39,9 @@ from motcua.worktime.calendars import calendar_for
 
 @dataclass(frozen=True)
 class Difference:
-    where: str  # "events", "fact", "daily", "agency_daily", "stock", "agency_stock", "export", "floor"
+    # "events", "fact", "daily", "agency_daily", "monthly", "agency_monthly", "stock",
+    # "agency_stock", "export", "floor"
+    where: str
     key: str
     column: str
     stored: Any
@@ -132,7 +135,14 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
     expected_coarse = {k: +v for k, v in expected_coarse.items() if any(v.values())}
     differences.extend(_compare_table("daily", DailyCount, facts.FINE_KEYS, expected_fine))
     differences.extend(_compare_table("agency_daily", AgencyDailyCount, facts.COARSE_KEYS, expected_coarse))
-    # The monthly stock snapshots: the prefix sums of the counters the dossiers imply.
+    # The monthly rows (sums of the counters) and the monthly stock snapshots (prefix sums).
+    for where, pair, rows in (
+        ("monthly", snapshots.FINE, expected_fine),
+        ("agency_monthly", snapshots.COARSE, expected_coarse),
+    ):
+        differences.extend(
+            _compare_table(where, pair.monthly, ("day", *pair.keys), snapshots.expected_monthly(rows))
+        )
     for pair, rows in ((snapshots.FINE, expected_fine), (snapshots.COARSE, expected_coarse)):
         differences.extend(
             Difference(d.table, _key_text(d.key), d.column, d.stored, d.expected)

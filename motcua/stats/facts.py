@@ -422,5 +422,5 @@ def rebuild(progress: bool = False) -> int:
         fine, coarse = expected_counters(facts)
         _upsert(DailyCount, FINE_KEYS, dict(fine))
         _upsert(AgencyDailyCount, COARSE_KEYS, coarse)
-        snapshots.roll()
+        snapshots.rebuild()  # the monthly rows and the stock snapshots, from the new counters
     return count

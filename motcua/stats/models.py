@@ -184,6 +184,47 @@ class AgencyDailyCount(Counters):
         return f"{self.day} {self.receiving_agency_id}→{self.competent_agency_id}"
 
 
+class MonthlyCount(Counters):
+    """The daily counters added up per month (`day` is the month's first day), per procedure.
+
+    Kept equal to Σ `DailyCount` of the month by database triggers (migration 0006), whoever
+    writes the daily rows: a report over a long period reads its whole months here and only
+    the days of its first and last partial months in `DailyCount`.
+    """
+
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("số liệu theo tháng và thủ tục")
+        verbose_name_plural = _("số liệu theo tháng và thủ tục")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "receiving_agency", "competent_agency", "procedure"], name="stats_monthly_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.receiving_agency_id}→{self.competent_agency_id} {self.procedure_id}"
+
+
+class AgencyMonthlyCount(Counters):
+    """The agency daily counters added up per month (`day` is the month's first day)."""
+
+    class Meta:
+        verbose_name = _("số liệu theo tháng và cơ quan")
+        verbose_name_plural = _("số liệu theo tháng và cơ quan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "receiving_agency", "competent_agency"], name="stats_agency_monthly_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.receiving_agency_id}→{self.competent_agency_id}"
+
+
 class Stock(models.Model):
     """Opening stock on the first day of `month`: the prefix sums of the daily counters before it.
 

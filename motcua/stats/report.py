@@ -2,10 +2,12 @@
 
 Flows are sums over the days of the period; stocks (carried over, open at the end, overdue at
 the end) are prefix sums, read from the monthly snapshot on or before the day needed plus the
-daily rows since (motcua.stats.snapshots): a report reads the rows of its period and of at most
-one month before it, never all history — two queries (daily rows, snapshot rows). The province
-dashboard reads only `AgencyDailyCount` (a row per day and agency pair); breakdowns by
-procedure or field read `DailyCount`.
+daily rows since (motcua.stats.snapshots). A report reads the rows of its period — its whole
+months from the monthly tables, its other days from the daily ones — and at most one month of
+days before it, never all history: three queries (monthly rows, daily rows, snapshot rows), plus
+one for the list of built months. The province dashboard reads only the agency tables
+(`AgencyDailyCount`, `AgencyMonthlyCount`: a row per day or month and agency pair); breakdowns by
+procedure or field read `DailyCount` and `MonthlyCount`.
 
 The definitions (REGULATIONS.md "Time" and "Operational report"):
 - received: the clock started in the period (online, counter, postal); carried over:
@@ -236,18 +238,40 @@ def _rows(
     agency: Agency | None = None,
     procedure: Procedure | None = None,
     field_: Field | None = None,
+    stocks: bool = True,
 ) -> dict[tuple[Any, ...], Figures]:
-    """Figures per value of `group` (one entry, key (), when empty), from two queries at most:
-    the daily rows from the snapshot month on or before `start` to `end`, and the snapshot rows
-    of that month and of the latest one on or before the day after `end`."""
+    """Figures per value of `group` (one entry, key (), when empty), from three queries at most:
+    the monthly rows of the period's whole months; the daily rows of its other days and of the
+    days between the snapshot month on or before `start` and `start`; the snapshot rows of that
+    month and of the latest one on or before the day after `end`. Never more rows than the period
+    needs plus one month of days."""
     pair = snapshots.FINE if fine else snapshots.COARSE
-    first, last = snapshots.bases(snapshots.built_months(pair), start, end)
     minutes = _day_minutes()
-    daily = _filtered(pair.daily, scope, agency, procedure, field_).filter(day__lte=end)
-    if first is not None:
-        daily = daily.filter(day__gte=first)
-    parts = [_aggregate(daily, group, _daily_aggregates(start, last))]
-    if first is not None or last is not None:
+    if not stocks:  # flows only: the period's rows, nothing before it
+        first = last = None
+        aggregates = {f"sum_{c}": Sum(c) for c in COUNTER_COLUMNS}
+        start_bound: dt.date | None = start
+    else:
+        first, last = snapshots.bases(snapshots.built_months(pair), start, end)
+        aggregates = _daily_aggregates(start, last)
+        start_bound = first
+    # The whole months of the period from the monthly rows, the other days from the daily rows.
+    whole_from = start if start.day == 1 else snapshots.next_month(start)
+    whole_to = snapshots.month_start(end + dt.timedelta(days=1))  # excluded
+    daily = _filtered(pair.daily, scope, agency, procedure, field_)
+    lower = Q(day__gte=start_bound) if start_bound is not None else Q()
+    parts = []
+    if whole_from < whole_to:
+        # Two ranges (the partitions of the whole months are not even opened).
+        daily = daily.filter((lower & Q(day__lt=whole_from)) | Q(day__gte=whole_to, day__lte=end))
+        monthly = _filtered(pair.monthly, scope, agency, procedure, field_).filter(
+            day__gte=whole_from, day__lt=whole_to
+        )
+        parts.append(_aggregate(monthly, group, aggregates))
+    else:
+        daily = daily.filter(lower, day__lte=end)
+    parts.append(_aggregate(daily, group, aggregates))
+    if stocks and (first is not None or last is not None):
         stock = (
             _filtered(pair.stock, scope, agency, procedure, field_)
             .exclude(receiving_agency_id=0)
@@ -294,10 +318,14 @@ def figures(
     agency: Agency | None = None,
     procedure: Procedure | None = None,
     field_: Field | None = None,
+    stocks: bool = True,
 ) -> Figures:
-    """The figures of one scope and period."""
+    """The figures of one scope and period (`stocks=False`: the flows only, carried over and
+    overdue left at 0 — two queries, for a page that shows no stock)."""
     fine = procedure is not None or field_ is not None
-    rows = _rows(scope, start, end, (), fine=fine, agency=agency, procedure=procedure, field_=field_)
+    rows = _rows(
+        scope, start, end, (), fine=fine, agency=agency, procedure=procedure, field_=field_, stocks=stocks
+    )
     return rows.get((), Figures(day_minutes=_day_minutes()))
 
 

@@ -6,7 +6,7 @@ overdue). `StockSnapshot`/`AgencyStockSnapshot` hold that sum on the first day o
 month, per key; a report needing the stock on day D reads the snapshot of the latest built month
 M ≤ D and the daily rows of [M, D): at most one month of rows besides the period itself.
 
-Exactness: database triggers on both daily tables (migration 0005, PostgreSQL and SQLite) add
+Exactness: database triggers on both daily tables (migration 0006, PostgreSQL and SQLite) add
 every change of a daily row to the snapshots of the built months after its day, in the same
 statement — whoever writes the counters (the live hook, a batch, a rebuild, a repair by hand).
 Which months are built is told by one marker row per month whose agencies are 0 (the triggers
@@ -28,7 +28,15 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from motcua.stats.models import AgencyDailyCount, AgencyStockSnapshot, DailyCount, StockSnapshot
+from motcua.stats.models import (
+    COUNTER_COLUMNS,
+    AgencyDailyCount,
+    AgencyMonthlyCount,
+    AgencyStockSnapshot,
+    DailyCount,
+    MonthlyCount,
+    StockSnapshot,
+)
 
 # The daily columns whose prefix sums are the stocks.
 OPEN_PLUS = ("received_counter", "received_online", "received_postal")
@@ -43,6 +51,7 @@ class Pair:
 
     daily: Any
     stock: Any
+    monthly: Any
     keys: tuple[str, ...]
 
     @property
@@ -53,9 +62,17 @@ class Pair:
     def stock_table(self) -> str:
         return str(self.stock._meta.db_table)
 
+    @property
+    def monthly_table(self) -> str:
+        return str(self.monthly._meta.db_table)
 
-FINE = Pair(DailyCount, StockSnapshot, ("receiving_agency_id", "competent_agency_id", "procedure_id"))
-COARSE = Pair(AgencyDailyCount, AgencyStockSnapshot, ("receiving_agency_id", "competent_agency_id"))
+
+FINE = Pair(
+    DailyCount, StockSnapshot, MonthlyCount, ("receiving_agency_id", "competent_agency_id", "procedure_id")
+)
+COARSE = Pair(
+    AgencyDailyCount, AgencyStockSnapshot, AgencyMonthlyCount, ("receiving_agency_id", "competent_agency_id")
+)
 PAIRS = (FINE, COARSE)
 
 
@@ -119,9 +136,28 @@ def _upsert_sql(pair: Pair, row: str, sign: str) -> str:
             overdue_count = {t}.overdue_count + excluded.overdue_count;"""
 
 
+def _monthly_sql(pair: Pair, row: str, sign: str, vendor: str) -> str:
+    """Add ±(row's counters) to the monthly row of row.day's month."""
+    t = pair.monthly_table
+    keys = ", ".join(pair.keys)
+    columns = ", ".join(COUNTER_COLUMNS)
+    month = (
+        f"date_trunc('month', {row}.day)::date"
+        if vendor == "postgresql"
+        else f"date({row}.day, 'start of month')"
+    )
+    values = ", ".join(f"{sign}{row}.{c}" for c in COUNTER_COLUMNS)
+    sets = ", ".join(f"{c} = {t}.{c} + excluded.{c}" for c in COUNTER_COLUMNS)
+    row_keys = ", ".join(f"{row}.{k}" for k in pair.keys)
+    return f"""INSERT INTO {t} (day, {keys}, {columns})
+        SELECT {month}, {row_keys}, {values} WHERE true
+        ON CONFLICT (day, {keys}) DO UPDATE SET {sets};"""
+
+
 def trigger_sql(vendor: str) -> list[str]:
-    """The statements creating the snapshot triggers on both daily tables."""
-    out: list[str] = []
+    """The statements (re)creating the triggers on both daily tables: each change of a daily row
+    moves its month's monthly row and the stock snapshots of the built months after its day."""
+    out: list[str] = drop_trigger_sql(vendor)
     for pair in PAIRS:
         daily = pair.daily_table
         name = f"{daily}_stock"
@@ -130,9 +166,11 @@ def trigger_sql(vendor: str) -> list[str]:
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        {_monthly_sql(pair, "OLD", "-", vendor)}
         {_upsert_sql(pair, "OLD", "-")}
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        {_monthly_sql(pair, "NEW", "+", vendor)}
         {_upsert_sql(pair, "NEW", "+")}
     END IF;
     RETURN NULL;
@@ -143,12 +181,13 @@ $$ LANGUAGE plpgsql;""")
                 f"FOR EACH ROW EXECUTE FUNCTION {name}();"
             )
         elif vendor == "sqlite":
-            out.append(f"CREATE TRIGGER {name}_insert AFTER INSERT ON {daily} FOR EACH ROW BEGIN "
-                       f"{_upsert_sql(pair, 'NEW', '+')} END;")
-            out.append(f"CREATE TRIGGER {name}_delete AFTER DELETE ON {daily} FOR EACH ROW BEGIN "
-                       f"{_upsert_sql(pair, 'OLD', '-')} END;")
-            out.append(f"CREATE TRIGGER {name}_update AFTER UPDATE ON {daily} FOR EACH ROW BEGIN "
-                       f"{_upsert_sql(pair, 'OLD', '-')} {_upsert_sql(pair, 'NEW', '+')} END;")
+            old = _monthly_sql(pair, "OLD", "-", vendor) + _upsert_sql(pair, "OLD", "-")
+            new = _monthly_sql(pair, "NEW", "+", vendor) + _upsert_sql(pair, "NEW", "+")
+            out.append(f"CREATE TRIGGER {name}_insert AFTER INSERT ON {daily} FOR EACH ROW BEGIN {new} END;")
+            out.append(f"CREATE TRIGGER {name}_delete AFTER DELETE ON {daily} FOR EACH ROW BEGIN {old} END;")
+            out.append(
+                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {daily} FOR EACH ROW BEGIN {old} {new} END;"
+            )
     return out
 
 
@@ -254,15 +293,36 @@ def roll(until: dt.date | None = None) -> list[dt.date]:
 
 
 def rebuild(until: dt.date | None = None) -> list[dt.date]:
-    """Throw every snapshot away and build them again from the daily counters."""
+    """Throw every snapshot and monthly row away and build them again from the daily counters."""
     with transaction.atomic():
         for pair in PAIRS:
+            _lock(pair)
             pair.stock.objects.all().delete()
+            pair.monthly.objects.all().delete()
+            keys = ", ".join(pair.keys)
+            columns = ", ".join(COUNTER_COLUMNS)
+            sums = ", ".join(f"SUM({c})" for c in COUNTER_COLUMNS)
+            month = "date_trunc('month', day)::date" if connection.vendor == "postgresql" else (
+                "date(day, 'start of month')"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {pair.monthly_table} (day, {keys}, {columns}) "
+                    f"SELECT {month}, {keys}, {sums} FROM {pair.daily_table} GROUP BY {month}, {keys}"
+                )
         return roll(until)
 
 
 # ---------------------------------------------------------------------------------------
 # Checking
+
+
+def expected_monthly(rows: dict[tuple[Any, ...], Counter[str]]) -> dict[tuple[Any, ...], Counter[str]]:
+    """The monthly rows that daily rows keyed (day, *key) add up to (zero rows left out)."""
+    out: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for (day, *key), counts in rows.items():
+        out[(month_start(day), *key)].update(counts)
+    return {k: +v for k, v in out.items() if any(v.values())}
 
 
 @dataclass(frozen=True)

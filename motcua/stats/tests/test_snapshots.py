@@ -106,6 +106,19 @@ def test_a_period_reads_its_days_from_the_snapshot_month_on_not_all_history(worl
     assert len(queries.captured_queries) == 3  # built months, daily rows, snapshot rows
 
 
+def test_whole_months_are_read_from_the_monthly_rows(world: World) -> None:
+    _hand_made(world)
+    snapshots.roll(D("2026-04-20"))
+    scope = province_scope()
+    report.figures(scope, D("2026-01-15"), D("2026-03-10"))
+    with CaptureQueriesContext(connection) as queries:
+        f = report.figures(scope, D("2026-01-15"), D("2026-03-10"))
+    monthly = [q["sql"] for q in queries.captured_queries if "stats_agencymonthlycount" in q["sql"]]
+    assert len(monthly) == 1 and "'2026-02-01'" in monthly[0] and "'2026-03-01'" in monthly[0]
+    # Received 3 in February (monthly row) and 2 on 5 March (daily row); 5 before the 15 January.
+    assert (f.carried_over, f.received, f.finished, f.open_total, f.open_overdue) == (5, 5, 3, 6, 2)
+
+
 def _daily_rows(pair: snapshots.Pair) -> dict[tuple[Any, ...], Counter[str]]:
     rows: dict[tuple[Any, ...], Counter[str]] = {}
     for row in pair.daily.objects.values_list("day", *pair.keys, *COUNTER_COLUMNS):
@@ -125,6 +138,26 @@ def _everything(start: dt.date, end: dt.date) -> tuple[Any, ...]:
         summary.total,
         [(line.key, line.figures) for line in summary.by_unit],
     )
+
+
+def _scanned(start: dt.date, end: dt.date) -> tuple[int, ...]:
+    """(carried over, received, finished, open at the end, overdue at the end) summed over every
+    daily row in Python: the definitions, without snapshots or monthly rows."""
+    carried = received = finished = withdrawn = overdue = 0
+    for (day, *_key), counts in _daily_rows(snapshots.COARSE).items():
+        if day < start:
+            carried += snapshots.open_of(counts)
+        elif day <= end:
+            received += sum(counts[c] for c in snapshots.OPEN_PLUS)
+            finished += counts["finished_early"] + counts["finished_on_time"] + counts["finished_late"]
+            withdrawn += counts["withdrawn"]
+        if day <= end:
+            overdue += snapshots.overdue_of(counts)
+    return carried, received, finished, carried + received - finished - withdrawn, overdue
+
+
+def _totals(f: Any) -> tuple[int, ...]:
+    return f.carried_over, f.received, f.finished, f.open_total, f.open_overdue
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -150,9 +183,22 @@ def test_snapshots_agree_with_a_full_scan_on_random_data(world: World, seed: int
     for _ in range(8):
         a = first + dt.timedelta(days=rng.randint(-20, 260))
         periods.append((a, a + dt.timedelta(days=rng.randint(0, 120))))
-    periods.append((D("2026-02-01"), D("2026-02-28")))
+    periods.append((D("2026-02-01"), D("2026-02-28")))  # one whole month
+    periods.append((D("2025-10-01"), D("2026-05-31")))  # whole months only
+    periods.append((D("2025-09-30"), D("2026-06-01")))  # whole months and a day on each side
     with_snapshots = [_everything(a, b) for a, b in periods]
+    for a, b in periods:  # the totals against sums over the daily rows, computed here
+        assert _scanned(a, b) == _totals(with_snapshots[periods.index((a, b))][0])
     assert StockSnapshot.objects.exclude(receiving_agency_id=0).exists()
+    for pair in snapshots.PAIRS:  # the monthly rows are the sums of their days
+        n = 1 + len(pair.keys)
+        monthly = {
+            tuple(row[:n]): Counter(dict(zip(COUNTER_COLUMNS, row[n:], strict=True)))
+            for row in pair.monthly.objects.values_list("day", *pair.keys, *COUNTER_COLUMNS)
+        }
+        assert {k: +v for k, v in monthly.items() if any(v.values())} == snapshots.expected_monthly(
+            _daily_rows(pair)
+        )
     assert list(snapshots.compare(snapshots.FINE, _daily_rows(snapshots.FINE))) == []
     assert list(snapshots.compare(snapshots.COARSE, _daily_rows(snapshots.COARSE))) == []
     StockSnapshot.objects.all().delete()
@@ -214,3 +260,16 @@ def test_a_counter_written_by_hand_moves_the_snapshots_too(world: World) -> None
     DailyCount.objects.filter(day=D("2026-01-10")).delete()
     february = StockSnapshot.objects.get(month=D("2026-02-01"), procedure_id=world.birth.procedure_id)
     assert february.open_count == -2
+
+
+def test_flows_only_figures_skip_the_stocks_and_agree_on_the_flows(world: World) -> None:
+    _hand_made(world)
+    snapshots.roll(D("2026-04-20"))
+    scope = province_scope()
+    full = report.figures(scope, D("2026-01-15"), D("2026-03-10"))
+    report.figures(scope, D("2026-01-15"), D("2026-03-10"), stocks=False)
+    with CaptureQueriesContext(connection) as queries:
+        flows = report.figures(scope, D("2026-01-15"), D("2026-03-10"), stocks=False)
+    assert len(queries.captured_queries) == 2  # monthly rows, daily rows
+    assert (flows.received, flows.finished, flows.withdrawn) == (full.received, full.finished, full.withdrawn)
+    assert (flows.carried_over, flows.open_overdue) == (0, 0)

@@ -23,6 +23,6 @@ def backwards(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stats", "0004_partition_daily_counts")]
+    dependencies = [("stats", "0005_partition_daily_counts")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

@@ -30,6 +30,6 @@ def backwards(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stats", "0003_stock_snapshots")]
+    dependencies = [("stats", "0004_monthly_counts")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
