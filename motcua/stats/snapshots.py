@@ -119,12 +119,11 @@ def next_month(day: dt.date) -> dt.date:
 
 
 # ---------------------------------------------------------------------------------------
-# The triggers (created by migration 0005)
+# The triggers (created by migration 0006)
 
 
-def _upsert_sql(pair: Pair, row: str, sign: str) -> str:
-    """Add ±(row's stock change) to every built month after row.day (nothing if it is zero)."""
-    o, v = f"{sign}({open_sql(row + '.')})", f"{sign}({overdue_sql(row + '.')})"
+def _stock_sql(pair: Pair, row: str, o: str, v: str) -> str:
+    """Add (o, v) — SQL amounts — to every built month after row.day (nothing when both are 0)."""
     keys = ", ".join(pair.keys)
     values = ", ".join(f"{row}.{k}" for k in pair.keys)
     t = pair.stock_table
@@ -136,8 +135,8 @@ def _upsert_sql(pair: Pair, row: str, sign: str) -> str:
             overdue_count = {t}.overdue_count + excluded.overdue_count;"""
 
 
-def _monthly_sql(pair: Pair, row: str, sign: str, vendor: str) -> str:
-    """Add ±(row's counters) to the monthly row of row.day's month."""
+def _monthly_sql(pair: Pair, row: str, amounts: list[str], vendor: str) -> str:
+    """Add `amounts` (SQL, one per counter column) to the monthly row of row.day's month."""
     t = pair.monthly_table
     keys = ", ".join(pair.keys)
     columns = ", ".join(COUNTER_COLUMNS)
@@ -146,12 +145,34 @@ def _monthly_sql(pair: Pair, row: str, sign: str, vendor: str) -> str:
         if vendor == "postgresql"
         else f"date({row}.day, 'start of month')"
     )
-    values = ", ".join(f"{sign}{row}.{c}" for c in COUNTER_COLUMNS)
     sets = ", ".join(f"{c} = {t}.{c} + excluded.{c}" for c in COUNTER_COLUMNS)
     row_keys = ", ".join(f"{row}.{k}" for k in pair.keys)
     return f"""INSERT INTO {t} (day, {keys}, {columns})
-        SELECT {month}, {row_keys}, {values} WHERE true
+        SELECT {month}, {row_keys}, {", ".join(amounts)} WHERE true
         ON CONFLICT (day, {keys}) DO UPDATE SET {sets};"""
+
+
+def _move(pair: Pair, vendor: str, row: str, sign: str) -> str:
+    """Both tables moved by ±(a whole row): an insert (+NEW) or a delete (−OLD)."""
+    monthly = _monthly_sql(pair, row, [f"{sign}{row}.{c}" for c in COUNTER_COLUMNS], vendor)
+    stock = _stock_sql(pair, row, f"{sign}({open_sql(row + '.')})", f"{sign}({overdue_sql(row + '.')})")
+    return monthly + "\n" + stock
+
+
+def _change(pair: Pair, vendor: str) -> str:
+    """Both tables moved by NEW − OLD: an update that keeps the day and key (every upsert)."""
+    monthly = _monthly_sql(pair, "NEW", [f"NEW.{c} - OLD.{c}" for c in COUNTER_COLUMNS], vendor)
+    stock = _stock_sql(
+        pair,
+        "NEW",
+        f"({open_sql('NEW.')}) - ({open_sql('OLD.')})",
+        f"({overdue_sql('NEW.')}) - ({overdue_sql('OLD.')})",
+    )
+    return monthly + "\n" + stock
+
+
+def _same_key(pair: Pair) -> str:
+    return " AND ".join(f"NEW.{k} = OLD.{k}" for k in ("day", *pair.keys))
 
 
 def trigger_sql(vendor: str) -> list[str]:
@@ -165,13 +186,15 @@ def trigger_sql(vendor: str) -> list[str]:
             out.append(f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND {_same_key(pair)} THEN
+        {_change(pair, vendor)}
+        RETURN NULL;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        {_monthly_sql(pair, "OLD", "-", vendor)}
-        {_upsert_sql(pair, "OLD", "-")}
+        {_move(pair, vendor, "OLD", "-")}
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
-        {_monthly_sql(pair, "NEW", "+", vendor)}
-        {_upsert_sql(pair, "NEW", "+")}
+        {_move(pair, vendor, "NEW", "+")}
     END IF;
     RETURN NULL;
 END;
@@ -181,12 +204,17 @@ $$ LANGUAGE plpgsql;""")
                 f"FOR EACH ROW EXECUTE FUNCTION {name}();"
             )
         elif vendor == "sqlite":
-            old = _monthly_sql(pair, "OLD", "-", vendor) + _upsert_sql(pair, "OLD", "-")
-            new = _monthly_sql(pair, "NEW", "+", vendor) + _upsert_sql(pair, "NEW", "+")
+            old, new = _move(pair, vendor, "OLD", "-"), _move(pair, vendor, "NEW", "+")
+            same = _same_key(pair)
             out.append(f"CREATE TRIGGER {name}_insert AFTER INSERT ON {daily} FOR EACH ROW BEGIN {new} END;")
             out.append(f"CREATE TRIGGER {name}_delete AFTER DELETE ON {daily} FOR EACH ROW BEGIN {old} END;")
             out.append(
-                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {daily} FOR EACH ROW BEGIN {old} {new} END;"
+                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {daily} FOR EACH ROW WHEN {same} "
+                f"BEGIN {_change(pair, vendor)} END;"
+            )
+            out.append(
+                f"CREATE TRIGGER {name}_rekey AFTER UPDATE ON {daily} FOR EACH ROW WHEN NOT ({same}) "
+                f"BEGIN {old} {new} END;"
             )
     return out
 
@@ -200,7 +228,9 @@ def drop_trigger_sql(vendor: str) -> list[str]:
             out.append(f"DROP TRIGGER IF EXISTS {name} ON {daily};")
             out.append(f"DROP FUNCTION IF EXISTS {name}();")
         elif vendor == "sqlite":
-            out.extend(f"DROP TRIGGER IF EXISTS {name}_{op};" for op in ("insert", "delete", "update"))
+            out.extend(
+                f"DROP TRIGGER IF EXISTS {name}_{op};" for op in ("insert", "delete", "update", "rekey")
+            )
     return out
 
 

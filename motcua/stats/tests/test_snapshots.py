@@ -273,3 +273,21 @@ def test_flows_only_figures_skip_the_stocks_and_agree_on_the_flows(world: World)
     assert len(queries.captured_queries) == 2  # monthly rows, daily rows
     assert (flows.received, flows.finished, flows.withdrawn) == (full.received, full.finished, full.withdrawn)
     assert (flows.carried_over, flows.open_overdue) == (0, 0)
+
+
+def test_a_daily_row_moved_to_another_day_moves_its_months_and_snapshots(world: World) -> None:
+    _hand_made(world)
+    snapshots.roll(D("2026-04-20"))
+    DailyCount.objects.filter(day=D("2026-01-10")).update(day=D("2026-03-20"))  # 5 received move
+    opening = dict(StockSnapshot.objects.exclude(receiving_agency_id=0).values_list("month", "open_count"))
+    assert opening == {D("2026-02-01"): -2, D("2026-03-01"): -1, D("2026-04-01"): 6}
+    for pair in snapshots.PAIRS[:1]:
+        n = 1 + len(pair.keys)
+        stored = {
+            tuple(row[:n]): Counter(dict(zip(COUNTER_COLUMNS, row[n:], strict=True)))
+            for row in pair.monthly.objects.values_list("day", *pair.keys, *COUNTER_COLUMNS)
+        }
+        assert {k: +v for k, v in stored.items() if any(v.values())} == snapshots.expected_monthly(
+            _daily_rows(pair)
+        )
+    assert list(snapshots.compare(snapshots.FINE, _daily_rows(snapshots.FINE))) == []
