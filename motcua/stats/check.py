@@ -39,7 +39,7 @@ from motcua.worktime.calendars import calendar_for
 
 @dataclass(frozen=True)
 class Difference:
-    # "events", "fact", "daily", "agency_daily", "monthly", "agency_monthly", "stock",
+    # "events", "fact", "daily", "agency_daily", "monthly", "agency_monthly", "procedure_monthly", "stock",
     # "agency_stock", "export", "floor"
     where: str
     key: str
@@ -143,6 +143,14 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
         differences.extend(
             _compare_table(where, pair.monthly, ("day", *pair.keys), snapshots.expected_monthly(rows))
         )
+    differences.extend(
+        _compare_table(
+            "procedure_monthly",
+            snapshots.FINE.province,
+            ("day", "procedure_id"),
+            snapshots.expected_monthly(expected_fine, province=True),
+        )
+    )
     for pair, rows in ((snapshots.FINE, expected_fine), (snapshots.COARSE, expected_coarse)):
         differences.extend(
             Difference(d.table, _key_text(d.key), d.column, d.stored, d.expected)

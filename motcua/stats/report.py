@@ -264,7 +264,11 @@ def _rows(
     if whole_from < whole_to:
         # Two ranges (the partitions of the whole months are not even opened).
         daily = daily.filter((lower & Q(day__lt=whole_from)) | Q(day__gte=whole_to, day__lte=end))
-        monthly = _filtered(pair.monthly, scope, agency, procedure, field_).filter(
+        # A province-wide report by procedure or field: the per-procedure monthly rows (all
+        # agencies together) are enough.
+        wide = pair.province is not None and scope.agency_ids is None and agency is None
+        table = pair.province if wide and set(group) <= {"procedure_id"} else pair.monthly
+        monthly = _filtered(table, scope, agency, procedure, field_).filter(
             day__gte=whole_from, day__lt=whole_to
         )
         parts.append(_aggregate(monthly, group, aggregates))

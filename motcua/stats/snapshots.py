@@ -35,6 +35,7 @@ from motcua.stats.models import (
     AgencyStockSnapshot,
     DailyCount,
     MonthlyCount,
+    ProcedureMonthlyCount,
     StockSnapshot,
 )
 
@@ -53,6 +54,7 @@ class Pair:
     stock: Any
     monthly: Any
     keys: tuple[str, ...]
+    province: Any = None  # the per-procedure monthly table, all agencies together (fine only)
 
     @property
     def daily_table(self) -> str:
@@ -68,7 +70,11 @@ class Pair:
 
 
 FINE = Pair(
-    DailyCount, StockSnapshot, MonthlyCount, ("receiving_agency_id", "competent_agency_id", "procedure_id")
+    DailyCount,
+    StockSnapshot,
+    MonthlyCount,
+    ("receiving_agency_id", "competent_agency_id", "procedure_id"),
+    ProcedureMonthlyCount,
 )
 COARSE = Pair(
     AgencyDailyCount, AgencyStockSnapshot, AgencyMonthlyCount, ("receiving_agency_id", "competent_agency_id")
@@ -135,10 +141,12 @@ def _stock_sql(pair: Pair, row: str, o: str, v: str) -> str:
             overdue_count = {t}.overdue_count + excluded.overdue_count;"""
 
 
-def _monthly_sql(pair: Pair, row: str, amounts: list[str], vendor: str) -> str:
-    """Add `amounts` (SQL, one per counter column) to the monthly row of row.day's month."""
-    t = pair.monthly_table
-    keys = ", ".join(pair.keys)
+def _monthly_sql(pair: Pair, row: str, amounts: list[str], vendor: str, province: bool = False) -> str:
+    """Add `amounts` (SQL, one per counter column) to the monthly row of row.day's month (with
+    `province`: to the per-procedure row of the month, all agencies together)."""
+    t = pair.province._meta.db_table if province else pair.monthly_table
+    key_names = ("procedure_id",) if province else pair.keys
+    keys = ", ".join(key_names)
     columns = ", ".join(COUNTER_COLUMNS)
     month = (
         f"date_trunc('month', {row}.day)::date"
@@ -146,7 +154,7 @@ def _monthly_sql(pair: Pair, row: str, amounts: list[str], vendor: str) -> str:
         else f"date({row}.day, 'start of month')"
     )
     sets = ", ".join(f"{c} = {t}.{c} + excluded.{c}" for c in COUNTER_COLUMNS)
-    row_keys = ", ".join(f"{row}.{k}" for k in pair.keys)
+    row_keys = ", ".join(f"{row}.{k}" for k in key_names)
     return f"""INSERT INTO {t} (day, {keys}, {columns})
         SELECT {month}, {row_keys}, {", ".join(amounts)} WHERE true
         ON CONFLICT (day, {keys}) DO UPDATE SET {sets};"""
@@ -154,14 +162,20 @@ def _monthly_sql(pair: Pair, row: str, amounts: list[str], vendor: str) -> str:
 
 def _move(pair: Pair, vendor: str, row: str, sign: str) -> str:
     """Both tables moved by ±(a whole row): an insert (+NEW) or a delete (−OLD)."""
-    monthly = _monthly_sql(pair, row, [f"{sign}{row}.{c}" for c in COUNTER_COLUMNS], vendor)
+    amounts = [f"{sign}{row}.{c}" for c in COUNTER_COLUMNS]
+    monthly = _monthly_sql(pair, row, amounts, vendor)
+    if pair.province is not None:
+        monthly += "\n" + _monthly_sql(pair, row, amounts, vendor, province=True)
     stock = _stock_sql(pair, row, f"{sign}({open_sql(row + '.')})", f"{sign}({overdue_sql(row + '.')})")
     return monthly + "\n" + stock
 
 
 def _change(pair: Pair, vendor: str) -> str:
     """Both tables moved by NEW − OLD: an update that keeps the day and key (every upsert)."""
-    monthly = _monthly_sql(pair, "NEW", [f"NEW.{c} - OLD.{c}" for c in COUNTER_COLUMNS], vendor)
+    amounts = [f"NEW.{c} - OLD.{c}" for c in COUNTER_COLUMNS]
+    monthly = _monthly_sql(pair, "NEW", amounts, vendor)
+    if pair.province is not None:
+        monthly += "\n" + _monthly_sql(pair, "NEW", amounts, vendor, province=True)
     stock = _stock_sql(
         pair,
         "NEW",
@@ -340,6 +354,13 @@ def rebuild(until: dt.date | None = None) -> list[dt.date]:
                     f"INSERT INTO {pair.monthly_table} (day, {keys}, {columns}) "
                     f"SELECT {month}, {keys}, {sums} FROM {pair.daily_table} GROUP BY {month}, {keys}"
                 )
+                if pair.province is not None:
+                    pair.province.objects.all().delete()
+                    cursor.execute(
+                        f"INSERT INTO {pair.province._meta.db_table} (day, procedure_id, {columns}) "
+                        f"SELECT day, procedure_id, {sums} FROM {pair.monthly_table} "
+                        "GROUP BY day, procedure_id"
+                    )
         return roll(until)
 
 
@@ -347,11 +368,14 @@ def rebuild(until: dt.date | None = None) -> list[dt.date]:
 # Checking
 
 
-def expected_monthly(rows: dict[tuple[Any, ...], Counter[str]]) -> dict[tuple[Any, ...], Counter[str]]:
-    """The monthly rows that daily rows keyed (day, *key) add up to (zero rows left out)."""
+def expected_monthly(
+    rows: dict[tuple[Any, ...], Counter[str]], province: bool = False
+) -> dict[tuple[Any, ...], Counter[str]]:
+    """The monthly rows that daily rows keyed (day, *key) add up to (zero rows left out); with
+    `province`, keyed (month, procedure) from fine rows (day, receiving, competent, procedure)."""
     out: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
     for (day, *key), counts in rows.items():
-        out[(month_start(day), *key)].update(counts)
+        out[(month_start(day), key[-1]) if province else (month_start(day), *key)].update(counts)
     return {k: +v for k, v in out.items() if any(v.values())}
 
 

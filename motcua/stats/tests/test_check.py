@@ -59,7 +59,7 @@ def test_check_finds_a_stale_fact_and_a_missing_counter(world: World) -> None:
     DossierFact.objects.filter(timeliness=2).update(timeliness=3)
     DailyCount.objects.all().delete()
     wheres = {d.where for d in check.check()}
-    assert wheres == {"fact", "daily", "monthly"}
+    assert wheres == {"fact", "daily", "monthly", "procedure_monthly"}
 
 
 def test_refresh_rebuild_repairs_everything(world: World) -> None:

@@ -291,3 +291,32 @@ def test_a_daily_row_moved_to_another_day_moves_its_months_and_snapshots(world: 
             _daily_rows(pair)
         )
     assert list(snapshots.compare(snapshots.FINE, _daily_rows(snapshots.FINE))) == []
+
+
+def test_a_province_wide_report_by_procedure_reads_the_per_procedure_months(world: World) -> None:
+    _hand_made(world)
+    other = (world.other_center.pk, world.department.pk, world.land.procedure_id)
+    _add(other, "2026-02-10", received_online=4, finished_late=1)
+    snapshots.roll(D("2026-04-20"))
+    scope = province_scope()
+    report.grouped(scope, D("2026-01-15"), D("2026-03-10"), "procedure")
+    with CaptureQueriesContext(connection) as queries:
+        lines = report.grouped(scope, D("2026-01-15"), D("2026-03-10"), "procedure")
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "stats_proceduremonthlycount" in tables and "stats_monthlycount" not in tables
+    by_key = {ln.key: (ln.figures.received, ln.figures.finished, ln.figures.open_total) for ln in lines}
+    assert by_key == {world.birth.procedure_id: (5, 3, 6), world.land.procedure_id: (4, 1, 3)}
+    # A commune's report reads the agency-pair months (the per-procedure ones mix every agency).
+    from motcua.stats.scope import unit_scope
+
+    with CaptureQueriesContext(connection) as queries:
+        report.grouped(unit_scope(world.ward_center), D("2026-01-15"), D("2026-03-10"), "procedure")
+    assert "stats_proceduremonthlycount" not in " ".join(q["sql"] for q in queries.captured_queries)
+    pair = snapshots.FINE
+    stored = {
+        (row[0], row[1]): Counter(dict(zip(COUNTER_COLUMNS, row[2:], strict=True)))
+        for row in pair.province.objects.values_list("day", "procedure_id", *COUNTER_COLUMNS)
+    }
+    assert {k: +v for k, v in stored.items() if any(v.values())} == snapshots.expected_monthly(
+        _daily_rows(pair), province=True
+    )
