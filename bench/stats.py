@@ -1,20 +1,23 @@
 # ruff: noqa: E501  (the generated SQL reads better unwrapped)
-"""Benchmark: the province dashboard's figures through motcua vs a plain GROUP BY over the dossiers.
+"""Benchmark: the province dashboard and reports through motcua vs a plain GROUP BY over the dossiers.
 
 Builds N dossiers on PostgreSQL by bulk generation (INSERT … SELECT generate_series: the
-dossier table, then the per-dossier facts and the daily counters derived from them by SQL),
-then, for several periods, measures in one run:
+dossier table, then the per-dossier facts and the daily counters derived from them by SQL, in
+their monthly partitions, then the monthly stock snapshots), then, for several periods,
+measures in one run:
 - motcua: the figures, the 766 index, the weekly/monthly trend and the agency and commune
-  rankings the dashboard shows (motcua.stats.report, read from the daily counters), and the
-  whole dashboard page rendered for a province leader;
-- the reference: the same figures by one plain GROUP BY over the dossier table.
-It prints both, checks they agree and prints the ratio. Goal: the dashboard < 300 ms at 10 million.
+  rankings the dashboard shows (motcua.stats.report: daily rows of the period + the stock
+  snapshots), and the whole dashboard page rendered for a province leader; for one year also
+  the report pages `/stats/report/?by=field` and `?by=procedure`;
+- the reference: the same figures by one plain GROUP BY over the dossier table (per field or
+  procedure for the report pages).
+It prints both, checks they agree and prints the ratio. Goal: every page < 300 ms at 10 million.
 
     .venv/bin/python bench/stats.py                    # 1 million dossiers
     .venv/bin/python bench/stats.py --dossiers 10000000
     .venv/bin/python bench/stats.py --reuse            # keep the data of the previous run
 
-Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/motcua_bench_stats); the
+Uses DATABASE_URL (default postgres://postgres@127.0.0.1:5432/motcua_snapbench); the
 database is created if needed and its tables are replaced.
 """
 
@@ -32,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/motcua_bench_stats"
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/motcua_snapbench"
 os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
 os.environ.setdefault("MOTCUA_TESTING", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
@@ -194,6 +197,11 @@ def generate(n: int) -> None:
     ]
     default_columns = "".join(f", {column}" for column, _value in defaults)
     default_values = "".join(", %s" for _ in defaults)
+    from motcua.stats import partitions, snapshots
+
+    # The months of the data get their partitions before the rows arrive (a bulk load into the
+    # DEFAULT partition would have to be moved out of it).
+    partitions.ensure_partitions(ahead=26, today=FIRST_DAY)
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit = off")
         # r: uniform draws per dossier; the commune (k) decides its centre and committee.
@@ -241,7 +249,13 @@ def generate(n: int) -> None:
                 n,
             ],
         )
+        # A bulk load: the snapshot triggers are skipped (no month is built yet anyway) and the
+        # snapshots are built once from the finished counters.
+        cursor.execute("SET session_replication_role = replica")
         build_facts(cursor)
+        cursor.execute("SET session_replication_role = DEFAULT")
+        partitions.maintain(ahead=2)  # the stray overdue days after the data's last month
+        snapshots.rebuild()
         cursor.execute("ANALYZE")  # as autovacuum would have by now
 
 
@@ -336,7 +350,21 @@ def reset_tables() -> None:
 # The reference: one plain GROUP BY over the dossier table
 
 
-def reference(start: dt.date, end: dt.date) -> dict[str, int]:
+REFERENCE_KEYS = [
+    "received_online",
+    "received_counter",
+    "received_postal",
+    "carried_over",
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "open_overdue",
+    "open_within",
+]
+
+
+def reference(start: dt.date, end: dt.date, by: str | None = None) -> Any:
+    """The figures by one plain GROUP BY over the dossiers: totals, or per procedure or field."""
     from django.db import connection
 
     begin = dt.datetime.combine(start, dt.time(0), tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -359,30 +387,45 @@ def reference(start: dt.date, end: dt.date) -> dict[str, int]:
         FROM (SELECT *, COALESCE(finished_at, withdrawn_at) AS fin FROM dossiers_dossier) AS d
         GROUP BY competent_agency_id
     """
-    totals = dict.fromkeys(
-        [
-            "received_online",
-            "received_counter",
-            "received_postal",
-            "carried_over",
-            "finished_early",
-            "finished_on_time",
-            "finished_late",
-            "open_overdue",
-            "open_within",
-        ],
-        0,
-    )
+    if by is not None:
+        column = "v.procedure_id" if by == "procedure" else "p.field_id"
+        sql = sql.replace("SELECT competent_agency_id,", "SELECT line,").replace(
+            "FROM (SELECT *, COALESCE(finished_at, withdrawn_at) AS fin FROM dossiers_dossier) AS d\n"
+            "        GROUP BY competent_agency_id",
+            f"FROM (SELECT x.*, COALESCE(x.finished_at, x.withdrawn_at) AS fin, {column} AS line "
+            "FROM dossiers_dossier x JOIN catalog_procedureversion v ON v.id = x.version_id "
+            "JOIN catalog_procedure p ON p.id = v.procedure_id) AS d GROUP BY line",
+        )
+        assert "GROUP BY line" in sql
     with connection.cursor() as cursor:
         cursor.execute(sql, {"a": begin, "e": stop})
-        for row in cursor.fetchall():
-            for key, value in zip(totals, row[1:], strict=True):
-                totals[key] += value
+        rows = cursor.fetchall()
+    if by is not None:
+        return {row[0]: dict(zip(REFERENCE_KEYS, row[1:], strict=True)) for row in rows if any(row[1:])}
+    totals = dict.fromkeys(REFERENCE_KEYS, 0)
+    for row in rows:
+        for key, value in zip(REFERENCE_KEYS, row[1:], strict=True):
+            totals[key] += value
     return totals
 
 
 # ---------------------------------------------------------------------------------------
 # motcua: what the province dashboard reads
+
+
+def _subset(total: Any) -> dict[str, int]:
+    return {key: getattr(total, key) for key in REFERENCE_KEYS}
+
+
+def motcua_report(start: dt.date, end: dt.date, by: str) -> dict[int, dict[str, int]]:
+    """The report page's lines (one per procedure or field) and its total, as the view reads them."""
+    from motcua.stats.report import figures, grouped
+    from motcua.stats.scope import province_scope
+
+    scope = province_scope("20")
+    lines = grouped(scope, start, end, by)
+    figures(scope, start, end)
+    return {line.key: _subset(line.figures) for line in lines}
 
 
 def motcua_dashboard(start: dt.date, end: dt.date) -> dict[str, int]:
@@ -416,6 +459,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Keep the data already generated.")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--generate-only", action="store_true", help="Stop after generating the data.")
     args = parser.parse_args()
     say = (lambda *_a, **_k: None) if args.json else print
     rows: list[dict[str, object]] = []
@@ -443,6 +487,17 @@ def main() -> None:
             f"generated {args.dossiers:,} dossiers with their facts and counters in "
             f"{time.perf_counter() - began:.0f} s"
         )
+    if args.generate_only:
+        return
+    from motcua.stats import snapshots
+    from motcua.stats.models import MonthlyCount
+
+    if not MonthlyCount.objects.exists():  # data generated before the monthly tables existed
+        began = time.perf_counter()
+        snapshots.rebuild()
+        say(f"built the monthly rows and stock snapshots in {time.perf_counter() - began:.0f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM dossiers_dossier")
         count = cursor.fetchone()[0]
@@ -450,7 +505,12 @@ def main() -> None:
         coarse = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM stats_dailycount")
         fine = cursor.fetchone()[0]
-    say(f"dossiers: {count:,}; agency×day rows: {coarse:,}; agency×procedure×day rows: {fine:,}")
+        cursor.execute("SELECT count(*) FROM stats_stocksnapshot")
+        stock = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM stats_monthlycount")
+        monthly = cursor.fetchone()[0]
+    say(f"dossiers: {count:,}; agency×day rows: {coarse:,}; agency×procedure×day rows: {fine:,}; "
+        f"monthly rows: {monthly:,}; monthly stock snapshot rows (procedure level): {stock:,}")
     client = Client()
     client.force_login(User.objects.get(username="bench.leader"))
     periods = [
@@ -477,10 +537,28 @@ def main() -> None:
             f"{label:<18} {ours_ms:>12.1f} ms {page_ms:>12.1f} ms {ref_ms:>7.0f} ms {ref_ms / ours_ms:>6.0f}×  {agree}"
         )
 
+    reports: list[dict[str, object]] = []
+    start, end = dt.date(2025, 7, 1), dt.date(2026, 6, 30)
+    say("")
+    say(f"one year {start} – {end}: {'motcua lines':>14} {'report page':>13} {'GROUP BY':>10} {'ratio':>7}  agree")
+    for by in ("field", "procedure"):
+        ours_ms, ours = timed(lambda b=by: motcua_report(start, end, b), args.repeat)
+        url = reverse("stats:report") + f"?by={by}&from={start.isoformat()}&to={end.isoformat()}"
+        page_ms, response = timed(lambda u=url: client.get(u, HTTP_HOST="localhost"), args.repeat)
+        assert response.status_code == 200, response.status_code
+        ref_ms, ref = timed(lambda b=by: reference(start, end, b), max(1, args.repeat // 2))
+        agree = ours == ref
+        reports.append({"report": f"/stats/report/?by={by}", "from": start.isoformat(), "to": end.isoformat(),
+                        "lines": len(ours), "figures_ms": round(ours_ms, 2), "report_page_ms": round(page_ms, 2),
+                        "reference": {"group_by_ms": round(ref_ms, 2)}, "ratio": round(ref_ms / page_ms, 2),
+                        "agree": agree})
+        say(f"  by={by:<10} {' ' * 8}{ours_ms:>11.1f} ms {page_ms:>10.1f} ms {ref_ms:>7.0f} ms "
+            f"{ref_ms / page_ms:>6.0f}×  {'yes' if agree else 'NO'}")
+
     if args.json:
         print(json.dumps({"database": connection.vendor, "dossiers": count, "agency_day_rows": coarse,
-                          "agency_procedure_day_rows": fine, "ratio_is": "GROUP BY ms / motcua ms",
-                          "periods": rows}))
+                          "agency_procedure_day_rows": fine, "stock_snapshot_rows": stock, "monthly_rows": monthly, "ratio_is": "GROUP BY ms / motcua ms",
+                          "periods": rows, "reports": reports}))
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ def headline(today: dt.date) -> tuple[str, Headline]:
     from motcua.stats.scope import province_scope
 
     scope = province_scope()
-    total = figures(scope, today.replace(month=1, day=1), today)
+    total = figures(scope, today.replace(month=1, day=1), today, stocks=False)  # flows only
     return scope.label, Headline(total.received, total.online_rate, total.on_time_rate)
 
 

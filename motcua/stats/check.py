@@ -4,6 +4,8 @@
    supplement requests and the last status must be the ones the events recorded.
 2. Each stored `DossierFact` against a fresh computation from the dossier.
 3. Both daily tables against the counters the fresh facts imply.
+4. Both monthly tables against the sums of those counters per month, and every built month of
+   both stock snapshot tables against their prefix sums.
 A second check compares the report with a `motcua dossiers export` file, dossier by dossier.
 """
 
@@ -23,7 +25,7 @@ from django.db.models import Exists, F, OuterRef
 from motcua.accounts.privacy import mask_id_number
 from motcua.centre.report import floor_problems
 from motcua.dossiers.models import Dossier, DossierEvent, Status
-from motcua.stats import facts
+from motcua.stats import facts, snapshots
 from motcua.stats.models import (
     COUNTER_COLUMNS,
     AgencyDailyCount,
@@ -37,7 +39,9 @@ from motcua.worktime.calendars import calendar_for
 
 @dataclass(frozen=True)
 class Difference:
-    where: str  # "events", "fact", "daily", "agency_daily", "export", "floor"
+    # "events", "fact", "daily", "agency_daily", "monthly", "agency_monthly", "procedure_monthly", "stock",
+    # "agency_stock", "export", "floor"
+    where: str
     key: str
     column: str
     stored: Any
@@ -131,6 +135,27 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
     expected_coarse = {k: +v for k, v in expected_coarse.items() if any(v.values())}
     differences.extend(_compare_table("daily", DailyCount, facts.FINE_KEYS, expected_fine))
     differences.extend(_compare_table("agency_daily", AgencyDailyCount, facts.COARSE_KEYS, expected_coarse))
+    # The monthly rows (sums of the counters) and the monthly stock snapshots (prefix sums).
+    for where, pair, rows in (
+        ("monthly", snapshots.FINE, expected_fine),
+        ("agency_monthly", snapshots.COARSE, expected_coarse),
+    ):
+        differences.extend(
+            _compare_table(where, pair.monthly, ("day", *pair.keys), snapshots.expected_monthly(rows))
+        )
+    differences.extend(
+        _compare_table(
+            "procedure_monthly",
+            snapshots.FINE.province,
+            ("day", "procedure_id"),
+            snapshots.expected_monthly(expected_fine, province=True),
+        )
+    )
+    for pair, rows in ((snapshots.FINE, expected_fine), (snapshots.COARSE, expected_coarse)):
+        differences.extend(
+            Difference(d.table, _key_text(d.key), d.column, d.stored, d.expected)
+            for d in snapshots.compare(pair, rows)
+        )
     # The centre floor: tickets, their periods (the source of waiting and service times), numbers.
     differences.extend(Difference("floor", *problem) for problem in floor_problems())
     differences.extend(digitisation_problems())

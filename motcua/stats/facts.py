@@ -31,10 +31,12 @@ from motcua.dossiers.timeliness import classify_dossier, finish_time
 from motcua.stats.models import (
     COUNTER_COLUMNS,
     AgencyDailyCount,
+    AgencyStockSnapshot,
     ChannelCode,
     DailyCount,
     DossierFact,
     Outcome,
+    StockSnapshot,
     Timeliness,
 )
 from motcua.worktime.calendars import calendar_for
@@ -462,9 +464,15 @@ def compute_all_facts(progress: bool = False, chunk: int = 2000) -> Iterator[tup
 
 
 def rebuild(progress: bool = False) -> int:
-    """Throw the facts and counters away and recompute them from the dossiers. Returns dossiers."""
+    """Throw the facts, counters and stock snapshots away and recompute them from the dossiers.
+    Returns how many dossiers."""
+    from motcua.stats import snapshots
+
     count = 0
     with transaction.atomic():
+        # The snapshots first: with no month built, the triggers have nothing to move.
+        StockSnapshot.objects.all().delete()
+        AgencyStockSnapshot.objects.all().delete()
         DailyCount.objects.all().delete()
         AgencyDailyCount.objects.all().delete()
         DossierFact.objects.all().delete()
@@ -481,4 +489,5 @@ def rebuild(progress: bool = False) -> int:
         fine, coarse = expected_counters(facts)
         _upsert(DailyCount, FINE_KEYS, dict(fine))
         _upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+        snapshots.rebuild()  # the monthly rows and the stock snapshots, from the new counters
     return count

@@ -175,7 +175,7 @@ def compute(scope: Scope, figures: Figures, end: dt.date, start: dt.date | None 
         satisfaction = satisfaction_rate(scope, figures, start, end)
         if satisfaction is not None:
             data["5.4"] = satisfaction
-        digitised = digitisation(scope, start, end)
+        digitised = digitisation(scope, start, end, figures)
         data.update(digitised.indicators())
     groups: dict[str, Group] = {key: Group(key, str(label)) for key, label in IndicatorWeight.Group.choices}
     for weight in IndicatorWeight.objects.all():

@@ -184,6 +184,158 @@ class AgencyDailyCount(Counters):
         return f"{self.day} {self.receiving_agency_id}→{self.competent_agency_id}"
 
 
+class MonthlyCount(Counters):
+    """The daily counters added up per month (`day` is the month's first day), per procedure.
+
+    Kept equal to Σ `DailyCount` of the month by database triggers (migration 0006), whoever
+    writes the daily rows: a report over a long period reads its whole months here and only
+    the days of its first and last partial months in `DailyCount`.
+    """
+
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("số liệu theo tháng và thủ tục")
+        verbose_name_plural = _("số liệu theo tháng và thủ tục")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "receiving_agency", "competent_agency", "procedure"], name="stats_monthly_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.receiving_agency_id}→{self.competent_agency_id} {self.procedure_id}"
+
+
+class AgencyMonthlyCount(Counters):
+    """The agency daily counters added up per month (`day` is the month's first day)."""
+
+    class Meta:
+        verbose_name = _("số liệu theo tháng và cơ quan")
+        verbose_name_plural = _("số liệu theo tháng và cơ quan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "receiving_agency", "competent_agency"], name="stats_agency_monthly_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.receiving_agency_id}→{self.competent_agency_id}"
+
+
+class ProcedureMonthlyCount(models.Model):
+    """The counters per month × procedure, all agencies together: a province-wide report by
+    procedure or field reads ~600 rows a month here. Kept by the same triggers as `MonthlyCount`."""
+
+    day = models.DateField()  # the month's first day
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.PROTECT, related_name="+", db_constraint=False
+    )
+    received_counter = models.IntegerField(default=0)
+    received_online = models.IntegerField(default=0)
+    received_postal = models.IntegerField(default=0)
+    received_with_supplement = models.IntegerField(default=0)
+    finished_early = models.IntegerField(default=0)
+    finished_on_time = models.IntegerField(default=0)
+    finished_late = models.IntegerField(default=0)
+    withdrawn = models.IntegerField(default=0)
+    withdrawn_unreceived = models.IntegerField(default=0)
+    refused = models.IntegerField(default=0)
+    stopped = models.IntegerField(default=0)
+    returned = models.IntegerField(default=0)
+    became_overdue = models.IntegerField(default=0)
+    ended_overdue = models.IntegerField(default=0)
+    working_minutes = models.BigIntegerField(default=0)
+    fee_dossiers = models.IntegerField(default=0)
+    paid_online = models.IntegerField(default=0)
+    results_issued = models.IntegerField(default=0)
+    electronic_results = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu toàn tỉnh theo tháng và thủ tục")
+        verbose_name_plural = _("số liệu toàn tỉnh theo tháng và thủ tục")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "procedure"], name="stats_procedure_monthly_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%m/%Y} {self.procedure_id}"
+
+
+class Stock(models.Model):
+    """Opening stock on the first day of `month`: the prefix sums of the daily counters before it.
+
+    open_count = Σ_{day < month} (received − finished − withdrawn after reception);
+    overdue_count = Σ_{day < month} (became overdue − ended while overdue).
+    A report's stock figures read the snapshot of the latest built month on or before the
+    day they need and add the daily rows from that month on: never more than a month of rows
+    besides the period itself (motcua.stats.snapshots).
+
+    The snapshots follow the daily counters exactly: database triggers on both daily tables
+    move every built month after a changed day (migration 0005); which months are built is
+    told by one marker row per month whose agencies are 0.
+    """
+
+    month = models.DateField()
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    competent_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    open_count = models.IntegerField(default=0)
+    overdue_count = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class StockSnapshot(Stock):
+    """Opening stock per month × receiving agency × competent agency × procedure."""
+
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("tồn đầu tháng theo thủ tục")
+        verbose_name_plural = _("tồn đầu tháng theo thủ tục")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "receiving_agency", "competent_agency", "procedure"], name="stats_stock_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["month"], condition=models.Q(receiving_agency=0), name="stats_stock_months"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.receiving_agency_id}→{self.competent_agency_id} {self.procedure_id}"
+
+
+class AgencyStockSnapshot(Stock):
+    """Opening stock per month × receiving agency × competent agency (the dashboard's)."""
+
+    class Meta:
+        verbose_name = _("tồn đầu tháng theo cơ quan")
+        verbose_name_plural = _("tồn đầu tháng theo cơ quan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "receiving_agency", "competent_agency"], name="stats_agency_stock_key"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["month"], condition=models.Q(receiving_agency=0), name="stats_agency_stock_months"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.receiving_agency_id}→{self.competent_agency_id}"
+
+
 class IndicatorWeight(models.Model):
     """Decision 766's indicators with their points and full-score thresholds.
 

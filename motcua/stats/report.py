@@ -1,9 +1,13 @@
 """The operational report for any scope, period and breakdown, read from the daily counters.
 
-One SQL query per report: flows are sums over the days of the period, stocks (carried
-over, open at the end, overdue at the end) prefix sums over the days before. The province
-dashboard reads only `AgencyDailyCount` (a row per day and agency pair); breakdowns by
-procedure or field read `DailyCount`.
+Flows are sums over the days of the period; stocks (carried over, open at the end, overdue at
+the end) are prefix sums, read from the monthly snapshot on or before the day needed plus the
+daily rows since (motcua.stats.snapshots). A report reads the rows of its period — its whole
+months from the monthly tables, its other days from the daily ones — and at most one month of
+days before it, never all history: three queries (monthly rows, daily rows, snapshot rows), plus
+one for the list of built months. The province dashboard reads only the agency tables
+(`AgencyDailyCount`, `AgencyMonthlyCount`: a row per day or month and agency pair); breakdowns by
+procedure or field read `DailyCount` and `MonthlyCount`.
 
 The definitions (REGULATIONS.md "Time" and "Operational report"):
 - received: the clock started in the period (online, counter, postal); carried over:
@@ -24,12 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum, Value
 from django.utils.translation import gettext_lazy
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Field, Procedure
-from motcua.stats.models import COUNTER_COLUMNS, AgencyDailyCount, DailyCount, Outcome, Timeliness
+from motcua.stats import snapshots
+from motcua.stats.models import COUNTER_COLUMNS, AgencyDailyCount, Outcome, Timeliness
 from motcua.stats.scope import Scope
 from motcua.worktime.calendars import calendar_for
 
@@ -194,14 +199,13 @@ class Report:
 
 
 def _filtered(
-    model: type[AgencyDailyCount] | type[DailyCount],
+    model: Any,
     scope: Scope,
-    end: dt.date,
     agency: Agency | None,
     procedure: Procedure | None,
     field_: Field | None,
 ) -> Any:
-    qs: Any = model.objects.filter(day__lte=end).filter(scope.q())
+    qs: Any = model.objects.filter(scope.q())
     if agency is not None:
         qs = qs.filter(Q(receiving_agency_id=agency.pk) | Q(competent_agency_id=agency.pk))
     if procedure is not None:
@@ -211,24 +215,98 @@ def _filtered(
     return qs
 
 
-def _aggregates(start: dt.date) -> dict[str, Any]:
+def _daily_aggregates(start: dt.date, at_end: dt.date | None) -> dict[str, Any]:
     period = Q(day__gte=start)
     # Aliases must differ from the column names (Django refuses an aggregate named like a field).
     aggregates: dict[str, Any] = {f"sum_{c}": Sum(c, filter=period) for c in COUNTER_COLUMNS}
-    # Stocks: open when the period began = received before it − left the open set before it.
-    aggregates["sum_carried_over"] = Sum(
-        F("received_counter")
-        + F("received_online")
-        + F("received_postal")
-        - F("finished_early")
-        - F("finished_on_time")
-        - F("finished_late")
-        - F("withdrawn"),
-        filter=Q(day__lt=start),
-    )
+    # Stocks: open when the period began = the snapshot's + received − left the open set since it.
+    aggregates["sum_carried_over"] = Sum(snapshots.open_f(), filter=Q(day__lt=start))
     # Open and overdue at the end: became overdue while open, minus those that have ended.
-    aggregates["sum_open_overdue"] = Sum(F("became_overdue") - F("ended_overdue"))
+    aggregates["sum_open_overdue"] = Sum(
+        snapshots.overdue_f(), filter=Q(day__gte=at_end) if at_end is not None else None
+    )
     return aggregates
+
+
+def _rows(
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+    group: tuple[str, ...],
+    *,
+    fine: bool,
+    agency: Agency | None = None,
+    procedure: Procedure | None = None,
+    field_: Field | None = None,
+    stocks: bool = True,
+) -> dict[tuple[Any, ...], Figures]:
+    """Figures per value of `group` (one entry, key (), when empty), from three queries at most:
+    the monthly rows of the period's whole months; the daily rows of its other days and of the
+    days between the snapshot month on or before `start` and `start`; the snapshot rows of that
+    month and of the latest one on or before the day after `end`. Never more rows than the period
+    needs plus one month of days."""
+    pair = snapshots.FINE if fine else snapshots.COARSE
+    minutes = _day_minutes()
+    if not stocks:  # flows only: the period's rows, nothing before it
+        first = last = None
+        aggregates = {f"sum_{c}": Sum(c) for c in COUNTER_COLUMNS}
+        start_bound: dt.date | None = start
+    else:
+        first, last = snapshots.bases(snapshots.built_months(pair), start, end)
+        aggregates = _daily_aggregates(start, last)
+        start_bound = first
+    # The whole months of the period from the monthly rows, the other days from the daily rows.
+    whole_from = start if start.day == 1 else snapshots.next_month(start)
+    whole_to = snapshots.month_start(end + dt.timedelta(days=1))  # excluded
+    daily = _filtered(pair.daily, scope, agency, procedure, field_)
+    lower = Q(day__gte=start_bound) if start_bound is not None else Q()
+    parts = []
+    if whole_from < whole_to:
+        # Two ranges (the partitions of the whole months are not even opened).
+        daily = daily.filter((lower & Q(day__lt=whole_from)) | Q(day__gte=whole_to, day__lte=end))
+        # A province-wide report by procedure or field: the per-procedure monthly rows (all
+        # agencies together) are enough.
+        wide = pair.province is not None and scope.agency_ids is None and agency is None
+        table = pair.province if wide and set(group) <= {"procedure_id"} else pair.monthly
+        monthly = _filtered(table, scope, agency, procedure, field_).filter(
+            day__gte=whole_from, day__lt=whole_to
+        )
+        parts.append(_aggregate(monthly, group, aggregates))
+    else:
+        daily = daily.filter(lower, day__lte=end)
+    parts.append(_aggregate(daily, group, aggregates))
+    if stocks and (first is not None or last is not None):
+        stock = (
+            _filtered(pair.stock, scope, agency, procedure, field_)
+            .exclude(receiving_agency_id=0)
+            .filter(month__in=[m for m in (first, last) if m is not None])
+        )
+        zero = Value(0)
+        parts.append(
+            _aggregate(
+                stock,
+                group,
+                {
+                    "sum_carried_over": Sum("open_count", filter=Q(month=first)) if first else Sum(zero),
+                    "sum_open_overdue": Sum("overdue_count", filter=Q(month=last)) if last else Sum(zero),
+                },
+            )
+        )
+    out: dict[tuple[Any, ...], Figures] = {}
+    for part in parts:
+        for key, row in part.items():
+            f = _figures(row, minutes)
+            out[key] = out[key] + f if key in out else f
+    return out
+
+
+def _aggregate(
+    qs: Any, group: tuple[str, ...], aggregates: dict[str, Any]
+) -> dict[tuple[Any, ...], dict[str, Any]]:
+    if not group:
+        return {(): qs.aggregate(**aggregates)}
+    rows = qs.values(*group).annotate(**aggregates).order_by()
+    return {tuple(row[g] for g in group): row for row in rows}
 
 
 def _figures(row: dict[str, Any], day_minutes: int) -> Figures:
@@ -244,11 +322,15 @@ def figures(
     agency: Agency | None = None,
     procedure: Procedure | None = None,
     field_: Field | None = None,
+    stocks: bool = True,
 ) -> Figures:
-    """The figures of one scope and period (one query)."""
-    model = DailyCount if procedure is not None or field_ is not None else AgencyDailyCount
-    row = _filtered(model, scope, end, agency, procedure, field_).aggregate(**_aggregates(start))
-    return _figures(row, _day_minutes())
+    """The figures of one scope and period (`stocks=False`: the flows only, carried over and
+    overdue left at 0 — two queries, for a page that shows no stock)."""
+    fine = procedure is not None or field_ is not None
+    rows = _rows(
+        scope, start, end, (), fine=fine, agency=agency, procedure=procedure, field_=field_, stocks=stocks
+    )
+    return rows.get((), Figures(day_minutes=_day_minutes()))
 
 
 def grouped(
@@ -261,11 +343,10 @@ def grouped(
     procedure: Procedure | None = None,
     field_: Field | None = None,
 ) -> list[Line]:
-    """One line per agency, receiving centre, unit, field or procedure (one query)."""
+    """One line per agency, receiving centre, unit, field or procedure."""
     if by not in BREAKDOWNS:
         raise ValueError(by)
     fine = by in ("field", "procedure") or procedure is not None or field_ is not None
-    model = DailyCount if fine else AgencyDailyCount
     column = {
         "agency": "competent_agency_id",
         "receiving": "receiving_agency_id",
@@ -273,10 +354,8 @@ def grouped(
         "field": "procedure_id",
         "procedure": "procedure_id",
     }[by]
-    qs = _filtered(model, scope, end, agency, procedure, field_)
-    rows = list(qs.values(column).annotate(**_aggregates(start)).order_by(column))
-    minutes = _day_minutes()
-    raw = {row[column]: _figures(row, minutes) for row in rows}
+    rows = _rows(scope, start, end, (column,), fine=fine, agency=agency, procedure=procedure, field_=field_)
+    raw = {key[0]: figures for key, figures in rows.items()}
     return _visible(_label(by, raw))
 
 
@@ -294,21 +373,18 @@ class Overview:
 
 
 def overview(scope: Scope, start: dt.date, end: dt.date, *, agency: Agency | None = None) -> Overview:
-    """The dashboard's total and its agency and commune rankings from ONE query.
+    """The dashboard's total and its agency and commune rankings from one read (see `_rows`).
 
     Grouped by (receiving, competent) agency pair — a few hundred rows — then added up in
     Python: every figure, stocks included, is additive.
     """
-    qs = _filtered(AgencyDailyCount, scope, end, agency, None, None)
-    rows = qs.values("receiving_agency_id", "competent_agency_id").annotate(**_aggregates(start)).order_by()
+    rows = _rows(scope, start, end, ("receiving_agency_id", "competent_agency_id"), fine=False, agency=agency)
     minutes = _day_minutes()
     total = Figures(day_minutes=minutes)
     competent: dict[int, Figures] = {}
     receiving: dict[int, Figures] = {}
-    for row in rows:
-        f = _figures(row, minutes)
+    for (r, c), f in rows.items():
         total = total + f
-        c, r = row["competent_agency_id"], row["receiving_agency_id"]
         competent[c] = competent[c] + f if c in competent else f
         receiving[r] = receiving[r] + f if r in receiving else f
     return Overview(total, _visible(_label("agency", competent)), _visible(_label("unit", receiving)))
@@ -385,7 +461,7 @@ def _bucket_start(day: dt.date, step: str) -> dt.date:
 def trend(
     scope: Scope, start: dt.date, end: dt.date, step: str = "week", agency: Agency | None = None
 ) -> list[Bucket]:
-    qs = _filtered(AgencyDailyCount, scope, end, agency, None, None).filter(day__gte=start)
+    qs = _filtered(AgencyDailyCount, scope, agency, None, None).filter(day__gte=start, day__lte=end)
     rows = (
         qs.values("day")
         .annotate(

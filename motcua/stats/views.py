@@ -9,6 +9,7 @@ the dossiers they count, filtered the same way and kept inside the user's scope.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -104,6 +105,24 @@ class Period:
         values.update({k: v for k, v in extra.items() if v is not None})
         return urlencode(values)
 
+    def linker(self, **extra: Any) -> Callable[[str], str]:
+        """metric → the dossiers list's URL, the same as reverse(…) + "?" + params(metric=…, **extra),
+        with the URL reversed and the common parameters encoded once (a report page has ~1,000 links)."""
+        base = reverse("stats:dossiers")
+        values: dict[str, Any] = {"from": self.start.isoformat(), "to": self.end.isoformat()}
+        if self.agency is not None:
+            values["agency"] = self.agency.code
+        if self.procedure is not None:
+            values["procedure"] = self.procedure.code
+        if self.field is not None:
+            values["field"] = self.field.pk
+        after: dict[str, Any] = {}
+        for key, value in extra.items():
+            if value is not None:
+                (values if key in values else after)[key] = value
+        head, tail = urlencode(values), urlencode(after)
+        return lambda metric: f"{base}?{head}&{urlencode({'metric': metric})}" + (f"&{tail}" if tail else "")
+
 
 def _scope(request: HttpRequest) -> Scope:
     scope = scope_for(request.user)
@@ -158,9 +177,10 @@ def _period(request: HttpRequest, scope: Scope) -> Period:
 def _cells(f: Figures, period: Period) -> list[dict[str, Any]]:
     """The report row's cells, each figure with the link to its dossiers."""
     cells = []
+    link = period.linker()
     for attribute, header, metric in COLUMNS:
         value = getattr(f, attribute)
-        url = reverse("stats:dossiers") + "?" + period.params(metric=metric) if metric and value else None
+        url = link(metric) if metric and value else None
         cells.append({"header": header, "value": value, "url": url})
     for attribute, header in RATES:
         cells.append({"header": header, "value": _rate_text(attribute, getattr(f, attribute)), "url": None})
@@ -181,11 +201,12 @@ def _line_links(lines: list[Line], period: Period) -> list[dict[str, Any]]:
         if line.field_id is not None:
             extra["field"] = line.field_id
         cells = []
+        link = period.linker(**extra)
         for attribute, header, metric in COLUMNS:
             value = getattr(line.figures, attribute)
             url = None
             if metric is not None and value and (extra or period.agency):
-                url = reverse("stats:dossiers") + "?" + period.params(metric=metric, **extra)
+                url = link(metric)
             cells.append({"header": header, "value": value, "url": url})
         for attribute, header in RATES:
             cells.append(

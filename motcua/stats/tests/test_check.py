@@ -44,7 +44,11 @@ def test_check_finds_a_tampered_counter_and_exits_non_zero(world: World) -> None
     _a_few_transitions(world)
     AgencyDailyCount.objects.filter(received_counter__gt=0).update(received_counter=F("received_counter") + 1)
     differences = check.check()
-    assert [(d.where, d.column) for d in differences] == [("agency_daily", "received_counter")]
+    # The monthly row follows its days (trigger): both differ from the recomputation.
+    assert [(d.where, d.column) for d in differences] == [
+        ("agency_daily", "received_counter"),
+        ("agency_monthly", "received_counter"),
+    ]
     with pytest.raises(CommandError) as error:
         call_command("stats", "check", "--json")
     assert error.value.returncode == 1
@@ -55,7 +59,7 @@ def test_check_finds_a_stale_fact_and_a_missing_counter(world: World) -> None:
     DossierFact.objects.filter(timeliness=2).update(timeliness=3)
     DailyCount.objects.all().delete()
     wheres = {d.where for d in check.check()}
-    assert wheres == {"fact", "daily"}
+    assert wheres == {"fact", "daily", "monthly", "procedure_monthly"}
 
 
 def test_refresh_rebuild_repairs_everything(world: World) -> None:

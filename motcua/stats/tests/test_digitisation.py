@@ -22,7 +22,7 @@ from motcua.dossiers.sample import World, at
 from motcua.ecopy import services as ecopy
 from motcua.stats import check, index766
 from motcua.stats.digitisation import digitisation
-from motcua.stats.scope import province_scope
+from motcua.stats.scope import province_scope, unit_scope
 
 from .helpers import day
 
@@ -125,3 +125,16 @@ def test_stats_check_finds_a_digitised_scan_of_a_missing_dossier(world: World, s
     DigitisedDocument.objects.filter(origin="counter_scan").update(dossier_code="000.02.30.H37-260399-9999")
     found = [d for d in check.check() if d.where == "digitisation"]
     assert [(d.key, d.column) for d in found] == [("000.02.30.H37-260399-9999", "dossier")]
+
+
+def test_figures_from_the_counters_give_the_same_digitisation(scene: Any, world: World) -> None:
+    """The dashboard passes its figures: received and issued come from the counters, same numbers."""
+    from motcua.stats import report
+
+    for scope in (province_scope(), unit_scope(world.ward_center), unit_scope(world.other_center)):
+        for start, end in (("2026-03-01", "2026-03-31"), ("2026-03-03", "2026-03-04")):
+            figures = report.figures(scope, day(start), day(end))
+            direct = digitisation(scope, day(start), day(end))
+            assert digitisation(scope, day(start), day(end), figures) == direct
+    march = digitisation(province_scope(), day("2026-03-01"), day("2026-03-31"))
+    assert (march.dossiers_received, march.results_issued) == (3, 1)

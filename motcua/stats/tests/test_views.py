@@ -142,3 +142,20 @@ def test_each_figure_of_the_dashboard_has_its_own_label(scene: dict[str, Any]) -
     assert "Giải quyết quá hạn" in body
     # "Quá hạn" alone named two different figures (late and still open, or finished late only).
     assert not re.search(r">\s*Quá hạn\s*<", body)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"agency": "000.00.30.H37"}, {"procedure": "1.001193"}, {"field": 7}, {"procedure": None}],
+)
+def test_a_report_links_cells_with_the_same_urls_as_before(world: World, extra: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from motcua.catalog.models import Procedure
+    from motcua.stats.views import Period
+
+    for agency, procedure in ((None, None), (world.ward_center, Procedure.objects.get(code="1.001193"))):
+        period = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31), agency, procedure, None)
+        link = period.linker(**extra)
+        for metric in ("received", "open_overdue"):
+            assert link(metric) == reverse("stats:dossiers") + "?" + period.params(metric=metric, **extra)

@@ -1,4 +1,5 @@
-"""`motcua stats report|check|refresh`: the operational report and the 766 index from the command line."""
+"""`motcua stats report|check|refresh|partitions`: the operational report and the 766 index from the
+command line, the full check, the refresh, and the daily upkeep of partitions and stock snapshots."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from motcua.agencies.models import Agency
 from motcua.core.cli import BadInput, parse_date, to_json
-from motcua.stats import check, facts, index766
+from motcua.stats import check, facts, index766, partitions, snapshots
 from motcua.stats.report import BREAKDOWNS, Figures, report
 from motcua.stats.scope import province_scope
 
@@ -53,6 +54,13 @@ class Command(BaseCommand):
         ref.add_argument(
             "--rebuild", action="store_true", help="Drop the aggregates and rebuild them from scratch."
         )
+        part = actions.add_parser(
+            "partitions",
+            help="Create the monthly partitions ahead (PostgreSQL) and the stock snapshots of begun "
+            "months; the job runner runs it daily.",
+        )
+        part.add_argument("--ahead", type=int, default=2, help="Months after the current one (default 2).")
+        part.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, "handle_" + options["action"])(options)
@@ -242,11 +250,33 @@ class Command(BaseCommand):
 
     def handle_refresh(self, options: dict[str, Any]) -> None:
         if options["rebuild"]:
-            count = facts.rebuild(progress=True)
+            count = facts.rebuild(progress=True)  # the stock snapshots too
             self.stdout.write(_("Đã tính lại số liệu của %(n)s hồ sơ.") % {"n": count})
             return
         from motcua.dossiers.models import Dossier
 
         ids = list(Dossier.objects.order_by("pk").values_list("pk", flat=True))
         changed = facts.refresh_ids(ids)
+        months = snapshots.rebuild()
         self.stdout.write(_("Đã kiểm tra %(n)s hồ sơ, cập nhật %(c)s.") % {"n": len(ids), "c": changed})
+        self.stdout.write(_("Đã dựng lại số tồn đầu tháng của %(n)s tháng.") % {"n": len(months)})
+
+    # --- partitions -----------------------------------------------------------------------
+
+    def handle_partitions(self, options: dict[str, Any]) -> None:
+        if options["ahead"] < 0:
+            raise BadInput(_("--ahead phải là số tháng không âm."))
+        done = partitions.maintain(options["ahead"])
+        if options["json"]:
+            self.stdout.write(
+                to_json({"created": done.created, "moved": done.moved, "snapshot_months": done.months})
+            )
+            return
+        for name in done.created:
+            self.stdout.write(_("Đã tạo phân vùng %(name)s.") % {"name": name})
+        if done.moved:
+            self.stdout.write(_("Đã chuyển %(n)s dòng khỏi phân vùng mặc định.") % {"n": done.moved})
+        for month in done.months:
+            self.stdout.write(_("Đã dựng số tồn đầu tháng %(month)s.") % {"month": month.strftime("%m/%Y")})
+        if not done.created and not done.months:
+            self.stdout.write(_("Phân vùng và số tồn đầu tháng đã đủ."))
