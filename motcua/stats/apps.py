@@ -13,3 +13,14 @@ class StatsConfig(AppConfig):
         from motcua.stats import facts
 
         hooks.subscribe("stats", facts.on_transition)
+
+        import datetime as dt
+
+        from motcua.jobs import registry
+
+        # Monthly partitions ahead (PostgreSQL), rows out of the DEFAULT partition, the stock
+        # snapshots of the months that have begun (docs/scale.md). Never inside a transition.
+        registry.periodic("stats.partitions", "motcua.stats.jobs.maintain_partitions",
+                          daily_at=dt.time(0, 20), at_start=True,
+                          description=_(
+                              "Tạo trước phân vùng theo tháng và ảnh chụp tồn đầu tháng của thống kê"))

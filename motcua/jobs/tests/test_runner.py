@@ -51,7 +51,15 @@ def test_the_apps_register_the_periodic_work_nobody_has_to_type() -> None:
         "portal.held-uploads",
         "notify.deliver",
         "notify.digest",
+        "documents.ocr",
+        "nationalsync.deliver",
+        "payments.settle",
+        "payments.reconcile",
+        "stats.partitions",
     } <= names
+    # Each registered job names a function that exists (a typo would fail only in the worker).
+    for job in registry.registered():
+        assert callable(job.function()), job.name
 
 
 def test_a_job_period_must_be_one_of_minutes_or_a_time_of_day() -> None:
