@@ -8,7 +8,8 @@ one hook included: the statistics, and the notifications (two queries for an eve
 the applicant: their channels, the outbox row; none for the others). The national sync is off
 by default (it queues its messages only with MOTCUA_SYNC_ENABLED). Each count is taken after a
 first run of the same kind (caches warm: the working calendar, the version's rules, the
-statistics' version table), so the numbers are those of a running server. Pinned per database vendor where they differ.
+statistics' version table), so the numbers are those of a running server. Pinned per database
+vendor where they differ.
 
 `MOTCUA_QUERY_COUNTS=print` prints the counts instead of checking them (to update this table
 after a deliberate change).
