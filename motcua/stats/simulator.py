@@ -533,7 +533,7 @@ class Simulation:
         parts = partition_by_agency(plans, workers)
         context = multiprocessing.get_context("fork")
         queue = context.Queue()
-        connections.close_all()  # a forked child must open its own connection
+        _close_connections()  # a forked child must open its own connection (and pool)
         children = [context.Process(target=self._child, args=(part, queue), daemon=True) for part in parts]
         for child in children:
             child.start()
@@ -577,7 +577,7 @@ class Simulation:
         except BaseException:
             queue.put(("error", traceback.format_exc()))
         finally:
-            connections.close_all()
+            _close_connections()
 
     def _one(self, plan: Plan) -> None:
         self.rng = rng = random.Random(plan.seed)
@@ -823,6 +823,15 @@ class Simulation:
             if user is not None:
                 return user
         return cast.specialist[dossier.competent_agency_id]
+
+
+def _close_connections() -> None:
+    """Close this process's connections and, with PostgreSQL pooling, the pools (as before a fork)."""
+    for conn in connections.all(initialized_only=True):
+        conn.close()
+        close_pool = getattr(conn, "close_pool", None)
+        if close_pool is not None:
+            close_pool()
 
 
 def _stderr_line(line: str) -> None:
