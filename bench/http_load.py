@@ -65,6 +65,8 @@ def server_env(url: str, var_dir: str) -> dict[str, str]:
         "PYTHONPATH": os.pathsep.join([str(SERVER_MODULES), str(ROOT)]),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1", "MOTCUA_VAR_DIR": var_dir, "MOTCUA_SECURE_COOKIES": "0",
+        # The production start-up check wants the public https address slips link to.
+        "MOTCUA_PUBLIC_URL": "https://dichvucong.langson.gov.vn",
     })
     if "MOTCUA_DATA_DIR" in os.environ:
         env["MOTCUA_DATA_DIR"] = os.environ["MOTCUA_DATA_DIR"]

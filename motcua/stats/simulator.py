@@ -254,14 +254,19 @@ def prepare_cast(
             user = (
                 users[f"{SIM_PREFIX}congdan.{center.unit.code}.{i:03d}"] if i < citizens_per_commune else None
             )
+            # Drawn whether or not the person exists: the seed's later draws do not depend on
+            # what an earlier run left in the database.
+            id_number = _fake_id(rng, year, female)
+            born = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            phone = f"09{rng.randrange(10**8):08d}"
             if key not in people:
                 new.append(
                     Applicant(
                         kind=Applicant.Kind.CITIZEN,
                         name=name,
-                        id_number=_fake_id(rng, year, female),
-                        date_of_birth=dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
-                        phone=f"09{rng.randrange(10**8):08d}",
+                        id_number=id_number,
+                        date_of_birth=born,
+                        phone=phone,
                         address_unit=center.unit,
                         street=key,
                         user=user,
