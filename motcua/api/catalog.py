@@ -176,11 +176,15 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
         page["items"] = [_summary(p, day) for p in page["items"]]
         return page
     codes = _search_codes(query, filters.level)
-    # The ranked codes the filters keep, and a code typed in full (found even when the words
-    # match nothing): one light query of codes; only the page's procedures are then loaded.
-    found = set(kept.filter(Q(code__in=codes) | Q(code__startswith=query)).values_list("code", flat=True))
-    typed = sorted(c for c in found if c.startswith(query) and c not in codes)[:20]
-    ranked = [c for c in codes if c in found] + typed
+    if " " in query and not (filters.field or filters.online_level):
+        # No code has a space, and the index already applied the level: the ranking is the list.
+        ranked = codes
+    else:
+        # The ranked codes the filters keep, and a code typed in full (found even when the words
+        # match nothing): one light query of codes; only the page's procedures are then loaded.
+        found = set(kept.filter(Q(code__in=codes) | Q(code__startswith=query)).values_list("code", flat=True))
+        typed = sorted(c for c in found if c.startswith(query) and c not in codes)[:20]
+        ranked = [c for c in codes if c in found] + typed
     page = paginate(ranked, filters.page, filters.page_size)
     by_code = {p.code: p for p in procedures.filter(code__in=page["items"])}
     page["items"] = [_summary(by_code[c], day) for c in page["items"] if c in by_code]
