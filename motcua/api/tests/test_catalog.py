@@ -73,7 +73,7 @@ def test_a_search_of_words_reads_only_the_pages_procedures_and_their_versions(
     settings.CATALOG_SEARCH_CHECK_SECONDS = 3600  # as in production: no fingerprint per request
     Client().get("/api/v1/catalog/procedures", {"q": "khai sinh"})  # the index is built once
     with django_assert_num_queries(2):  # the page's procedures (with field), their versions
-        body = Client().get("/api/v1/catalog/procedures", {"q": "đăng ký khai sinh", "page_size": 1}).json()
+        body = Client().get("/api/v1/catalog/procedures", {"q": "đăng ký khai sinh", "page_size": "1"}).json()
     assert [p["code"] for p in body["items"]] == ["1.001193"] and body["count"] >= 1
     with django_assert_num_queries(3):  # a filter the index does not know: one query of codes more
         body = Client().get("/api/v1/catalog/procedures", {"q": "khai sinh", "online_level": "full"}).json()
