@@ -48,6 +48,9 @@ DEBUG = envbool("MOTCUA_DEBUG", False)
 TESTING = envbool("MOTCUA_TESTING", False)
 
 VAR_DIR = Path(os.environ.get("MOTCUA_VAR_DIR", BASE_DIR / "var"))
+if TESTING and "MOTCUA_VAR_DIR" not in os.environ and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Parallel tests (pytest-xdist): each worker its own files (uploads, reports) under var/.
+    VAR_DIR = VAR_DIR / f"test-{os.environ['PYTEST_XDIST_WORKER']}"
 _default_data_dir = BASE_DIR.parent / "shared" / "data"
 DATA_DIR = Path(os.environ.get("MOTCUA_DATA_DIR", _default_data_dir))
 

@@ -160,29 +160,34 @@ def list_fields(request: HttpRequest) -> QuerySet[Field]:
             summary="Danh sách thủ tục (lọc, tìm kiếm, phân trang)")
 def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> dict[str, Any]:
     day = filters.on or local_today()
-    versions = ProcedureVersion.objects.order_by("-valid_from")
-    procedures = (Procedure.objects.select_related("field")
-                  .prefetch_related(Prefetch("versions", queryset=versions)))
+    kept = Procedure.objects.all()
     if filters.level:
-        procedures = procedures.filter(_level_filter(filters.level))
+        kept = kept.filter(_level_filter(filters.level))
     if filters.field:
-        procedures = procedures.filter(field_id=filters.field)
+        kept = kept.filter(field_id=filters.field)
     if filters.online_level:
         in_force = ProcedureVersion.objects.in_force_on(day).filter(online_level=filters.online_level)
-        procedures = procedures.filter(pk__in=in_force.values("procedure_id"))
-    ranked: list[Procedure] | None = None
+        kept = kept.filter(pk__in=in_force.values("procedure_id"))
+    versions = ProcedureVersion.objects.order_by("-valid_from")
+    procedures = kept.select_related("field").prefetch_related(Prefetch("versions", queryset=versions))
     query = (filters.q or "").strip()
-    if query:
-        codes = _search_codes(query, filters.level)
-        # A code typed in full is found even when the words match nothing.
-        codes += [c for c in procedures.filter(code__startswith=query).values_list("code", flat=True)[:20]
-                  if c not in codes]
-        by_code = {p.code: p for p in procedures.filter(code__in=codes)}
-        ranked = [by_code[c] for c in codes if c in by_code]
-    rows: QuerySet[Procedure] | list[Procedure]
-    rows = ranked if ranked is not None else procedures.order_by("code")
-    page = paginate(rows, filters.page, filters.page_size)
-    page["items"] = [_summary(p, day) for p in page["items"]]
+    if not query:
+        page = paginate(procedures.order_by("code"), filters.page, filters.page_size)
+        page["items"] = [_summary(p, day) for p in page["items"]]
+        return page
+    codes = _search_codes(query, filters.level)
+    if " " in query and not (filters.field or filters.online_level):
+        # No code has a space, and the index already applied the level: the ranking is the list.
+        ranked = codes
+    else:
+        # The ranked codes the filters keep, and a code typed in full (found even when the words
+        # match nothing): one light query of codes; only the page's procedures are then loaded.
+        found = set(kept.filter(Q(code__in=codes) | Q(code__startswith=query)).values_list("code", flat=True))
+        typed = sorted(c for c in found if c.startswith(query) and c not in codes)[:20]
+        ranked = [c for c in codes if c in found] + typed
+    page = paginate(ranked, filters.page, filters.page_size)
+    by_code = {p.code: p for p in procedures.filter(code__in=page["items"])}
+    page["items"] = [_summary(by_code[c], day) for c in page["items"] if c in by_code]
     return page
 
 

@@ -3,34 +3,45 @@
 Every dossier lives its whole life (submission or reception, hand-overs, supplements,
 payments, transfers, apologies, withdrawals, refusals, results) by calling
 `motcua.dossiers.services` with `at=` set to its simulated instants — never by inserting
-rows. Everything random comes from one `random.Random(seed)`, so a seed and a starting
-database give the same dossiers. Actions that would happen after the end of the period are
-not taken: those dossiers are still open, as they would be on that day.
+rows. Actions that would happen after the end of the period are not taken: those dossiers
+are still open, as they would be on that day.
+
+Deterministic for a seed: one `random.Random(seed)` makes the cast, the catalog's weights and
+the plan (each dossier's arrival, procedure, receiving centre and a seed of its own); each
+dossier's life then draws only from its own `random.Random`. So a seed and a starting database
+give the same dossiers (codes, procedures, channels, statuses, instants) whatever the number of
+worker processes; only the database ids (and so the order of rows) differ between runs.
 
 Work is batched: a batch of dossiers is one transaction, and the statistics of the dossiers
-it touched are refreshed once at its end (`facts.deferred`).
+it touched are refreshed once at its end (`facts.deferred`). On PostgreSQL the dossiers are
+shared among worker processes by receiving agency: an agency's dossiers are all played by one
+process in arrival order, so processes never contend for the same code counter or daily
+counter row and every agency's codes are the same as in a one-process run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import multiprocessing
 import random
+import sys
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, connections, transaction
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.agencies.services import province_prefix
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
-from motcua.core.cli import BadInput
+from motcua.core.cli import BadInput, PercentProgress
 from motcua.core.text import fold
 from motcua.dossiers import services
 from motcua.dossiers.models import Applicant, Dossier, Status
@@ -141,6 +152,7 @@ class Result:
     outcomes: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     online_rate: float = 0.0
+    workers: int = 1
 
     @property
     def per_second(self) -> float:
@@ -166,6 +178,17 @@ class Offer:
     online: bool
     fee: int
     weight: float
+    documents: list[Any] = field(default_factory=list)  # the catalog's documents, read once
+
+
+@dataclass
+class Plan:
+    """One dossier as drawn by the plan: when, what, where, and the seed of its own life."""
+
+    arrival: dt.datetime
+    offer: Offer
+    center: Agency
+    seed: int
 
 
 # ---------------------------------------------------------------------------------------
@@ -231,14 +254,19 @@ def prepare_cast(
             user = (
                 users[f"{SIM_PREFIX}congdan.{center.unit.code}.{i:03d}"] if i < citizens_per_commune else None
             )
+            # Drawn whether or not the person exists: the seed's later draws do not depend on
+            # what an earlier run left in the database.
+            id_number = _fake_id(rng, year, female)
+            born = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            phone = f"09{rng.randrange(10**8):08d}"
             if key not in people:
                 new.append(
                     Applicant(
                         kind=Applicant.Kind.CITIZEN,
                         name=name,
-                        id_number=_fake_id(rng, year, female),
-                        date_of_birth=dt.date(year, rng.randint(1, 12), rng.randint(1, 28)),
-                        phone=f"09{rng.randrange(10**8):08d}",
+                        id_number=id_number,
+                        date_of_birth=born,
+                        phone=phone,
                         address_unit=center.unit,
                         street=key,
                         user=user,
@@ -351,6 +379,7 @@ class Simulation:
         progress: bool = True,
         batch: int = 200,
         on_progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
     ) -> None:
         if end < start:
             raise BadInput(_("Ngày kết thúc phải sau ngày bắt đầu."))
@@ -360,7 +389,11 @@ class Simulation:
             raise BadInput(_("Số hồ sơ không được âm."))
         self.province_code, self.start, self.end, self.count = province_code, start, end, count
         self.online_rate, self.mix, self.progress, self.batch = online_rate, mix or Mix(), progress, batch
-        self.on_progress = on_progress  # (done, total) after each batch: for output that is not a terminal
+        # (done, total) after each batch; `progress` alone prints a line every 5 % on stderr.
+        if on_progress is None and progress:
+            on_progress = PercentProgress(_stderr_line, _("Mô phỏng"))
+        self.on_progress = on_progress
+        self.workers = workers  # None: both cores on PostgreSQL, one process on SQLite
         self.rng = random.Random(seed)
         self.cal: WorkCalendar = calendar_for(province_code)
         self.horizon = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=TZ)
@@ -422,48 +455,139 @@ class Simulation:
         commune_offers, province_offers = offers(self.end, self.rng)
         if not commune_offers and not province_offers:
             raise BadInput(_("Danh mục chưa có thủ tục nào có thời hạn: hãy nhập danh mục trước."))
+        # The catalog rules every transition reads, once for all versions (and so for every worker).
+        prefetch_related_objects(
+            [o.version for o in (*commune_offers, *province_offers)],
+            "requirements", "channels", "process_steps",
+        )
+        for offer in (*commune_offers, *province_offers):
+            offer.documents = services.catalog_documents(offer.version)
         self.cast = cast
         self.commune_offers, self.province_offers = commune_offers, province_offers
         self.center_cum = _cumulative(cast.center_weights)
         self.p_online = self._online_share(commune_offers, province_offers)
         self.commune_cum = _cumulative(o.weight for o in commune_offers)
         self.province_cum = _cumulative(o.weight for o in province_offers)
-        arrivals = self._arrivals()
-        bar = None
-        if self.progress:
-            from tqdm import tqdm
+        plans = self._plan()
+        workers = self._worker_count(len(plans))
+        if workers > 1:
+            self._run_parallel(plans, workers)
+        else:
+            done = 0
 
-            bar = tqdm(total=len(arrivals), unit="hồ sơ", desc=_("Mô phỏng"), disable=None)
-        for first in range(0, len(arrivals), self.batch):
-            chunk = arrivals[first : first + self.batch]
-            with transaction.atomic(), facts.deferred():
-                for arrival in chunk:
-                    self._one(arrival)
-            if bar is not None:
-                bar.update(len(chunk))
-            if self.on_progress is not None:
-                self.on_progress(first + len(chunk), len(arrivals))
-        if bar is not None:
-            bar.close()
+            def advance(count: int) -> None:
+                nonlocal done
+                done += count
+                self._progress(done, len(plans))
+
+            self._play(plans, advance)
         self.result.seconds = time.perf_counter() - began
+        self.result.workers = workers
         online = self.result.outcomes["online"]
         self.result.online_rate = online / self.result.dossiers if self.result.dossiers else 0.0
         return self.result
 
-    def _one(self, arrival: dt.datetime) -> None:
+    def _plan(self) -> list[Plan]:
+        """Every dossier's arrival, procedure and receiving centre, and the seed of its life."""
         rng, mix, cast = self.rng, self.mix, self.cast
-        province_level = bool(self.province_offers) and (
-            rng.random() < mix.province_level or not self.commune_offers
-        )
-        if province_level:
-            offer = self._pick(self.province_offers, self.province_cum)
-            chosen = cast.province_center
-            if rng.random() < mix.province_at_commune or chosen is None:
-                chosen = cast.commune_centers[_index(self.center_cum, rng)]
-            center = chosen
-        else:
-            offer = self._pick(self.commune_offers, self.commune_cum)
-            center = cast.commune_centers[_index(self.center_cum, rng)]
+        plans: list[Plan] = []
+        for arrival in self._arrivals():
+            province_level = bool(self.province_offers) and (
+                rng.random() < mix.province_level or not self.commune_offers
+            )
+            if province_level:
+                offer = self._pick(self.province_offers, self.province_cum)
+                chosen = cast.province_center
+                if rng.random() < mix.province_at_commune or chosen is None:
+                    chosen = cast.commune_centers[_index(self.center_cum, rng)]
+                center = chosen
+            else:
+                offer = self._pick(self.commune_offers, self.commune_cum)
+                center = cast.commune_centers[_index(self.center_cum, rng)]
+            plans.append(Plan(arrival, offer, center, rng.getrandbits(64)))
+        return plans
+
+    def _worker_count(self, dossiers: int) -> int:
+        """Processes to use: only on PostgreSQL, outside a caller's transaction, with enough work."""
+        wanted = self.workers if self.workers is not None else min(2, multiprocessing.cpu_count())
+        if (
+            wanted <= 1
+            or connection.vendor != "postgresql"
+            or connection.in_atomic_block
+            or dossiers < 2 * self.batch
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            return 1
+        return wanted
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total)
+
+    def _play(self, plans: list[Plan], advance: Callable[[int], None]) -> None:
+        """Play these dossiers in order, `batch` per transaction, statistics refreshed per batch."""
+        for first in range(0, len(plans), self.batch):
+            chunk = plans[first : first + self.batch]
+            with transaction.atomic(), facts.deferred():
+                for plan in chunk:
+                    self._one(plan)
+            advance(len(chunk))
+
+    def _run_parallel(self, plans: list[Plan], workers: int) -> None:
+        """Share the dossiers among forked processes by receiving agency; merge their results."""
+        parts = partition_by_agency(plans, workers)
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        _close_connections()  # a forked child must open its own connection (and pool)
+        children = [context.Process(target=self._child, args=(part, queue), daemon=True) for part in parts]
+        for child in children:
+            child.start()
+        done, finished, failures = 0, 0, []
+        try:
+            while finished < len(children):
+                try:
+                    kind, payload = queue.get(timeout=5)
+                except Exception:  # queue.Empty: is everyone still alive?
+                    dead = [c for c in children if c.exitcode not in (None, 0)]
+                    if dead:
+                        failures.append(f"worker exited with code {dead[0].exitcode}")
+                        break
+                    continue
+                if kind == "progress":
+                    done += payload
+                    self._progress(done, len(plans))
+                elif kind == "result":
+                    finished += 1
+                    self.result.dossiers += payload.dossiers
+                    self.result.transitions += payload.transitions
+                    self.result.outcomes.update(payload.outcomes)
+                    self.result.errors.update(payload.errors)
+                else:
+                    finished += 1
+                    failures.append(payload)
+        finally:
+            for child in children:
+                if failures:
+                    child.terminate()
+                child.join()
+        if failures:
+            raise RuntimeError("simulation worker failed:\n" + failures[0])
+
+    def _child(self, plans: list[Plan], queue: Any) -> None:
+        """One worker process: its own connection, its own result, progress after each batch."""
+        try:
+            self.result = Result()
+            self._play(plans, lambda count: queue.put(("progress", count)))
+            queue.put(("result", self.result))
+        except BaseException:
+            queue.put(("error", traceback.format_exc()))
+        finally:
+            _close_connections()
+
+    def _one(self, plan: Plan) -> None:
+        self.rng = rng = random.Random(plan.seed)
+        mix, cast = self.mix, self.cast
+        offer, center, arrival = plan.offer, plan.center, plan.arrival
         online = offer.online and rng.random() < self.p_online
         life = Life(self)
         self.result.dossiers += 1
@@ -473,7 +597,7 @@ class Simulation:
                 arrival = arrival.replace(hour=rng.choice((6, 18, 19, 20, 21, 22)), minute=rng.randrange(60))
             try:
                 dossier = services.submit_online(user, offer.version, applicant, center, at=arrival,
-                    documents=services.catalog_documents(offer.version))
+                    documents=offer.documents)
             except DossierError as error:
                 self.result.errors[f"submit:{error.code}"] += 1
                 return
@@ -501,7 +625,7 @@ class Simulation:
             try:
                 dossier = services.receive_new_dossier(
                     cast.receptionist[center.pk], offer.version, applicant, channel=channel, at=arrival,
-                    documents=services.catalog_documents(offer.version)
+                    documents=offer.documents
                 )
             except DossierError as error:
                 self.result.errors[f"receive:{error.code}"] += 1
@@ -702,6 +826,36 @@ class Simulation:
             if user is not None:
                 return user
         return cast.specialist[dossier.competent_agency_id]
+
+
+def _close_connections() -> None:
+    """Close this process's connections and, with PostgreSQL pooling, the pools (as before a fork)."""
+    for conn in connections.all(initialized_only=True):
+        conn.close()
+        close_pool = getattr(conn, "close_pool", None)
+        if close_pool is not None:
+            close_pool()
+
+
+def _stderr_line(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def partition_by_agency(plans: list[Plan], workers: int) -> list[list[Plan]]:
+    """`workers` shares of the plans, each receiving agency's dossiers in one share (in arrival order).
+
+    Agencies go, busiest first, to the share with the fewest dossiers so far: balanced and the
+    same for the same plans.
+    """
+    by_agency: dict[int, list[Plan]] = {}
+    for plan in plans:
+        by_agency.setdefault(plan.center.pk, []).append(plan)
+    shares: list[list[Plan]] = [[] for _ in range(workers)]
+    for _pk, own in sorted(by_agency.items(), key=lambda item: (-len(item[1]), item[0])):
+        min(shares, key=len).extend(own)
+    for share in shares:
+        share.sort(key=lambda plan: plan.arrival)
+    return [share for share in shares if share]
 
 
 def _cumulative(weights: Any) -> list[float]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.test import Client
 
 from motcua.api.tests.conftest import Province
@@ -64,3 +66,15 @@ def test_fields_are_listed(province: Province) -> None:
 def test_search_finds_a_procedure_by_its_code(province: Province) -> None:
     body = Client().get("/api/v1/catalog/procedures", {"q": "1.000001"}).json()
     assert [p["code"] for p in body["items"]] == ["1.000001"]
+
+
+def test_a_search_of_words_reads_only_the_pages_procedures_and_their_versions(
+        province: Province, django_assert_num_queries: Any, settings: Any) -> None:
+    settings.CATALOG_SEARCH_CHECK_SECONDS = 3600  # as in production: no fingerprint per request
+    Client().get("/api/v1/catalog/procedures", {"q": "khai sinh"})  # the index is built once
+    with django_assert_num_queries(2):  # the page's procedures (with field), their versions
+        body = Client().get("/api/v1/catalog/procedures", {"q": "đăng ký khai sinh", "page_size": "1"}).json()
+    assert [p["code"] for p in body["items"]] == ["1.001193"] and body["count"] >= 1
+    with django_assert_num_queries(3):  # a filter the index does not know: one query of codes more
+        body = Client().get("/api/v1/catalog/procedures", {"q": "khai sinh", "online_level": "full"}).json()
+    assert [p["code"] for p in body["items"]] == ["1.001193"]

@@ -154,6 +154,7 @@ def test_pruned_ranking_equals_scoring_every_procedure(catalog: None, level: str
     monkeypatch.setattr(search_module, "COMMON_TERM_SHARE", 0.3)
     pruned = [search(q, level=level, limit=2) for q in PRUNING_QUERIES]
     monkeypatch.setattr(search_module, "COMMON_TERM_SHARE", 0.0)  # every term walks its postings
+    search_module.get_index()._answers.clear()  # rank again, not the kept answers
     assert [search(q, level=level, limit=2) for q in PRUNING_QUERIES] == pruned
 
 
@@ -172,6 +173,30 @@ def test_pruning_skips_scoring_every_procedure_when_it_can(catalog: None,
     for query in PRUNING_QUERIES:
         search(query, limit=2)
     assert len(full_scorings) < len(PRUNING_QUERIES)
+
+
+def test_a_repeated_query_is_answered_from_the_index_without_ranking_again(
+        catalog: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = search("đăng ký khai sinh")
+    rankings: list[int] = []
+    real_rank = search_module._rank
+
+    def counted(*args: Any) -> Any:
+        rankings.append(1)
+        return real_rank(*args)
+
+    monkeypatch.setattr(search_module, "_rank", counted)
+    assert search("đăng ký khai sinh") == first and rankings == []
+    assert search("đăng ký khai sinh", limit=3) == first[:3] and rankings == [1]  # another question
+    monkeypatch.setattr(search_module, "ANSWERS_KEPT", 1)
+    search("kết hôn")  # the oldest answer is dropped
+    assert list(search_module.get_index()._answers) == [("kết hôn", None, 10)]
+
+
+def test_a_changed_catalog_is_searched_afresh(catalog: None) -> None:
+    assert "9.999999" not in codes("giấy phép nuôi ong")
+    make_procedure("9.999999", "Cấp giấy phép nuôi ong", "Nông nghiệp", "commune")
+    assert codes("giấy phép nuôi ong")[0] == "9.999999"
 
 
 def test_unknown_level_is_refused(catalog: None) -> None:

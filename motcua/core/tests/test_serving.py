@@ -109,8 +109,9 @@ def test_the_database_cache_keeps_more_counters_than_djangos_default_of_300() ->
 def test_the_rate_limits_hold_on_the_real_redis_server() -> None:
     config = cache_settings({"MOTCUA_REDIS_URL": REDIS_URL}, testing=False)
     with override_settings(CACHES={"default": config}):
-        cache.set("motcua-test-ping", "pong", timeout=5)
-        assert cache.get("motcua-test-ping") == "pong"
+        ping = f"motcua-test-ping-{uuid.uuid4()}"  # each pytest-xdist worker its own keys
+        cache.set(ping, "pong", timeout=5)
+        assert cache.get(ping) == "pong"
         key = f"lookup:{uuid.uuid4()}"
         assert [ratelimit.allow(key, 3, 60) for _ in range(4)] == [True, True, True, False]
         assert ratelimit.exceeded(key, 3, 60)

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
-from motcua.dossiers.models import Dossier, DossierEvent, Status
-from motcua.dossiers.sample import World
+from motcua.dossiers.models import Dossier, DossierEvent, DossierSequence, Status
+from motcua.dossiers.sample import World, build_world
 from motcua.stats import check
+from motcua.stats.models import AgencyDailyCount, DailyCount
 from motcua.stats.report import figures
 from motcua.stats.scope import province_scope
-from motcua.stats.simulator import Simulation
+from motcua.stats.simulator import Simulation, _cumulative, offers, partition_by_agency, prepare_cast
 
 START, END = dt.date(2026, 3, 2), dt.date(2026, 3, 13)
 
@@ -128,3 +129,72 @@ def test_the_simulation_reports_progress_after_each_batch(world: World) -> None:
     Simulation("20", START, END, 25, 0.5, seed=3, progress=False, batch=10,
                on_progress=lambda done, total: seen.append((done, total))).run()
     assert seen == [(10, 25), (20, 25), (25, 25)]
+
+
+def test_progress_lines_reach_a_file_every_two_per_cent(world: World) -> None:
+    out = io.StringIO()  # not a terminal: a tqdm bar would print nothing here
+    call_command("simulate", "--from", "2026-03-02", "--to", "2026-03-06", "--dossiers", "50",
+                 "--batch", "1", "--seed", "2", stdout=out)
+    lines = [line for line in out.getvalue().splitlines() if line.startswith("Mô phỏng:")]
+    assert len(lines) == 50  # one dossier = 2 %: one line per batch
+    assert lines[0].startswith("Mô phỏng: 2% (1/50)") and "hồ sơ/giây" in lines[0]
+    assert lines[-1].startswith("Mô phỏng: 100% (50/50)")
+
+
+def test_progress_goes_to_stderr_with_json_so_stdout_stays_one_object(world: World) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("simulate", "--from", "2026-03-02", "--to", "2026-03-06", "--dossiers", "10",
+                 "--batch", "5", "--json", stdout=out, stderr=err)
+    assert json.loads(out.getvalue())["dossiers"] == 10
+    lines = err.getvalue().splitlines()
+    assert [line.split(" (")[0] for line in lines] == ["Mô phỏng: 50%", "Mô phỏng: 100%"]
+
+
+def test_shares_keep_each_receiving_agency_whole_and_in_arrival_order(world: World) -> None:
+    simulation = Simulation("20", START, END, 300, 0.6, seed=4, progress=False)
+    simulation.cast = prepare_cast("20", simulation.rng)
+    simulation.commune_offers, simulation.province_offers = offers(END, simulation.rng)
+    simulation.center_cum = _cumulative(simulation.cast.center_weights)
+    simulation.commune_cum = _cumulative(o.weight for o in simulation.commune_offers)
+    simulation.province_cum = _cumulative(o.weight for o in simulation.province_offers)
+    plans = simulation._plan()
+    shares = partition_by_agency(plans, 2)
+    assert sorted(id(p) for share in shares for p in share) == sorted(id(p) for p in plans)
+    agencies = [{p.center.pk for p in share} for share in shares]
+    assert len(agencies) == 2 and not agencies[0] & agencies[1]
+    for share in shares:
+        assert [p.arrival for p in share] == sorted(p.arrival for p in share)
+    # Every agency keeps the plan's order of its own dossiers (its codes come out the same).
+    for share in shares:
+        for pk in {p.center.pk for p in share}:
+            assert [p for p in share if p.center.pk == pk] == [p for p in plans if p.center.pk == pk]
+
+
+def _dossiers() -> list[tuple[object, ...]]:
+    return sorted(Dossier.objects.values_list(
+        "code", "version__procedure__code", "channel", "status", "received_at", "finished_at", "due_at",
+        "supplement_count"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_worker_processes_make_the_same_dossiers_as_one_and_exact_statistics() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("worker processes share a PostgreSQL database (SQLite: one process)")
+    build_world()
+    one = Simulation("20", START, END, 120, 0.6, seed=9, progress=False, batch=20, workers=1).run()
+    first = _dossiers()
+    assert one.workers == 1 and len(first) == 120
+    assert check.check() == []
+    # Start again from the same database (events are append-only: TRUNCATE, as the test teardown does).
+    tables = [m._meta.db_table for m in (Dossier, DossierSequence, DailyCount, AgencyDailyCount)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
+    seen: list[int] = []
+    two = Simulation("20", START, END, 120, 0.6, seed=9, progress=False, batch=20, workers=2,
+                     on_progress=lambda done, total: seen.append(done)).run()
+    assert two.workers == 2
+    assert _dossiers() == first
+    assert (two.dossiers, two.transitions, two.outcomes, two.errors) == (
+        one.dossiers, one.transitions, one.outcomes, one.errors)
+    assert seen == sorted(seen) and seen[-1] == 120
+    assert check.check() == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from motcua.core.cli import parse_date, to_json
+from motcua.core.cli import PercentProgress, parse_date, to_json
 from motcua.stats.simulator import Simulation
 
 
@@ -24,7 +26,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--batch", type=int, default=200, help="Dossiers per transaction.")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--workers", type=int, default=None,
+            help="Worker processes on PostgreSQL (default: 2 or the number of CPUs if fewer; SQLite: 1).",
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true",
+            help="No progress lines (otherwise one line per 2 %%, on stderr with --json).",
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -35,8 +44,10 @@ class Command(BaseCommand):
             options["dossiers"],
             options["online_rate"],
             options["seed"],
-            progress=not options["no_progress"] and not options["json"],
+            progress=False,
             batch=max(options["batch"], 1),
+            workers=options["workers"],
+            on_progress=None if options["no_progress"] else self._progress(options["json"]),
         )
         result = simulation.run()
         if options["json"]:
@@ -47,6 +58,7 @@ class Command(BaseCommand):
                         "transitions": result.transitions,
                         "seconds": round(result.seconds, 2),
                         "dossiers_per_second": round(result.per_second, 1),
+                        "workers": result.workers,
                         "online_rate": round(result.online_rate, 4),
                         "outcomes": dict(result.outcomes),
                         "errors": dict(result.errors),
@@ -71,3 +83,25 @@ class Command(BaseCommand):
             self.stdout.write(f"  {name}: {count}")
         for name, count in sorted(result.errors.items()):
             self.stdout.write(_("  bị từ chối %(name)s: %(n)s") % {"name": name, "n": count})
+
+    def _progress(self, json_output: bool) -> Callable[[int, int], None]:
+        """One line per 2 % with the rate so far: readable when the output goes to a file."""
+        stream = self.stderr if json_output else self.stdout
+        began = time.perf_counter()
+        lines = PercentProgress(lambda line: None, "", step=2)
+
+        def report(done: int, total: int) -> None:
+            shown = lines.shown
+            lines(done, total)
+            if lines.shown == shown:
+                return
+            seconds = time.perf_counter() - began
+            rate = done / seconds if seconds else 0.0
+            left = (total - done) / rate if rate else 0.0
+            stream.write(
+                _("Mô phỏng: %(p)d%% (%(d)d/%(t)d), %(r).1f hồ sơ/giây, còn khoảng %(m)d phút")
+                % {"p": lines.shown, "d": done, "t": total, "r": rate, "m": round(left / 60)}
+            )
+            stream.flush()
+
+        return report
