@@ -83,7 +83,10 @@ class OutboxMessage(models.Model):
     """
 
     dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.PROTECT, related_name="+")
-    event = models.ForeignKey("dossiers.DossierEvent", on_delete=models.PROTECT, related_name="+")
+    # No database constraint: on PostgreSQL the events table is partitioned by month and its key
+    # is (id, at), which a foreign key cannot reference; events are append-only (a trigger).
+    event = models.ForeignKey("dossiers.DossierEvent", on_delete=models.DO_NOTHING, related_name="+",
+                              db_constraint=False)
     position = models.PositiveIntegerField()
     service = models.CharField(_("dịch vụ"), max_length=40, choices=Service.choices)
     body = models.JSONField(_("nội dung"))

@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 ('last_error', models.TextField(blank=True, verbose_name='lỗi gần nhất')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='thời điểm gửi thành công')),
                 ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.dossier')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.dossierevent')),
+                ('event', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='dossiers.dossierevent')),
             ],
             options={
                 'verbose_name': 'thông điệp đồng bộ',
