@@ -78,7 +78,8 @@ def test_every_kind_of_transition_keeps_the_figures_exact_through_the_hook(world
     services.complete_submission(world.citizen, online, at=at("2026-03-02 07:40"))
     services.receive_dossier(world.receptionist, online, at=at("2026-03-02 08:00"), forward=True)
     services.request_payment(world.specialist, online, 8000, at=at("2026-03-02 09:00"))
-    services.record_payment(world.citizen, online, at=at("2026-03-02 09:30"))
+    # Paid online: recorded by the system after the payment platform's verified notification.
+    services.record_payment(None, online, at=at("2026-03-02 09:30"), online=True, reference="TT-1")
     services.request_supplement(world.specialist, online, ["Tờ khai"], "Thiếu", at=at("2026-03-02 10:00"))
     services.receive_supplement(world.receptionist, online, at=at("2026-03-03 08:00"))
     approve(world, online, "2026-03-05 16:00")  # after the due time: late
