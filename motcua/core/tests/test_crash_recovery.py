@@ -152,6 +152,8 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tm
                         f"http://127.0.0.1:{port}/api/v1/dossiers", files=files, timeout=20,
                         data={"procedure_code": "1.001193", "receiving_agency": seed["agency"],
                               "requirement_ids": requirements})
+                except requests.Timeout:
+                    continue  # a slow answer on a loaded machine: the server is still there
                 except requests.RequestException:
                     return  # the server is gone
                 if response.status_code == 201:
@@ -163,7 +165,7 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tm
         threads = [threading.Thread(target=submit, args=(key,)) for key in seed["sessions"]]
         for thread in threads:
             thread.start()
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while len(acknowledged) < 24 and time.monotonic() < deadline:
             time.sleep(0.05)
         os.killpg(server.pid, signal.SIGKILL)  # mid-way: requests are still in flight
