@@ -27,6 +27,11 @@ OFFICER_ROLES = frozenset(
 )
 
 
+class IdVerification(models.TextChoices):
+    NATIONAL_IDENTITY = "vneid", _("Tài khoản định danh điện tử (VNeID)")
+    COUNTER = "counter", _("Cán bộ đối chiếu căn cước tại bộ phận một cửa")
+
+
 class User(AbstractUser):
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
     agency = models.ForeignKey(
@@ -37,8 +42,16 @@ class User(AbstractUser):
     # Personal data: shown only to the person and to officers handling their dossiers; never logged.
     id_number = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True, db_index=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    # When the ID number was proven to be this person's (a national identity sign-in, or an
+    # officer who saw the ID card). A number typed at registration proves nothing: the personal
+    # data warehouse and the reuse of its documents open only to a verified number.
+    id_verified_at = models.DateTimeField(_("xác thực số định danh lúc"), null=True, blank=True)
+    id_verified_by = models.CharField(_("xác thực số định danh bằng"), max_length=20, blank=True,
+                                      choices=IdVerification.choices)
 
     _loaded_role: str | None = None
+    _loaded_id_number: str | None = None
+    _verifying = False
 
     class Meta:
         verbose_name = _("người dùng")
@@ -62,13 +75,32 @@ class User(AbstractUser):
                 **kwargs: Any) -> User:
         user = super().from_db(db, field_names, values, **kwargs)
         user._loaded_role = user.__dict__.get("role")  # to notice a change of role on save
+        user._loaded_id_number = user.__dict__.get("id_number")
         return user
+
+    @property
+    def verified_id_number(self) -> str:
+        """The ID number when it is proven to be this person's, else ""."""
+        return self.id_number if self.id_number and self.id_verified_at is not None else ""
+
+    def mark_id_verified(self, method: str) -> None:
+        """Record that the person proved the ID number (`IdVerification`); the caller saves."""
+        self.id_verified_at = timezone.now()
+        self.id_verified_by = method
+        self._verifying = True  # the number saved with it is the one proven
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Save, keeping staff status and the role's permission group in line with the role."""
         from motcua.accounts import roles
 
         update_fields = kwargs.get("update_fields")
+        if (self._loaded_id_number is not None and self.id_number != self._loaded_id_number
+                and self.id_verified_at is not None and not self._verifying
+                and (update_fields is None or "id_number" in update_fields)):
+            # A changed number is not the proven one any more.
+            self.id_verified_at, self.id_verified_by = None, ""
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields = {*update_fields, "id_verified_at", "id_verified_by"}
         previous = None if self._state.adding else getattr(self, "_loaded_role", None)
         left_role = previous if previous != self.role else None
         if update_fields is None or {"role", "is_staff"} & set(update_fields):
@@ -81,6 +113,8 @@ class User(AbstractUser):
         ):
             roles.sync_role_groups(self)
         self._loaded_role = self.role
+        self._loaded_id_number = self.id_number
+        self._verifying = False
 
     @property
     def is_officer(self) -> bool:
@@ -110,6 +144,7 @@ class AccountEvent(models.Model):
         TOKEN_CHANGED = "token_changed", _("Sửa mã truy cập API")
         TOKEN_REVOKED = "token_revoked", _("Thu hồi mã truy cập API")
         TOKEN_DELETED = "token_deleted", _("Xóa mã truy cập API")
+        ID_VERIFIED = "id_verified", _("Xác thực số định danh cá nhân")
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
     action = models.CharField(_("thao tác"), max_length=24, choices=Action.choices)

@@ -93,11 +93,11 @@ def verify_issued(request: HttpRequest, document_id: uuid.UUID) -> dict[str, Any
             response={200: list[WarehouseDocumentOut], ERROR_STATUSES: ErrorOut})
 def my_warehouse(request: HttpRequest) -> list[dict[str, Any]]:
     user = require_user(request)
-    if not user.id_number:
+    if not user.verified_id_number:  # a typed, unproven number opens nobody's documents
         return []
     return [
         {"id": d.pk, "document_type": d.document_type, "number": d.number, "issuer": d.issuer,
          "issue_date": d.issue_date, "valid_until": d.valid_until, "origin": d.origin, "pages": d.pages,
          "hidden": d.hidden_at is not None}
-        for d in services.warehouse_of(user.id_number)[:500]
+        for d in services.warehouse_of(user.verified_id_number)[:500]
     ]

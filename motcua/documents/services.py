@@ -136,7 +136,7 @@ def reusable_for(identifier: str, on: dt.date | None = None) -> QuerySet[Digitis
 
 
 def _owned(user: Any, document_id: int) -> DigitisedDocument:
-    identifier = getattr(user, "id_number", "") or ""
+    identifier = getattr(user, "verified_id_number", "") or ""  # a typed number owns nothing
     document = (
         DigitisedDocument.objects.select_for_update()
         .filter(pk=document_id, holder_identifier=identifier, deleted_at__isnull=True).first()

@@ -80,7 +80,9 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 def _identifier(request: HttpRequest) -> str:
-    return getattr(request.user, "id_number", "") or ""
+    """The signed-in person's ID number when it is proven theirs (accounts.User.verified_id_number):
+    a number typed at registration opens nobody's documents."""
+    return getattr(request.user, "verified_id_number", "") or ""
 
 
 @login_required
@@ -91,7 +93,8 @@ def warehouse(request: HttpRequest) -> HttpResponse:
                  if identifier else DigitisedDocument.objects.none())
     accesses = services.accesses_of(identifier)[:200] if identifier else []
     return render(request, "documents/warehouse.html", {
-        "documents": documents, "accesses": accesses, "has_identifier": bool(identifier),
+        "documents": documents, "accesses": accesses,
+        "has_identifier": bool(getattr(request.user, "id_number", "")), "verified": bool(identifier),
     })
 
 

@@ -165,7 +165,8 @@ def reused_documents(
     pairs: list[tuple[int, DigitisedDocument]] = []
     if not reused:
         return pairs
-    offered = {d.pk: d for d in warehouse.reusable_for(identifier).filter(pk__in=[pk for _r, pk in reused])}
+    offered = ({d.pk: d for d in warehouse.reusable_for(identifier).filter(pk__in=[pk for _r, pk in reused])}
+               if identifier else {})  # no proven holder: nothing to reuse
     for requirement_id, document_id in reused:
         if requirement_id not in known_requirements:
             raise warehouse.WarehouseError("unknown_requirement", gettext(

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import IdVerification, Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog.models import (
     ChannelKind,
@@ -55,6 +55,14 @@ class World:
     birth: ProcedureVersion  # 1.001193, commune level
     certification: ProcedureVersion  # 2.000815, same day / 15:00 rule
     land: ProcedureVersion  # 1.012786, province level (land), received at a commune centre
+
+    def prove_citizen(self) -> User:
+        """The citizen, holding the applicant's ID number proven at a counter (their data
+        warehouse opens; they may reuse its documents when they submit for themselves)."""
+        self.citizen.id_number = self.applicant().id_number
+        self.citizen.mark_id_verified(IdVerification.COUNTER)
+        self.citizen.save(update_fields=["id_number", "id_verified_at", "id_verified_by"])
+        return self.citizen
 
     def applicant(self, user: User | None = None, name: str = "Nguyễn Thị Hồng Nhung") -> Applicant:
         return Applicant(

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import IdVerification, Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog.models import (
     ChannelKind,
@@ -57,6 +57,8 @@ class World:
 
 def _user(username: str, role: str, agency: Agency | None, name: str, **extra: str) -> User:
     user = User(username=username, role=role, agency=agency, full_name=name, **extra)
+    if role == Role.CITIZEN and user.id_number:
+        user.mark_id_verified(IdVerification.NATIONAL_IDENTITY)  # their data warehouse is open
     user.set_password(PASSWORD)
     user.save()
     return user

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from motcua.accounts.models import Role, User
+from motcua.accounts import audit
+from motcua.accounts.models import AccountEvent, IdVerification, Role, User
 from motcua.portal.forms import ID_NUMBER_RE
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,15 @@ class IdNumberBackend(OIDCAuthenticationBackend):
     def create_user(self, claims: dict[str, Any]) -> User:
         try:
             with transaction.atomic():
-                return User.objects.create_user(
-                    f"vneid-{secrets.token_hex(6)}", email=claims.get("email") or "", password=None,
+                user = User(
+                    username=f"vneid-{secrets.token_hex(6)}", email=claims.get("email") or "",
                     role=Role.CITIZEN, id_number=_id_number(claims), full_name=claims.get("name") or "",
                     phone=claims.get("phone_number") or "",
                 )
+                user.set_unusable_password()
+                user.mark_id_verified(IdVerification.NATIONAL_IDENTITY)
+                user.save()
+                return user
         except IntegrityError:
             # Another first sign-in with this number created the account a moment ago.
             return User.objects.get(id_number=_id_number(claims))
@@ -68,11 +73,36 @@ class IdNumberBackend(OIDCAuthenticationBackend):
         if user.role != Role.CITIZEN:
             # Officers sign in with their work account; a citizen identity never opens the desk.
             raise SuspiciousOperation("national identity sign-in to a non-citizen account")
+        changed: list[str] = []
         name = claims.get("name") or ""
         if name and name != user.full_name:  # the provider's name is the verified one
             user.full_name = name
-            user.save(update_fields=["full_name"])
+            changed.append("full_name")
+        if user.id_verified_at is None:
+            take_over(user, claims)
+            changed += ["password", "email", "phone", "id_verified_at", "id_verified_by"]
+        if changed:
+            with transaction.atomic():
+                user.save(update_fields=changed)
+                if "id_verified_at" in changed:
+                    data = {"method": IdVerification.NATIONAL_IDENTITY, "credentials_revoked": True}
+                    audit.record(AccountEvent.Action.ID_VERIFIED, subject_id=user.pk, subject=user.username,
+                                 data=data)
         return user
+
+
+def take_over(user: User, claims: dict[str, Any]) -> None:
+    """The national identity proves the number of an account registered with a typed number.
+
+    Whoever registered it may not be the number's owner (anyone can type a number), so what
+    they set up stops working: the password (no password sign-in, no reset e-mail; sessions
+    opened with it end, their hash no longer matches) and the e-mail and phone they gave,
+    replaced by the provider's. The owner keeps the account, its dossiers and its history.
+    """
+    user.set_unusable_password()
+    user.email = claims.get("email") or ""
+    user.phone = claims.get("phone_number") or ""
+    user.mark_id_verified(IdVerification.NATIONAL_IDENTITY)
 
 
 def enabled_or_404(view: Any) -> Any:

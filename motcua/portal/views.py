@@ -113,7 +113,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     home = _home_unit(user)
     initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email,
                "address_unit": home, "receiving_agency": _home_centre(agencies, home)}
-    offers = digital.offers_for(user.id_number or "", requirements)
+    offers = digital.offers_for(user.verified_id_number, requirements)
     slots = [requirement_field_name(r.pk) for r in requirements if is_document(r)]
     form_key = version.procedure.code
     files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None

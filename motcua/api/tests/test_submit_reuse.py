@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from motcua.accounts.models import IdVerification
 from motcua.api.tests.conftest import Province
 from motcua.api.tests.test_dossiers_write import session
 from motcua.documents import services as warehouse
@@ -13,6 +16,13 @@ from motcua.dossiers.models import Dossier, DossierDocument
 
 SCAN = render_pdf(BIRTH_CERTIFICATE)
 
+
+
+@pytest.fixture(autouse=True)
+def proven(province: Province) -> None:
+    """The citizen's ID number is proven theirs (a VNeID sign-in): their warehouse is open."""
+    province.citizen.mark_id_verified(IdVerification.NATIONAL_IDENTITY)
+    province.citizen.save(update_fields=["id_verified_at", "id_verified_by"])
 
 def digitised(province: Province, holder: str) -> DigitisedDocument:
     return warehouse.digitise([("to-khai.pdf", SCAN)], holder_identifier=holder, origin=Origin.COUNTER_SCAN,

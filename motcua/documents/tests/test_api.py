@@ -7,6 +7,7 @@ import uuid
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from motcua.accounts.models import IdVerification
 from motcua.documents import services, signing
 from motcua.documents.models import Origin
 from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
@@ -50,6 +51,10 @@ def test_my_warehouse_lists_only_my_documents_and_needs_a_login(world: World, cl
     world.citizen.id_number = ID
     world.citizen.save()
     client.force_login(world.citizen)
+    # A number typed at registration is not proven: it opens nobody's documents.
+    assert client.get("/api/v1/documents/warehouse").json() == []
+    world.citizen.mark_id_verified(IdVerification.COUNTER)
+    world.citizen.save()
     assert [d["number"] for d in client.get("/api/v1/documents/warehouse").json()] == ["125/2025/KS"]
     client.force_login(world.other_citizen)
     assert client.get("/api/v1/documents/warehouse").json() == []

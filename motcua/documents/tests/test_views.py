@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from motcua.accounts.models import IdVerification
 from motcua.documents import services, signing
 from motcua.documents.models import DigitisedDocument, Origin
 from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
@@ -60,8 +61,7 @@ def _kept(world: World, origin: str = Origin.COUNTER_SCAN) -> DigitisedDocument:
 
 
 def test_my_warehouse_lists_my_documents_and_who_opened_them(world: World, client: Client) -> None:
-    world.citizen.id_number = ID
-    world.citizen.save()
+    world.prove_citizen()
     document = _kept(world)
     services.open_for_officer(world.receptionist, document.pk, "Hồ sơ 000.02.30.H37-260302-0001")
     client.force_login(world.citizen)
@@ -86,8 +86,7 @@ def test_another_citizen_sees_nothing_of_mine_and_cannot_download_it(world: Worl
 
 
 def test_hide_then_delete_refused_with_a_message(world: World, client: Client) -> None:
-    world.citizen.id_number = ID
-    world.citizen.save()
+    world.prove_citizen()
     document = _kept(world)
     client.force_login(world.citizen)
     client.post(reverse("documents:warehouse_action", args=[document.pk, "hide"]))
@@ -129,9 +128,33 @@ def test_a_citizen_cannot_use_the_officer_door_and_a_hidden_document_is_404(worl
     client.force_login(world.citizen)
     url = reverse("documents:officer_file", args=[document.pk])
     assert client.post(url, {"purpose": "x"}).status_code == 403
-    world.citizen.id_number = ID
-    world.citizen.save()
+    world.prove_citizen()
     services.set_hidden(world.citizen, document.pk, True)
     client.force_login(world.receptionist)
     assert client.post(url, {"purpose": "Hồ sơ"}).status_code == 404
     assert not WarehouseAccess.objects.exists()
+
+
+def test_a_typed_id_number_opens_nobodys_warehouse_until_it_is_verified(world: World, client: Client) -> None:
+    # Someone registers with the holder's number (anyone can type a number): nothing is shown,
+    # downloaded, hidden or deleted until the number is proven theirs.
+    world.other_citizen.id_number = ID
+    world.other_citizen.save()
+    document = _kept(world)
+    client.force_login(world.other_citizen)
+    page = client.get(reverse("documents:warehouse")).content.decode()
+    assert "125/2025/KS" not in page and "chưa được xác thực" in page
+    assert client.get(reverse("documents:warehouse_file", args=[document.pk])).status_code == 404
+    client.post(reverse("documents:warehouse_action", args=[document.pk, "delete"]))
+    client.post(reverse("documents:warehouse_action", args=[document.pk, "hide"]))
+    document.refresh_from_db()
+    assert document.deleted_at is None and document.hidden_at is None
+    # Proven at a counter: the warehouse opens.
+    world.other_citizen.mark_id_verified(IdVerification.COUNTER)
+    world.other_citizen.save()
+    assert "125/2025/KS" in client.get(reverse("documents:warehouse")).content.decode()
+    # A changed number is not the proven one any more.
+    world.other_citizen.id_number = "020190009999"
+    world.other_citizen.save(update_fields=["id_number"])
+    world.other_citizen.refresh_from_db()
+    assert world.other_citizen.id_verified_at is None and world.other_citizen.verified_id_number == ""

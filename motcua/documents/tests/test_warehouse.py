@@ -26,8 +26,7 @@ def _digitise(world: World, origin: str = Origin.COUNTER_SCAN, **metadata: objec
 
 
 def _citizen(world: World) -> object:
-    world.citizen.id_number = ID
-    world.citizen.save()
+    world.prove_citizen()
     return world.citizen
 
 

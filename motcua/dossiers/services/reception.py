@@ -283,7 +283,10 @@ def submit_online(
         )
     _check_delivery(result_delivery)
     known = {d.requirement_id for d in catalog_documents(version)}
-    pairs = _digital(lambda: digital.reused_documents(applicant.id_number, reused, known))
+    # Only the holder reuses their documents: the signed-in person whose proven number is the
+    # applicant's (a typed number, or a dossier filed for someone else, reuses nothing).
+    holder = actor.verified_id_number if actor.verified_id_number == applicant.id_number else ""
+    pairs = _digital(lambda: digital.reused_documents(holder, reused, known))
     slots: list[Any] = [*files, *((requirement_id, None) for requirement_id, _d in pairs)]
     handed_in = list(documents) if documents is not None else _documents_with_files(version, slots)
     _check_documents(version, handed_in, files)

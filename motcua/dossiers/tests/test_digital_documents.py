@@ -148,7 +148,7 @@ def test_a_paper_result_is_not_signed(world: World) -> None:
 def submit_reusing(world: World, reused: list[tuple[int, int]], **kwargs: Any) -> Dossier:
     form = requirement(world, "Tờ khai đăng ký khai sinh")
     return services.submit_online(
-        world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-05 08:00"),
+        world.prove_citizen(), world.birth, world.applicant(), world.ward_center, at=at("2026-03-05 08:00"),
         files=[(form.pk, upload("to-khai.pdf"))], reused=reused, competent_agency=world.ward_committee,
         **kwargs,
     )
@@ -179,12 +179,29 @@ def test_another_holders_document_cannot_be_reused(world: World) -> None:
     assert Dossier.objects.count() == before
 
 
+def test_a_typed_unproven_id_number_reuses_nothing(world: World) -> None:
+    # The citizen typed the holder's number at registration but never proved it: the holder's
+    # documents cannot be pulled into a dossier (and then downloaded from it).
+    receive_at_counter(world)
+    source = DigitisedDocument.objects.get()
+    world.citizen.id_number = world.applicant().id_number
+    world.citizen.save(update_fields=["id_number"])
+    certificate = requirement(world, "Giấy chứng sinh")
+    before = Dossier.objects.count()
+    with pytest.raises(DossierError) as caught:
+        services.submit_online(
+            world.citizen, world.birth, world.applicant(), world.ward_center, at=at("2026-03-05 08:00"),
+            files=[(requirement(world, "Tờ khai đăng ký khai sinh").pk, upload("to-khai.pdf"))],
+            reused=[(certificate.pk, source.pk)], competent_agency=world.ward_committee,
+        )
+    assert caught.value.code == "not_reusable"
+    assert Dossier.objects.count() == before
+
+
 def test_a_hidden_document_cannot_be_reused(world: World) -> None:
     receive_at_counter(world)
     source = DigitisedDocument.objects.get()
-    world.citizen.id_number = "020190001234"
-    world.citizen.save(update_fields=["id_number"])
-    warehouse.set_hidden(world.citizen, source.pk, True)
+    warehouse.set_hidden(world.prove_citizen(), source.pk, True)
     certificate = requirement(world, "Giấy chứng sinh")
     with pytest.raises(DossierError) as caught:
         submit_reusing(world, [(certificate.pk, source.pk)])

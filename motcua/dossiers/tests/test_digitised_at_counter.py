@@ -187,9 +187,7 @@ def test_check_files_finds_an_orphan_digitised_file_and_counts_the_documents_row
 def test_a_document_the_holder_deleted_leaves_neither_file_nor_a_missing_row(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
-    citizen = world.citizen
-    citizen.id_number = "020190001234"
-    citizen.save(update_fields=["id_number"])
+    citizen = world.prove_citizen()
     document = warehouse.digitise([("a.pdf", render_pdf(BIRTH_CERTIFICATE))],
                                   holder_identifier=citizen.id_number, origin="citizen_upload")
     path = Path(document.file.path)

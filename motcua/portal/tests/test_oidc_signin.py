@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import AccountEvent, Role, User
 from motcua.e2e.oidc import Provider, running_provider, sign_in_at_provider
 
 CALLBACK = "http://testserver/oidc/callback/"
@@ -54,6 +54,7 @@ def test_a_first_sign_in_creates_one_citizen_account_with_the_providers_id_numbe
     user = User.objects.get(id_number="020190001234")
     assert user.role == Role.CITIZEN and user.full_name == "Nguyễn Thị Hồng Nhung"
     assert not user.has_usable_password()
+    assert user.verified_id_number == "020190001234"  # proven by the provider: the warehouse opens
     page = client.get("/portal/dossiers/")
     assert page.status_code == 200 and "Hồ sơ của tôi" in page.content.decode()
     # A second sign-in is the same account.
@@ -69,6 +70,34 @@ def test_an_existing_account_with_the_id_number_is_the_one_signed_in(oidc_on: Pr
     assert client.session["_auth_user_id"] == str(mine.pk)
     mine.refresh_from_db()
     assert mine.full_name == "Nguyễn Thị Hồng Nhung"  # the provider's verified name
+
+
+def test_the_national_identity_takes_over_an_account_registered_with_a_typed_number(
+    oidc_on: Provider, db: None
+) -> None:
+    # Someone registered with Nhung's number (anyone can type a number) and their own e-mail,
+    # and is signed in; their warehouse stays closed: the number is not proven.
+    squatter = User.objects.create_user("ke.mao.danh", password="mat-khau-dai-123", role=Role.CITIZEN,
+                                        id_number="020190001234", email="kemao@example.vn")
+    theirs = Client()
+    assert theirs.login(username="ke.mao.danh", password="mat-khau-dai-123")
+    assert squatter.verified_id_number == ""
+    # The owner signs in with the national identity: the account is hers now.
+    mine = Client()
+    _sign_in(mine, "nhung")
+    assert mine.session["_auth_user_id"] == str(squatter.pk)
+    squatter.refresh_from_db()
+    assert squatter.verified_id_number == "020190001234" and squatter.id_verified_by == "vneid"
+    assert not squatter.has_usable_password()  # the typed password opens nothing any more
+    assert squatter.email == "nhung@example.vn"  # no reset e-mail goes to the old address
+    assert not Client().login(username="ke.mao.danh", password="mat-khau-dai-123")
+    assert theirs.get("/portal/dossiers/").status_code == 302  # their session ended
+    assert mine.get("/portal/dossiers/").status_code == 200
+    logged = AccountEvent.objects.filter(action=AccountEvent.Action.ID_VERIFIED, subject_user_id=squatter.pk)
+    assert logged.count() == 1 and "020190001234" not in str(logged.get().data)
+    # A later sign-in changes nothing more.
+    _sign_in(Client(), "nhung")
+    assert logged.count() == 1
 
 
 def test_the_national_identity_never_opens_an_officers_account(oidc_on: Provider, db: None) -> None:

@@ -57,7 +57,7 @@ def scene(world: World) -> dict[str, Dossier]:
     b = services.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
                                      at=at("2026-03-03 08:00"), documents=paper)
     scan = DigitisedDocument.objects.get(dossier_code=a.code, origin="counter_scan")
-    c = services.submit_online(world.citizen, world.birth, world.applicant(), world.ward_center,
+    c = services.submit_online(world.prove_citizen(), world.birth, world.applicant(), world.ward_center,
                                at=at("2026-03-04 08:00"), files=[(form.pk, upload("tk.pdf"))],
                                reused=[(certificate.pk, scan.pk)], competent_agency=world.ward_committee)
     services.receive_dossier(world.receptionist, c, at=at("2026-03-04 09:00"))

@@ -19,11 +19,15 @@ def duplicate_id_numbers() -> list[dict[str, Any]]:
                .filter(n__gt=1).order_by("id_number").values_list("id_number", flat=True))
     found = []
     for number in numbers:
-        accounts = User.objects.filter(id_number=number).order_by("date_joined", "pk")
+        # Only the columns named: the command runs before migration 0004, on a table that may
+        # lack the later columns of the model.
+        accounts = (User.objects.filter(id_number=number).order_by("date_joined", "pk")
+                    .values("pk", "username", "role", "is_active", "date_joined", "last_login"))
         found.append({
             "id_number": mask_id_number(number),
-            "accounts": [{"id": u.pk, "username": u.username, "role": u.role, "active": u.is_active,
-                          "joined": u.date_joined, "last_login": u.last_login} for u in accounts],
+            "accounts": [{"id": u["pk"], "username": u["username"], "role": u["role"],
+                          "active": u["is_active"], "joined": u["date_joined"], "last_login": u["last_login"]}
+                         for u in accounts],
         })
     return found
 
