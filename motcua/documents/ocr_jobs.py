@@ -119,11 +119,14 @@ def request(documents: list[DigitisedDocument]) -> None:
     """Mark documents for recognition (inside the caller's transaction); after the commit each
     is handed to the worker (the periodic job finds any that were not)."""
     ids = [d.pk for d in documents if d.pk is not None]
-    if ids:
-        DigitisedDocument.objects.filter(pk__in=ids).update(
+    # Documents created pending (`digitise(..., ocr_state=PENDING)`) need no UPDATE.
+    again = [d.pk for d in documents if d.pk is not None and d.ocr_state != OcrState.PENDING]
+    if again:
+        DigitisedDocument.objects.filter(pk__in=again).update(
             ocr_state=OcrState.PENDING, ocr_pages_done=0, ocr_error="", ocr_started_at=None)
         for document in documents:
             document.ocr_state = OcrState.PENDING
+    if ids:
         if settings.MOTCUA_OCR_ON_COMMIT:
             for pk in ids:
                 enqueue_on_commit("motcua.documents.ocr_jobs.run_one", pk, task_name=f"ocr {pk}")

@@ -76,8 +76,13 @@ def digitise(
     dossier_code: str = "",
     signed: SignedDocument | None = None,
     ocr_text: str = "",
+    ocr_state: str = "",
 ) -> DigitisedDocument:
-    """Make one PDF of the scans (PDF/JPEG/PNG pages in order) and keep it in the holder's warehouse."""
+    """Make one PDF of the scans (PDF/JPEG/PNG pages in order) and keep it in the holder's warehouse.
+
+    `ocr_state`: `OcrState.PENDING` for a document to be recognised in the background (then
+    `ocr_jobs.request` only hands it to the worker).
+    """
     if origin not in Origin.values:
         raise WarehouseError("bad_origin", gettext("Nguồn gốc giấy tờ không hợp lệ."))
     identifier = _identifier(holder_identifier)
@@ -93,11 +98,12 @@ def digitise(
         number=metadata.number, issuer=metadata.issuer, issue_date=metadata.issue_date,
         valid_until=metadata.valid_until, holder_identifier=identifier, holder_name=holder_name,
         origin=origin, dossier_code=dossier_code, agency=agency, created_by=officer, signed=signed,
-        ocr_text=ocr_text,
+        ocr_text=ocr_text, ocr_state=ocr_state,
     )
-    with transaction.atomic():
-        document.file.save("scan.pdf", ContentFile(pdf), save=False)
-        document.save()
+    # The file first, then its row (one statement: no savepoint needed). A row that fails
+    # leaves a file without a row, which `motcua dossiers check-files --clean` removes.
+    document.file.save("scan.pdf", ContentFile(pdf), save=False)
+    document.save()
     return document
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from motcua.documents import ocr, ocr_jobs
 from motcua.documents import services as warehouse
-from motcua.documents.models import DigitisedDocument, Origin, SignedDocument
+from motcua.documents.models import DigitisedDocument, OcrState, Origin, SignedDocument
 from motcua.documents.signing import QrFields, SigningError, sign_document
 from motcua.dossiers.models import Dossier, DossierDocument, DossierFile
 
@@ -63,7 +63,7 @@ def digitise_reception(
                 metadata=warehouse.Metadata(document_type=document.name[:200]),
                 holder_name=dossier.applicant.name,
                 requirement=document.requirement, agency=dossier.receiving_agency, officer=officer,
-                dossier_code=dossier.code,
+                dossier_code=dossier.code, ocr_state=OcrState.PENDING,
             ))
         except warehouse.WarehouseError as error:
             if error.code != "bad_scan":
