@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts import audit
 from motcua.accounts.models import AccountEvent, IdVerification, User
 from motcua.accounts.privacy import mask_id_number, mask_phone
+from motcua.core.readonly_admin import ReadOnlyAdminMixin
 
 PRIVATE_FIELDS = {"id_number": mask_id_number, "phone": mask_phone}
 SEARCH_SESSION_KEY = "motcua_admin_user_search"
@@ -161,7 +162,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(AccountEvent)
-class AccountEventAdmin(admin.ModelAdmin):
+class AccountEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The account audit log: read only, for everyone (append-only, see accounts.audit)."""
 
     list_display = ("at", "action", "actor", "subject", "data")
@@ -169,12 +170,3 @@ class AccountEventAdmin(admin.ModelAdmin):
     search_fields = ("=actor", "=subject")
     date_hierarchy = "at"
     readonly_fields = ("at", "action", "actor_user_id", "actor", "subject_user_id", "subject", "data")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -12,28 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.readonly_admin import ReadOnlyAdminMixin
 from motcua.dossiers import deadlines
 from motcua.dossiers.models import Deadline, Dossier, DossierEvent, DossierStep, Handover
 
 
-class ReadOnlyMixin:
-    """No add, change or delete, whoever asks (superusers included)."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-
-class StepInline(ReadOnlyMixin, admin.TabularInline):
+class StepInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = DossierStep
     fields = ("order", "name", "role", "agency", "assignee", "allotted", "started_at", "due_at",
               "finished_at", "deadline")
@@ -54,7 +42,7 @@ class StepInline(ReadOnlyMixin, admin.TabularInline):
         return str(Deadline.DUE_SOON.label if step.due_at <= th.soon else Deadline.OK.label)
 
 
-class HandoverInline(ReadOnlyMixin, admin.TabularInline):
+class HandoverInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Handover
     fields = ("at", "kind", "from_agency", "to_agency", "giver", "receiver", "due_at", "note")
     readonly_fields = fields
@@ -62,7 +50,7 @@ class HandoverInline(ReadOnlyMixin, admin.TabularInline):
     verbose_name_plural = _("giao nhận hồ sơ (phiếu kiểm soát)")
 
 
-class EventInline(ReadOnlyMixin, admin.TabularInline):
+class EventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = DossierEvent
     fields = ("seq", "at", "action", "from_status", "to_status", "actor", "reason", "data", "hash")
     readonly_fields = fields
@@ -88,7 +76,7 @@ class DeadlineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Dossier)
-class DossierAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("code", "procedure_code", "status", "applicant_name", "masked_id",
                     "receiving_agency", "competent_agency", "received_at", "due_at", "deadline")
     list_filter = ("status", DeadlineFilter, "channel", "receiving_agency", "competent_agency")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.privacy import mask_id_number
+from motcua.core.readonly_admin import ReadOnlyAdminMixin
 from motcua.ecopy.models import CertifiedCopy
 
 
 @admin.register(CertifiedCopy)
-class CertifiedCopyAdmin(admin.ModelAdmin):
+class CertifiedCopyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("number", "book", "agency", "certified_at", "requester_name", "masked_requester",
                     "pages", "copies", "fee_total")
     exclude = ("requester_identifier",)
@@ -22,12 +20,3 @@ class CertifiedCopyAdmin(admin.ModelAdmin):
     @admin.display(description=_("số định danh người yêu cầu"))
     def masked_requester(self, obj: CertifiedCopy) -> str:
         return mask_id_number(obj.requester_identifier)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

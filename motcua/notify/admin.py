@@ -3,24 +3,15 @@ the sandbox's messages (demo), the citizens' choices. Addresses are masked in li
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.readonly_admin import ReadOnlyAdminMixin
 from motcua.notify.models import OutboxMessage, Preference, SandboxMessage, mask_recipient
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+class ReadOnly(ReadOnlyAdminMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(OutboxMessage)

@@ -1,37 +1,20 @@
 from django.contrib import admin
 
+from motcua.core.readonly_admin import ReadOnlyAdminMixin
 from motcua.payments.models import Notification, PaymentOrder
 
 
 @admin.register(PaymentOrder)
-class PaymentOrderAdmin(admin.ModelAdmin):
+class PaymentOrderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: orders change only through verified notifications and the settlement."""
 
     list_display = ("order_id", "dossier", "amount", "status", "created_at", "paid_at", "settled_via")
     list_filter = ("status", "gateway")
     search_fields = ("order_id", "transaction_id", "dossier__code")
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("received_at", "gateway", "via", "order_id", "outcome", "reason")
     list_filter = ("outcome", "gateway", "via")
     search_fields = ("order_id",)
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
