@@ -7,7 +7,10 @@ assistance, insurance, vehicles, justice, agriculture and tax; phrased the way p
 phones (no diacritics, typos, "ko", "dc", "cccd", "bn tiền", situations instead of procedure
 names, two questions at once). `bench/assistant.py --build-tuning-extra2` appends them, with key
 facts copied from the catalog, to eval/assistant_tuning_extra.jsonl (split "tuning_extra").
-These are tuning questions: they were looked at one by one.
+These are tuning questions: they were looked at one by one. Nine more were written on procedures
+that a held-out part also uses (the random draw met them); they were removed, so that the held-out
+parts stay about procedures nobody tuned on (checked by
+test_second_heldout_set_has_60_questions_on_procedures_no_other_part_uses for held-out 2).
 """
 
 # (question, intents, difficulty, accepted codes)
@@ -15,7 +18,6 @@ QUESTIONS: list[tuple[str, list[str], str, list[str]]] = [
     # household business
     ("doi ten ho kinh doanh can giay to gi", ["documents"], "colloquial", ["2.000720"]),
     ("e muon dong cua tiem tap hoa luon ko ban nua thi phai lam gi", ["overview"], "colloquial", ["1.001266"]),
-    ("quán em muốn tạm nghỉ bán 3 tháng thì báo phường có mất phí ko", ["fee"], "colloquial", ["1.001570"]),
     ("mo quan com nho dang ky ho kinh doanh het bn tien", ["fee"], "colloquial", ["1.001612"]),
     ("ho kinh doanh mo them 1 diem ban hang nua thi thong bao o dau", ["where"], "colloquial", ["1.009824"]),
     ("muốn chuyển hộ kinh doanh lên thành công ty thì phải làm sao", ["overview"], "colloquial", ["2.001999"]),
@@ -29,11 +31,8 @@ QUESTIONS: list[tuple[str, list[str], str, list[str]]] = [
     ("xin giấy xác nhận thông tin hộ tịch có mất tiền không", ["fee"], "plain", ["2.002516"]),
     ("ba em nam liet giuong ko di dc, dang ky ket hon luu dong tai nha thi lam sao", ["steps"], "colloquial", ["1.000593"]),
     ("minh da ket hon o han quoc roi gio ve vn ghi vao so ho tich can nhung gi", ["documents"], "colloquial", ["2.002189"]),
-    ("ly hôn bên Nhật rồi, về nước ghi vào sổ hộ tịch thì lệ phí bao nhiêu", ["fee"], "plain", ["2.000554"]),
-    ("chau da du 18 tuoi roi, cham dut giam ho can giay to gi", ["documents"], "colloquial", ["1.004845"]),
     ("bố mẹ cháu mất hết, tôi là bác ruột muốn làm người giám hộ cho cháu thì nộp ở đâu", ["where"], "colloquial", ["1.004837"]),
     ("vo chong em hiem muon muon nhan nuoi 1 be o chua thi can nhung giay to gi", ["documents"], "colloquial", ["2.001263"]),
-    ("giay nuoi con nuoi bi mat, so luu cung mat, dang ky lai viec nuoi con nuoi the nao", ["steps"], "colloquial", ["2.001255"]),
     ("dang ky giam sat viec giam ho het bao lau", ["time"], "colloquial", ["3.000323"]),
     ("xin ban sao giay khai sinh de nop ho so nhap hoc mat bn tien", ["fee"], "colloquial", ["2.000635"]),
     ("muon doi ho cho con theo ho me thi lam the nao", ["steps"], "colloquial", ["1.004859"]),
@@ -43,14 +42,11 @@ QUESTIONS: list[tuple[str, list[str], str, list[str]]] = [
     ("tra phong tro ve que roi co can huy tam tru ko", ["overview"], "colloquial", ["1.010028"]),
     ("tam tru sap het han thi gia han o dau", ["where"], "colloquial", ["1.002755"]),
     ("nhà em sống trên ghe, xin xác nhận nơi thường xuyên đậu ghe để đăng ký cư trú ở đâu", ["where"], "colloquial", ["1.013313"]),
-    ("thong tin cu tru bi sai ngay sinh, muon dieu chinh thong tin cu tru thi can gi", ["documents"], "colloquial", ["1.010039"]),
     ("nhà không có giấy tờ, không đủ điều kiện đăng ký thường trú thì khai báo cư trú thế nào", ["steps"], "colloquial", ["1.010040"]),
     # identity
     ("con em vua du 14 tuoi lam can cuoc lan dau mat bao lau", ["time"], "colloquial", ["1.014061"]),
-    ("lam cccd cho be 5 tuoi can mang gi", ["documents"], "colloquial", ["1.014062"]),
     ("danh rot mat cccd roi lam lai het bn tien", ["fee"], "colloquial", ["1.014064"]),
-    ("kich hoat dinh danh dien tu muc 2 thi lam o dau", ["where"], "colloquial", ["3.000228"]),
-    ("tai khoan dinh danh dien tu bi khoa, mo khoa lai lam sao", ["steps"], "colloquial", ["3.000277"]),
+    ("tai khoan dinh danh dien tu bi khoa, mo khoa lai lam sao", ["steps"], "colloquial", ["3.000275", "3.000277"]),
     # land
     ("nha bi chay mat so do roi xin cap lai can giay to gi", ["documents"], "colloquial", ["1.012786"]),
     ("sổ đỏ ghi sai tên chủ đất, đính chính lại mất bao lâu", ["time"], "colloquial", ["1.012796", "1.012790"]),
@@ -90,7 +86,6 @@ QUESTIONS: list[tuple[str, list[str], str, list[str]]] = [
     ("photo cong chung bang tot nghiep o xa mat bao nhieu tien", ["fee"], "colloquial", ["2.000815"]),
     ("chung thuc chu ky tren giay uy quyen o dau", ["where"], "colloquial", ["2.000884"]),
     ("hop dong tang cho da chung thuc o xa gio hai ben muon huy bo thi lam the nao", ["steps"], "colloquial", ["2.000913"]),
-    ("toi duoc thon bau lam hoa giai vien thi xa cong nhan the nao", ["steps"], "colloquial", ["1.002211"]),
     ("hoa giai vien xin thanh toan thu lao thi ho so gom gi", ["documents"], "colloquial", ["2.002080"]),
     ("không hài lòng với người trợ giúp pháp lý, muốn khiếu nại thì nộp đơn ở đâu", ["where"], "plain", ["2.000592"]),
     ("muon to cao can bo cong an xa nhan hoi lo thi nop don o dau", ["where"], "colloquial", ["1.004327"]),
@@ -104,7 +99,6 @@ QUESTIONS: list[tuple[str, list[str], str, list[str]]] = [
     # two questions at once
     ("nhap khau ve nha chong can giay to gi va bao lau thi xong", ["documents", "time"], "multi", ["1.004222"]),
     ("dep tiem tap hoa roi, cham dut ho kinh doanh can gi, co mat phi ko", ["documents", "fee"], "multi", ["1.001266"]),
-    ("lam can cuoc cho con 10 tuoi lam o dau, co mat tien khong", ["where", "fee"], "multi", ["1.014062"]),
     ("bà ngoại mất ở nhà, làm giấy chứng tử cần mang gì, mấy ngày có", ["documents", "time"], "multi", ["1.000656"]),
     ("nhan con nuoi la chau ruot thi nop o dau va het bao nhieu tien", ["where", "fee"], "multi", ["2.001263"]),
     ("sổ đỏ bị mất xin cấp lại nộp ở đâu, bao lâu có", ["where", "time"], "multi", ["1.012786"]),

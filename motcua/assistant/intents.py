@@ -202,6 +202,19 @@ FILLER = (
     "lam thu tuc",
     "cua toi",
     "roi",
+    # when it happened says nothing about the procedure ("ông nội mất tuần trước")
+    "hom qua",
+    "hom kia",
+    "hom truoc",
+    "tuan truoc",
+    "thang truoc",
+    "nam ngoai",
+    "nam truoc",
+    "moi day",
+    "gan day",
+    "bay gio",
+    "hien nay",
+    "hien tai",
 )
 
 # "What should I do": an overview, not the steps ("tôi muốn tách hộ thì phải làm sao?"). Removed
@@ -282,6 +295,9 @@ _CUE_PATTERNS = {intent: _pattern(cues) for intent, cues in CUES.items()}
 _ALL_CUES = _pattern(tuple(c for cues in CUES.values() for c in cues))
 _FILLER = _pattern(FILLER)
 _OVERVIEW = _pattern(OVERVIEW_CUES)
+_OWN_MONEY = _pattern(
+    ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
+)
 
 
 @dataclass(frozen=True)
@@ -346,6 +362,10 @@ def analyse(question: str) -> Analysis:
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
+    # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
+    without_code = _OWN_MONEY.sub(" ", without_code)
+    # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
+    without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     found: list[tuple[int, str]] = []
     for intent, pattern in _CUE_PATTERNS.items():
         match = pattern.search(without_code)
