@@ -26,6 +26,12 @@ STRONG_SCORE = 28.0
 STRONG_COVERAGE = 0.55
 VERY_STRONG_SCORE = 45.0
 VERY_STRONG_COVERAGE = 0.25
+# …and then still three explained words below a score of 70: two words of a long question ("giá
+# thuê nhà trọ gần trường đại học", 47) are an everyday phrase the catalog happens to use, not a
+# request; a two-word request the search reads through a synonym scores far higher ("sửa tên
+# trong giấy khai sinh bao lâu thì xong", 91).
+VERY_STRONG_EXPLAINED = 3
+EXTREME_SCORE = 70.0
 # …or, for a long question that tells a situation ("sinh xong đi làm lại vẫn còn yếu, xin nghỉ
 # dưỡng sức…"), a strong match that explains several of its words: the situation's own words
 # lower the share, not the match. Off-topic questions of the tuning sets explain at most 3.
@@ -44,7 +50,7 @@ CALIBRATED_SIZE = 1000
 PRECISION_WEIGHT = 0.15
 COVERAGE_WEIGHT = 0.6
 BIGRAM_WEIGHT = 0.5
-SEARCH_WEIGHT = 0.3
+SEARCH_WEIGHT = 0.6
 SHARES_BONUS = 0.2
 QUALIFIER_PENALTY = 0.3
 # How many of the search's hits are re-ranked (close variants of a procedure sit close together).
@@ -125,7 +131,11 @@ class Candidate:
         return (
             self.coverage >= MIN_COVERAGE
             or (self.hit.score >= STRONG_SCORE and self.coverage >= STRONG_COVERAGE)
-            or (self.hit.score >= VERY_STRONG_SCORE and self.coverage >= VERY_STRONG_COVERAGE)
+            or (
+                self.hit.score >= VERY_STRONG_SCORE
+                and self.coverage >= VERY_STRONG_COVERAGE
+                and (self.explained >= VERY_STRONG_EXPLAINED or self.hit.score >= EXTREME_SCORE)
+            )
             or (
                 self.hit.score >= SITUATION_SCORE
                 and self.explained >= SITUATION_EXPLAINED
