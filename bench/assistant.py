@@ -2,6 +2,7 @@
 
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR]
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
+      .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
@@ -190,6 +191,45 @@ def build_heldout2() -> list[dict[str, Any]]:
     return rows
 
 
+def build_tuning_extra2() -> list[dict[str, Any]]:
+    """The rows of eval/assistant_tuning_extra2_questions.py (split "tuning_extra"), key facts
+    copied from the catalog version in force."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import assistant_tuning_extra2_questions as q  # type: ignore[import-not-found]
+
+    from motcua.assistant.knowledge import fact_sheet_by_code
+
+    rows: list[dict[str, Any]] = []
+    for question, intents, difficulty, codes in q.QUESTIONS:
+        sheet = fact_sheet_by_code(codes[0])
+        if sheet is None:
+            sys.exit(f"{codes[0]} has no version in force")
+        rows.append(
+            {
+                "question": question,
+                "intent": intents[0],
+                "intents": intents,
+                "difficulty": difficulty,
+                "expected": codes,
+                "facts": key_facts(sheet, intents),
+                "split": "tuning_extra",
+            }
+        )
+    for question in q.OFF_TOPIC:
+        rows.append(
+            {
+                "question": question,
+                "intent": "off_topic",
+                "intents": ["off_topic"],
+                "difficulty": "plain",
+                "expected": [],
+                "facts": [],
+                "split": "tuning_extra",
+            }
+        )
+    return rows
+
+
 # ------------------------------------------------------------------ measuring
 
 
@@ -202,6 +242,11 @@ def main() -> None:
     parser.add_argument("--build-eval", action="store_true", help="write eval/assistant.jsonl and stop")
     parser.add_argument(
         "--build-heldout2", action="store_true", help="write eval/assistant_heldout2.jsonl and stop"
+    )
+    parser.add_argument(
+        "--build-tuning-extra2",
+        action="store_true",
+        help="append eval/assistant_tuning_extra2_questions.py to eval/assistant_tuning_extra.jsonl",
     )
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
@@ -248,6 +293,16 @@ def main() -> None:
         return
 
     from motcua.assistant.evaluation import load_rows, measure
+
+    if args.build_tuning_extra2:
+        new = build_tuning_extra2()
+        questions = {r["question"] for r in new}
+        kept = [r for r in load_rows(TUNING_EXTRA_PATH) if r["question"] not in questions]
+        TUNING_EXTRA_PATH.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept + new), encoding="utf-8"
+        )
+        print(f"wrote {len(kept)} + {len(new)} questions to {TUNING_EXTRA_PATH.relative_to(ROOT)}")
+        return
 
     rows = load_rows(EVAL_PATH)
     for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH):

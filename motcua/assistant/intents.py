@@ -202,6 +202,19 @@ FILLER = (
     "lam thu tuc",
     "cua toi",
     "roi",
+    # when it happened says nothing about the procedure ("ông nội mất tuần trước")
+    "hom qua",
+    "hom kia",
+    "hom truoc",
+    "tuan truoc",
+    "thang truoc",
+    "nam ngoai",
+    "nam truoc",
+    "moi day",
+    "gan day",
+    "bay gio",
+    "hien nay",
+    "hien tai",
 )
 
 # "What should I do": an overview, not the steps ("tôi muốn tách hộ thì phải làm sao?"). Removed
@@ -253,7 +266,7 @@ ABBREVIATIONS = {
 # where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
 WORD_FILLER = frozenset(
     "co khong thi lam gi nao sao xin muon toi em minh a oi nhe vay hoi ha nhi chu ve de duoc phai "
-    "can biet di roi nua ak ah".split()
+    "can biet di roi nua ak ah xong".split()
 )
 _KEEP_BEFORE = {
     "co": {"yeu", "tham"},
@@ -282,6 +295,9 @@ _CUE_PATTERNS = {intent: _pattern(cues) for intent, cues in CUES.items()}
 _ALL_CUES = _pattern(tuple(c for cues in CUES.values() for c in cues))
 _FILLER = _pattern(FILLER)
 _OVERVIEW = _pattern(OVERVIEW_CUES)
+_OWN_MONEY = _pattern(
+    ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
+)
 
 
 @dataclass(frozen=True)
@@ -340,12 +356,65 @@ def _phrases() -> frozenset[tuple[str, ...]]:
     return _phrase_cache[1]
 
 
+# Single cue words that are also part of what a procedure is about: "tiền sử dụng đất", "kinh
+# phí", "tiền thuế nợ" name a payment the procedure is for, "trợ giúp pháp lý" a field, "sinh
+# xong đi làm lại" an event. Next to a word with which the catalog uses them they ask nothing.
+_AMBIGUOUS_CUES = {"tien": FEE, "phi": FEE, "ly": LEGAL}
+# Words before "tiền"/"phí" that make a fee question ("mất tiền", "lệ phí", "bao nhiêu tiền").
+_FEE_BEFORE = frozenset("mat het ton dong nop tra thu le chi mien bao nhieu co phai duoc".split())
+# Words after them that keep the question a fee question ("mất tiền không", "phí bao nhiêu").
+_FEE_AFTER = frozenset("khong ko gi bao nhieu the a ha nhi chua la het thi va hay o nop dong ra".split())
+# Words after "xong" that keep it a question ("xong chưa", "xong không").
+_XONG_AFTER = frozenset("chua khong nhi a chu roi ha het ko".split())
+_XONG_BEFORE = frozenset("thi moi se lau nao gio khi".split())
+# Every cue phrase, to tell "tiền" of "tiến độ" (a status cue) from "tiền" of "tiền thuế".
+_CUE_TEXT = " " + " | ".join(c for cues in CUES.values() for c in cues) + " "
+
+
+def _protect_catalog_words(text: str) -> str:
+    """Upper-case the cue words that belong to a catalog phrase here, so no cue matches them
+    (the topic is lower-cased again: they stay topic words)."""
+    from motcua.catalog.search import get_index
+
+    tokens = text.split()
+    index = None
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token == "xong":
+            if after and after not in _XONG_AFTER and before not in _XONG_BEFORE:
+                tokens[i] = token.upper()
+            continue
+        if token not in _AMBIGUOUS_CUES:
+            continue
+        if token == "ly":
+            # "trợ giúp pháp lý" (a field), not "căn cứ pháp lý" (the officer's legal cue)
+            if before == "phap" and i > 1 and tokens[i - 2] not in {"cu", "can"}:
+                index = index or get_index()
+                if index.df(f"{tokens[i - 2]} phap"):
+                    tokens[i - 1], tokens[i] = "PHAP", "LY"
+            continue
+        if f" {token} {after} " in _CUE_TEXT or f" {before} {token} " in _CUE_TEXT:
+            continue  # a cue of its own ("lệ phí", "tiến độ")
+        index = index or get_index()
+        if (after and index.df(f"{token} {after}") and after not in _FEE_AFTER) or (
+            before and before not in _FEE_BEFORE and index.df(f"{before} {token}")
+        ):
+            tokens[i] = token.upper()
+    return " ".join(tokens)
+
+
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     folded = _expand(" ".join(_clean(fold(question)).split()))
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
+    # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
+    without_code = _OWN_MONEY.sub(" ", without_code)
+    # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
+    without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
+    without_code = _protect_catalog_words(without_code)
     found: list[tuple[int, str]] = []
     for intent, pattern in _CUE_PATTERNS.items():
         match = pattern.search(without_code)
@@ -363,5 +432,5 @@ def analyse(question: str) -> Analysis:
     topic = _ALL_CUES.sub(" ", without_code)
     topic = _FILLER.sub(" ", topic)
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
-    topic = _drop_word_filler(topic)
+    topic = _drop_word_filler(topic.lower())
     return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code)
