@@ -31,6 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_PATH = ROOT / "eval" / "assistant.jsonl"
 HELDOUT2_PATH = ROOT / "eval" / "assistant_heldout2.jsonl"
+# Written by another engineer who never saw or ran the assistant, before any tuning (split "heldout3").
+HELDOUT3_PATH = ROOT / "eval" / "assistant_heldout3.jsonl"
 # Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
 TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 sys.path.insert(0, str(ROOT))
@@ -230,6 +232,29 @@ def build_tuning_extra2() -> list[dict[str, Any]]:
     return rows
 
 
+def build_heldout3() -> list[dict[str, Any]]:
+    """eval/assistant_heldout3.jsonl from eval/assistant_heldout3_questions.py (split "heldout3"):
+    the writer's rows as they are, the key facts copied from the catalog version in force of
+    the first accepted code (as for the other parts)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import assistant_heldout3_questions as q  # type: ignore[import-not-found]
+
+    from motcua.assistant.knowledge import fact_sheet_by_code
+
+    rows: list[dict[str, Any]] = []
+    for row in q.ROWS:
+        sheet = fact_sheet_by_code(row["expected"][0])
+        if sheet is None:
+            sys.exit(f"{row['expected'][0]} has no version in force")
+        rows.append({"question": row["question"], "intent": row["intents"][0], "intents": row["intents"],
+                     "difficulty": row["difficulty"], "expected": row["expected"],
+                     "facts": key_facts(sheet, row["intents"]), "split": "heldout3"})
+    for intent, questions in (("status", q.STATUS), ("off_topic", q.OFF_TOPIC)):
+        rows += [{"question": question, "intent": intent, "intents": [intent], "difficulty": "plain",
+                  "expected": [], "facts": [], "split": "heldout3"} for question in questions]
+    return rows
+
+
 # ------------------------------------------------------------------ measuring
 
 
@@ -242,6 +267,9 @@ def main() -> None:
     parser.add_argument("--build-eval", action="store_true", help="write eval/assistant.jsonl and stop")
     parser.add_argument(
         "--build-heldout2", action="store_true", help="write eval/assistant_heldout2.jsonl and stop"
+    )
+    parser.add_argument(
+        "--build-heldout3", action="store_true", help="write eval/assistant_heldout3.jsonl and stop"
     )
     parser.add_argument(
         "--build-tuning-extra2",
@@ -284,6 +312,13 @@ def main() -> None:
         )
         print(f"wrote {len(rows)} questions to {EVAL_PATH.relative_to(ROOT)}")
         return
+    if args.build_heldout3:
+        rows = build_heldout3()
+        HELDOUT3_PATH.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        print(f"wrote {len(rows)} questions to {HELDOUT3_PATH.relative_to(ROOT)}")
+        return
     if args.build_heldout2:
         rows = build_heldout2()
         HELDOUT2_PATH.write_text(
@@ -305,7 +340,7 @@ def main() -> None:
         return
 
     rows = load_rows(EVAL_PATH)
-    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH):
+    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH, HELDOUT3_PATH):
         rows += load_rows(extra) if extra.exists() else []
     report = measure(rows, args.misses)
     report["database"] = connection.vendor
