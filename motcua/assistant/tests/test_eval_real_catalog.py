@@ -47,6 +47,22 @@ def test_second_heldout_set_has_60_questions_on_procedures_no_other_part_uses() 
     assert sum(1 for r in about_procedures if r["facts"]) >= 0.9 * len(about_procedures)
 
 
+
+HELDOUT3 = Path(settings.BASE_DIR) / "eval" / "assistant_heldout3.jsonl"
+
+
+def test_third_heldout_set_was_written_on_procedures_no_other_part_uses() -> None:
+    rows = load_rows(HELDOUT3)
+    assert {r["split"] for r in rows} == {"heldout3"}
+    about_procedures = [r for r in rows if r["intent"] not in {"status", "off_topic"}]
+    assert len(about_procedures) >= 100 and sum(1 for r in rows if r["intent"] == "off_topic") >= 15
+    assert {r["difficulty"] for r in about_procedures} == {"plain", "colloquial", "multi"}
+    earlier = load_rows() + load_rows(TUNING_EXTRA) + load_rows(HELDOUT2)
+    others = {code for r in earlier for code in r["expected"]}
+    assert not others & {code for r in about_procedures for code in r["expected"]}
+    assert sum(1 for r in about_procedures if r["facts"]) >= 0.95 * len(about_procedures)
+
+
 def _real_catalog() -> None:
     from motcua.catalog.importer import import_catalog
 
