@@ -326,6 +326,9 @@ class Dossier(models.Model):
     # Column values before the event the services just appended (None: inserted by that
     # transition), for the handlers of `dossiers.hooks` that keep derived figures.
     _previous_values: dict[str, Any] | None = None
+    # The unfinished steps (and the current one) in order, as read by `services._lock` with the
+    # row, kept up to date by the transition; None when not read (they are queried then).
+    _open_steps: list[DossierStep] | None = None
     # How the deciding agency was chosen (catalog competence rule), set by the services on a new
     # dossier and written into its first event.
     _competence_rule: str = ""

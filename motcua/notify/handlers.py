@@ -2,13 +2,15 @@
 
 Runs inside the transition's transaction (motcua/dossiers/hooks.py): the rows commit or roll back
 with the event, and the sending starts only after commit (`enqueue_on_commit`). Two queries per
-notified event (who to tell and how; the rows), none for the others.
+notified event (who to tell and how; the rows), none for the others; one (the rows) when the
+applicant has no account, whose addresses are on the applicant row the services read.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 
+from motcua.core import rows as tables
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent
 from motcua.jobs.runner import enqueue_on_commit
 from motcua.notify.messages import NOTIFIED_ACTIONS
@@ -58,17 +60,25 @@ def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
     ], row["language"] or "vi"
 
 
+def _without_account(applicant: Applicant) -> tuple[list[tuple[str, str]], str]:
+    """`addresses` of an applicant without an account, from the row in hand: email only."""
+    targets = [(str(Channel.EMAIL), applicant.email)] if applicant.email else []
+    return targets, applicant.language or "vi"
+
+
 def on_event(dossier: Dossier, event: DossierEvent) -> None:
     if event.action not in NOTIFIED_ACTIONS:
         return
     loaded = dossier._state.fields_cache.get("applicant")
-    if loaded is not None and loaded.user_id is None and not loaded.email:
-        return  # nobody to tell, known without a query (counter dossiers without email, the simulator)
-    targets, language = addresses(dossier.applicant_id)
+    if loaded is not None and loaded.user_id is None:
+        # Known without a query: the services read the applicant with the dossier (the lock,
+        # or the new dossier's own applicant).
+        targets, language = _without_account(loaded)
+    else:
+        targets, language = addresses(dossier.applicant_id)
     if not targets:
         return
-    rows = OutboxMessage.objects.bulk_create(
-        [
+    rows = [
             OutboxMessage(
                 key=f"event:{event.pk}:{channel}",
                 event=event,
@@ -78,6 +88,6 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
             )
             for channel, address in targets
         ]
-    )
+    tables.table(OutboxMessage).insert_many(rows)
     if settings.MOTCUA_NOTIFY["send_on_commit"]:
         enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")

@@ -18,6 +18,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection, transaction
@@ -26,6 +27,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from motcua.catalog.models import Channel, ChannelKind, Procedure, ProcedureVersion
+from motcua.core import rows
 from motcua.dossiers.models import Dossier, DossierEvent, Status
 from motcua.dossiers.timeliness import classify_dossier, finish_time
 from motcua.stats.models import (
@@ -258,12 +260,17 @@ COARSE_KEYS = ("day", "receiving_agency_id", "competent_agency_id")
 
 
 def apply_delta(delta: dict[Key, Counter[str]]) -> None:
-    """Add counter differences to both daily tables."""
-    coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
-    for (day, r, c, _p), counts in delta.items():
-        coarse[(day, r, c)].update(counts)
-    _upsert(DailyCount, FINE_KEYS, dict(delta))
-    _upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+    """Add counter differences to both daily tables (rows in key order: concurrent
+    transactions lock counter rows in the same order, so no deadlock)."""
+    (fine_moved, fine), (coarse_moved, coarse) = _counter_rows(delta)
+    with connection.cursor() as cursor:
+        for model, keys, moved, values in (
+            (DailyCount, FINE_KEYS, fine_moved, fine),
+            (AgencyDailyCount, COARSE_KEYS, coarse_moved, coarse),
+        ):
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                cursor.execute(_upsert_sql(model, keys, moved, len(chunk)), [v for row in chunk for v in row])
 
 
 # ---------------------------------------------------------------------------------------
@@ -341,43 +348,122 @@ def refresh_ids(ids: Sequence[int], chunk: int = 1000) -> int:
     return total
 
 
-def _apply_transition_delta(delta: dict[Key, Counter[str]]) -> None:
-    """`apply_delta` for one transition: on PostgreSQL both counter tables in one statement.
+# The dossier columns `fact_of` reads (with `timeliness.finish_time` and `classify_dossier`):
+# a transition that changes none of them leaves the fact as it was (test_facts checks the list).
+FACT_INPUTS: tuple[str, ...] = (
+    "version_id", "receiving_agency_id", "competent_agency_id", "channel", "status",
+    "submitted_at", "received_at", "due_at", "finished_at", "returned_at", "stopped_at",
+    "refused_at", "withdrawn_at", "paused_at", "paused_working", "supplement_count",
+    "fee_amount", "paid_online", "result_electronic",
+)
 
-    (A data-modifying WITH: the daily upsert, then the agency one; SQLite has no such WITH,
-    there it is one upsert per table.)
-    """
-    if connection.vendor != "postgresql":
-        apply_delta(delta)
-        return
+
+CounterRows = tuple[tuple[str, ...], list[tuple[Any, ...]]]
+
+
+def _counter_rows(delta: dict[Key, Counter[str]]) -> tuple[CounterRows, CounterRows]:
+    """The fine and coarse rows of a difference, zeros left out, in key order (concurrent
+    transactions lock counter rows in the same order: no deadlock): for each table the
+    counter columns any row moves, and each row's key and values of those columns."""
     fine = {k: v for k, v in delta.items() if any(v.values())}
     coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
     for (day, r, c, _p), counts in fine.items():
         coarse[(day, r, c)].update(counts)
-    coarse = {k: v for k, v in coarse.items() if any(v.values())}
-    if not fine or not coarse:
-        apply_delta(delta)
-        return
+
+    def values(rows: dict[Any, Counter[str]]) -> CounterRows:
+        kept = sorted((item for item in rows.items() if any(item[1].values())), key=lambda item: item[0])
+        moved = tuple(c for c in COUNTER_COLUMNS if any(counts.get(c, 0) for _key, counts in kept))
+        return moved, [(*key, *(counts.get(c, 0) for c in moved)) for key, counts in kept]
+
+    return values(fine), values(coarse)
+
+
+_SQL: dict[tuple[Any, ...], str] = {}
+
+
+def _upsert_sql(model: type[DailyCount] | type[AgencyDailyCount], keys: Sequence[str],
+                moved: tuple[str, ...], count: int, source: str = "") -> str:
+    """INSERT … ON CONFLICT DO UPDATE adding `count` rows to the `moved` counters of a table
+    (the others 0 in a new row, unchanged in an existing one). `source`: the rows are taken
+    only if that CTE returned a row (PostgreSQL). Kept per shape for the small ones: a
+    transition moves few counters of one or two rows, so its statement stays short and
+    its parameters few (what the drivers cache the parsing of)."""
+    cache = (connection.vendor, model, moved, count, source)
+    sql = _SQL.get(cache)
+    if sql is not None:
+        return sql
     quote = connection.ops.quote_name
-    params: list[Any] = []
+    table = quote(model._meta.db_table)
+    columns = [*keys, *COUNTER_COLUMNS]
+    row = "(" + ", ".join(["%s"] * len(keys) + ["%s" if c in moved else "0" for c in COUNTER_COLUMNS]) + ")"
+    updates = ", ".join(f"{quote(c)} = t.{quote(c)} + excluded.{quote(c)}" for c in moved)
+    values = ", ".join([row] * count)
+    if source:
+        values = f"SELECT v.* FROM (VALUES {values}) AS v, {source} WHERE true"
+    else:
+        values = f"VALUES {values}"
+    sql = (
+        f"INSERT INTO {table} AS t ({', '.join(quote(c) for c in columns)}) {values}"
+        f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}"
+    )
+    if count <= 8:
+        _SQL[cache] = sql
+    return sql
 
-    def upsert(model: type[DailyCount] | type[AgencyDailyCount], keys: Sequence[str],
-               rows: dict[Any, Counter[str]]) -> str:
-        table = quote(model._meta.db_table)
-        columns = [*keys, *COUNTER_COLUMNS]
-        row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-        updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNTER_COLUMNS)
-        for key, counts in sorted(rows.items(), key=lambda item: item[0]):
-            params.extend(key)
-            params.extend(counts.get(c, 0) for c in COUNTER_COLUMNS)
-        return (f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES "
-                + ", ".join([row] * len(rows))
-                + f" ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET {updates}")
 
-    sql = f"WITH fine AS ({upsert(DailyCount, FINE_KEYS, fine)} RETURNING 1) "
-    sql += upsert(AgencyDailyCount, COARSE_KEYS, coarse)
+def _fact_update_sql(changed: tuple[str, ...], nulls: tuple[str, ...]) -> str:
+    """UPDATE of a fact's changed columns, only if the stored row is exactly the old fact
+    (`nulls`: the old fact's empty columns)."""
+    cache = (connection.vendor, "fact", changed, nulls)
+    sql = _SQL.get(cache)
+    if sql is None:
+        table = _fact()
+        column = table.column
+        sets = ", ".join(f"{column[name]} = %s" for name in (*changed, "updated_at"))
+        where = " AND ".join(
+            f"{column[name]} IS NULL" if name in nulls else f"{column[name]} = %s" for name in FACT_FIELDS
+        )
+        sql = _SQL[cache] = (
+            f"UPDATE {table.name} SET {sets} WHERE {table.pk_column} = %s AND {where}"
+        )
+    return sql
+
+
+def _write(fact_sql: str, fact_params: list[Any], delta: dict[Key, Counter[str]]) -> bool:
+    """The fact's statement (an INSERT or a conditional UPDATE) and the counter difference.
+
+    False when the fact's statement found no row (nothing written then). On PostgreSQL one
+    statement (data-modifying WITH: the fact, then the counters only if the fact was written);
+    on SQLite one statement per table.
+    """
+    (fine_moved, fine), (coarse_moved, coarse) = _counter_rows(delta)
+    params = list(fact_params)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if connection.vendor == "postgresql" and fine and coarse:
+            sql = (
+                f"WITH f AS ({fact_sql} RETURNING 1), "
+                f"fine AS ({_upsert_sql(DailyCount, FINE_KEYS, fine_moved, len(fine), 'f')} RETURNING 1) "
+                f"{_upsert_sql(AgencyDailyCount, COARSE_KEYS, coarse_moved, len(coarse), 'f')} RETURNING 1"
+            )
+            for row in (*fine, *coarse):
+                params.extend(row)
+            cursor.execute(sql, params)
+            return bool(cursor.fetchall())
+        cursor.execute(fact_sql, params)
+        if cursor.rowcount != 1:
+            return False
+        for model, keys, moved, values in (
+            (DailyCount, FINE_KEYS, fine_moved, fine),
+            (AgencyDailyCount, COARSE_KEYS, coarse_moved, coarse),
+        ):
+            if values:
+                sql = _upsert_sql(model, keys, moved, len(values))
+                cursor.execute(sql, [v for row in values for v in row])
+    return True
+
+
+def _fact() -> rows.Table:
+    return rows.table(DossierFact)
 
 
 def on_transition(dossier: Dossier, event: DossierEvent) -> None:
@@ -386,43 +472,58 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
     It runs inside the transition's transaction with the dossier in hand, so figures and
     dossiers never disagree, and it reads nothing it already has:
     - the fact before the event is recomputed from the column values the services read
-      under the lock (`dossier._previous_values`); when the event changes nothing the
-      statistics count (a forward, an assignment…), nothing is written;
-    - otherwise one UPDATE of the fact, conditional on the stored row being exactly that
-      fact (so the difference added to the counters is exact), and one upsert per counter
-      table (both in one statement on PostgreSQL); a new dossier's fact is one INSERT. Should
-      the stored row differ (a fact computed under another calendar), the dossier is
-      refreshed from its stored fact.
-    Inside `deferred()` (the simulator's batches) the dossier is only collected.
+      under the lock (`dossier._previous_values`); when the event changes none of the columns
+      the fact is computed from (`FACT_INPUTS`: a forward, an assignment…), or the fact comes
+      out the same, nothing is written;
+    - otherwise one UPDATE of the fact's changed columns, conditional on the stored row being
+      exactly the old fact (so the difference added to the counters is exact), and one upsert
+      per counter table — all three in one statement on PostgreSQL; a new dossier's fact is one
+      INSERT (with the counters, likewise). Should the stored row differ (a fact computed under
+      another calendar), the dossier is refreshed from its stored fact.
+    The statements are built once per process (`motcua.core.rows`). Inside `deferred()` (the
+    simulator's batches) the dossier is only collected.
     """
     pending = getattr(_local, "pending", None)
     if pending is not None:
         pending.add(dossier.pk)
         return
+    before = dossier._previous_values
+    if before is not None and all(before[name] == getattr(dossier, name) for name in FACT_INPUTS):
+        return
     cal = calendar_for()
     info = _version_info([dossier.version_id])[dossier.version_id]
     new = fact_of(dossier, cal, info)
-    before = dossier._previous_values
     delta: dict[Key, Counter[str]] = defaultdict(Counter)
     if before is None:
-        DossierFact.objects.bulk_create([DossierFact(dossier_id=dossier.pk, **new)])
         _accumulate(delta, new, +1)
-        _apply_transition_delta(delta)
+        row = DossierFact(dossier_id=dossier.pk, **new)
+        table = _fact()
+        values = [f.get_db_prep_save(f.pre_save(row, True), connection) for f in table.fields]
+        sql = _FACT_INSERT.get(connection.vendor)
+        if sql is None:
+            columns = ", ".join(table.column[f.attname] for f in table.fields)
+            sql = _FACT_INSERT[connection.vendor] = (
+                f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join(['%s'] * len(table.fields))})"
+            )
+        _write(sql, values, delta)
         return
-    old = fact_of(Dossier(**before), cal, _version_info([before["version_id"]])[before["version_id"]])
+    old = fact_of(SimpleNamespace(**before), cal, _version_info([before["version_id"]])[before["version_id"]])  # type: ignore[arg-type]
     if old == new:
         return
-    exact = {name: value for name, value in old.items() if value is not None}
-    nulls = {f"{name}__isnull": True for name, value in old.items() if value is None}
-    updated = DossierFact.objects.filter(pk=dossier.pk, **exact, **nulls).update(
-        **new, updated_at=timezone.now()
-    )
-    if updated != 1:
-        refresh_dossiers([dossier], cal)
-        return
+    table = _fact()
+    changed = tuple(name for name in FACT_FIELDS if old[name] != new[name])
+    nulls = tuple(name for name in FACT_FIELDS if old[name] is None)
+    params = [table.prep(name, new[name]) for name in changed]
+    params.append(table.prep("updated_at", timezone.now()))
+    params.append(dossier.pk)
+    params.extend(table.prep(name, old[name]) for name in FACT_FIELDS if old[name] is not None)
     _accumulate(delta, old, -1)
     _accumulate(delta, new, +1)
-    _apply_transition_delta(delta)
+    if not _write(_fact_update_sql(changed, nulls), params, delta):
+        refresh_dossiers([dossier], cal)
+
+
+_FACT_INSERT: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The only place that changes a dossier: one function per transition (STYLE.md rules 1, 3, 4).
 
 Every function here
-- runs in one transaction and locks the dossier row (`select_for_update`; on SQLite the
-  IMMEDIATE transaction mode serialises writers), so two officers pressing the same button
+- runs in one transaction and locks the dossier row (`SELECT … FOR UPDATE`, `kernel._lock`; on
+  SQLite the IMMEDIATE transaction mode serialises writers), so two officers pressing the same button
   cannot both succeed: the second one gets `DossierError("already_handled")`;
 - checks who is acting (role and agency) and what state the dossier is in;
 - appends one hash-chained `DossierEvent` and tells the one hook (`hooks.dispatch`);

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from django.core.files.base import File
 
+from motcua.core import rows as tables
 from motcua.dossiers import permissions
 from motcua.dossiers.models import (
     Dossier,
@@ -84,8 +85,9 @@ def _create_documents(
         )
         for d in documents
     ]
-    created = DossierDocument.objects.bulk_create(rows)
-    if any(row.pk is None for row in created):  # backends without RETURNING on bulk insert
+    tables.table(DossierDocument).insert_many(rows)
+    created = rows
+    if any(row.pk is None for row in created):  # backends without RETURNING on a multi-row insert
         created = list(DossierDocument.objects.filter(dossier=dossier).order_by("-id")[: len(rows)])[::-1]
     return created
 

@@ -19,13 +19,16 @@ from django.db.models import FileField, ForeignKey
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from motcua.accounts.models import Role, User
+from motcua.accounts.models import User
 from motcua.agencies.models import Agency
+from motcua.core import rows
 from motcua.dossiers import hooks, permissions
 from motcua.dossiers.models import (
+    Applicant,
     Dossier,
     DossierEvent,
     DossierSequence,
+    DossierStep,
     ResultDelivery,
     Status,
 )
@@ -216,43 +219,103 @@ def _after_write(step: Callable[[], T]) -> T:
 
 def _column_values(dossier: Dossier) -> dict[str, Any]:
     """The dossier's column values (a file by its name), to find what a transition changed."""
-    values: dict[str, Any] = {}
-    for f in Dossier._meta.concrete_fields:
-        value = getattr(dossier, f.attname)
-        values[f.attname] = value.name if isinstance(f, FileField) else value
+    values = {name: getattr(dossier, name) for name in _ATTNAMES}
+    for name in _FILE_ATTNAMES:
+        value = values[name]
+        values[name] = value.name if value is not None else None
     return values
+
+
+_ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields)
+_FILE_ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields if isinstance(f, FileField))
+
+
+def _lock_sql() -> str:
+    """The lock's one statement (built once per process and vendor, see `_lock`)."""
+    sql = _LOCK_SQL.get(connection.vendor)
+    if sql is not None:
+        return sql
+    quote = connection.ops.quote_name
+    d, a, s, g = (rows.table(m) for m in (Dossier, Applicant, DossierStep, Agency))
+
+    def column(model: type[Any], name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    sql = (
+        f"SELECT {d.columns('d')}, {a.columns('a')}, {s.columns('s')}, {g.columns('g')} "
+        f"FROM {d.name} d INNER JOIN {a.name} a "
+        f"ON a.{column(Applicant, 'id')} = d.{column(Dossier, 'applicant')} "
+        f"LEFT JOIN {s.name} s ON s.{column(DossierStep, 'dossier')} = d.{column(Dossier, 'id')} "
+        f"AND (s.{column(DossierStep, 'finished_at')} IS NULL "
+        f"OR s.{column(DossierStep, 'id')} = d.{column(Dossier, 'current_step')}) "
+        f"LEFT JOIN {g.name} g ON g.{column(Agency, 'id')} = s.{column(DossierStep, 'agency')} "
+        f"WHERE d.{column(Dossier, 'id')} = %s ORDER BY s.{column(DossierStep, 'order')}"
+    )
+    if connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF d"
+    _LOCK_SQL[connection.vendor] = sql
+    return sql
+
+
+_LOCK_SQL: dict[str, str] = {}
 
 
 def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
     """Lock the row; if someone changed it since the caller loaded it, they already handled it.
 
-    Only the dossier row and its current step are read (a narrow query: the wide join of
-    every related row cost more to plan than the rest of a transition). The procedure
-    version and the agencies the caller's object already carries are reused when they are
-    the ones the locked row points at; the applicant is read fresh, and only when a citizen
-    acts (the ownership check).
+    One statement (precompiled, `motcua.core.rows`), one round trip: the dossier row (SELECT …
+    FOR UPDATE of it alone), its applicant (the ownership check, the notices' addresses), its
+    current step and its unfinished steps in order, each with its agency — what the
+    transitions read (`processing._following_steps` takes the steps from here, see
+    `Dossier._open_steps`). The procedure version and the agencies the caller's object
+    already carries are reused when they are the ones the locked row points at.
     """
-    related = ["current_step"]
-    if actor is not None and actor.role == Role.CITIZEN:
-        related.append("applicant")
-    try:
-        locked = Dossier.objects.select_for_update(of=("self",)).select_related(*related).get(pk=dossier.pk)
-    except Dossier.DoesNotExist:
-        raise DossierError("not_found", gettext("Không tìm thấy hồ sơ.")) from None
+    d, a, s, g = (rows.table(m) for m in (Dossier, Applicant, DossierStep, Agency))
+    with connection.cursor() as cursor:
+        cursor.execute(_lock_sql(), [dossier.pk])
+        found = cursor.fetchall()
+    if not found:
+        raise DossierError("not_found", gettext("Không tìm thấy hồ sơ."))
+    first = found[0]
+    nd, na, ns = len(d.fields), len(a.fields), len(s.fields)
+    locked = d.build(first[:nd])
+    assert isinstance(locked, Dossier)
     if locked.revision != dossier.revision:
         raise DossierError(
             "already_handled",
             gettext("Hồ sơ %(code)s vừa được người khác xử lý. Vui lòng tải lại để xem trạng thái mới.")
             % {"code": locked.code},
         )
-    locked._loaded_values = _column_values(locked)
+    _APPLICANT.set_cached_value(locked, a.build(first[nd : nd + na]))
+    agencies: dict[int, Agency] = {}
     for name in _REUSED_RELATIONS:
-        field = Dossier._meta.get_field(name)
-        assert isinstance(field, ForeignKey)
+        field = _FORWARD_RELATIONS[name]
         if field.is_cached(dossier):
             cached = field.get_cached_value(dossier)
             if cached is not None and cached.pk == getattr(locked, field.attname):
                 field.set_cached_value(locked, cached)
+                if isinstance(cached, Agency):
+                    agencies[cached.pk] = cached
+    steps: list[DossierStep] = []
+    current: DossierStep | None = None
+    for row in found:
+        values = row[nd + na : nd + na + ns]
+        if values[0] is None:  # no step (LEFT JOIN)
+            break
+        step = s.build(values)
+        assert isinstance(step, DossierStep)
+        agency = agencies.get(step.agency_id)
+        if agency is None:
+            built = g.build(row[nd + na + ns :])
+            assert isinstance(built, Agency)
+            agency = agencies[step.agency_id] = built
+        _STEP_AGENCY.set_cached_value(step, agency)
+        if step.pk == locked.current_step_id:
+            current = step
+        steps.append(step)
+    _FORWARD_RELATIONS["current_step"].set_cached_value(locked, current)
+    locked._open_steps = [step for step in steps if step.finished_at is None]
+    locked._loaded_values = _column_values(locked)
     return locked
 
 
@@ -275,14 +338,19 @@ def _sync(target: Dossier, source: Dossier) -> None:
         pointed = getattr(source, field.attname)
         if (cached is None and pointed is None) or (cached is not None and cached.pk == pointed):
             kept[name] = cached
-    for f in Dossier._meta.concrete_fields:
-        setattr(target, f.attname, getattr(source, f.attname))
-    target._state.fields_cache = {**kept, **source._state.fields_cache}
+    for name in _ATTNAMES:
+        setattr(target, name, getattr(source, name))
+    fresh = dict(source._state.fields_cache)
+    if "applicant" in kept:  # read with the lock; the caller's copy may carry more (its unit)
+        del fresh["applicant"]
+    target._state.fields_cache = {**kept, **fresh}
 
 
 _FORWARD_RELATIONS: dict[str, ForeignKey[Any, Any]] = {
     f.name: f for f in Dossier._meta.concrete_fields if isinstance(f, ForeignKey)
 }
+_APPLICANT = _FORWARD_RELATIONS["applicant"]
+_STEP_AGENCY: ForeignKey[Any, Any] = DossierStep._meta.get_field("agency")  # type: ignore[assignment]
 
 
 def _next_event(
@@ -317,13 +385,13 @@ def _next_event(
     return event
 
 
-def _changed_fields(dossier: Dossier) -> list[str]:
-    """The fields whose values differ from those read under the lock (all of them if not locked)."""
+def _changed_fields(dossier: Dossier, now: dict[str, Any]) -> list[str]:
+    """The columns (attnames) whose values `now` differ from those read under the lock (all of
+    them if not locked)."""
     loaded = dossier._loaded_values
     if loaded is None:
-        return [f.name for f in Dossier._meta.concrete_fields if not f.primary_key]
-    now = _column_values(dossier)
-    return [f.name for f in Dossier._meta.concrete_fields if now[f.attname] != loaded[f.attname]]
+        return [name for name in _ATTNAMES if name != "id"]
+    return [name for name in _ATTNAMES if now[name] != loaded[name]]
 
 
 def _append_event(
@@ -344,9 +412,10 @@ def _append_event(
     """
     event = _next_event(dossier, actor, at, action, from_status, reason, data)
     before = None if new else dossier._loaded_values
-    dossier.save(update_fields=_changed_fields(dossier))
-    dossier._loaded_values = _column_values(dossier)
-    event.save()
+    now = _column_values(dossier)
+    rows.table(Dossier).update(dossier, _changed_fields(dossier, now))
+    dossier._loaded_values = now
+    rows.table(DossierEvent).insert(event)
     _dispatch(dossier, event, before)
     return event
 

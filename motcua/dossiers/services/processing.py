@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from django.db import DatabaseError, connection
 from django.db.models import ForeignKey
 from django.utils.translation import gettext
 
@@ -15,6 +16,7 @@ from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel
+from motcua.core import rows as tables
 from motcua.dossiers import permissions
 from motcua.dossiers.models import (
     Deadline,
@@ -101,9 +103,12 @@ def _copy_steps(
     if not rows:
         return []
     _schedule(dossier, rows, plan_from or at, cal)
-    created = DossierStep.objects.bulk_create(rows)
-    if created[0].pk is None:  # backends without RETURNING on bulk insert
+    table = tables.table(DossierStep)
+    table.insert_many(rows)
+    created = rows
+    if created[0].pk is None:  # backends without RETURNING on a multi-row insert
         created = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
+    dossier._open_steps = list(created)
     return created
 
 
@@ -160,20 +165,52 @@ def _start_step(
         step.assignee = assignee
     dossier.current_step = step
     dossier.current_step_due_at = step.due_at
-    # Two plain UPDATEs cost less than one bulk_update (CASE WHEN … per column) of both rows.
     if finished is not None:
-        finished.save(update_fields=_FINISHED)
-    step.save(update_fields=_STARTED)
+        _hand_on(finished, step)
+    else:
+        tables.table(DossierStep).update(step, _STARTED)
     moved = _schedule(dossier, later, step.due_at, cal) if later and step.due_at is not None else []
     if moved:  # one UPDATE, only if a later step moved
         DossierStep.objects.bulk_update(moved, ["due_at"])
+
+
+def _hand_on_sql() -> str:
+    """One UPDATE of the step that ends and the one that starts (built once per vendor)."""
+    sql = _HAND_ON_SQL.get(connection.vendor)
+    if sql is None:
+        t = tables.table(DossierStep)
+        pk = t.pk_column
+        sets = ", ".join(
+            f"{t.column[name]} = CASE WHEN {pk} = %s THEN %s ELSE {t.column[name]} END"
+            for name in (*_FINISHED, *_STARTED)
+        )
+        sql = _HAND_ON_SQL[connection.vendor] = f"UPDATE {t.name} SET {sets} WHERE {pk} IN (%s, %s)"
+    return sql
+
+
+_HAND_ON_SQL: dict[str, str] = {}
+
+
+def _hand_on(finished: DossierStep, started: DossierStep) -> None:
+    """Write the finished step's end and the started step's start in one statement."""
+    t = tables.table(DossierStep)
+    params: list[Any] = []
+    for step, names in ((finished, _FINISHED), (started, _STARTED)):
+        for name in names:
+            field = t.by_name[name]
+            params += [step.pk, field.get_db_prep_save(getattr(step, field.attname), connection)]
+    params += [finished.pk, started.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_hand_on_sql(), params)
+        if cursor.rowcount != 2:
+            raise DatabaseError("Dossier steps: the UPDATE of the hand-on did not find both steps.")
 
 
 def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime, *, save: bool = True) -> None:
     step.finished_at = at
     step.finished_by = actor
     if save:
-        step.save(update_fields=_FINISHED)
+        tables.table(DossierStep).update(step, _FINISHED)
 
 
 def _split(steps: list[DossierStep]) -> tuple[DossierStep | None, list[DossierStep]]:
@@ -182,8 +219,12 @@ def _split(steps: list[DossierStep]) -> tuple[DossierStep | None, list[DossierSt
 
 
 def _following_steps(dossier: Dossier, step: DossierStep | None) -> list[DossierStep]:
-    """The unfinished steps after `step`, in order (one query)."""
+    """The unfinished steps after `step`, in order: those read with the lock (`_lock`), else
+    one query."""
     order = step.order if step else 0
+    loaded = dossier._open_steps
+    if loaded is not None:
+        return [s for s in loaded if s.order > order and s.finished_at is None]
     return list(
         DossierStep.objects.filter(dossier_id=dossier.pk, order__gt=order, finished_at__isnull=True)
         .select_related("agency")
@@ -202,7 +243,7 @@ def _handover(
     receiver: User | None = None,
     note: str = "",
 ) -> Handover:
-    return Handover.objects.create(
+    handover = Handover(
         dossier=dossier,
         kind=kind,
         at=at,
@@ -214,6 +255,8 @@ def _handover(
         due_at=from_step.due_at if from_step else None,
         note=note,
     )
+    tables.table(Handover).insert(handover)
+    return handover
 
 
 # ---------------------------------------------------------------------------------------
@@ -327,7 +370,7 @@ def assign_step(actor: Actor, dossier: Dossier, assignee: User, *, at: dt.dateti
                 "invalid_agency", gettext("Người được giao không thuộc cơ quan xử lý bước này.")
             )
         step.assignee = assignee
-        step.save(update_fields=["assignee"])
+        tables.table(DossierStep).update(step, ["assignee"])
         _commit(
             dossier,
             locked,
@@ -373,6 +416,7 @@ def transfer_dossier(
             finished_at__isnull=True,
             agency_id=previous_competent,
         ).update(agency=to_agency)
+        locked._open_steps = None  # changed by that UPDATE: read them again
         locked.competent_agency = to_agency
         following, later = _split(_following_steps(locked, step))
         if following is None:

@@ -19,11 +19,13 @@ from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import documents_of, missing_required
+from motcua.core import rows as tables
 from motcua.dossiers import digital, permissions
 from motcua.dossiers.models import (
     Applicant,
     Deadline,
     Dossier,
+    DossierEvent,
     DossierStep,
     Handover,
     ResultDelivery,
@@ -219,7 +221,7 @@ def _new_dossier(
 def _assign_code(dossier: Dossier, at: dt.datetime) -> None:
     """Write the applicant if new and give the dossier its code (the first writes of a new dossier)."""
     if dossier.applicant.pk is None:
-        dossier.applicant.save()
+        tables.table(Applicant).insert(dossier.applicant)
     dossier.code = _next_code(dossier.receiving_agency, at)
 
 
@@ -315,11 +317,11 @@ def submit_online(
         _assign_code(dossier, at)
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
-        dossier.save(force_insert=True)
+        tables.table(Dossier).insert(dossier)
         created = _create_documents(dossier, handed_in)
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
-        event.save()
+        tables.table(DossierEvent).insert(event)
         _dispatch(dossier, event, None)
     return dossier
 
@@ -540,7 +542,7 @@ def receive_new_dossier(
         dossier.clock_started_at = plan.clock_start
         dossier.due_at = dossier.original_due_at = plan.due_at
         _assign_code(dossier, at)
-        dossier.save(force_insert=True)
+        tables.table(Dossier).insert(dossier)
         dossier._loaded_values = _column_values(dossier)
         created = _create_documents(dossier, documents)
         _attach(dossier, files, types, created, stored)
@@ -597,9 +599,9 @@ def refuse_new_dossier(
         event = _next_event(
             dossier, actor, at, "refuse", None, reason.strip(), {"channel": channel, "slip": "03"}
         )
-        dossier.save(force_insert=True)
+        tables.table(Dossier).insert(dossier)
         _create_documents(dossier, documents)
-        event.save()
+        tables.table(DossierEvent).insert(event)
         _dispatch(dossier, event, None)
     return dossier
 

@@ -1,0 +1,68 @@
+"""The transitions' precompiled statements (`motcua/core/rows.py`) read and write what the ORM does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model
+from django.test.utils import CaptureQueriesContext
+
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, Handover
+from motcua.dossiers.services.kernel import _lock
+
+from .conftest import World, at
+
+
+def _values(obj: Model) -> dict[str, Any]:
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
+
+
+def test_the_lock_reads_the_row_its_applicant_and_its_open_steps_as_the_orm_does(world: World) -> None:
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth), forward=True,
+    )
+    services.request_supplement(
+        world.specialist, dossier, ["Giấy chứng sinh"], "Thiếu giấy chứng sinh", at=at("2026-03-02 09:00")
+    )  # a duration (the remaining time) and a paused clock on the row
+    with transaction.atomic():
+        locked = _lock(dossier)
+    fresh = Dossier.objects.select_related("applicant", "current_step").get(pk=dossier.pk)
+    assert _values(locked) == _values(fresh)
+    assert locked.remaining_at_pause is not None and isinstance(locked.remaining_at_pause, dt.timedelta)
+    assert _values(locked.applicant) == _values(fresh.applicant)
+    assert locked.current_step is not None and fresh.current_step is not None
+    assert _values(locked.current_step) == _values(fresh.current_step)
+    unfinished = DossierStep.objects.filter(dossier=dossier, finished_at__isnull=True).order_by("order")
+    assert [_values(s) for s in locked._open_steps or []] == [_values(s) for s in unfinished]
+    assert locked.current_step in (locked._open_steps or [])
+    with CaptureQueriesContext(connection) as captured:
+        agencies = {s.agency.code for s in locked._open_steps or []}  # read with the lock
+    assert len(captured.captured_queries) == 0
+    expected = {s.agency.code for s in unfinished.select_related("agency")}
+    assert agencies == expected == {world.ward_committee.code}
+
+
+def test_the_rows_written_by_the_statements_read_back_through_the_orm(world: World) -> None:
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth),
+    )
+    services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"), note="Chuyển xử lý")
+    stored = Dossier.objects.get(pk=dossier.pk)
+    assert _values(stored) == _values(dossier)  # the caller's object: what was written
+    events = list(DossierEvent.objects.filter(dossier=dossier).order_by("seq"))
+    assert [e.action for e in events] == ["receive", "forward"]
+    assert events[1].data["to_step"] == 2 and events[1].reason == "Chuyển xử lý"
+    assert all(e.hash == e.compute_hash(dossier.code) for e in events)  # JSON and times as hashed
+    assert events[1].prev_hash == events[0].hash and stored.last_event_hash == events[1].hash
+    steps = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
+    assert steps[0].finished_at == at("2026-03-02 08:30") and steps[0].finished_by_id == world.receptionist.pk
+    assert steps[1].started_at == at("2026-03-02 08:30") and steps[1].due_at == dossier.current_step_due_at
+    assert stored.current_step_id == steps[1].pk
+    handover = Handover.objects.filter(dossier=dossier, kind=Handover.Kind.STEP).get()
+    assert (handover.from_step_id, handover.due_at) == (steps[0].pk, steps[0].due_at)
+    assert handover.note == "Chuyển xử lý"
