@@ -49,8 +49,10 @@ TESTING = envbool("MOTCUA_TESTING", False)
 
 VAR_DIR = Path(os.environ.get("MOTCUA_VAR_DIR", BASE_DIR / "var"))
 if TESTING and "MOTCUA_VAR_DIR" not in os.environ and os.environ.get("PYTEST_XDIST_WORKER"):
-    # Parallel tests (pytest-xdist): each worker its own files (uploads, reports) under var/.
-    VAR_DIR = VAR_DIR / f"test-{os.environ['PYTEST_XDIST_WORKER']}"
+    # Parallel tests (pytest-xdist): each worker its own files (uploads, reports) under var/, and
+    # the PostgreSQL suite's workers other ones than the SQLite suite's (.ci/run runs both at once).
+    _suite = "pg-" if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")) else ""
+    VAR_DIR = VAR_DIR / f"test-{_suite}{os.environ['PYTEST_XDIST_WORKER']}"
 _default_data_dir = BASE_DIR.parent / "shared" / "data"
 DATA_DIR = Path(os.environ.get("MOTCUA_DATA_DIR", _default_data_dir))
 

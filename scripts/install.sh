@@ -7,9 +7,18 @@ lock="requirements/${1:-base}.lock"
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+# pip runs again only when the lock or pyproject.toml changed since the last complete install
+# into this .venv (scripts/test.sh and .ci/run call this script before each suite; a no-op pip
+# pass over the lock and the editable build costs ~10 s each time).
+stamp=".venv/.motcua-installed-${1:-base}"
+wanted="$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    rm -f .venv/.motcua-installed-*
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    echo "$wanted" > "$stamp"
+fi
 if [ "${1:-base}" = test ]; then
     # axe-core for the accessibility checks of the browser tests (package-lock.json pins it;
     # --prefer-offline reuses npm's cache, so a second install needs no network).
