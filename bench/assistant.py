@@ -3,6 +3,7 @@
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR]
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
+      .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
@@ -193,11 +194,13 @@ def build_heldout2() -> list[dict[str, Any]]:
     return rows
 
 
-def build_tuning_extra2() -> list[dict[str, Any]]:
-    """The rows of eval/assistant_tuning_extra2_questions.py (split "tuning_extra"), key facts
-    copied from the catalog version in force."""
+def build_tuning_extra2(module: str = "assistant_tuning_extra2_questions") -> list[dict[str, Any]]:
+    """The rows of eval/<module>.py (split "tuning_extra"), key facts copied from the catalog
+    version in force."""
+    import importlib
+
     sys.path.insert(0, str(ROOT / "eval"))
-    import assistant_tuning_extra2_questions as q  # type: ignore[import-not-found]
+    q = importlib.import_module(module)
 
     from motcua.assistant.knowledge import fact_sheet_by_code
 
@@ -276,6 +279,11 @@ def main() -> None:
         action="store_true",
         help="append eval/assistant_tuning_extra2_questions.py to eval/assistant_tuning_extra.jsonl",
     )
+    parser.add_argument(
+        "--build-tuning-extra3",
+        action="store_true",
+        help="append eval/assistant_tuning_extra3_questions.py to eval/assistant_tuning_extra.jsonl",
+    )
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
 
@@ -329,8 +337,9 @@ def main() -> None:
 
     from motcua.assistant.evaluation import load_rows, measure
 
-    if args.build_tuning_extra2:
-        new = build_tuning_extra2()
+    if args.build_tuning_extra2 or args.build_tuning_extra3:
+        which = 3 if args.build_tuning_extra3 else 2
+        new = build_tuning_extra2(f"assistant_tuning_extra{which}_questions")
         questions = {r["question"] for r in new}
         kept = [r for r in load_rows(TUNING_EXTRA_PATH) if r["question"] not in questions]
         TUNING_EXTRA_PATH.write_text(

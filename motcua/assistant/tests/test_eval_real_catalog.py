@@ -65,6 +65,21 @@ def test_third_heldout_set_is_on_procedures_the_earlier_parts_do_not_use() -> No
     assert sum(1 for r in about_procedures if r["facts"]) >= 0.95 * len(about_procedures)
 
 
+def test_third_tuning_extras_are_60_fresh_questions_on_procedures_no_heldout_part_uses() -> None:
+    fresh = [r for r in load_rows(TUNING_EXTRA) if r["split"] == "tuning_extra"]
+    questions = {r["question"] for r in fresh}
+    import sys
+
+    sys.path.insert(0, str(Path(settings.BASE_DIR) / "eval"))
+    import assistant_tuning_extra3_questions as extra3  # type: ignore[import-not-found]
+
+    rows = [r for r in fresh if r["question"] in {q for q, *_ in extra3.QUESTIONS}]
+    assert len(rows) == len(extra3.QUESTIONS) == 60 and len(questions) == len(fresh)
+    heldout = [r for r in load_rows() if r["split"] == "heldout"] + load_rows(HELDOUT2) + load_rows(HELDOUT3)
+    assert not {c for r in heldout for c in r["expected"]} & {c for r in rows for c in r["expected"]}
+    assert sum(1 for r in rows if r["facts"]) >= 0.9 * len(rows)
+
+
 def _real_catalog() -> None:
     from motcua.catalog.importer import import_catalog
 
