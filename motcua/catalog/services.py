@@ -23,12 +23,19 @@ When no rule speaks for a procedure, the generic level rules apply, in order:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import threading
+import time
+import uuid
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
 
 from motcua.catalog.competence import (
@@ -78,6 +85,106 @@ def version_in_force(procedure: Procedure | str, on: dt.date) -> ProcedureVersio
             .select_related("procedure", "procedure__field").first())
 
 
+# ------------------------------------------------------------------ the competence cache
+#
+# Deciding competence reads the same few rows for every dossier received: the active rules
+# (CompetenceRule), the agency they send to (Agency, FieldDepartment). Each process keeps them,
+# and the rule chosen for a catalog text, in `_competence_cache`, dropped:
+# - at once in this process, by a save or delete of a rule, a field → department mapping or an
+#   agency (signals; again after the commit, so that rows read meanwhile do not survive);
+# - in the other processes within CHECK_SECONDS: the same signals put a new token in the shared
+#   cache (Redis, or the database cache), which each process reads at most every CHECK_SECONDS
+#   (no query per reception; with the database cache, one query per process every 5 s);
+# - in any case after MAX_AGE_SECONDS (a change that sends no signal — raw SQL, a queryset
+#   .update(), a transaction rolled back after a change read in it — or a cache not shared).
+
+VERSION_KEY = "catalog:competence:version"
+CHECK_SECONDS = 5.0
+MAX_AGE_SECONDS = 300.0
+MAX_ENTRIES = 20_000  # keys: agency texts × desk, offices × days; a full cache starts again
+
+_T = TypeVar("_T")
+_MISSING = object()
+
+
+class _CompetenceCache:
+    def __init__(self, token: str, now: float) -> None:
+        self.token, self.loaded_at, self.checked_at = token, now, now
+        self.values: dict[Hashable, Any] = {}
+
+
+_competence_cache: _CompetenceCache | None = None
+_cache_lock = threading.Lock()
+
+
+def _check_seconds() -> float:
+    default = 0.0 if getattr(settings, "TESTING", False) else CHECK_SECONDS
+    return float(getattr(settings, "CATALOG_COMPETENCE_CHECK_SECONDS", default))
+
+
+def _shared_token() -> str:
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(VERSION_KEY) or ""
+    return str(token)
+
+
+def _current_cache() -> _CompetenceCache:
+    global _competence_cache
+    current, now = _competence_cache, time.monotonic()
+    if current is not None and now - current.checked_at < _check_seconds():
+        return current
+    token = _shared_token()  # read before the rows the cache will hold
+    with _cache_lock:
+        current = _competence_cache
+        if current is None or current.token != token or now - current.loaded_at >= MAX_AGE_SECONDS:
+            current = _competence_cache = _CompetenceCache(token, now)
+        current.checked_at = now
+        return current
+
+
+def _cached(key: Hashable, load: Callable[[], _T]) -> _T:
+    """`load()`'s value, computed once per process while the catalog and agencies stay the same."""
+    current = _current_cache()
+    value = current.values.get(key, _MISSING)
+    if value is _MISSING:
+        value = load()
+        if len(current.values) >= MAX_ENTRIES:
+            current.values.clear()
+        current.values[key] = value
+    return value  # type: ignore[return-value]
+
+
+def clear_competence_cache() -> None:
+    """Forget this process's cached rules and offices (tests that roll back rows call this)."""
+    global _competence_cache
+    with _cache_lock:
+        _competence_cache = None
+
+
+def competence_changed(**_: Any) -> None:
+    """Rules or agencies changed: drop the cache here and tell the other processes (a new token);
+    again after the commit. Signal receiver; bulk writers of these tables call it too."""
+    clear_competence_cache()
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    def after_commit() -> None:
+        clear_competence_cache()
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+    transaction.on_commit(after_commit)
+
+
+def connect_competence_signals() -> None:
+    """Called by the catalog app's ready(): every process that changes these rows tells the others."""
+    for model in (CompetenceRule, FieldDepartment, "agencies.Agency"):
+        name = model if isinstance(model, str) else model._meta.label
+        post_save.connect(competence_changed, sender=model, dispatch_uid=f"catalog-competence-{name}-save")
+        post_delete.connect(competence_changed, sender=model,
+                            dispatch_uid=f"catalog-competence-{name}-delete")
+
+
 # ------------------------------------------------------------------ competence
 
 def _agency_model() -> Any:
@@ -121,7 +228,12 @@ def _decided_centrally(procedure: Procedure) -> bool:
 
 def department_for(procedure: Procedure, on: dt.date, province_suffix: str = "") -> Agency | None:
     """The department mapped to the procedure's field on `on` (latest mapping wins)."""
-    mappings = FieldDepartment.objects.filter(field_id=procedure.field_id, valid_from__lte=on,
+    return _cached(("department", procedure.field_id, on, province_suffix),
+                   lambda: _department_for(procedure.field_id, on, province_suffix))
+
+
+def _department_for(field_id: int, on: dt.date, province_suffix: str) -> Agency | None:
+    mappings = FieldDepartment.objects.filter(field_id=field_id, valid_from__lte=on,
                                               agency__is_active=True)
     if province_suffix:
         mappings = mappings.filter(agency__code__endswith="." + province_suffix)
@@ -131,9 +243,9 @@ def department_for(procedure: Procedure, on: dt.date, province_suffix: str = "")
 
 def _commune_office(unit_id: int, kind: str) -> Agency | None:
     Agency = _agency_model()
-    return Agency.objects.filter(  # type: ignore[no-any-return]
+    return _cached(("commune", unit_id, kind), lambda: Agency.objects.filter(
         unit_id=unit_id, kind=kind, is_active=True,
-    ).first()
+    ).first())
 
 
 @dataclass(frozen=True)
@@ -154,7 +266,12 @@ def _split(version_or_procedure: ProcedureVersion | Procedure,
 
 
 def active_rules() -> list[Rule]:
-    return [rule.as_rule() for rule in CompetenceRule.objects.filter(is_active=True)]
+    """The active competence rules (cached per process: `_competence_cache`)."""
+    return list(_cached(("rules",), _load_rules))
+
+
+def _load_rules() -> tuple[Rule, ...]:
+    return tuple(rule.as_rule() for rule in CompetenceRule.objects.filter(is_active=True))
 
 
 def deciding_rule(version_or_procedure: ProcedureVersion | Procedure, at_commune_desk: bool,
@@ -163,8 +280,18 @@ def deciding_rule(version_or_procedure: ProcedureVersion | Procedure, at_commune
     procedure, version = _split(version_or_procedure, on)
     competent, implementing = ("", "") if version is None else (
         version.competent_agency_text, version.implementing_agency)
-    matches = matching_rules(active_rules() if rules is None else rules,
-                             agency_texts(competent, implementing), procedure.field.name, procedure.levels)
+    field, levels = procedure.field.name, tuple(procedure.levels)
+    if rules is not None:
+        return _deciding_rule(rules, competent, implementing, field, levels, at_commune_desk)
+    # With the active rules: a pure function of these texts, cached with the rules.
+    return _cached(("decides", competent, implementing, field, levels, at_commune_desk),
+                   lambda: _deciding_rule(_cached(("rules",), _load_rules), competent, implementing,
+                                          field, levels, at_commune_desk))
+
+
+def _deciding_rule(rules: Iterable[Rule], competent: str, implementing: str, field: str,
+                   levels: tuple[str, ...], at_commune_desk: bool) -> tuple[Rule | None, str]:
+    matches = matching_rules(rules, agency_texts(competent, implementing), field, levels)
     return choose(matches, at_commune_desk), agency_text(competent, implementing)
 
 
@@ -200,12 +327,13 @@ def _province_office(rule: Rule, procedure: Procedure, suffix: str, on: dt.date)
 
             department = DEPARTMENTS_BY_KEY.get(rule.department)
             if department is not None:
-                return Agency.objects.filter(  # type: ignore[no-any-return]
-                    code=department_code(suffix, department), is_active=True).first()
+                code = department_code(suffix, department)
+                return _cached(("agency", code), lambda: Agency.objects.filter(
+                    code=code, is_active=True).first())
         return None
     # The main office sorts first (000.00.41 before its border gates 000.01.41, …).
-    return Agency.objects.filter(  # type: ignore[no-any-return]
-        code__endswith="." + suffix, kind=rule.agency_kind, is_active=True).order_by("code").first()
+    return _cached(("office", suffix, rule.agency_kind), lambda: Agency.objects.filter(
+        code__endswith="." + suffix, kind=rule.agency_kind, is_active=True).order_by("code").first())
 
 
 def _refusal(text: str) -> CompetenceError:
@@ -351,8 +479,8 @@ def _fallback_agency(procedure: Procedure, receiving_agency: Agency, on: dt.date
         department = department_for(procedure, on, suffix)
         if department is not None:
             return department
-        committee = Agency.objects.filter(code__endswith="." + suffix, is_active=True,
-                                          kind=Agency.Kind.PROVINCIAL_COMMITTEE).first()
+        committee = _cached(("committee", suffix), lambda: Agency.objects.filter(
+            code__endswith="." + suffix, is_active=True, kind=Agency.Kind.PROVINCIAL_COMMITTEE).first())
         if committee is not None:
             return committee  # type: ignore[no-any-return]
         raise CompetenceError(gettext("Chưa cấu hình cơ quan giải quyết cho lĩnh vực của thủ tục này."))

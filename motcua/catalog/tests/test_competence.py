@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -21,7 +23,9 @@ from motcua.agencies.services import ensure_province_agencies
 from motcua.catalog.importer import import_catalog
 from motcua.catalog.models import CompetenceRule, Procedure, ProcedureVersion
 from motcua.catalog.services import (
+    VERSION_KEY,
     CompetenceError,
+    competence_changed,
     competent_agency,
     decide_competence,
     place_basis,
@@ -156,13 +160,48 @@ def test_the_rules_table_is_seeded_from_the_rules_file() -> None:
 
 
 def test_editing_a_rule_changes_who_decides() -> None:
-    CompetenceRule.objects.filter(pattern__in=["chi cuc hai quan", "cuc hai quan"]).update(agency_kind="tax")
+    # Decided once first: the rules are cached in this process, and a save (the admin's) drops them.
+    assert competent_agency(_version("1.000005"), _agency(DONG_KINH_CENTER), ON).kind == Agency.Kind.CUSTOMS
+    for rule in CompetenceRule.objects.filter(pattern__in=["chi cuc hai quan", "cuc hai quan"]):
+        rule.agency_kind = "tax"
+        rule.save()
     decided = competent_agency(_version("1.000005"), _agency(DONG_KINH_CENTER), ON)
     assert decided.kind == Agency.Kind.TAX
 
 
+def test_a_decision_read_once_costs_no_query_the_next_time(django_assert_num_queries: Any) -> None:
+    version, centre = _version("1.000005"), _agency(DONG_KINH_CENTER)
+    first = decide_competence(version, centre, ON)
+    with django_assert_num_queries(0):
+        again = decide_competence(version, centre, ON)
+    assert (again.agency.pk, again.rule) == (first.agency.pk, first.rule)
+
+
+def test_another_process_change_is_seen_through_the_shared_token() -> None:
+    # Another process edits the rules (here: an UPDATE sending no signal to this one) and puts a
+    # new token in the shared cache, as its signals do: this process reads the token and reloads.
+    version, centre = _version("1.000005"), _agency(DONG_KINH_CENTER)
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.CUSTOMS
+    CompetenceRule.objects.filter(pattern__in=["chi cuc hai quan", "cuc hai quan"]).update(agency_kind="tax")
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.CUSTOMS  # still the cached rules
+    cache.set(VERSION_KEY, "changed by another process", timeout=None)
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.TAX
+
+
+def test_the_token_is_read_at_most_every_check_interval(settings: Any) -> None:
+    settings.CATALOG_COMPETENCE_CHECK_SECONDS = 3600
+    version, centre = _version("1.000005"), _agency(DONG_KINH_CENTER)
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.CUSTOMS
+    CompetenceRule.objects.filter(pattern__in=["chi cuc hai quan", "cuc hai quan"]).update(agency_kind="tax")
+    cache.set(VERSION_KEY, "changed by another process", timeout=None)
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.CUSTOMS  # within the interval
+    settings.CATALOG_COMPETENCE_CHECK_SECONDS = 0
+    assert competent_agency(version, centre, ON).kind == Agency.Kind.TAX
+
+
 def test_a_rule_naming_an_office_the_province_lacks_falls_back_and_says_so() -> None:
     Agency.objects.filter(kind=Agency.Kind.CUSTOMS).update(is_active=False)
+    competence_changed()  # a bulk update sends no signal: its writer tells the competence cache
     decided = decide_competence(_version("1.000005"), _agency(DONG_KINH_CENTER), ON)
     assert decided.rule.startswith("fallback: no customs office")
     assert decided.agency.code == DONG_KINH_COMMITTEE

@@ -9,7 +9,8 @@ applicant: the outbox row, and their channels when they have an account — the 
 applicant row; none for the others). The national sync is off
 by default (it queues its messages only with MOTCUA_SYNC_ENABLED). Each count is taken after a
 first run of the same kind (caches warm: the working calendar, the version's rules, the
-statistics' version table), so the numbers are those of a running server. Pinned per database
+competence rules and the offices they name (catalog.services), the statistics' version table),
+so the numbers are those of a running server. Pinned per database
 vendor where they differ.
 
 `MOTCUA_QUERY_COUNTS=print` prints the counts instead of checking them (to update this table
@@ -42,14 +43,14 @@ PRINT = os.environ.get("MOTCUA_QUERY_COUNTS") == "print"
 # write the fact and both counter tables in one statement).
 EXPECTED: dict[str, int | dict[str, int]] = {
     # transitions
-    "submit_online": 11,
+    "submit_online": 9,
     "request_completion": 5,
     "complete_submission": 6,
     "receive_dossier": {"sqlite": 10, "postgresql": 8},
     "receive_dossier+forward": {"sqlite": 14, "postgresql": 12},
-    "receive_new_dossier": {"sqlite": 14, "postgresql": 12},
-    "receive_new_dossier+forward": {"sqlite": 18, "postgresql": 16},
-    "refuse_new_dossier": {"sqlite": 10, "postgresql": 8},
+    "receive_new_dossier": {"sqlite": 12, "postgresql": 10},
+    "receive_new_dossier+forward": {"sqlite": 16, "postgresql": 14},
+    "refuse_new_dossier": {"sqlite": 8, "postgresql": 6},
     "refuse_dossier": {"sqlite": 8, "postgresql": 6},
     "forward_dossier": 5,
     "assign_step": 4,
@@ -70,7 +71,7 @@ EXPECTED: dict[str, int | dict[str, int]] = {
     "desk dossier page": 13,  # + the scans digitised at reception (OCR progress, confirmation)
     "portal my dossiers": 3,
     "portal dossier page": 7,
-    "portal submission page": 11,
+    "portal submission page": 9,
     "api dossiers list": 4,
     "api dossier detail": 7,
 }
