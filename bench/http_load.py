@@ -92,10 +92,11 @@ def prepare(url: str, env: dict[str, str], reuse: bool) -> Demo:
     with psycopg.connect(url) as conn:
         has_tables = conn.execute("SELECT to_regclass('dossiers_dossier')").fetchone()[0] is not None
         count = conn.execute("SELECT count(*) FROM dossiers_dossier").fetchone()[0] if has_tables else 0
-    if not (reuse and count):
-        demo_env = {**env, "MOTCUA_DEBUG": "1"}
-        subprocess.run([sys.executable, "-m", "motcua", "demo"], env=demo_env, cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    demo_env = {**env, "MOTCUA_DEBUG": "1"}
+    # A reused database still takes the migrations of the code being measured.
+    command = "migrate" if reuse and count else "demo"
+    subprocess.run([sys.executable, "-m", "motcua", command], env=demo_env, cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with psycopg.connect(url) as conn:
         row = conn.execute(
             "SELECT d.code, a.id_number FROM dossiers_dossier d JOIN dossiers_applicant a"
