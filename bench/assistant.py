@@ -59,94 +59,58 @@ def key_facts(sheet: Any, intents: list[str]) -> list[str]:
     return list(dict.fromkeys(f for f in facts if f))
 
 
+
+def fact_sheet(code: str) -> Any:
+    """The catalog version in force of `code`, whose key facts a row copies (exits if none)."""
+    from motcua.assistant.knowledge import fact_sheet_by_code
+
+    sheet = fact_sheet_by_code(code)
+    if sheet is None:
+        sys.exit(f"{code} has no version in force")
+    return sheet
+
+
+def row(question: str, intents: list[str], difficulty: str, codes: list[str], split: str) -> dict[str, Any]:
+    """One question about a procedure, with the key facts of its first accepted code."""
+    return {"question": question, "intent": intents[0], "intents": intents, "difficulty": difficulty,
+            "expected": codes, "facts": key_facts(fact_sheet(codes[0]), intents), "split": split}
+
+
+def about_nothing(questions: list[str], intent: str, split: str) -> list[dict[str, Any]]:
+    """Status or off-topic questions: no procedure, no facts."""
+    return [{"question": question, "intent": intent, "intents": [intent], "difficulty": "plain",
+             "expected": [], "facts": [], "split": split} for question in questions]
+
+
+def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"wrote {len(rows)} questions to {path.relative_to(ROOT)}")
+
 def build_eval() -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT / "eval"))
     import assistant_questions as q  # type: ignore[import-not-found]
 
-    from motcua.assistant.knowledge import fact_sheet_by_code
-
     rows: list[dict[str, Any]] = []
     for split, procedures, intent_phrases, multi, status, off_topic in (
-        (
-            "tuning",
-            q.TUNING_PROCEDURES,
-            q.TUNING_INTENTS,
-            q.TUNING_MULTI,
-            q.STATUS_TUNING,
-            q.OFF_TOPIC_TUNING,
-        ),
-        (
-            "heldout",
-            q.HELDOUT_PROCEDURES,
-            q.HELDOUT_INTENTS,
-            q.HELDOUT_MULTI,
-            q.STATUS_HELDOUT,
-            q.OFF_TOPIC_HELDOUT,
-        ),
+        ("tuning", q.TUNING_PROCEDURES, q.TUNING_INTENTS, q.TUNING_MULTI, q.STATUS_TUNING,
+         q.OFF_TOPIC_TUNING),
+        ("heldout", q.HELDOUT_PROCEDURES, q.HELDOUT_INTENTS, q.HELDOUT_MULTI, q.STATUS_HELDOUT,
+         q.OFF_TOPIC_HELDOUT),
     ):
         for i, (codes, plain, colloquial) in enumerate(procedures):
-            sheet = fact_sheet_by_code(codes[0])
-            if sheet is None:
-                sys.exit(f"{codes[0]} has no version in force")
             for j, (intent, phrasings) in enumerate(intent_phrases.items()):
-                k = (i + j) % len(phrasings)
-                template = phrasings[k]
+                template = phrasings[(i + j) % len(phrasings)]
                 use_colloquial = (i + j) % 2 == 1 or template.endswith(
                     ("gi", "khong", "nao", "tien", "sao", "xong", "dau", "qua")
                 )
                 pool = colloquial if use_colloquial else plain
                 need = pool[(i + j) % len(pool)]
-                difficulty = (
-                    "colloquial" if use_colloquial or template != template.lower() and False else "plain"
-                )
-                rows.append(
-                    {
-                        "question": template.format(need=need),
-                        "intent": intent,
-                        "intents": [intent],
-                        "difficulty": difficulty if use_colloquial else "plain",
-                        "expected": codes,
-                        "facts": key_facts(sheet, [intent]),
-                        "split": split,
-                    }
-                )
+                rows.append(row(template.format(need=need), [intent],
+                                "colloquial" if use_colloquial else "plain", codes, split))
             template, intents = multi[i % len(multi)]
             need = (plain + colloquial)[i % (len(plain) + len(colloquial))]
-            rows.append(
-                {
-                    "question": template.format(need=need),
-                    "intent": intents[0],
-                    "intents": intents,
-                    "difficulty": "multi",
-                    "expected": codes,
-                    "facts": key_facts(sheet, intents),
-                    "split": split,
-                }
-            )
-        for question in status:
-            rows.append(
-                {
-                    "question": question,
-                    "intent": "status",
-                    "intents": ["status"],
-                    "difficulty": "plain",
-                    "expected": [],
-                    "facts": [],
-                    "split": split,
-                }
-            )
-        for question in off_topic:
-            rows.append(
-                {
-                    "question": question,
-                    "intent": "off_topic",
-                    "intents": ["off_topic"],
-                    "difficulty": "plain",
-                    "expected": [],
-                    "facts": [],
-                    "split": split,
-                }
-            )
+            rows.append(row(template.format(need=need), intents, "multi", codes, split))
+        rows += about_nothing(status, "status", split) + about_nothing(off_topic, "off_topic", split)
     return rows
 
 
@@ -155,43 +119,20 @@ def build_heldout2() -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT / "eval"))
     import assistant_heldout2_questions as q  # type: ignore[import-not-found]
 
-    from motcua.assistant.knowledge import fact_sheet_by_code
-
     rows: list[dict[str, Any]] = []
-
-    def row(question: str, intents: list[str], difficulty: str, codes: list[str], facts: list[str]) -> None:
-        rows.append(
-            {
-                "question": question,
-                "intent": intents[0],
-                "intents": intents,
-                "difficulty": difficulty,
-                "expected": codes,
-                "facts": facts,
-                "split": "heldout2",
-            }
-        )
-
     for i, (codes, plain, colloquial) in enumerate(q.PROCEDURES):
-        sheet = fact_sheet_by_code(codes[0])
-        if sheet is None:
-            sys.exit(f"{codes[0]} has no version in force")
         for j, (intent, phrasings) in enumerate(q.INTENTS.items()):
             template = phrasings[(i + j) % len(phrasings)]
-            unaccented = template.isascii()
-            use_colloquial = unaccented or (i + j) % 2 == 1
+            use_colloquial = template.isascii() or (i + j) % 2 == 1
             pool = colloquial if use_colloquial else plain
             need = pool[(i + j) % len(pool)]
-            difficulty = "colloquial" if use_colloquial else "plain"
-            row(template.format(need=need), [intent], difficulty, codes, key_facts(sheet, [intent]))
+            rows.append(row(template.format(need=need), [intent],
+                            "colloquial" if use_colloquial else "plain", codes, "heldout2"))
         template, intents = q.MULTI[i % len(q.MULTI)]
         names = plain + colloquial
-        row(template.format(need=names[i % len(names)]), intents, "multi", codes, key_facts(sheet, intents))
-    for question in q.STATUS:
-        row(question, ["status"], "plain", [], [])
-    for question in q.OFF_TOPIC:
-        row(question, ["off_topic"], "plain", [], [])
-    return rows
+        rows.append(row(template.format(need=names[i % len(names)]), intents, "multi", codes, "heldout2"))
+    return rows + about_nothing(q.STATUS, "status", "heldout2") + about_nothing(
+        q.OFF_TOPIC, "off_topic", "heldout2")
 
 
 def build_tuning_extra2(module: str = "assistant_tuning_extra2_questions") -> list[dict[str, Any]]:
@@ -201,38 +142,9 @@ def build_tuning_extra2(module: str = "assistant_tuning_extra2_questions") -> li
 
     sys.path.insert(0, str(ROOT / "eval"))
     q = importlib.import_module(module)
-
-    from motcua.assistant.knowledge import fact_sheet_by_code
-
-    rows: list[dict[str, Any]] = []
-    for question, intents, difficulty, codes in q.QUESTIONS:
-        sheet = fact_sheet_by_code(codes[0])
-        if sheet is None:
-            sys.exit(f"{codes[0]} has no version in force")
-        rows.append(
-            {
-                "question": question,
-                "intent": intents[0],
-                "intents": intents,
-                "difficulty": difficulty,
-                "expected": codes,
-                "facts": key_facts(sheet, intents),
-                "split": "tuning_extra",
-            }
-        )
-    for question in q.OFF_TOPIC:
-        rows.append(
-            {
-                "question": question,
-                "intent": "off_topic",
-                "intents": ["off_topic"],
-                "difficulty": "plain",
-                "expected": [],
-                "facts": [],
-                "split": "tuning_extra",
-            }
-        )
-    return rows
+    rows = [row(question, intents, difficulty, codes, "tuning_extra")
+            for question, intents, difficulty, codes in q.QUESTIONS]
+    return rows + about_nothing(q.OFF_TOPIC, "off_topic", "tuning_extra")
 
 
 def build_heldout3() -> list[dict[str, Any]]:
@@ -242,20 +154,9 @@ def build_heldout3() -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT / "eval"))
     import assistant_heldout3_questions as q  # type: ignore[import-not-found]
 
-    from motcua.assistant.knowledge import fact_sheet_by_code
-
-    rows: list[dict[str, Any]] = []
-    for row in q.ROWS:
-        sheet = fact_sheet_by_code(row["expected"][0])
-        if sheet is None:
-            sys.exit(f"{row['expected'][0]} has no version in force")
-        rows.append({"question": row["question"], "intent": row["intents"][0], "intents": row["intents"],
-                     "difficulty": row["difficulty"], "expected": row["expected"],
-                     "facts": key_facts(sheet, row["intents"]), "split": "heldout3"})
-    for intent, questions in (("status", q.STATUS), ("off_topic", q.OFF_TOPIC)):
-        rows += [{"question": question, "intent": intent, "intents": [intent], "difficulty": "plain",
-                  "expected": [], "facts": [], "split": "heldout3"} for question in questions]
-    return rows
+    rows = [row(r["question"], r["intents"], r["difficulty"], r["expected"], "heldout3") for r in q.ROWS]
+    return rows + about_nothing(q.STATUS, "status", "heldout3") + about_nothing(
+        q.OFF_TOPIC, "off_topic", "heldout3")
 
 
 # ------------------------------------------------------------------ measuring
@@ -313,27 +214,12 @@ def main() -> None:
     catalog_search.invalidate()
     catalog_search.get_index()
 
-    if args.build_eval:
-        rows = build_eval()
-        EVAL_PATH.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
-        print(f"wrote {len(rows)} questions to {EVAL_PATH.relative_to(ROOT)}")
-        return
-    if args.build_heldout3:
-        rows = build_heldout3()
-        HELDOUT3_PATH.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
-        print(f"wrote {len(rows)} questions to {HELDOUT3_PATH.relative_to(ROOT)}")
-        return
-    if args.build_heldout2:
-        rows = build_heldout2()
-        HELDOUT2_PATH.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
-        print(f"wrote {len(rows)} questions to {HELDOUT2_PATH.relative_to(ROOT)}")
-        return
+    for wanted, build, path in ((args.build_eval, build_eval, EVAL_PATH),
+                                (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
+                                (args.build_heldout3, build_heldout3, HELDOUT3_PATH)):
+        if wanted:
+            write_rows(path, build())
+            return
 
     from motcua.assistant.evaluation import load_rows, measure
 
@@ -342,10 +228,7 @@ def main() -> None:
         new = build_tuning_extra2(f"assistant_tuning_extra{which}_questions")
         questions = {r["question"] for r in new}
         kept = [r for r in load_rows(TUNING_EXTRA_PATH) if r["question"] not in questions]
-        TUNING_EXTRA_PATH.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept + new), encoding="utf-8"
-        )
-        print(f"wrote {len(kept)} + {len(new)} questions to {TUNING_EXTRA_PATH.relative_to(ROOT)}")
+        write_rows(TUNING_EXTRA_PATH, kept + new)
         return
 
     rows = load_rows(EVAL_PATH)
