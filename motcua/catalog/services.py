@@ -166,14 +166,12 @@ def clear_competence_cache() -> None:
 def competence_changed(**_: Any) -> None:
     """Rules or agencies changed: drop the cache here and tell the other processes (a new token);
     again after the commit. Signal receiver; bulk writers of these tables call it too."""
-    clear_competence_cache()
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-    def after_commit() -> None:
+    def forget() -> None:
         clear_competence_cache()
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
-    transaction.on_commit(after_commit)
+    forget()
+    transaction.on_commit(forget)
 
 
 def connect_competence_signals() -> None:

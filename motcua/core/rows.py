@@ -57,10 +57,10 @@ class Table:
         self.pk_column = self.column[self.pk.attname]
         self.insert_fields = [f for f in self.fields if not f.primary_key]
         self.foreign_keys = [f for f in self.insert_fields if isinstance(f, ForeignKey)]
-        columns = ", ".join(self.column[f.attname] for f in self.insert_fields)
+        self.insert_columns = ", ".join(self.column[f.attname] for f in self.insert_fields)
         placeholders = ", ".join(["%s"] * len(self.insert_fields))
         self.returning = bool(connection.features.can_return_columns_from_insert)
-        self.insert_sql = f"INSERT INTO {self.name} ({columns}) VALUES ({placeholders})"
+        self.insert_sql = f"INSERT INTO {self.name} ({self.insert_columns}) VALUES ({placeholders})"
         if self.returning:
             self.insert_sql += f" RETURNING {self.pk_column}"
         self._insert_many: dict[int, str] = {}
@@ -86,9 +86,7 @@ class Table:
         (a str for a text column, an int for an integer or key column, a bool, None)."""
         name = f.attname
         value = f.pre_save(obj, add) if name in self._computed else getattr(obj, name)
-        if value is None or type(value) in self._plain[name]:
-            return value
-        return f.get_db_prep_save(value, db)
+        return self.prep(name, value, db)
 
     def columns(self, alias: str) -> str:
         """The select list of every concrete column, qualified by `alias`, in field order."""
@@ -137,10 +135,7 @@ class Table:
         sql = self._insert_many.get(len(objs))
         if sql is None:
             row = "(" + ", ".join(["%s"] * len(self.insert_fields)) + ")"
-            sql = (
-                f"INSERT INTO {self.name} ({', '.join(self.column[f.attname] for f in self.insert_fields)}) "
-                f"VALUES {', '.join([row] * len(objs))}"
-            )
+            sql = f"INSERT INTO {self.name} ({self.insert_columns}) VALUES {', '.join([row] * len(objs))}"
             if self.returning:
                 sql += f" RETURNING {self.pk_column}"
             self._insert_many[len(objs)] = sql

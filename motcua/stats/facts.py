@@ -498,7 +498,7 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
         _accumulate(delta, new, +1)
         row = DossierFact(dossier_id=dossier.pk, **new)
         table = _fact()
-        values = [f.get_db_prep_save(f.pre_save(row, True), connection) for f in table.fields]
+        values = [table.value(row, f, True, connection) for f in table.fields]
         sql = _FACT_INSERT.get(connection.vendor)
         if sql is None:
             columns = ", ".join(table.column[f.attname] for f in table.fields)
