@@ -34,6 +34,9 @@ EVAL_PATH = ROOT / "eval" / "assistant.jsonl"
 HELDOUT2_PATH = ROOT / "eval" / "assistant_heldout2.jsonl"
 # Written by another engineer who never saw or ran the assistant, before any tuning (split "heldout3").
 HELDOUT3_PATH = ROOT / "eval" / "assistant_heldout3.jsonl"
+# Written by a fourth engineer who never saw or ran the assistant, before any measurement on it
+# (split "heldout4").
+HELDOUT4_PATH = ROOT / "eval" / "assistant_heldout4.jsonl"
 # Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
 TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 sys.path.insert(0, str(ROOT))
@@ -159,6 +162,18 @@ def build_heldout3() -> list[dict[str, Any]]:
         q.OFF_TOPIC, "off_topic", "heldout3")
 
 
+def build_heldout4() -> list[dict[str, Any]]:
+    """eval/assistant_heldout4.jsonl from eval/assistant_heldout4_questions.py (split "heldout4"):
+    the writer's rows as they are, the key facts copied from the catalog version in force of
+    the first accepted code (as for the other parts)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import assistant_heldout4_questions as q  # type: ignore[import-not-found]
+
+    rows = [row(r["question"], r["intents"], r["difficulty"], r["expected"], "heldout4") for r in q.ROWS]
+    return rows + about_nothing(q.STATUS, "status", "heldout4") + about_nothing(
+        q.OFF_TOPIC, "off_topic", "heldout4")
+
+
 # ------------------------------------------------------------------ measuring
 
 
@@ -174,6 +189,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--build-heldout3", action="store_true", help="write eval/assistant_heldout3.jsonl and stop"
+    )
+    parser.add_argument(
+        "--build-heldout4", action="store_true", help="write eval/assistant_heldout4.jsonl and stop"
     )
     parser.add_argument(
         "--build-tuning-extra2",
@@ -216,7 +234,8 @@ def main() -> None:
 
     for wanted, build, path in ((args.build_eval, build_eval, EVAL_PATH),
                                 (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
-                                (args.build_heldout3, build_heldout3, HELDOUT3_PATH)):
+                                (args.build_heldout3, build_heldout3, HELDOUT3_PATH),
+                                (args.build_heldout4, build_heldout4, HELDOUT4_PATH)):
         if wanted:
             write_rows(path, build())
             return
@@ -232,7 +251,7 @@ def main() -> None:
         return
 
     rows = load_rows(EVAL_PATH)
-    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH, HELDOUT3_PATH):
+    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH, HELDOUT3_PATH, HELDOUT4_PATH):
         rows += load_rows(extra) if extra.exists() else []
     report = measure(rows, args.misses)
     report["database"] = connection.vendor
