@@ -10,14 +10,12 @@ from django.contrib import admin
 from django.contrib.admin.views.main import IS_FACETS_VAR, SEARCH_VAR, ChangeList  # type: ignore[attr-defined]
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from motcua.accounts import audit
-from motcua.accounts.models import AccountEvent, IdVerification, User
+from motcua.accounts.models import AccountEvent, User
 from motcua.accounts.privacy import mask_id_number, mask_phone
 from motcua.core.readonly_admin import ReadOnlyAdminMixin
 
@@ -91,25 +89,10 @@ class UserAdmin(DjangoUserAdmin):
                                               "id_verified_at", "id_verified_by")}),
     )
     readonly_fields = ("id_verified_at", "id_verified_by")
-    actions = ("verify_id_number_at_counter",)
     add_fieldsets = (
         *DjangoUserAdmin.add_fieldsets,
         (_("Vai trò và cơ quan"), {"fields": ("role", "agency", "full_name")}),
     )
-
-    @admin.action(description=_("Xác thực số định danh (đã đối chiếu căn cước của chính người đó)"))
-    def verify_id_number_at_counter(self, request: HttpRequest, queryset: Any) -> None:
-        """The person showed their ID card: their number is proven (their data warehouse opens)."""
-        done = 0
-        for user in queryset.filter(id_verified_at__isnull=True).exclude(id_number=""):
-            with transaction.atomic():
-                user.mark_id_verified(IdVerification.COUNTER)
-                user.save(update_fields=["id_verified_at", "id_verified_by"])
-                audit.record(AccountEvent.Action.ID_VERIFIED, subject_id=user.pk, subject=user.username,
-                             data={"method": IdVerification.COUNTER})
-            done += 1
-        message = gettext("Đã xác thực số định danh của %(count)d tài khoản.") % {"count": done}
-        self.message_user(request, message)
 
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
         return PrivateSearchChangeList

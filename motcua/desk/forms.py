@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.accounts.models import Role, User
 from motcua.agencies.models import Agency
 from motcua.catalog.requirements import describe_counts, is_document
-from motcua.dossiers.forms import ApplicantForm, ScanField
+from motcua.dossiers.forms import ID_NUMBER_INPUT_MAX, ApplicantForm, ScanField, clean_id_number
 
 
 class CounterReceptionForm(ApplicantForm):
@@ -199,3 +199,17 @@ class AttachForm(forms.Form):
 
 class ProcedureSearchForm(forms.Form):
     q = forms.CharField(label=_("Tìm thủ tục"), max_length=200, required=False)
+
+
+class CounterVerificationForm(forms.Form):
+    """The officer proves a citizen account's ID number: the card's number, the account's code."""
+
+    id_number = forms.CharField(label=_("Số định danh cá nhân trên căn cước"), max_length=ID_NUMBER_INPUT_MAX,
+                                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    code = forms.CharField(label=_("Mã xác thực người dân đọc từ tài khoản"), max_length=12,
+                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    checked = forms.BooleanField(
+        label=_("Tôi đã đối chiếu căn cước bản gốc với chính người đang đứng tại quầy"))
+
+    def clean_id_number(self) -> str:
+        return clean_id_number(self.cleaned_data["id_number"])

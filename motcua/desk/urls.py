@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("counter/", views.counter, name="counter"),
     path("in-phieu/", views.print_slips, name="print_slips"),
+    path("xac-thuc-dinh-danh/", views.verify_identity, name="verify_identity"),
     path("counter/<str:code>/", views.counter_receive, name="counter_receive"),
     path("dossiers/<str:code>/", views.dossier_page, name="dossier"),
     path("dossiers/<str:code>/act/<str:name>/", views.act, name="act"),

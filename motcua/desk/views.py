@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from motcua.accounts import verification
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
@@ -445,3 +446,31 @@ def download_result(request: HttpRequest, code: str) -> FileResponse:
     # The stored name's extension is the proven type of the file (dossiers.services).
     suffix = PurePosixPath(dossier.result_file.name or "").suffix
     return file_response(dossier.result_file, f"{dossier.code}-ket-qua{suffix}")
+
+
+# ---------------------------------------------------------------------------------------
+# Proving a citizen account's ID number at the counter (motcua.accounts.verification)
+
+
+@officer_required
+@require_http_methods(["GET", "POST"])
+def verify_identity(request: HttpRequest) -> HttpResponse:
+    """The person shows their ID card and reads the code of their account: its number is proven."""
+    if not verification.can_verify(request.user):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = desk_forms.CounterVerificationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user = verification.verify_at_counter(request.user, form.cleaned_data["id_number"],  # type: ignore[arg-type]
+                                                      form.cleaned_data["code"])
+            except verification.VerificationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Đã xác thực số định danh của tài khoản %(account)s (%(name)s): "
+                                            "kho dữ liệu của người dân đã mở.")
+                                 % {"account": user.username, "name": user.full_name or user.get_full_name()})
+                return redirect("desk:verify_identity")
+        status = 400
+    return render(request, "desk/verify_identity.html", {"form": form}, status=status)

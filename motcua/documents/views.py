@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts.privacy import mask_id_number
+from motcua.accounts.verification import counter_code
 from motcua.documents import services
 from motcua.documents.models import DigitisedDocument, SignedDocument
 from motcua.documents.verification import verify_bytes
@@ -92,9 +93,14 @@ def warehouse(request: HttpRequest) -> HttpResponse:
     documents = (services.warehouse_of(identifier).select_related("agency")[:500]
                  if identifier else DigitisedDocument.objects.none())
     accesses = services.accesses_of(identifier)[:200] if identifier else []
+    has_identifier = bool(getattr(request.user, "id_number", ""))
+    # Not proven yet: the code the person reads to the officer with their ID card in hand.
+    code, code_valid_until = (counter_code(request.user) if has_identifier and not identifier  # type: ignore[arg-type]
+                              else ("", None))
     return render(request, "documents/warehouse.html", {
         "documents": documents, "accesses": accesses,
-        "has_identifier": bool(getattr(request.user, "id_number", "")), "verified": bool(identifier),
+        "has_identifier": has_identifier, "verified": bool(identifier),
+        "counter_code": code, "counter_code_valid_until": code_valid_until,
     })
 
 
