@@ -57,6 +57,7 @@ def test_the_card_and_the_accounts_code_prove_the_number_and_open_the_warehouse(
     assert citizen.verified_id_number == NUMBER and citizen.id_verified_by == "counter"
     event = AccountEvent.objects.get(action=AccountEvent.Action.ID_VERIFIED, subject_user_id=citizen.pk)
     assert event.actor == world.receptionist.username
+    assert world.receptionist.agency is not None
     assert event.data == {"method": "counter", "agency": world.receptionist.agency.code}
     assert NUMBER not in str(event.data)  # the log names the method, never the number
     followed = _desk(world.receptionist).get(URL)
