@@ -1,13 +1,15 @@
 """The virtual assistant on the real catalog: retrieval, facts, hallucinated numbers, refusals, latency.
 
-Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR]
+Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [--splits a,b,...]
+      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2   # dev only
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
-per split (tuning / heldout):
+per split (tuning / tuning_extra / heldout / heldout2 / heldoutN; `--splits` names the ones to
+measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
   fact recall (key facts copied from the catalog found word for word in the answer),
   hallucinated numbers (numbers of an answer absent from the cited procedure's catalog text),
@@ -177,6 +179,18 @@ def build_heldout4() -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ measuring
 
 
+def eval_files(splits: set[str] | None) -> list[Path]:
+    """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
+    "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra", and each
+    eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
+    split is asked for, so tuning runs never read the sealed ones."""
+    files = [EVAL_PATH, TUNING_EXTRA_PATH]
+    for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
+        if splits is None or path.stem.removeprefix("assistant_") in splits:
+            files.append(path)
+    return [path for path in files if path.exists()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -203,8 +217,15 @@ def main() -> None:
         action="store_true",
         help="append eval/assistant_tuning_extra3_questions.py to eval/assistant_tuning_extra.jsonl",
     )
+    parser.add_argument(
+        "--splits",
+        default=None,
+        help="evaluate only these splits (comma-separated, e.g. tuning,tuning_extra,heldout,heldout2); "
+        "a held-out file whose split is not named is not even opened",
+    )
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
+    wanted_splits = set(args.splits.split(",")) if args.splits else None
 
     workdir = tempfile.TemporaryDirectory(prefix="motcua-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir.name}/bench.sqlite3")
@@ -250,9 +271,14 @@ def main() -> None:
         write_rows(TUNING_EXTRA_PATH, kept + new)
         return
 
-    rows = load_rows(EVAL_PATH)
-    for extra in (TUNING_EXTRA_PATH, HELDOUT2_PATH, HELDOUT3_PATH, HELDOUT4_PATH):
-        rows += load_rows(extra) if extra.exists() else []
+    rows = []
+    for path in eval_files(wanted_splits):
+        rows += load_rows(path)
+    if wanted_splits is not None:
+        rows = [r for r in rows if r["split"] in wanted_splits]
+        unknown = wanted_splits - {r["split"] for r in rows}
+        if unknown:
+            sys.exit(f"no question in split(s): {', '.join(sorted(unknown))}")
     report = measure(rows, args.misses)
     report["database"] = connection.vendor
     report["procedures"] = Procedure.objects.count()

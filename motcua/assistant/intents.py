@@ -147,6 +147,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "cach thuc",
         "buoc",
         "lam nhu the nao",
+        "lam the nao",
         "thuc hien ra sao",
     ),
     LEGAL: ("can cu phap ly", "can cu", "phap ly", "luat nao", "van ban nao", "quy dinh nao"),
@@ -291,8 +292,13 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
-_CUE_PATTERNS = {intent: _pattern(cues) for intent, cues in CUES.items()}
-_ALL_CUES = _pattern(tuple(c for cues in CUES.values() for c in cues))
+def _overlapping(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The longest phrase starting at every word, overlapping ones included."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?=(" + "|".join(re.escape(p) for p in ordered) + r")\b)")
+
+
+_CUE_PATTERNS = {intent: _overlapping(cues) for intent, cues in CUES.items()}
 _FILLER = _pattern(FILLER)
 _OVERVIEW = _pattern(OVERVIEW_CUES)
 _OWN_MONEY = _pattern(
@@ -325,15 +331,23 @@ def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -
 
 
 def _drop_word_filler(topic: str) -> str:
+    from motcua.catalog.search import get_index
+
     tokens = topic.split()
     phrases = _phrases()
+    index = None
     kept = []
     for i, token in enumerate(tokens):
         if token in WORD_FILLER and not _in_phrase(tokens, i, phrases):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
             if after not in _KEEP_BEFORE.get(token, set()) and before not in _KEEP_AFTER.get(token, set()):
-                continue
+                index = index or get_index()
+                if not any(
+                    word and word not in WORD_FILLER and index.df(pair)
+                    for word, pair in ((after, f"{token} {after}"), (before, f"{before} {token}"))
+                ):
+                    continue
         kept.append(token)
     return " ".join(kept)
 
@@ -404,6 +418,47 @@ def _protect_catalog_words(text: str) -> str:
     return " ".join(tokens)
 
 
+def _asked(text: str) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """The intents whose cues the text holds, in the order of the question, and every cue's span.
+
+    Overlapping cues of different intents are one question phrase, read as the intent whose cues
+    cover more of it: "gồm những bước nào" asks for the steps ("những bước", "bước nào"), not
+    for the documents ("gồm những")."""
+    spans: list[tuple[int, int, str]] = []
+    for intent, pattern in _CUE_PATTERNS.items():
+        spans += [(m.start(1), m.end(1), intent) for m in pattern.finditer(text)]
+    spans.sort()
+    firsts: dict[str, int] = {}
+    i = 0
+    while i < len(spans):
+        # A group of cues that overlap one another (of any intent).
+        end = spans[i][1]
+        j = i + 1
+        while j < len(spans) and spans[j][0] < end:
+            end = max(end, spans[j][1])
+            j += 1
+        group = spans[i:j]
+        covered: dict[str, set[int]] = {}
+        for start, stop, intent in group:
+            covered.setdefault(intent, set()).update(range(start, stop))
+        widest = max(len(chars) for chars in covered.values())
+        for start, _, intent in group:
+            if len(covered[intent]) == widest:
+                firsts[intent] = min(start, firsts.get(intent, start))
+        i = j
+    return sorted(firsts, key=lambda intent: firsts[intent]), spans
+
+
+def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The text with every cue taken out, overlapping ones too ("nộp những giấy tờ gì" is
+    "nộp những giấy" and "những giấy tờ gì": no "tờ" is left over as a topic word)."""
+    chars = list(text)
+    for start, stop, _ in spans:
+        chars[start:stop] = " " * (stop - start)
+    # One space where cues were, as between words ("có mất phí không": "có không" is filler).
+    return " ".join("".join(chars).split())
+
+
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     folded = _expand(" ".join(_clean(fold(question)).split()))
@@ -415,12 +470,7 @@ def analyse(question: str) -> Analysis:
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
-    found: list[tuple[int, str]] = []
-    for intent, pattern in _CUE_PATTERNS.items():
-        match = pattern.search(without_code)
-        if match:
-            found.append((match.start(), intent))
-    intents = [intent for _, intent in sorted(found)]
+    intents, spans = _asked(without_code)
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]
@@ -429,7 +479,7 @@ def analyse(question: str) -> Analysis:
     # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
     if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
         intents.remove(FEE)
-    topic = _ALL_CUES.sub(" ", without_code)
+    topic = _without(without_code, spans)
     topic = _FILLER.sub(" ", topic)
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())

@@ -311,17 +311,20 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     if not hits:
         return []
     index = catalog_search.get_index()
+    # Abbreviations written out on both sides, as the search reads them ("TNHH", "tnhh").
+    topic = index.spell_out(topic)
     readings = catalog_search.analyse(topic, index)
     words = _words(topic, index)
     best = hits[0].score or 1.0
     candidates = []
     for hit in hits:
-        (explained, counted), shares = _coverage(readings, words, hit.name, index)
+        name = index.spell_out(hit.name)
+        (explained, counted), shares = _coverage(readings, words, name, index)
         coverage = explained / counted if counted else 0.0
         score = (
             COVERAGE_WEIGHT * coverage
-            + max(_reading_fit(reading, hit.name, index) for reading in readings)
-            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, hit.name)
+            + max(_reading_fit(reading, name, index) for reading in readings)
+            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name)
             + SEARCH_WEIGHT * hit.score / best
             + (SHARES_BONUS if shares else 0.0)
         )

@@ -101,9 +101,30 @@ class SearchHit:
 # ---------------------------------------------------------------- text analysis
 
 
+# Numbers are written several ways in names and questions: "mức độ 02" / "mức độ 2", "công trình
+# cấp IV" / "cấp 4". Leading zeros go, and Roman numerals become digits: those that are never a
+# Vietnamese syllable anywhere, the ones that can be ("vi" is vì, vi phạm) never, and single
+# letters only after a word that ranks something ("cấp I", "loại V", "nhóm X").
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_ROMAN_ALWAYS = frozenset({"ii", "iii", "iv", "vii", "viii", "ix"})
+_RANK_WORDS = frozenset({"cap", "loai", "hang", "nhom", "muc", "do"})
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    out = []
+    for i, token in enumerate(tokens):
+        if token.isdigit():
+            token = token.lstrip("0") or "0"
+        elif token in _ROMAN_ALWAYS or (token in _ROMAN and i and tokens[i - 1] in _RANK_WORDS):
+            token = _ROMAN[token]
+        out.append(token)
+    return out
+
+
 def chunks(text: str) -> list[list[str]]:
-    """Folded token runs, split at punctuation so bigrams never cross a comma."""
-    return [toks for part in _CHUNK.split(fold(text)) if (toks := _TOKEN.findall(part))]
+    """Folded token runs, split at punctuation so bigrams never cross a comma; numbers written
+    one way (see `_numbers`)."""
+    return [_numbers(toks) for part in _CHUNK.split(fold(text)) if (toks := _TOKEN.findall(part))]
 
 
 def terms_of(tokens: Sequence[str]) -> Iterator[str]:
@@ -193,6 +214,8 @@ class Index:
     # term → [(doc number, BM25 weight of the term in that doc)]
     postings: dict[str, list[tuple[int, float]]]
     vocabulary: list[str] = field(default_factory=list)
+    # Abbreviations of the catalog's names written out ("tnhh" → "trach nhiem huu han"), folded.
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     _weights: dict[str, dict[int, float]] = field(default_factory=dict)
     _max_weights: dict[str, float] = field(default_factory=dict)
@@ -209,6 +232,10 @@ class Index:
             found = self._max_weights[term] = max((w for _, w in self.postings.get(term, ())), default=0.0)
         return found
 
+    def spell_out(self, text: str) -> str:
+        """The folded text with the catalog's abbreviations written out (see `find_acronyms`)."""
+        return spell_out(text, self.acronyms)
+
     def weights(self, term: str) -> dict[int, float]:
         """doc → weight of a term, built on first use (for the long posting lists)."""
         found = self._weights.get(term)
@@ -217,14 +244,67 @@ class Index:
         return found
 
 
+# An abbreviation in a name: 3 to 6 capitals ("TNHH", "UBND", "BHXH"), never a Roman numeral.
+_ACRONYM = re.compile(r"\b[A-ZĐ]{3,6}\b")
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+# A phrase is an abbreviation's meaning when the names use it at least this often, and this many
+# times more often than any other phrase with the same initials ("trách nhiệm hữu hạn" 24 times
+# for TNHH; "ngân hàng nước ngoài" 24 and "ngân hàng nhà nước" 8 for NHNN: no reading).
+ACRONYM_MIN_USES = 5
+ACRONYM_MARGIN = 4
+
+
+def find_acronyms(names: Sequence[str]) -> dict[str, str]:
+    """The abbreviations the catalog's names use, each with the phrase other names write out
+    whose syllables it abbreviates (folded): "Đăng ký thành lập công ty TNHH một thành viên"
+    and the 24 names with "trách nhiệm hữu hạn" give "tnhh" → "trach nhiem huu han". A phrase
+    with a function word ("của ngân hàng thương…" for CNHT) is no abbreviation's meaning."""
+    wanted = {
+        fold(a) for name in names for a in _ACRONYM.findall(name) if not _ROMAN_NUMERAL.match(a)
+    }
+    if not wanted:
+        return {}
+    sizes = {len(a) for a in wanted}
+    uses: dict[str, dict[str, int]] = {}
+    for name in names:
+        for run in chunks(name):
+            for size in sizes:
+                for i in range(len(run) - size + 1):
+                    window = run[i : i + size]
+                    initials = "".join(t[0] for t in window)
+                    if initials in wanted and not FUNCTION_WORDS.intersection(window):
+                        phrase = " ".join(window)
+                        found = uses.setdefault(initials, {})
+                        found[phrase] = found.get(phrase, 0) + 1
+    acronyms: dict[str, str] = {}
+    for acronym, phrases in uses.items():
+        ranked = sorted(phrases.items(), key=lambda p: -p[1])
+        best, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= ACRONYM_MIN_USES and count >= ACRONYM_MARGIN * runner_up:
+            acronyms[acronym] = best
+    return acronyms
+
+
+def spell_out(text: str, acronyms: Mapping[str, str]) -> str:
+    """The folded text with the abbreviations written out."""
+    folded = fold(text)
+    if not acronyms:
+        return folded
+    return re.sub(r"[a-z0-9]+", lambda m: acronyms.get(m.group(0), m.group(0)), folded)
+
+
 def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] = ()) -> Index:
-    """Build the BM25 index from procedure rows (id, code, name, field name, level flags)."""
+    """Build the BM25 index from procedure rows (id, code, name, field name, level flags); the
+    names' abbreviations are indexed written out (see `find_acronyms`)."""
+    rows = list(rows)
+    acronyms = find_acronyms([row["name"] for row in rows])
     docs: list[_Doc] = []
     freqs: list[dict[str, float]] = []
     lengths: list[float] = []
     for row in rows:
         tf: dict[str, float] = {}
-        main, notes = _name_chunks(row["name"])
+        main, notes = _name_chunks(spell_out(row["name"], acronyms))
         field_name = chunks(row.get("field_name") or "")
         for runs, weight in ((main, 1.0), (notes, PAREN_WEIGHT), (field_name, FIELD_WEIGHT)):
             # A term counts once per part: names that enumerate cases repeat their
@@ -252,7 +332,7 @@ def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] 
         for term, f in tf.items():
             postings.setdefault(term, []).append((i, idf[term] * f * (K1 + 1) / (f + norm)))
     vocabulary = sorted(t for t in postings if " " not in t)
-    return Index(fingerprint, docs, postings, vocabulary)
+    return Index(fingerprint, docs, postings, vocabulary, acronyms)
 
 
 def _rows() -> Iterator[dict[str, Any]]:
@@ -465,7 +545,7 @@ def _readings(segments: list[_Segment]) -> list[Reading]:
 
 def analyse(query: str, index: Index) -> list[Reading]:
     """The query's readings: corrected, synonym-expanded tokens with their weights."""
-    tokens = [t for part in chunks(query) for t in part]
+    tokens = [t for part in chunks(index.spell_out(query)) for t in part]
     known = set(index.vocabulary) | synonyms().words
     return _readings(_apply_synonyms(_correct(tokens, index, known), index))
 
