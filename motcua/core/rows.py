@@ -12,25 +12,39 @@ converters, then `Model.from_db`, on the way out). SQLite and PostgreSQL.
 
 Not for general use: it sends no `pre_save`/`post_save` signals (no receiver listens to the
 models it writes, by design: side effects go through `dossiers.hooks`).
+
+Set-based writes per batch (`batch()`, opened by `stats.facts.deferred()`, the simulator's
+batches): inside it, the rows of the append-only tables that a transition only adds and that
+no transition reads back (the events, the hand-overs, the notification outbox) are queued by
+`Table.append` and inserted once per table when the batch ends (`flush()`), in the order they
+were queued. See `batch()` for the rules that keep this exact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.models import (
     BooleanField,
     CharField,
     DateField,
+    DateTimeField,
     Field,
     FileField,
     ForeignKey,
     IntegerField,
     Model,
+    QuerySet,
     TextField,
 )
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
 M = TypeVar("M", bound=Model)
 Converter = Callable[[Any, Any, Any], Any]
@@ -63,7 +77,24 @@ class Table:
         self.insert_sql = f"INSERT INTO {self.name} ({self.insert_columns}) VALUES ({placeholders})"
         if self.returning:
             self.insert_sql += f" RETURNING {self.pk_column}"
-        self._insert_many: dict[int, str] = {}
+        self._insert_many: dict[tuple[int, bool], str] = {}
+        # PostgreSQL: the array cast of each inserted column, when every one can go through
+        # UNNEST (Django's own criteria for bulk_create), else None.
+        self._unnest: list[str] | None = None
+        self._unnest_pk = ""
+        if connection.vendor == "postgresql":
+            def cast(f: Field[Any, Any]) -> str | None:
+                target = f.target_field if isinstance(f, ForeignKey) else f
+                if hasattr(f, "get_placeholder") or target.get_internal_type() not in connection.data_types:
+                    return None
+                return f"(%s)::{str(f.db_type(connection)).split('(')[0]}[]"
+
+            casts = [cast(f) for f in self.insert_fields]
+            pk_cast = cast(self.pk)
+            if pk_cast is not None and all(c is not None for c in casts):
+                self._unnest = [c for c in casts if c is not None]
+                self._unnest_pk = pk_cast
+        self._sequence: str | None = None
         self._updates: dict[tuple[str, ...], tuple[str, list[Field[Any, Any]]]] = {}
         # Converters of each column when read (what SQLCompiler.get_converters finds).
         self.converters: list[tuple[int, list[Converter]]] = []
@@ -74,6 +105,22 @@ class Table:
                 self.converters.append((index, found))
         self._col_refs = [f.get_col(meta.db_table) for f in self.fields]
         self._plain = {f.attname: _plain_types(f) for f in self.fields}
+        # Date-time columns that take an aware datetime as it is (PostgreSQL, Django's own
+        # DateTimeField preparation: `adapt_datetimefield_value` returns the value).
+        self._aware = {
+            f.attname for f in self.fields
+            if connection.vendor == "postgresql" and settings.USE_TZ
+            and type(f).get_db_prep_value is DateTimeField.get_db_prep_value
+            and type(f).get_prep_value is DateTimeField.get_prep_value
+        }
+        # `build` may skip Model.__init__: nothing listens to the model's init signals and the
+        # model keeps Django's own __init__ and from_db.
+        self._plain_init = (
+            model.__init__ is Model.__init__
+            and model.from_db.__func__ is Model.from_db.__func__  # type: ignore[attr-defined]
+            and not pre_init.has_listeners(model)
+            and not post_init.has_listeners(model)
+        )
         self._computed = {
             f.attname for f in self.fields
             if isinstance(f, FileField) or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
@@ -102,7 +149,16 @@ class Table:
                 for converter in found:
                     value = converter(value, self._col_refs[index], db)
                 row[index] = value
-        return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames, row)
+        if not self._plain_init:
+            return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames, row)
+        # What `from_db` → `Model.__init__(*values)` leaves, without its per-field descriptor
+        # calls (a fresh instance: no related object is cached that a key change would drop).
+        obj = self.model.__new__(self.model)
+        obj.__dict__.update(zip(self.attnames, row, strict=True))
+        state = obj._state = ModelState()
+        state.adding = False
+        state.db = DEFAULT_DB_ALIAS
+        return obj
 
     # -- writes
 
@@ -128,29 +184,131 @@ class Table:
         obj._state.adding = False
         obj._state.db = DEFAULT_DB_ALIAS
 
-    def insert_many(self, objs: Sequence[Model]) -> None:
-        """One multi-row INSERT (keys given back where the database returns them)."""
+    def insert_many(self, objs: Sequence[Model], *, keyed: bool = False) -> None:
+        """One multi-row INSERT (keys given back where the database returns them).
+
+        `keyed`: the objects carry their keys already (reserved by `reserve`), inserted as they are.
+        """
         if not objs:
             return
-        sql = self._insert_many.get(len(objs))
-        if sql is None:
-            row = "(" + ", ".join(["%s"] * len(self.insert_fields)) + ")"
-            sql = f"INSERT INTO {self.name} ({self.insert_columns}) VALUES {', '.join([row] * len(objs))}"
-            if self.returning:
-                sql += f" RETURNING {self.pk_column}"
-            self._insert_many[len(objs)] = sql
-        params: list[Any] = []
+        self._insert_rows(objs, [self.row(obj) for obj in objs], keyed)
+
+    def row(self, obj: Model) -> list[Any]:
+        """The object's values for an INSERT, every column but the key (taken now)."""
+        self._prepare(obj)
         db = connections[DEFAULT_DB_ALIAS]
-        for obj in objs:
-            self._prepare(obj)
-            params.extend(self.value(obj, f, True, db) for f in self.insert_fields)
-        with db.cursor() as cursor:
+        return [self.value(obj, f, True, db) for f in self.insert_fields]
+
+    def _insert_rows(self, objs: Sequence[Model], values: Sequence[list[Any]], keyed: bool) -> None:
+        if len(objs) > 8 and self._unnest is not None:
+            self._insert_unnest(objs, values, keyed)
+            return
+        sql = self._insert_many.get((len(objs), keyed))
+        if sql is None:
+            count = len(self.insert_fields) + keyed
+            row = "(" + ", ".join(["%s"] * count) + ")"
+            columns = f"{self.pk_column}, {self.insert_columns}" if keyed else self.insert_columns
+            sql = f"INSERT INTO {self.name} ({columns}) VALUES {', '.join([row] * len(objs))}"
+            if self.returning and not keyed:
+                sql += f" RETURNING {self.pk_column}"
+            if len(objs) <= 8:  # the shapes a transition uses; a batch's flush varies
+                self._insert_many[(len(objs), keyed)] = sql
+        params: list[Any] = []
+        for obj, value_row in zip(objs, values, strict=True):
+            if keyed:
+                params.append(obj.pk)
+            params.extend(value_row)
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
             cursor.execute(sql, params)
-            keys = [r[0] for r in cursor.fetchall()] if self.returning else [None] * len(objs)
+            if keyed:
+                keys = [obj.pk for obj in objs]
+            else:
+                keys = [r[0] for r in cursor.fetchall()] if self.returning else [None] * len(objs)
         for obj, pk in zip(objs, keys, strict=True):
             setattr(obj, self.pk.attname, pk)
             obj._state.adding = False
             obj._state.db = DEFAULT_DB_ALIAS
+
+    def _insert_unnest(self, objs: Sequence[Model], values: Sequence[list[Any]], keyed: bool) -> None:
+        """Many rows as one array per column (PostgreSQL; what Django 5.2's bulk_create does):
+        a statement of one placeholder per column, which the driver parses once, whatever the
+        number of rows (a batch's flush), instead of one per value."""
+        assert self._unnest is not None
+        casts, columns = list(self._unnest), self.insert_columns
+        if keyed:
+            casts.insert(0, self._unnest_pk)
+            columns = f"{self.pk_column}, {columns}"
+        sql = f"INSERT INTO {self.name} ({columns}) SELECT * FROM UNNEST({', '.join(casts)})"
+        if not keyed:
+            sql += f" RETURNING {self.pk_column}"
+        arrays = [list(column) for column in zip(*values, strict=True)]
+        if keyed:
+            arrays.insert(0, [obj.pk for obj in objs])
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(sql, arrays)
+            keys = [obj.pk for obj in objs] if keyed else [r[0] for r in cursor.fetchall()]
+        for obj, pk in zip(objs, keys, strict=True):
+            setattr(obj, self.pk.attname, pk)
+            obj._state.adding = False
+            obj._state.db = DEFAULT_DB_ALIAS
+
+    def append(self, obj: Model, *, key: bool = False) -> None:
+        """INSERT the new object now, or, inside a `batch()`, queue it for the batch's INSERT.
+
+        `key`: the caller needs the object's key at once (another row refers to it): inside a
+        batch it is reserved (`reserve`) before the object is queued. Without `key` the key is
+        given at the flush. Either way the object counts as saved (`_state.adding` False).
+        """
+        queue = _current()
+        if queue is None:
+            self.insert(obj)
+            return
+        values = self.row(obj)  # the values as they are now, as an INSERT now would take them
+        if key:
+            setattr(obj, self.pk.attname, queue.next_key(self))
+        obj._state.adding = False
+        obj._state.db = DEFAULT_DB_ALIAS
+        queue.add(self, obj, key, values)
+
+    def append_many(self, objs: Sequence[Model], *, key: bool = False) -> None:
+        """`append` for several objects (one multi-row INSERT outside a batch)."""
+        queue = _current()
+        if queue is None:
+            self.insert_many(objs)
+            return
+        for obj in objs:
+            self.append(obj, key=key)
+
+    def reserve(self, count: int) -> list[int]:
+        """`count` keys for new rows, never handed out again (call it inside a transaction).
+
+        PostgreSQL: `nextval` of the key's sequence, `count` times in one statement (the
+        sequence is not transactional: a key reserved by a transaction that rolls back is
+        never reused, as with any INSERT). SQLite: max + 1 of the keys used so far (the table's
+        largest key and its AUTOINCREMENT counter): the caller's transaction holds the
+        database's one write lock (IMMEDIATE), so nobody else inserts before it commits; the
+        rows of this table must then be inserted through `append` until the flush.
+        """
+        db = connections[DEFAULT_DB_ALIAS]
+        with db.cursor() as cursor:
+            if db.vendor == "postgresql":
+                if self._sequence is None:
+                    cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [self.model._meta.db_table,
+                                                                            self.pk.column])
+                    self._sequence = cursor.fetchone()[0]
+                    if self._sequence is None:
+                        raise DatabaseError(f"{self.model.__name__}: no sequence for its key.")
+                cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [self._sequence, count])
+                return [row[0] for row in cursor.fetchall()]
+            if db.vendor == "sqlite":
+                cursor.execute(
+                    f"SELECT MAX(COALESCE((SELECT MAX({self.pk_column}) FROM {self.name}), 0), "
+                    "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+                    [self.model._meta.db_table],
+                )
+                last = int(cursor.fetchone()[0])
+                return list(range(last + 1, last + 1 + count))
+        raise DatabaseError(f"Keys cannot be reserved on {db.vendor}.")
 
     def update_sql(self, names: Iterable[str]) -> tuple[str, list[Field[Any, Any]]]:
         key = tuple(names)
@@ -180,6 +338,8 @@ class Table:
         f = self.by_name[name]
         if value is None or type(value) in self._plain[f.attname]:
             return value
+        if type(value) is dt.datetime and f.attname in self._aware and value.utcoffset() is not None:
+            return value  # what DateTimeField gives PostgreSQL for an aware datetime: itself
         return f.get_db_prep_save(value, db or connections[DEFAULT_DB_ALIAS])
 
 
@@ -211,3 +371,184 @@ def table(model: type[Model]) -> Table:
     if found is None:
         found = _tables[key] = Table(model)
     return found
+
+
+# ---------------------------------------------------------------------------------------
+# Set-based writes per batch
+
+
+class _Marker:
+    """A no-op registered with `transaction.on_commit`: Django drops it when a savepoint that
+    was open at its registration rolls back, which is how the queue learns of that rollback."""
+
+    __slots__ = ()
+
+    def __call__(self) -> None:
+        return None
+
+
+_FIRST_BLOCK, _LAST_BLOCK = 64, 1024
+_Entry = tuple[Model, bool, list[Any], "_Marker | None"]
+
+
+class _Queue:
+    """The rows a batch has queued, per table in the order of first use, and the keys reserved."""
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth  # len(connection.savepoint_ids) when the batch began
+        # Per table: (object, its key was reserved, its values, the marker of when it was queued).
+        self.rows: dict[Table, list[_Entry]] = {}
+        # Rows written by a flush while a savepoint (opened since the batch began) was open,
+        # with the flush's marker.
+        self.written: list[tuple[Table, _Entry, _Marker]] = []
+        self.keys: dict[Table, list[int]] = {}  # reserved and not handed out, in order
+        self.next_sqlite: dict[Table, int] = {}
+        self.block: dict[Table, int] = {}
+        self.marker: tuple[tuple[str, ...], _Marker] | None = None
+
+    def savepoints(self) -> tuple[str, ...]:
+        """The savepoints opened since the batch began and still open."""
+        return tuple(sid for sid in connection.savepoint_ids[self.depth :] if sid is not None)
+
+    def current_marker(self) -> _Marker | None:
+        """None outside any savepoint opened since the batch began; else a marker that lives
+        as long as none of the open savepoints rolls back."""
+        open_now = self.savepoints()
+        if not open_now:
+            return None
+        if self.marker is not None and self.marker[0] == open_now:
+            return self.marker[1]  # savepoint ids are never reused: the same ones, still open
+        marker = _Marker()
+        transaction.on_commit(marker)
+        self.marker = (open_now, marker)
+        return marker
+
+    def next_key(self, table: Table) -> int:
+        if connection.vendor == "sqlite":
+            key = self.next_sqlite.get(table)
+            if key is None:
+                key = table.reserve(1)[0]
+            self.next_sqlite[table] = key + 1
+            return key
+        free = self.keys.setdefault(table, [])
+        if not free:
+            size = self.block.get(table, _FIRST_BLOCK // 2) * 2
+            self.block[table] = min(size, _LAST_BLOCK)
+            free.extend(reversed(table.reserve(self.block[table])))
+        return free.pop()
+
+    def add(self, table: Table, obj: Model, keyed: bool, values: list[Any]) -> None:
+        self.rows.setdefault(table, []).append((obj, keyed, values, self.current_marker()))
+
+    def flush(self) -> None:
+        """INSERT what is queued, each table's rows in as few statements as the drivers take."""
+        alive = {id(entry[1]) for entry in connection.run_on_commit}  # (savepoints, function, robust)
+
+        def lives(marker: _Marker | None) -> bool:
+            return marker is None or id(marker) in alive
+
+        # Rows a rolled-back savepoint took away although they were queued outside it: again.
+        kept = []
+        for table, entry, flushed in self.written:
+            if lives(flushed):
+                kept.append((table, entry, flushed))
+            elif lives(entry[3]):
+                self.rows.setdefault(table, []).append(entry)
+        self.written = kept
+        if not any(self.rows.values()):
+            return
+        under = self.current_marker()
+        queued, self.rows = self.rows, {}
+        for table, entries in queued.items():
+            live = [entry for entry in entries if lives(entry[3])]
+            for keyed in (True, False):
+                part = [entry for entry in live if entry[1] is keyed]
+                for start in range(0, len(part), 500):
+                    chunk = part[start : start + 500]
+                    table._insert_rows([e[0] for e in chunk], [e[2] for e in chunk], keyed)
+            if under is not None:
+                self.written.extend((table, entry, under) for entry in live)
+
+
+_local = threading.local()
+
+
+def _current() -> _Queue | None:
+    return getattr(_local, "queue", None)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Queue the rows written with `Table.append` and INSERT each table's rows once at the end.
+
+    Only inside the caller's transaction (outside one, or nested in another batch, it does
+    nothing more than its outer block). What keeps it exact:
+    - keys a row refers to (an event's, for its outbox rows) are reserved when the row is
+      queued (`Table.reserve`);
+    - a read of a queued table through its models (`FlushingQuerySet`) flushes the queue first;
+    - a savepoint opened inside the batch that rolls back takes back what was queued while it
+      was open (and what a flush wrote while it was open is queued again), as if the rows had
+      been written at once; savepoints are seen through Django's atomic blocks
+      (`connection.savepoint_ids`, compared with those open when the batch began);
+    - when the block ends normally the queue is written; when an exception leaves it, the queue
+      is written too if the transaction can still commit (the caller may catch the error and
+      commit the work done before it), else dropped with the transaction (it must roll back).
+    """
+    if _current() is not None or not connection.in_atomic_block:
+        yield
+        return
+    queue = _local.queue = _Queue(len(connection.savepoint_ids))
+    try:
+        yield
+    except BaseException:
+        _local.queue = None
+        if not connection.needs_rollback:
+            try:
+                queue.flush()
+            except Exception:
+                transaction.set_rollback(True)  # not written: the transaction must not commit
+        raise
+    _local.queue = None
+    if connection.needs_rollback:
+        return  # the transaction rolls back: nothing to write (and no statement may run)
+    queue.flush()
+
+
+def flush() -> None:
+    """Write what the current batch has queued (before reading a queued table some other way)."""
+    queue = _current()
+    if queue is not None:
+        queue.flush()
+
+
+class FlushingQuerySet(QuerySet[M]):
+    """A queryset that writes the current batch's queue before it reads (or changes) its table."""
+
+    def _fetch_all(self) -> None:
+        if self._result_cache is None:
+            flush()
+        super()._fetch_all()  # type: ignore[misc]
+
+    def iterator(self, chunk_size: int | None = None) -> Iterator[M]:
+        flush()
+        return super().iterator(chunk_size)
+
+    def count(self) -> int:
+        flush()
+        return super().count()
+
+    def exists(self) -> bool:
+        flush()
+        return super().exists()
+
+    def aggregate(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        flush()
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs: Any) -> int:
+        flush()
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        flush()
+        return super().delete()

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.privacy import mask_id_number
 from motcua.catalog.models import ChannelKind
+from motcua.core.rows import FlushingQuerySet
 from motcua.dossiers.uploads import EXTENSIONS
 
 # One validation for the applicant's identifiers at every door (forms, API schema, model):
@@ -520,6 +521,9 @@ class Handover(models.Model):
     due_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
 
+    # Queued inside a batch (`motcua.core.rows.batch`): a read writes the queue first.
+    objects = FlushingQuerySet["Handover"].as_manager()
+
     class Meta:
         ordering = ["dossier", "at", "id"]
 
@@ -531,7 +535,9 @@ class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an audit event."""
 
 
-class EventQuerySet(models.QuerySet["DossierEvent"]):
+class EventQuerySet(FlushingQuerySet["DossierEvent"]):
+    """Append-only; queued inside a batch (`motcua.core.rows.batch`): a read writes the queue first."""
+
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("Dossier events are append-only.")
 

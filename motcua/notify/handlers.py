@@ -88,6 +88,8 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
             )
             for channel, address in targets
         ]
-    tables.table(OutboxMessage).insert_many(rows)
-    if settings.MOTCUA_NOTIFY["send_on_commit"]:
+    send = settings.MOTCUA_NOTIFY["send_on_commit"]
+    # Queued inside a batch (`rows.batch`), with their keys reserved when they are sent on commit.
+    tables.table(OutboxMessage).append_many(rows, key=send)
+    if send:
         enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.privacy import mask_phone
+from motcua.core.rows import FlushingQuerySet
 
 
 class Channel(models.TextChoices):
@@ -88,6 +89,9 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     provider_ref = models.CharField(_("mã của nhà cung cấp"), max_length=200, blank=True)
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+
+    # Queued inside a batch (`motcua.core.rows.batch`): a read writes the queue first.
+    objects = FlushingQuerySet["OutboxMessage"].as_manager()
 
     class Meta:
         verbose_name = _("thông báo (hàng đợi gửi)")

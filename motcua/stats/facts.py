@@ -333,9 +333,22 @@ def deferred() -> Iterator[set[int]]:
     pending: set[int] = set()
     _local.pending = pending
     try:
-        yield pending
-    finally:
+        # Inside the caller's transaction the events, hand-overs and outbox rows are queued
+        # and inserted once per table when the block ends (`rows.batch`), before the refresh.
+        with rows.batch():
+            yield pending
+    except BaseException:
         _local.pending = None
+        # The caller may catch the error and commit what was done before it: the figures of
+        # the dossiers touched are refreshed then too, or the transaction may not commit.
+        if not connection.needs_rollback:
+            try:
+                refresh_ids(sorted(pending))
+            except Exception:
+                if connection.in_atomic_block:
+                    transaction.set_rollback(True)
+        raise
+    _local.pending = None
     refresh_ids(sorted(pending))
 
 

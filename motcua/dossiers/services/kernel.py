@@ -415,7 +415,7 @@ def _append_event(
     now = _column_values(dossier)
     rows.table(Dossier).update(dossier, _changed_fields(dossier, now))
     dossier._loaded_values = now
-    rows.table(DossierEvent).insert(event)
+    rows.table(DossierEvent).append(event, key=True)  # queued inside a batch (`rows.batch`)
     _dispatch(dossier, event, before)
     return event
 

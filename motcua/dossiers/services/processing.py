@@ -255,7 +255,7 @@ def _handover(
         due_at=from_step.due_at if from_step else None,
         note=note,
     )
-    tables.table(Handover).insert(handover)
+    tables.table(Handover).append(handover)  # queued inside a batch (`rows.batch`)
     return handover
 
 

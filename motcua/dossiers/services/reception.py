@@ -321,7 +321,7 @@ def submit_online(
         created = _create_documents(dossier, handed_in)
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
-        tables.table(DossierEvent).insert(event)
+        tables.table(DossierEvent).append(event, key=True)
         _dispatch(dossier, event, None)
     return dossier
 
@@ -601,7 +601,7 @@ def refuse_new_dossier(
         )
         tables.table(Dossier).insert(dossier)
         _create_documents(dossier, documents)
-        tables.table(DossierEvent).insert(event)
+        tables.table(DossierEvent).append(event, key=True)
         _dispatch(dossier, event, None)
     return dossier
 

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -33,6 +33,7 @@ from django.urls import reverse
 from motcua.catalog.models import ProcedureVersion
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier, Status
+from motcua.stats import facts
 
 from .conftest import World, at
 
@@ -66,6 +67,12 @@ EXPECTED: dict[str, int | dict[str, int]] = {
     "return_result": {"sqlite": 6, "postgresql": 4},
     "apologize": 4,
     "attach_file": 4,
+    # batches (`stats.facts.deferred()` inside the caller's transaction, as the simulator and
+    # bench/lifecycle.py run them): N full lifecycles (reception at the counter, forward,
+    # result, approval, return). The events, hand-overs and outbox rows are inserted once per
+    # table at the end (their keys reserved in one statement), then the statistics refreshed.
+    "batch of 1 lifecycle": 28,  # the SAVEPOINT and RELEASE of the test's nested block included
+    "batch of 4 lifecycles": 79,  # 17 per lifecycle and 11 per batch (41 per lifecycle one by one)
     # pages (3 dossiers in each list)
     "desk inbox": 7,
     "desk dossier page": 13,  # + the scans digitised at reception (OCR progress, confirmation)
@@ -188,6 +195,30 @@ def test_processing_supplement_payment_and_result(warm: World) -> None:
     with assert_database_query_count("return_result"):
         services.return_result(world.receptionist, dossier, at=at("2026-03-03 15:00"))
     assert Dossier.objects.get(pk=dossier.pk).status == Status.RETURNED
+
+
+def _lifecycle(world: World, minute: int) -> None:
+    dossier = _received(world, minute)
+    services.forward_dossier(world.receptionist, dossier, at=at(f"2026-03-02 09:{minute:02d}"))
+    services.mark_result_ready(
+        world.specialist, dossier, "Giấy khai sinh", at=at(f"2026-03-02 10:{minute:02d}")
+    )
+    services.approve_result(world.leader, dossier, at=at(f"2026-03-02 11:{minute:02d}"))
+    services.return_result(world.receptionist, dossier, at=at(f"2026-03-02 12:{minute:02d}"))
+
+
+def test_a_batch_of_lifecycles(warm: World) -> None:
+    world = warm
+    with transaction.atomic(), facts.deferred():
+        _lifecycle(world, 0)  # warm: on PostgreSQL the name of the events' key sequence is read once
+    with assert_database_query_count("batch of 1 lifecycle"):
+        with transaction.atomic(), facts.deferred():
+            _lifecycle(world, 1)
+    with assert_database_query_count("batch of 4 lifecycles"):
+        with transaction.atomic(), facts.deferred():
+            for minute in range(2, 6):
+                _lifecycle(world, minute)
+    assert Dossier.objects.filter(status=Status.RETURNED).count() == 6
 
 
 def test_transfer_withdraw_and_stop(warm: World) -> None:
