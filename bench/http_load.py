@@ -7,7 +7,9 @@ database cache) on a free loopback port, with bench/http_server/http_urls.py mou
 for each scenario a minimal Django view in the same server answers the same request with plain
 SQL (bench/http_server/http_urls.py), so the ratio is the cost of motcua's code on top of Django.
 `--clients` asyncio clients (httpx) each send `--requests` requests per side; the rate and the
-latency percentiles of both sides are printed with their ratio (motcua / reference).
+latency percentiles of both sides are printed with their ratio (motcua / reference). Then one
+client sends `--single` requests per side, one after the other: the latency of a request that
+waits for nothing else (with 16 clients on 2 cores a p95 is mostly queueing).
 
 Scenarios: the public lookup (POST /api/v1/lookup, code + ID number), the catalog search
 (GET /api/v1/catalog/procedures?q=…, the citizen queries of eval/catalog_search.jsonl) and the
@@ -253,6 +255,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the database built by an earlier run")
     parser.add_argument("--only", choices=("lookup", "search", "submission"), action="append",
                         help="run only this scenario (repeatable; default: all three)")
+    parser.add_argument("--single", type=int, default=200,
+                        help="requests of the one-client latency run per scenario and side (0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
 
@@ -277,6 +281,15 @@ def main() -> None:
                 report[name] = {"motcua": motcua, "reference": plain,
                                 "ratio": round(motcua["requests_per_s"] / plain["requests_per_s"], 3),
                                 "p95_ratio": round(motcua["p95_ms"] / plain["p95_ms"], 3)}
+                if args.single:
+                    # Latency without queueing: one client, one request after the other (after the
+                    # same number of warm-up requests), motcua and the reference in turn.
+                    alone = asyncio.run(drive(base, ours, 1, args.single, setup))
+                    plain_alone = asyncio.run(drive(base, reference, 1, args.single))
+                    report[name]["single_client"] = {
+                        "motcua": alone, "reference": plain_alone,
+                        "p50_ratio": round(alone["p50_ms"] / plain_alone["p50_ms"], 3),
+                        "p95_ratio": round(alone["p95_ms"] / plain_alone["p95_ms"], 3)}
             if "search" in report:  # issue #17's goal: catalog search p95 ≤ 15 ms
                 report["search"]["p95_goal_ms"] = SEARCH_P95_GOAL_MS
         finally:
@@ -296,10 +309,22 @@ def main() -> None:
                   f"  p50 {figures['p50_ms']:7.2f} ms  p95 {figures['p95_ms']:7.2f} ms"
                   f"  failures {figures['failures']}")
         print(f"{name:<10} motcua / reference: {row['ratio']:.2f}x (rate), {row['p95_ratio']:.2f}x (p95)")
+        if "single_client" in row:
+            alone = row["single_client"]
+            for side in ("motcua", "reference"):
+                figures = alone[side]
+                print(f"{name:<10} {side:<10} one client: p50 {figures['p50_ms']:7.2f} ms"
+                      f"  p95 {figures['p95_ms']:7.2f} ms  failures {figures['failures']}")
+            print(f"{name:<10} one client, motcua / reference: {alone['p95_ratio']:.2f}x (p95)")
     if "search" in report:
         row = report["search"]
-        print(f"search p95: motcua {row['motcua']['p95_ms']:.2f} ms, reference (plain SQL view, same server)"
-              f" {row['reference']['p95_ms']:.2f} ms; goal ≤ {SEARCH_P95_GOAL_MS} ms")
+        print(f"search p95, {args.clients} clients: motcua {row['motcua']['p95_ms']:.2f} ms, reference"
+              f" (plain SQL view, same server) {row['reference']['p95_ms']:.2f} ms;"
+              f" goal ≤ {SEARCH_P95_GOAL_MS} ms")
+        if "single_client" in row:
+            alone = row["single_client"]
+            print(f"search p95, one client: motcua {alone['motcua']['p95_ms']:.2f} ms, reference"
+                  f" {alone['reference']['p95_ms']:.2f} ms; goal ≤ {SEARCH_P95_GOAL_MS} ms")
 
 
 if __name__ == "__main__":

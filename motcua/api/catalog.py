@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -140,14 +140,22 @@ def _search_codes(query: str, level: str | None) -> list[str]:
     return [hit.code for hit in catalog_search.search(query, level=level, limit=100)]
 
 
-def _summary(procedure: Procedure, day: dt.date) -> dict[str, Any]:
-    version = next((v for v in procedure.versions.all()
-                    if v.valid_from <= day and (v.valid_to is None or v.valid_to >= day)), None)
+def _with_version_in_force(procedures: QuerySet[Procedure], day: dt.date) -> QuerySet[Procedure]:
+    """Each procedure with its field and what the list shows of its version in force on `day`
+    (subqueries: the page is one query)."""
+    in_force = ProcedureVersion.objects.in_force_on(day).filter(procedure=OuterRef("pk"))  # newest first
+    return procedures.select_related("field").annotate(
+        online_level_on=Subquery(in_force.values("online_level")[:1]),
+        valid_from_on=Subquery(in_force.values("valid_from")[:1]),
+    )
+
+
+def _summary(procedure: Procedure) -> dict[str, Any]:
     return {
         "code": procedure.code, "name": procedure.name, "field": procedure.field.name,
         "levels": procedure.levels,
-        "online_level": version.online_level if version else None,
-        "valid_from": version.valid_from if version else None,
+        "online_level": procedure.online_level_on,  # type: ignore[attr-defined]  # _with_version_in_force
+        "valid_from": procedure.valid_from_on,  # type: ignore[attr-defined]
     }
 
 
@@ -168,12 +176,11 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
     if filters.online_level:
         in_force = ProcedureVersion.objects.in_force_on(day).filter(online_level=filters.online_level)
         kept = kept.filter(pk__in=in_force.values("procedure_id"))
-    versions = ProcedureVersion.objects.order_by("-valid_from")
-    procedures = kept.select_related("field").prefetch_related(Prefetch("versions", queryset=versions))
+    procedures = _with_version_in_force(kept, day)
     query = (filters.q or "").strip()
     if not query:
         page = paginate(procedures.order_by("code"), filters.page, filters.page_size)
-        page["items"] = [_summary(p, day) for p in page["items"]]
+        page["items"] = [_summary(p) for p in page["items"]]
         return page
     codes = _search_codes(query, filters.level)
     if " " in query and not (filters.field or filters.online_level):
@@ -187,7 +194,7 @@ def list_procedures(request: HttpRequest, filters: Query[ProcedureFilters]) -> d
         ranked = [c for c in codes if c in found] + typed
     page = paginate(ranked, filters.page, filters.page_size)
     by_code = {p.code: p for p in procedures.filter(code__in=page["items"])}
-    page["items"] = [_summary(by_code[c], day) for c in page["items"] if c in by_code]
+    page["items"] = [_summary(by_code[c]) for c in page["items"] if c in by_code]
     return page
 
 

@@ -77,12 +77,11 @@ def _procedure(procedure_or_code: Procedure | str) -> Procedure | None:
 
 
 def version_in_force(procedure: Procedure | str, on: dt.date) -> ProcedureVersion | None:
-    """The version valid on `on` (bounds inclusive), or None."""
-    found = _procedure(procedure)
-    if found is None:
-        return None
-    return (ProcedureVersion.objects.in_force_on(on).filter(procedure=found)
-            .select_related("procedure", "procedure__field").first())
+    """The version valid on `on` (bounds inclusive), or None; by code, one query with its procedure."""
+    versions = ProcedureVersion.objects.in_force_on(on).select_related("procedure", "procedure__field")
+    if isinstance(procedure, Procedure):
+        return versions.filter(procedure=procedure).first()
+    return versions.filter(procedure__code=procedure).first()
 
 
 # ------------------------------------------------------------------ the competence cache

@@ -1,8 +1,8 @@
 """Fixed-window counters in the shared cache, for doors that check a secret (the public lookup).
 
 The cache is the one every server process shares (settings.CACHES), so the limits hold across
-processes. `cache.add` then `cache.incr` is atomic on Redis and memcached and close enough on
-the file and database caches.
+processes. `cache.incr`, then `cache.add` for a window's first attempt, is atomic on Redis and
+on motcua's database cache (motcua/core/cache.py: compare and set).
 """
 
 from __future__ import annotations
@@ -20,16 +20,22 @@ def _name(key: str, window_seconds: int) -> str:
 
 
 def allow(key: str, limit: int, window_seconds: int) -> bool:
-    """Count one attempt under `key`; False once `limit` attempts were made in this window."""
+    """Count one attempt under `key`; False once `limit` attempts were made in this window.
+
+    The counter usually exists (every attempt but the window's first): increment it first,
+    and create it only when it is missing.
+    """
     name = _name(key, window_seconds)
-    if cache.add(name, 1, timeout=window_seconds + 1):
-        return True
     try:
         count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.add(name, 1, timeout=window_seconds + 1)
-        return True
-    return count <= limit
+    except ValueError:  # the window's first attempt (or its counter expired)
+        if cache.add(name, 1, timeout=window_seconds + 1):
+            return True
+        try:  # another process created it in between
+            count = cache.incr(name)
+        except ValueError:
+            return cache.add(name, 1, timeout=window_seconds + 1) or False
+    return bool(count <= limit)
 
 
 def exceeded(key: str, limit: int, window_seconds: int) -> bool:

@@ -461,14 +461,20 @@ def _available(user: User | None, dossier: Dossier, steps: list[DossierStep] | N
     return permissions.available_actions(user, dossier, following)
 
 
+def _listed(dossier: Dossier, name: str, query: QuerySet[Any]) -> list[Any]:
+    """The related list `name` the object carries (a new dossier's, `services._known_lists`), else `query`."""
+    known = getattr(dossier, "_prefetched_objects_cache", {}).get(name)
+    return list(known) if known is not None else list(query)
+
+
 def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
     """The dossier's detail from the object in hand (`get_visible`'s, or the one a transition just
     updated: its related rows stay on it), and one query per list (steps, documents, files,
-    supplement requests)."""
+    supplement requests) unless the object carries them (a submission's new dossier: none)."""
     from motcua.dossiers import slips
 
     applicant = dossier.applicant
-    steps = list(dossier.steps.select_related("agency").order_by("order"))
+    steps = _listed(dossier, "steps", dossier.steps.select_related("agency").order_by("order"))
     current = next((s for s in steps if s.pk == dossier.current_step_id), None)
     if current is not None:
         dossier.current_step = current  # the same row, with its agency
@@ -491,7 +497,8 @@ def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
         "current_step": _step(current) if current else None,
         "steps": [_step(s) for s in steps],
         "documents": list(dossier.documents.all()),
-        "files": [_file(dossier, f) for f in dossier.files.order_by("id")],
-        "supplement_requests": list(dossier.supplement_requests.order_by("number")),
+        "files": [_file(dossier, f) for f in _listed(dossier, "files", dossier.files.order_by("id"))],
+        "supplement_requests": _listed(dossier, "supplement_requests",
+                                       dossier.supplement_requests.order_by("number")),
         "available_slips": [kind.value for kind in SlipKind if slips.is_available(dossier, kind.value)],
     }

@@ -53,6 +53,22 @@ def test_citizen_submits_online_with_a_pdf(province: Province) -> None:
     assert Path(stored.file.path).is_relative_to(Path(str(settings.MEDIA_ROOT)))
 
 
+def test_the_submissions_answer_is_the_dossier_as_read_back_afterwards(province: Province) -> None:
+    # The answer is built from the rows the submission wrote (no read after them): it must be
+    # exactly what a read of the dossier gives, files and documents in order, no step, no request.
+    client, csrf = session(province.citizen)
+    response = submit(client, csrf, province, SimpleUploadedFile("a.pdf", PDF, "application/pdf"),
+                      SimpleUploadedFile("b.pdf", PDF, "application/pdf"))
+    assert response.status_code == 201, response.content
+    answer = response.json()
+    read_back = client.get(f"/api/v1/dossiers/{answer['code']}").json()
+    assert answer == read_back
+    assert [f["original_name"] for f in answer["files"]] == ["a.pdf", "b.pdf"]
+    assert answer["steps"] == [] and answer["supplement_requests"] == [] and answer["current_step"] is None
+    assert [f["id"] for f in answer["files"]] == sorted(
+        DossierFile.objects.filter(dossier__code=answer["code"]).values_list("id", flat=True))
+
+
 def test_renamed_executable_as_photo_jpg_is_refused_and_nothing_is_written(province: Province) -> None:
     client, csrf = session(province.citizen)
     response = submit(client, csrf, province,

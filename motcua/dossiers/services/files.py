@@ -55,14 +55,22 @@ def _discard_files_on_failure() -> Iterator[list[DossierFile]]:
         raise
 
 
-def _store_file(
+def _stored(
     dossier: Dossier, upload: File, content_type: str, document: DossierDocument | None
 ) -> DossierFile:
+    """The file written to the storage (under a name the server chooses), its row not yet inserted."""
     original = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:255]
     attached = DossierFile(
         dossier=dossier, document=document, original_name=original, content_type=content_type
     )
     attached.file.save(_server_name(content_type), upload, save=False)
+    return attached
+
+
+def _store_file(
+    dossier: Dossier, upload: File, content_type: str, document: DossierDocument | None
+) -> DossierFile:
+    attached = _stored(dossier, upload, content_type, document)
     attached.save()
     return attached
 
@@ -103,6 +111,7 @@ def _attach(
 ) -> None:
     """Store the files of a transition, each on its document (by requirement id, or by index)."""
     by_requirement = {d.requirement_id: d for d in documents if d.requirement_id is not None}
+    written: list[DossierFile] = []
     for (key, upload), content_type in zip(files, types, strict=True):
         if key is None:
             document = None
@@ -110,7 +119,15 @@ def _attach(
             document = documents[key] if 0 <= key < len(documents) else None
         else:
             document = by_requirement.get(key)
-        stored.append(_store_file(dossier, upload, content_type, document))
+        attached = _stored(dossier, upload, content_type, document)
+        stored.append(attached)  # on disk: deleted again if anything below fails
+        written.append(attached)
+    # Their rows in one statement.
+    tables.table(DossierFile).insert_many(written)
+    if any(row.pk is None for row in written):  # backends without RETURNING on a multi-row insert
+        keys = DossierFile.objects.filter(dossier=dossier).order_by("-id").values_list("id", flat=True)
+        for row, pk in zip(written, list(keys[: len(written)])[::-1], strict=True):
+            row.pk = pk
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ package's docstring for the guarantees).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -344,6 +344,23 @@ def _sync(target: Dossier, source: Dossier) -> None:
     if "applicant" in kept:  # read with the lock; the caller's copy may carry more (its unit)
         del fresh["applicant"]
     target._state.fields_cache = {**kept, **fresh}
+    # Lists a previous call left on the object (`_known_lists`) may have changed: read them again.
+    target.__dict__.pop("_prefetched_objects_cache", None)
+
+
+def _known_lists(dossier: Dossier, **lists: Sequence[Any]) -> None:
+    """Leave on a new dossier the related lists its transaction has just written in full.
+
+    As `prefetch_related` would: `dossier.documents.all()` then reads no row, so the caller
+    builds its answer from what is in hand (the API's submission answer). The next transition
+    on the object forgets them (`_sync`).
+    """
+    cache = dossier.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, written in lists.items():
+        queryset = getattr(dossier, name).all()
+        queryset._result_cache = list(written)
+        queryset._prefetch_done = True
+        cache[name] = queryset
 
 
 _FORWARD_RELATIONS: dict[str, ForeignKey[Any, Any]] = {

@@ -49,6 +49,7 @@ from motcua.dossiers.services.kernel import (
     _dispatch,
     _forbidden,
     _iso,
+    _known_lists,
     _lock,
     _next_code,
     _next_event,
@@ -323,6 +324,8 @@ def submit_online(
         digital.link_reused(pairs, created)
         tables.table(DossierEvent).append(event, key=True)
         _dispatch(dossier, event, None)
+    # A new online dossier has no steps (they start at reception) and no supplement request yet.
+    _known_lists(dossier, documents=created, files=stored, steps=[], supplement_requests=[])
     return dossier
 
 

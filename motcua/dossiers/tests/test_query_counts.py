@@ -78,9 +78,15 @@ EXPECTED: dict[str, int | dict[str, int]] = {
     "desk dossier page": 13,  # + the scans digitised at reception (OCR progress, confirmation)
     "portal my dossiers": 3,
     "portal dossier page": 7,
-    "portal submission page": 9,
+    "portal submission page": 8,  # the version in force and its procedure in one query
     "api dossiers list": 4,
     "api dossier detail": 7,
+    # The HTTP scenarios of bench/http_load.py, whole requests (session and user included; the
+    # throttles' and rate limits' statements are the cache's: none with the tests' memory cache,
+    # one or two each with the database cache, pinned in core/tests/test_cache.py).
+    "api online submission": 13,  # its answer built from the rows it wrote: no read after them
+    "api public lookup": 1,
+    "api catalog search": 1,  # the page's procedures with their field and version in force
 }
 
 
@@ -310,3 +316,36 @@ def test_api_reads(warm: World) -> None:
     with assert_database_query_count("api dossier detail"):
         response = client.get(f"/api/v1/dossiers/{dossiers[0].code}")
     assert response.status_code == 200 and response.json()["code"] == dossiers[0].code
+
+
+def test_api_online_submission_lookup_and_search(warm: World, settings: object) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    world = warm
+    settings.CATALOG_SEARCH_CHECK_SECONDS = 3600  # type: ignore[attr-defined]  # as in production
+    client = _client(world.citizen)
+    documents = services.catalog_documents(world.birth)
+
+    def submit() -> dict[str, object]:
+        files = [SimpleUploadedFile(f"{i}.pdf", PDF, "application/pdf") for i, _d in enumerate(documents)]
+        form = {"procedure_code": world.birth.procedure.code, "receiving_agency": world.ward_center.code,
+                "requirement_ids": [d.requirement_id for d in documents], "files": files,
+                "applicant_id_number": "020190001234"}
+        response = client.post("/api/v1/dossiers", form)
+        assert response.status_code == 201, response.content
+        return response.json()  # type: ignore[no-any-return]
+
+    submit()  # the session's first request, the version's rules
+    with assert_database_query_count("api online submission"):
+        answer = submit()
+    assert len(answer["files"]) == len(documents) == 2  # type: ignore[arg-type]
+    anonymous = Client()
+    lookup = {"code": answer["code"], "id_number": "020190001234"}
+    anonymous.post("/api/v1/lookup", lookup, content_type="application/json")
+    with assert_database_query_count("api public lookup"):
+        response = anonymous.post("/api/v1/lookup", lookup, content_type="application/json")
+    assert response.status_code == 200 and response.json()["code"] == answer["code"]
+    anonymous.get("/api/v1/catalog/procedures", {"q": "khai sinh"})  # the index, built once
+    with assert_database_query_count("api catalog search"):
+        response = anonymous.get("/api/v1/catalog/procedures", {"q": "đăng ký khai sinh", "page_size": "5"})
+    assert world.birth.procedure.code in [p["code"] for p in response.json()["items"]]
