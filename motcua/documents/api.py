@@ -13,6 +13,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from motcua.accounts.privacy import mask_id_number
+from motcua.accounts.verification import counter_code
 from motcua.api.auth import SIGNED_IN, require_user
 from motcua.api.errors import ERROR_STATUSES, ApiError, ErrorOut, not_found
 from motcua.documents import services
@@ -101,3 +102,23 @@ def my_warehouse(request: HttpRequest) -> list[dict[str, Any]]:
          "hidden": d.hidden_at is not None}
         for d in services.warehouse_of(user.verified_id_number)[:500]
     ]
+
+
+class CounterCodeOut(Schema):
+    verified: bool  # the account's ID number is proven: its warehouse is open
+    code: str  # while not proven: six digits to read to the one-stop officer with the ID card
+    valid_until: dt.datetime | None
+
+
+@router.get("/warehouse/counter-code", auth=SIGNED_IN, summary="Mã xác thực số định danh tại bộ phận một cửa",
+            response={200: CounterCodeOut, ERROR_STATUSES: ErrorOut})
+def my_counter_code(request: HttpRequest) -> dict[str, Any]:
+    """What the warehouse page shows an account whose ID number is not proven yet
+    (motcua.accounts.verification): a phone app shows the same code."""
+    user = require_user(request)
+    if not user.id_number:
+        raise ApiError("no_id_number", gettext("Tài khoản của bạn chưa có số định danh cá nhân."), 409)
+    if user.verified_id_number:
+        return {"verified": True, "code": "", "valid_until": None}
+    code, valid_until = counter_code(user)
+    return {"verified": False, "code": code, "valid_until": valid_until}

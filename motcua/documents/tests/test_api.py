@@ -58,3 +58,23 @@ def test_my_warehouse_lists_only_my_documents_and_needs_a_login(world: World, cl
     assert [d["number"] for d in client.get("/api/v1/documents/warehouse").json()] == ["125/2025/KS"]
     client.force_login(world.other_citizen)
     assert client.get("/api/v1/documents/warehouse").json() == []
+
+
+def test_an_unproven_account_gets_the_counter_code_that_proves_it_at_the_desk(
+    world: World, client: Client
+) -> None:
+    from motcua.accounts.verification import verify_at_counter
+
+    assert client.get("/api/v1/documents/warehouse/counter-code").status_code == 401
+    world.citizen.id_number, world.citizen.id_verified_at = "", None
+    world.citizen.save()
+    client.force_login(world.citizen)
+    missing = client.get("/api/v1/documents/warehouse/counter-code")
+    assert missing.status_code == 409 and missing.json()["code"] == "no_id_number"
+    world.citizen.id_number = ID
+    world.citizen.save()
+    shown = client.get("/api/v1/documents/warehouse/counter-code").json()
+    assert shown["verified"] is False and len(shown["code"]) == 6 and shown["valid_until"]
+    verify_at_counter(world.receptionist, ID, shown["code"])
+    assert client.get("/api/v1/documents/warehouse/counter-code").json() == {
+        "verified": True, "code": "", "valid_until": None}
