@@ -78,19 +78,22 @@ def verify_at_counter(officer: User, id_number: str, code: str, *, at: dt.dateti
     with transaction.atomic():
         user = (User.objects.select_for_update()
                 .filter(id_number=id_number, role=Role.CITIZEN, is_active=True).first())
-        if user is None or not any(hmac.compare_digest(code, _code(user, w)) for w in (window, window - 1)):
-            ratelimit.allow(limit_key, ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS)
-            # The same message whether no account holds the number or the code is wrong: the
-            # desk must not become a way to find out who has an account.
-            raise VerificationError(_(
-                "Mã xác thực không đúng hoặc đã hết hạn, hoặc không có tài khoản công dân mang số định danh "
-                "này. Hãy để người dân mở lại trang “Kho dữ liệu của tôi” và đọc mã mới."))
-        if user.id_verified_at is not None:
-            return user
-        user.mark_id_verified(IdVerification.COUNTER)
-        user.save(update_fields=["id_verified_at", "id_verified_by"])
-        with audit.acting_as(officer):
-            audit.record(AccountEvent.Action.ID_VERIFIED, subject_id=user.pk, subject=user.username,
-                         data={"method": IdVerification.COUNTER,
-                               "agency": getattr(officer.agency, "code", "")})
+        matched = user is not None and any(
+            hmac.compare_digest(code, _code(user, w)) for w in (window, window - 1))
+        if user is not None and matched and user.id_verified_at is None:
+            user.mark_id_verified(IdVerification.COUNTER)
+            user.save(update_fields=["id_verified_at", "id_verified_by"])
+            with audit.acting_as(officer):
+                audit.record(AccountEvent.Action.ID_VERIFIED, subject_id=user.pk, subject=user.username,
+                             data={"method": IdVerification.COUNTER,
+                                   "agency": getattr(officer.agency, "code", "")})
+    if user is None or not matched:
+        # Counted after the block: with the database cache the counter is a row written on this
+        # connection, which a refusal raised inside the block would roll back with it.
+        ratelimit.allow(limit_key, ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS)
+        # The same message whether no account holds the number or the code is wrong: the
+        # desk must not become a way to find out who has an account.
+        raise VerificationError(_(
+            "Mã xác thực không đúng hoặc đã hết hạn, hoặc không có tài khoản công dân mang số định danh "
+            "này. Hãy để người dân mở lại trang “Kho dữ liệu của tôi” và đọc mã mới."))
     return user
