@@ -152,28 +152,17 @@ def build_tuning_extra2(module: str = "assistant_tuning_extra2_questions") -> li
     return rows + about_nothing(q.OFF_TOPIC, "off_topic", "tuning_extra")
 
 
-def build_heldout3() -> list[dict[str, Any]]:
-    """eval/assistant_heldout3.jsonl from eval/assistant_heldout3_questions.py (split "heldout3"):
-    the writer's rows as they are, the key facts copied from the catalog version in force of
-    the first accepted code (as for the other parts)."""
+def build_sealed(split: str) -> list[dict[str, Any]]:
+    """eval/assistant_<split>.jsonl from eval/assistant_<split>_questions.py (the sealed sets
+    "heldout3", "heldout4", written by engineers who never saw the assistant): the writer's rows
+    as they are, the key facts copied from the catalog version in force of the first accepted
+    code (as for the other parts)."""
+    import importlib
+
     sys.path.insert(0, str(ROOT / "eval"))
-    import assistant_heldout3_questions as q  # type: ignore[import-not-found]
-
-    rows = [row(r["question"], r["intents"], r["difficulty"], r["expected"], "heldout3") for r in q.ROWS]
-    return rows + about_nothing(q.STATUS, "status", "heldout3") + about_nothing(
-        q.OFF_TOPIC, "off_topic", "heldout3")
-
-
-def build_heldout4() -> list[dict[str, Any]]:
-    """eval/assistant_heldout4.jsonl from eval/assistant_heldout4_questions.py (split "heldout4"):
-    the writer's rows as they are, the key facts copied from the catalog version in force of
-    the first accepted code (as for the other parts)."""
-    sys.path.insert(0, str(ROOT / "eval"))
-    import assistant_heldout4_questions as q  # type: ignore[import-not-found]
-
-    rows = [row(r["question"], r["intents"], r["difficulty"], r["expected"], "heldout4") for r in q.ROWS]
-    return rows + about_nothing(q.STATUS, "status", "heldout4") + about_nothing(
-        q.OFF_TOPIC, "off_topic", "heldout4")
+    q = importlib.import_module(f"assistant_{split}_questions")
+    rows = [row(r["question"], r["intents"], r["difficulty"], r["expected"], split) for r in q.ROWS]
+    return rows + about_nothing(q.STATUS, "status", split) + about_nothing(q.OFF_TOPIC, "off_topic", split)
 
 
 # ------------------------------------------------------------------ measuring
@@ -255,8 +244,8 @@ def main() -> None:
 
     for wanted, build, path in ((args.build_eval, build_eval, EVAL_PATH),
                                 (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
-                                (args.build_heldout3, build_heldout3, HELDOUT3_PATH),
-                                (args.build_heldout4, build_heldout4, HELDOUT4_PATH)):
+                                (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
+                                (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH)):
         if wanted:
             write_rows(path, build())
             return
