@@ -28,7 +28,7 @@ from motcua.core import ratelimit
 
 WINDOW = dt.timedelta(minutes=15)
 DIGITS = 6
-# Wrong codes an officer may type for one number in an hour: a code has a million values.
+# Codes officers may type for one number in an hour: a code has a million values.
 ATTEMPTS_PER_NUMBER = 5
 ATTEMPTS_WINDOW_SECONDS = 3600
 # Roles that receive people at a counter and may check their card.
@@ -70,8 +70,10 @@ def verify_at_counter(officer: User, id_number: str, code: str, *, at: dt.dateti
     if not code.isdigit() or len(code) != DIGITS:
         message = _("Mã xác thực gồm %(digits)d chữ số, hiển thị trong tài khoản của người dân.")
         raise VerificationError(message % {"digits": DIGITS})
-    limit_key = f"counter-verification:{id_number}"
-    if ratelimit.exceeded(limit_key, ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS):
+    # Every attempt is counted, before the check and outside the transaction (with the database
+    # cache the counter is a row on this connection, which a refusal would roll back): the
+    # increment is atomic, so officers posting at the same time cannot pass the limit together.
+    if not ratelimit.allow(f"counter-verification:{id_number}", ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS):
         raise VerificationError(
             _("Đã nhập sai mã quá nhiều lần cho số định danh này. Hãy thử lại sau một giờ."))
     window = _window(at or timezone.now())
@@ -88,9 +90,6 @@ def verify_at_counter(officer: User, id_number: str, code: str, *, at: dt.dateti
                              data={"method": IdVerification.COUNTER,
                                    "agency": getattr(officer.agency, "code", "")})
     if user is None or not matched:
-        # Counted after the block: with the database cache the counter is a row written on this
-        # connection, which a refusal raised inside the block would roll back with it.
-        ratelimit.allow(limit_key, ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS)
         # The same message whether no account holds the number or the code is wrong: the
         # desk must not become a way to find out who has an account.
         raise VerificationError(_(

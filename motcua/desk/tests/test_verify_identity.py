@@ -153,3 +153,17 @@ def test_only_counter_officers_open_the_page(world: World) -> None:
         verify_at_counter(world.specialist, NUMBER, counter_code(citizen)[0])
     anonymous = Client().get(URL)
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+
+
+def test_every_attempt_counts_towards_the_limit_before_it_is_checked(world: World) -> None:
+    """Counted first (an atomic increment), so parallel posts cannot all pass a check made
+    before anyone counted: the right code is counted too."""
+    citizen = _citizen()
+    right, _until = counter_code(citizen)
+    wrong = str((int(right) + 1) % 10**6).zfill(6)
+    for _ in range(ATTEMPTS_PER_NUMBER - 1):
+        with pytest.raises(VerificationError, match="không đúng"):
+            verify_at_counter(world.receptionist, NUMBER, wrong)
+    assert verify_at_counter(world.receptionist, NUMBER, right).pk == citizen.pk
+    with pytest.raises(VerificationError, match="quá nhiều lần"):
+        verify_at_counter(world.receptionist, NUMBER, wrong)
