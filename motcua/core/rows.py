@@ -405,6 +405,7 @@ class _Queue:
         self.next_sqlite: dict[Table, int] = {}
         self.block: dict[Table, int] = {}
         self.marker: tuple[tuple[str, ...], _Marker] | None = None
+        self.memo: dict[Any, Any] = {}  # see `memo()`
 
     def savepoints(self) -> tuple[str, ...]:
         """The savepoints opened since the batch began and still open."""
@@ -512,6 +513,14 @@ def batch() -> Iterator[None]:
     if connection.needs_rollback:
         return  # the transaction rolls back: nothing to write (and no statement may run)
     queue.flush()
+
+
+def memo() -> dict[Any, Any] | None:
+    """A dict that lives as long as the current batch, None outside one: for what a batch job
+    reads again and again and never changes itself (an applicant's notification addresses,
+    `motcua.notify.handlers`), read once per batch instead of once per transition."""
+    queue = _current()
+    return None if queue is None else queue.memo
 
 
 def flush() -> None:

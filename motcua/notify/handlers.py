@@ -3,7 +3,8 @@
 Runs inside the transition's transaction (motcua/dossiers/hooks.py): the rows commit or roll back
 with the event, and the sending starts only after commit (`enqueue_on_commit`). Two queries per
 notified event (who to tell and how; the rows), none for the others; one (the rows) when the
-applicant has no account, whose addresses are on the applicant row the services read.
+applicant has no account, whose addresses are on the applicant row the services read. Inside a
+batch (`rows.batch`) the rows are queued and an applicant's addresses read once.
 """
 
 from __future__ import annotations
@@ -66,6 +67,19 @@ def _without_account(applicant: Applicant) -> tuple[list[tuple[str, str]], str]:
     return targets, applicant.language or "vi"
 
 
+def _addresses_in_batch(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
+    """`addresses`, read once per batch (`rows.memo`: a batch job — the simulator, an import —
+    changes no account, so an applicant's later events in the batch reuse the first reading)."""
+    memo = tables.memo()
+    if memo is None:
+        return addresses(applicant_id)
+    key = ("notify-addresses", applicant_id)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = addresses(applicant_id)
+    return found
+
+
 def on_event(dossier: Dossier, event: DossierEvent) -> None:
     if event.action not in NOTIFIED_ACTIONS:
         return
@@ -75,7 +89,7 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
         # or the new dossier's own applicant).
         targets, language = _without_account(loaded)
     else:
-        targets, language = addresses(dossier.applicant_id)
+        targets, language = _addresses_in_batch(dossier.applicant_id)
     if not targets:
         return
     rows = [

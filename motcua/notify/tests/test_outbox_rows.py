@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
 from motcua.notify.models import Channel, OutboxMessage, Preference, State
+from motcua.stats import facts
 
 from .conftest import World, at
 
@@ -137,3 +138,23 @@ def test_the_hook_costs_two_queries_on_a_notified_event_and_none_on_the_others(w
     ]
     assert len(ours) == 2
     assert not [q for q in forwarded.captured_queries if "notify_" in q["sql"]]
+
+
+def test_inside_a_batch_an_applicants_addresses_are_read_once_and_every_event_is_still_told(
+    world: World,
+) -> None:
+    world.citizen.phone = "0987654321"
+    world.citizen.save()
+    Preference.objects.create(user=world.citizen, email=True, sms=True, zalo=False)
+    with transaction.atomic(), facts.deferred(), CaptureQueriesContext(connection) as seen:
+        dossier = _online(world)
+        services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"))
+        services.request_payment(world.specialist, dossier, 20_000, at=at("2026-03-02 09:00"))
+    reads = [q["sql"] for q in seen.captured_queries if Preference._meta.db_table in q["sql"]]
+    assert len(reads) == 1
+    told = {(r.event.action, r.channel, r.recipient)
+            for r in OutboxMessage.objects.filter(event__dossier=dossier).select_related("event")}
+    assert told == {(action, channel, address)
+                    for action in ("submit", "receive", "request_payment")
+                    for channel, address in ((Channel.EMAIL, "nhung@example.vn"),
+                                             (Channel.SMS, "0987654321"))}
