@@ -80,6 +80,23 @@ def test_third_tuning_extras_are_60_fresh_questions_on_procedures_no_heldout_par
     assert sum(1 for r in rows if r["facts"]) >= 0.9 * len(rows)
 
 
+DEV_OFFTOPIC = Path(settings.BASE_DIR) / "eval" / "assistant_dev_offtopic.jsonl"
+
+
+def test_offtopic_dev_split_has_60_offtopic_questions_and_60_guards_off_the_visible_heldout_parts() -> None:
+    rows = load_rows(DEV_OFFTOPIC)
+    assert {r["split"] for r in rows} == {"dev_offtopic"}
+    off_topic = [r for r in rows if r["intent"] == "off_topic"]
+    guards = [r for r in rows if r["intent"] != "off_topic"]
+    assert len(off_topic) >= 60 and len(guards) == 60 and all(r["expected"] for r in guards)
+    assert len({r["question"] for r in rows}) == len(rows)
+    # Some with diacritics, some without.
+    assert 15 <= sum(1 for r in off_topic if r["question"].isascii()) <= len(off_topic) - 15
+    heldout = [r for r in load_rows() if r["split"] == "heldout"] + load_rows(HELDOUT2)
+    assert not {c for r in heldout for c in r["expected"]} & {c for r in guards for c in r["expected"]}
+    assert sum(1 for r in guards if r["facts"]) >= 0.9 * len(guards)
+
+
 def _real_catalog() -> None:
     from motcua.catalog.importer import import_catalog
 
