@@ -1,7 +1,7 @@
 """The virtual assistant on the real catalog: retrieval, facts, hallucinated numbers, refusals, latency.
 
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [--splits a,b,...]
-      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2   # dev only
+      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic  # dev
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras

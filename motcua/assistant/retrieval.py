@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 
 from motcua.catalog import search as catalog_search
 from motcua.catalog.search import FUNCTION_WORDS, SearchHit, chunks
+from motcua.core.text import fold
 
 # Share of the topic's words the best name must contain to answer without asking back…
 MIN_COVERAGE = 0.65
@@ -128,10 +130,15 @@ class Candidate:
     counted: int = 0  # how many meaningful words the question has
     calibrated: bool = True  # the catalog is large enough for the absolute score thresholds
     meaningful: int = 0  # the question's meaningful words, the family members named included
+    foreign: bool = False  # the question holds a word the catalog never uses (`_foreign`)
 
     @property
     def confident(self) -> bool:
         if not self.shares_word or (self.calibrated and self.hit.score < MIN_SCORE):
+            return False
+        # A name that explains under MIN_COVERAGE of a question naming something the catalog
+        # never mentions (an app, a game) is not what the question is about.
+        if self.foreign and self.coverage < MIN_COVERAGE:
             return False
         # One word of a longer question is not a match, even when a synonym makes it a whole
         # phrase of the name (a folded "cười" read as "cưới", "đăng ký kết hôn").
@@ -223,6 +230,61 @@ def _explained(words: list[_Word], name_tokens: set[str]) -> tuple[int, int]:
 
 def _meaningful(words: list[_Word]) -> int:
     return sum(1 for w in words if w.counts)
+
+
+_TOKEN = re.compile(r"\w+")
+_catalog_words_cache: tuple[tuple[object, ...], frozenset[str]] | None = None
+
+
+def catalog_words(index: catalog_search.Index) -> frozenset[str]:
+    """Every word (folded syllable) the catalog uses anywhere: names, who may apply, steps,
+    conditions, results, documents. Built once per catalog (the search index's fingerprint)."""
+    global _catalog_words_cache
+    if _catalog_words_cache is None or _catalog_words_cache[0] != index.fingerprint:
+        from motcua.catalog.models import ProcedureVersion, Requirement
+
+        raw: set[str] = set()
+        texts = ProcedureVersion.objects.values_list(
+            "procedure__name", "procedure__applicants", "steps_text", "conditions", "results"
+        )
+        for row in texts:
+            for text in row:
+                if text:
+                    raw.update(_TOKEN.findall(text.lower()))
+        for name in Requirement.objects.values_list("name", flat=True):
+            raw.update(_TOKEN.findall(name.lower()))
+        _catalog_words_cache = (index.fingerprint, frozenset(fold(w) for w in raw))
+    return _catalog_words_cache[1]
+
+
+# A Vietnamese syllable, folded: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+# Abbreviations ("pccc", "bhyt", "cty") and numbers have no vowel but "y": they are no names.
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def _foreign(topic: str, words: list[_Word], index: catalog_search.Index) -> bool:
+    """Whether the question holds a meaningful word that is no Vietnamese syllable, that the
+    catalog never uses anywhere (nor the search's synonyms) and that no typo fix reads: the name
+    of something no procedure is about — an app, a game, a brand ("facebook", "game", "zalo").
+    Everyday words a situation is told with are Vietnamese ("chuột", "quê") or in the catalog's
+    texts ("email", "vneid"); abbreviations and numbers are not names."""
+    tokens = [t for part in chunks(topic) for t in part]
+    searched = set(index.vocabulary) | catalog_search.synonyms().words
+    known = catalog_words(index) | searched
+    return any(
+        w.counts
+        and _VOWEL.search(t)
+        and not _SYLLABLE.fullmatch(t)
+        and t not in known
+        # The search's typo fixes find no reading ("dangky" is "đăng ký" typed without a space).
+        and not any(alt for alt, _ in catalog_search._correct([t], index, searched)[0])
+        for t, w in zip(tokens, words, strict=True)
+    )
 
 
 def _calibrated(index: catalog_search.Index) -> bool:
@@ -326,6 +388,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     topic = index.spell_out(topic)
     readings = catalog_search.analyse(topic, index)
     words = _words(topic, index)
+    foreign = _calibrated(index) and _foreign(topic, words, index)
     best = hits[0].score or 1.0
     candidates = []
     for hit in hits:
@@ -341,7 +404,15 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
         )
         candidates.append(
             Candidate(
-                hit, coverage, shares, score, explained, counted, _calibrated(index), _meaningful(words)
+                hit,
+                coverage,
+                shares,
+                score,
+                explained,
+                counted,
+                _calibrated(index),
+                _meaningful(words),
+                foreign,
             )
         )
     # Stable: equal scores keep the search's order.

@@ -122,6 +122,21 @@ def test_close_variants_go_to_the_general_procedure_unless_the_special_case_is_a
     assert ask("mua bảo hiểm xe máy ở đâu rẻ").confident is False
 
 
+def test_what_the_catalog_cannot_answer_is_refused_on_the_real_catalog(db: Any) -> None:
+    from motcua.assistant.services import ask
+
+    _real_catalog()
+    # A judgement, a name explaining only the common words, a game: refused.
+    assert ask("có nên mua xe ô tô cũ không hay mua xe mới").confident is False
+    assert ask("làm lại sim điện thoại bị mất cần mang gì").confident is False
+    assert ask("giấy phép lái xe trong game GTA lấy ở đâu").confident is False
+    # Short questions explained whole, typed words run together, situations: answered.
+    assert ask("khai tử cho người thân hết bao nhiêu tiền, bao lâu thì có?").sources[0].code == "1.000656"
+    assert ask("dangky tam tru can giay to gi").sources[0].code == "1.004194"
+    answer = ask("cuốn sổ đỏ nhà tôi bị chuột cắn rách nát, muốn đổi sổ mới")
+    assert answer.confident is True and answer.sources[0].code == "1.012783"
+
+
 def test_assistant_meets_the_targets_on_the_tuning_part_of_the_real_catalog(db: Any) -> None:
     _real_catalog()
     report = measure(load_rows() + load_rows(HELDOUT2), misses=True)

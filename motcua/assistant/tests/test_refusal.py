@@ -1,4 +1,4 @@
-"""Off-topic refusal (docs/assistant.md, "Refusing what the catalog cannot answer"): a question
+"""Off-topic refusal (docs/assistant.md, step 3 and "Session 6"): a question
 asking for a judgement is never answered from the catalog, and a name that leaves part of a
 question unexplained must explain its informative words."""
 
@@ -19,6 +19,8 @@ def test_a_question_asking_whether_to_or_which_is_better_asks_for_a_judgement(pr
         "mua bảo hiểm xe máy ở đâu rẻ",
         "mua bảo hiểm nhân thọ có tốt không",
         "thợ sửa điều hòa nào uy tín",
+        "nên mua nhà không?",
+        "xin lời khuyên nên học ngành gì",
     ):
         assert intents.analyse(question).judgement, question
     # "nên" alone, a fee asked as "giá", "đăng ký" typed "dang k": no judgement.
@@ -27,6 +29,8 @@ def test_a_question_asking_whether_to_or_which_is_better_asks_for_a_judgement(pr
         "chứng thực chữ ký giá bao nhiêu",
         "dang k tam tru can giay to gi",
         "mất sổ đỏ thì nên làm gì",
+        "quỹ khuyến học của xã",
+        "hồ sơ có đang được xử lý không",
     ):
         assert not intents.analyse(question).judgement, question
 
@@ -52,3 +56,14 @@ def test_an_advice_question_is_not_answered_but_lists_close_procedures(province:
     answer = ask("có nên đăng ký kết hôn sớm không")
     assert answer.confident is False and answer.intent == "off_topic" and not answer.sources
     assert answer.suggestions[0]["code"] == "1.000894"
+
+
+def test_a_foreign_name_is_a_word_with_vowels_that_is_no_vietnamese_syllable() -> None:
+    from motcua.assistant.retrieval import _SYLLABLE, _VOWEL
+
+    for word in ("chuot", "que", "nghieng", "khuya", "quyen", "sim", "giay"):
+        assert _SYLLABLE.fullmatch(word), word
+    for word in ("facebook", "game", "zalo", "iphone", "gta"):
+        assert _VOWEL.search(word) and not _SYLLABLE.fullmatch(word), word
+    # Abbreviations are no names.
+    assert not _VOWEL.search("pccc") and not _VOWEL.search("bhyt")
