@@ -66,6 +66,12 @@ SHARES_BONUS = 0.2
 QUALIFIER_PENALTY = 0.3
 # How many of the search's hits are re-ranked (close variants of a procedure sit close together).
 POOL = 12
+# A name longer than this many syllables (the longest 3 % of the national catalog: whole
+# paragraphs listing who may apply, "Giao đất ở … cán bộ, công chức, … công nhân …") explains
+# some words of any situation; its share of the question counts divided by its length over this,
+# as BM25 normalises a long document (it came first for unrelated situations: "tôi mới thuê phòng
+# trọ để đi làm công nhân").
+LONG_NAME = 60
 
 # Restrictive qualifiers of a procedure's name: a variant for a special case. A question that
 # does not mention the case (none of the `mentions` words) is about the general procedure
@@ -325,6 +331,11 @@ def _reading_fit(reading: catalog_search.Reading, name: str, index: catalog_sear
     return (found / total if total else 0.0) + BIGRAM_WEIGHT * whole + PRECISION_WEIGHT * precision
 
 
+def _length_normalised(coverage: float, name: str) -> float:
+    """The name's share of the question, divided by its length over LONG_NAME syllables."""
+    return coverage / max(1.0, len(name.split()) / LONG_NAME)
+
+
 def _died(tokens: list[str]) -> list[str]:
     """"mất" after a family member ("ông nội em mất") is a death, not a lost paper: it does
     not ask for the "cấp lại / đăng ký lại" variant."""
@@ -396,7 +407,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
         (explained, counted), shares = _coverage(readings, words, name, index)
         coverage = explained / counted if counted else 0.0
         score = (
-            COVERAGE_WEIGHT * coverage
+            COVERAGE_WEIGHT * _length_normalised(coverage, name)
             + max(_reading_fit(reading, name, index) for reading in readings)
             - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name)
             + SEARCH_WEIGHT * hit.score / best
