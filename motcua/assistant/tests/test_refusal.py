@@ -31,6 +31,8 @@ def test_a_question_asking_whether_to_or_which_is_better_asks_for_a_judgement(pr
         "mất sổ đỏ thì nên làm gì",
         "quỹ khuyến học của xã",
         "hồ sơ có đang được xử lý không",
+        "nộp online bị lỗi không gửi được",
+        "nộp ở xã hay ở tỉnh thì tốt hơn",
     ):
         assert not intents.analyse(question).judgement, question
 
