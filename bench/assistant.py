@@ -1,14 +1,15 @@
 """The virtual assistant on the real catalog: retrieval, facts, hallucinated numbers, refusals, latency.
 
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [--splits a,b,...]
-      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2   # dev only
+      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic  # dev
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
+      .venv/bin/python bench/assistant.py --build-dev-offtopic   # (re)write the off-topic dev split
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
-per split (tuning / tuning_extra / heldout / heldout2 / heldoutN; `--splits` names the ones to
+per split (tuning / tuning_extra / dev_offtopic / heldout / heldout2 / heldoutN; `--splits` names the ones to
 measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
   fact recall (key facts copied from the catalog found word for word in the answer),
@@ -41,6 +42,9 @@ HELDOUT3_PATH = ROOT / "eval" / "assistant_heldout3.jsonl"
 HELDOUT4_PATH = ROOT / "eval" / "assistant_heldout4.jsonl"
 # Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
 TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
+# Off-topic questions of many kinds and situation-phrased guards, written before the refusal rule
+# (split "dev_offtopic", tuned on).
+DEV_OFFTOPIC_PATH = ROOT / "eval" / "assistant_dev_offtopic.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -140,16 +144,24 @@ def build_heldout2() -> list[dict[str, Any]]:
         q.OFF_TOPIC, "off_topic", "heldout2")
 
 
-def build_tuning_extra2(module: str = "assistant_tuning_extra2_questions") -> list[dict[str, Any]]:
-    """The rows of eval/<module>.py (split "tuning_extra"), key facts copied from the catalog
-    version in force."""
+def build_tuning_extra2(
+    module: str = "assistant_tuning_extra2_questions", split: str = "tuning_extra"
+) -> list[dict[str, Any]]:
+    """The rows of eval/<module>.py (QUESTIONS and OFF_TOPIC, split `split`), key facts copied
+    from the catalog version in force."""
     import importlib
 
     sys.path.insert(0, str(ROOT / "eval"))
     q = importlib.import_module(module)
-    rows = [row(question, intents, difficulty, codes, "tuning_extra")
+    rows = [row(question, intents, difficulty, codes, split)
             for question, intents, difficulty, codes in q.QUESTIONS]
-    return rows + about_nothing(q.OFF_TOPIC, "off_topic", "tuning_extra")
+    return rows + about_nothing(q.OFF_TOPIC, "off_topic", split)
+
+
+def build_dev_offtopic() -> list[dict[str, Any]]:
+    """eval/assistant_dev_offtopic.jsonl (split "dev_offtopic") from
+    eval/assistant_dev_offtopic_questions.py."""
+    return build_tuning_extra2("assistant_dev_offtopic_questions", "dev_offtopic")
 
 
 def build_sealed(split: str) -> list[dict[str, Any]]:
@@ -170,10 +182,11 @@ def build_sealed(split: str) -> list[dict[str, Any]]:
 
 def eval_files(splits: set[str] | None) -> list[Path]:
     """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
-    "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra", and each
+    "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
+    eval/assistant_dev_offtopic.jsonl "dev_offtopic", and each
     eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
     split is asked for, so tuning runs never read the sealed ones."""
-    files = [EVAL_PATH, TUNING_EXTRA_PATH]
+    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH]
     for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
         if splits is None or path.stem.removeprefix("assistant_") in splits:
             files.append(path)
@@ -205,6 +218,11 @@ def main() -> None:
         "--build-tuning-extra3",
         action="store_true",
         help="append eval/assistant_tuning_extra3_questions.py to eval/assistant_tuning_extra.jsonl",
+    )
+    parser.add_argument(
+        "--build-dev-offtopic",
+        action="store_true",
+        help="write eval/assistant_dev_offtopic.jsonl from eval/assistant_dev_offtopic_questions.py",
     )
     parser.add_argument(
         "--splits",
@@ -245,7 +263,8 @@ def main() -> None:
     for wanted, build, path in ((args.build_eval, build_eval, EVAL_PATH),
                                 (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
                                 (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
-                                (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH)):
+                                (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH),
+                                (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH)):
         if wanted:
             write_rows(path, build())
             return

@@ -305,12 +305,31 @@ _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )
 
+# A question that asks for a judgement the catalog cannot give: whether one should do
+# something ("có nên", "nên … hay …", "nên … không", "lời khuyên"), or which option or provider
+# is better, good, cheap or reputable ("… nào tốt", "ở đâu rẻ", "có tốt không", "… hay … lời
+# hơn"; not "tốt hơn": "nộp ở xã hay ở tỉnh thì tốt hơn" asks where; not "lời": it folds like
+# "lỗi"). The catalog states
+# facts about procedures (documents, fees, time limits, places, steps), never opinions: such a
+# question is not answered confidently, whatever words it shares with a procedure name (its
+# close procedures are still listed). Folded; "nên" alone is no opinion ("tôi nên nộp ở đâu"
+# asks where), nor is a price ("chứng thực chữ ký giá bao nhiêu" asks the fee).
+_JUDGEMENT = re.compile(
+    r"\b(?:co nen|nen \w+(?: \w+){0,6} hay|hay \w+(?: \w+){0,6} (?:thi )?(?:loi|re) hon"
+    r"|(?:co )?(?:tot|uy tin|ngon|hop ly) (?:khong|ko)"
+    r"|nao (?:tot|re|uy tin|ngon|chat luong)|o dau (?:tot|re|uy tin|ngon)"
+    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh))\b"
+    # "nên … không" at the end: whether to ("nên mua nhà không?").
+    r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
+)
+
 
 @dataclass(frozen=True)
 class Analysis:
     intents: tuple[str, ...]  # in the order they are asked; empty when nothing was asked for
     topic: str  # the question without its cues: what retrieval searches for
     dossier_code: str
+    judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
 
 
 def _clean(text: str) -> str:
@@ -483,4 +502,5 @@ def analyse(question: str) -> Analysis:
     topic = _FILLER.sub(" ", topic)
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code)
+    judgement = bool(_JUDGEMENT.search(folded))
+    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement)

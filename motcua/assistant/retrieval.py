@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 
 from motcua.catalog import search as catalog_search
 from motcua.catalog.search import FUNCTION_WORDS, SearchHit, chunks
+from motcua.core.text import fold
 
 # Share of the topic's words the best name must contain to answer without asking back…
 MIN_COVERAGE = 0.65
@@ -39,6 +41,15 @@ SITUATION_SCORE = 38.0
 SITUATION_EXPLAINED = 4
 SITUATION_COVERAGE = 0.4
 CANDIDATES = 5
+# A name that leaves part of the question unexplained must explain its *informative* words: the
+# BM25 score is the rarity-weighted sum of the words matched, so under this score the words the
+# name explains are common ones ("làm lại", "mất", "cấp", "giấy") and the words it does not
+# explain are what the question is about ("làm lại sim điện thoại bị mất", "thẻ thành viên siêu
+# thị bị mất"). Under it, every meaningful word must be explained ("khai tử cho người thân",
+# 21; "đăng kí tạm chú", 29.5). Measured on the tuning splits and the off-topic dev split: off-topic
+# questions with part of them unexplained score up to 28.6, right answers of that kind from 31.7
+# (one long tuning-extra situation at 25.3 is lost).
+INFORMATIVE_SCORE = 30.0
 # Below this BM25 score nothing is answered: on the tuning part, off-topic questions whose words
 # happen to appear in a name score at most 20 with a coverage ≥ 0.65 only under 11; the lowest
 # right answer scores 21.
@@ -55,6 +66,12 @@ SHARES_BONUS = 0.2
 QUALIFIER_PENALTY = 0.3
 # How many of the search's hits are re-ranked (close variants of a procedure sit close together).
 POOL = 12
+# A name longer than this many syllables (the longest 3 % of the national catalog: whole
+# paragraphs listing who may apply, "Giao đất ở … cán bộ, công chức, … công nhân …") explains
+# some words of any situation; its share of the question counts divided by its length over this,
+# as BM25 normalises a long document (it came first for unrelated situations: "tôi mới thuê phòng
+# trọ để đi làm công nhân").
+LONG_NAME = 60
 
 # Restrictive qualifiers of a procedure's name: a variant for a special case. A question that
 # does not mention the case (none of the `mentions` words) is about the general procedure
@@ -119,14 +136,21 @@ class Candidate:
     counted: int = 0  # how many meaningful words the question has
     calibrated: bool = True  # the catalog is large enough for the absolute score thresholds
     meaningful: int = 0  # the question's meaningful words, the family members named included
+    foreign: bool = False  # the question holds a word the catalog never uses (`_foreign`)
 
     @property
     def confident(self) -> bool:
         if not self.shares_word or (self.calibrated and self.hit.score < MIN_SCORE):
             return False
+        # A name that explains under MIN_COVERAGE of a question naming something the catalog
+        # never mentions (an app, a game) is not what the question is about.
+        if self.foreign and self.coverage < MIN_COVERAGE:
+            return False
         # One word of a longer question is not a match, even when a synonym makes it a whole
         # phrase of the name (a folded "cười" read as "cưới", "đăng ký kết hôn").
         if max(self.counted, self.meaningful) > 1 and self.explained < 2:
+            return False
+        if self.calibrated and self.hit.score < INFORMATIVE_SCORE and self.coverage < 1.0:
             return False
         return (
             self.coverage >= MIN_COVERAGE
@@ -214,6 +238,61 @@ def _meaningful(words: list[_Word]) -> int:
     return sum(1 for w in words if w.counts)
 
 
+_TOKEN = re.compile(r"\w+")
+_catalog_words_cache: tuple[tuple[object, ...], frozenset[str]] | None = None
+
+
+def catalog_words(index: catalog_search.Index) -> frozenset[str]:
+    """Every word (folded syllable) the catalog uses anywhere: names, who may apply, steps,
+    conditions, results, documents. Built once per catalog (the search index's fingerprint)."""
+    global _catalog_words_cache
+    if _catalog_words_cache is None or _catalog_words_cache[0] != index.fingerprint:
+        from motcua.catalog.models import ProcedureVersion, Requirement
+
+        raw: set[str] = set()
+        texts = ProcedureVersion.objects.values_list(
+            "procedure__name", "procedure__applicants", "steps_text", "conditions", "results"
+        )
+        for row in texts:
+            for text in row:
+                if text:
+                    raw.update(_TOKEN.findall(text.lower()))
+        for name in Requirement.objects.values_list("name", flat=True):
+            raw.update(_TOKEN.findall(name.lower()))
+        _catalog_words_cache = (index.fingerprint, frozenset(fold(w) for w in raw))
+    return _catalog_words_cache[1]
+
+
+# A Vietnamese syllable, folded: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+# Abbreviations ("pccc", "bhyt", "cty") and numbers have no vowel but "y": they are no names.
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def _foreign(topic: str, words: list[_Word], index: catalog_search.Index) -> bool:
+    """Whether the question holds a meaningful word that is no Vietnamese syllable, that the
+    catalog never uses anywhere (nor the search's synonyms) and that no typo fix reads: the name
+    of something no procedure is about — an app, a game, a brand ("facebook", "game", "zalo").
+    Everyday words a situation is told with are Vietnamese ("chuột", "quê") or in the catalog's
+    texts ("email", "vneid"); abbreviations and numbers are not names."""
+    tokens = [t for part in chunks(topic) for t in part]
+    searched = set(index.vocabulary) | catalog_search.synonyms().words
+    known = catalog_words(index) | searched
+    return any(
+        w.counts
+        and _VOWEL.search(t)
+        and not _SYLLABLE.fullmatch(t)
+        and t not in known
+        # The search's typo fixes find no reading ("dangky" is "đăng ký" typed without a space).
+        and not any(alt for alt, _ in catalog_search._correct([t], index, searched)[0])
+        for t, w in zip(tokens, words, strict=True)
+    )
+
+
 def _calibrated(index: catalog_search.Index) -> bool:
     """The score thresholds were measured on the national catalog; a small test catalog's BM25
     scores and word frequencies are on another scale."""
@@ -250,6 +329,11 @@ def _reading_fit(reading: catalog_search.Reading, name: str, index: catalog_sear
     own = [t for part in parts for t in part if t not in FUNCTION_WORDS]
     precision = sum(1 for t in own if t in set(kept)) / len(own) if own else 0.0
     return (found / total if total else 0.0) + BIGRAM_WEIGHT * whole + PRECISION_WEIGHT * precision
+
+
+def _length_normalised(coverage: float, name: str) -> float:
+    """The name's share of the question, divided by its length over LONG_NAME syllables."""
+    return coverage / max(1.0, len(name.split()) / LONG_NAME)
 
 
 def _died(tokens: list[str]) -> list[str]:
@@ -315,6 +399,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     topic = index.spell_out(topic)
     readings = catalog_search.analyse(topic, index)
     words = _words(topic, index)
+    foreign = _calibrated(index) and _foreign(topic, words, index)
     best = hits[0].score or 1.0
     candidates = []
     for hit in hits:
@@ -322,7 +407,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
         (explained, counted), shares = _coverage(readings, words, name, index)
         coverage = explained / counted if counted else 0.0
         score = (
-            COVERAGE_WEIGHT * coverage
+            COVERAGE_WEIGHT * _length_normalised(coverage, name)
             + max(_reading_fit(reading, name, index) for reading in readings)
             - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name)
             + SEARCH_WEIGHT * hit.score / best
@@ -330,7 +415,15 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
         )
         candidates.append(
             Candidate(
-                hit, coverage, shares, score, explained, counted, _calibrated(index), _meaningful(words)
+                hit,
+                coverage,
+                shares,
+                score,
+                explained,
+                counted,
+                _calibrated(index),
+                _meaningful(words),
+                foreign,
             )
         )
     # Stable: equal scores keep the search's order.

@@ -80,6 +80,23 @@ def test_third_tuning_extras_are_60_fresh_questions_on_procedures_no_heldout_par
     assert sum(1 for r in rows if r["facts"]) >= 0.9 * len(rows)
 
 
+DEV_OFFTOPIC = Path(settings.BASE_DIR) / "eval" / "assistant_dev_offtopic.jsonl"
+
+
+def test_offtopic_dev_split_has_60_offtopic_questions_and_60_guards_off_the_visible_heldout_parts() -> None:
+    rows = load_rows(DEV_OFFTOPIC)
+    assert {r["split"] for r in rows} == {"dev_offtopic"}
+    off_topic = [r for r in rows if r["intent"] == "off_topic"]
+    guards = [r for r in rows if r["intent"] != "off_topic"]
+    assert len(off_topic) >= 60 and len(guards) == 60 and all(r["expected"] for r in guards)
+    assert len({r["question"] for r in rows}) == len(rows)
+    # Some with diacritics, some without.
+    assert 15 <= sum(1 for r in off_topic if r["question"].isascii()) <= len(off_topic) - 15
+    heldout = [r for r in load_rows() if r["split"] == "heldout"] + load_rows(HELDOUT2)
+    assert not {c for r in heldout for c in r["expected"]} & {c for r in guards for c in r["expected"]}
+    assert sum(1 for r in guards if r["facts"]) >= 0.9 * len(guards)
+
+
 def _real_catalog() -> None:
     from motcua.catalog.importer import import_catalog
 
@@ -103,6 +120,24 @@ def test_close_variants_go_to_the_general_procedure_unless_the_special_case_is_a
     assert answer.intents == ["overview"] and answer.sources[0].code == "1.000894"
     # One folded word read through a synonym is not a match for a longer question.
     assert ask("mua bảo hiểm xe máy ở đâu rẻ").confident is False
+
+
+def test_what_the_catalog_cannot_answer_is_refused_on_the_real_catalog(db: Any) -> None:
+    from motcua.assistant.services import ask
+
+    _real_catalog()
+    # A judgement, a name explaining only the common words, a game: refused.
+    assert ask("có nên mua xe ô tô cũ không hay mua xe mới").confident is False
+    assert ask("làm lại sim điện thoại bị mất cần mang gì").confident is False
+    assert ask("giấy phép lái xe trong game GTA lấy ở đâu").confident is False
+    # Short questions explained whole, typed words run together, situations: answered.
+    assert ask("khai tử cho người thân hết bao nhiêu tiền, bao lâu thì có?").sources[0].code == "1.000656"
+    assert ask("dangky tam tru can giay to gi").sources[0].code == "1.004194"
+    answer = ask("cuốn sổ đỏ nhà tôi bị chuột cắn rách nát, muốn đổi sổ mới")
+    assert answer.confident is True and answer.sources[0].code == "1.012783"
+    # A paragraph-long name ("Giao đất ở … công nhân …") no longer comes first for a situation.
+    answer = ask("tôi mới thuê phòng trọ để đi làm công nhân, phải báo công an ra sao")
+    assert answer.sources[0].code == "1.004194"
 
 
 def test_assistant_meets_the_targets_on_the_tuning_part_of_the_real_catalog(db: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from motcua.api.tests.conftest import Province
 from motcua.assistant import intents
-from motcua.assistant.retrieval import retrieve
+from motcua.assistant.retrieval import LONG_NAME, _length_normalised, retrieve
 from motcua.catalog import search as catalog_search
 from motcua.catalog.models import Field, Procedure
 from motcua.catalog.search import chunks, find_acronyms
@@ -97,3 +97,13 @@ def test_a_question_word_is_kept_where_names_use_it_with_its_neighbour(province:
     assert intents.analyse("đi đâu để đăng ký kết hôn").topic == "dang ky ket hon"
     # Filler phrases on either side of a removed cue still go ("có mất phí không").
     assert intents.analyse("đăng ký kết hôn có mất phí không").topic == "dang ky ket hon"
+
+
+def test_a_paragraph_long_name_counts_its_share_of_the_question_divided_by_its_length() -> None:
+    # The longest names are paragraphs listing who may apply: they hold some words of any
+    # situation ("công nhân", "thuê", "nhà ở"), so their share counts less.
+    who = ", ".join(["cán bộ, công nhân chưa có nhà ở"] * 14)
+    paragraph = f"Giao đất ở cho {who} và những người khác"
+    assert len(paragraph.split()) == 2 * LONG_NAME
+    assert _length_normalised(0.8, paragraph) == 0.4
+    assert _length_normalised(0.8, "Đăng ký tạm trú") == 0.8
