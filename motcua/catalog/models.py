@@ -376,3 +376,24 @@ class LocalProcedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure.code} @ {self.decision}"
+
+
+class Generation(models.Model):
+    """One row whose token changes with every write to what a process keeps of the catalog.
+
+    Database triggers (migration 0005) give it a new random token after any insert, update,
+    delete or truncate of the catalog's tables and of the agencies — by the admin, the
+    importer's `bulk_create`, a queryset `.update()` or raw SQL alike, and in the writer's own
+    transaction: the new token becomes visible exactly when the change commits. A process keeps
+    catalog rows under the token it read before loading them (`catalog.services.snapshot`), so
+    one statement tells it whether what it keeps is still the catalog in force.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True)
+    token = models.CharField(max_length=64)
+
+    class Meta:
+        db_table = "catalog_generation"
+
+    def __str__(self) -> str:
+        return self.token

@@ -8,6 +8,7 @@ all read it through these functions, so they cannot disagree about what must be 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from motcua.core.text import fold
@@ -24,10 +25,15 @@ def is_always_required(requirement: Any) -> bool:
     Only the plainly unconditional documents are enforced; the desk checks the rest (and may
     ask for a supplement).
     """
-    name = fold(requirement.name)
-    worded_as_condition = name.startswith("truong hop") or " neu " in name or "(neu " in name
-    conditional = bool(requirement.case) or worded_as_condition
+    conditional = bool(requirement.case) or _worded_as_condition(requirement.name)
     return is_document(requirement) and not conditional
+
+
+@lru_cache(maxsize=4096)
+def _worded_as_condition(name: str) -> bool:
+    """ "Trường hợp …", "… nếu …" (a pure function of the text: each name is folded once per process)."""
+    folded = fold(name)
+    return folded.startswith("truong hop") or " neu " in folded or "(neu " in folded
 
 
 def documents_of(requirements: Iterable[Any]) -> list[Any]:

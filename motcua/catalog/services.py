@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
@@ -82,6 +82,99 @@ def version_in_force(procedure: Procedure | str, on: dt.date) -> ProcedureVersio
     if isinstance(procedure, Procedure):
         return versions.filter(procedure=procedure).first()
     return versions.filter(procedure__code=procedure).first()
+
+
+# ------------------------------------------------------------------ the catalog kept per process
+#
+# A submission needs the version in force with its requirements (and a reception its channels
+# and process steps) and the receiving agency: the same rows for every dossier. Each process
+# keeps them under the catalog's generation token (catalog.models.Generation), which database
+# triggers change with every write to those tables, in the writer's transaction. A request
+# reads the token first (one statement: `snapshot()`), then takes what the process kept under
+# that token or loads it; a change committed before the request read the token is never served
+# stale, whichever process made it and however (admin, importer, `.update()`, raw SQL). A
+# token that cannot be read (the row missing) keeps nothing.
+
+KEPT_ENTRIES = 2_000  # (code, day) and agency keys; a full store starts again
+
+_GENERATION_SQL = "SELECT token FROM catalog_generation WHERE id = 1"
+
+
+class _Kept:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.values: dict[Hashable, Any] = {}
+
+
+_kept: _Kept | None = None
+_kept_lock = threading.Lock()
+
+
+def generation() -> str | None:
+    """The catalog's generation token now (one statement), None when the row is missing."""
+    with connection.cursor() as cursor:
+        cursor.execute(_GENERATION_SQL)
+        row = cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
+def _kept_store(token: str) -> _Kept:
+    global _kept
+    with _kept_lock:
+        current = _kept
+        if current is None or current.token != token:
+            current = _kept = _Kept(token)
+        return current
+
+
+def clear_kept_catalog() -> None:
+    """Forget what this process keeps (the token makes this unnecessary; for tests' clarity)."""
+    global _kept
+    with _kept_lock:
+        _kept = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The catalog as of one read of its generation token (take one per request, not longer).
+
+    The objects it returns are shared by the requests of the process that read the same
+    token: read them, never change them.
+    """
+
+    token: str | None
+
+    def _get(self, key: Hashable, load: Callable[[], _T]) -> _T:
+        if self.token is None:
+            return load()
+        store = _kept_store(self.token)
+        value = store.values.get(key, _MISSING)
+        if value is _MISSING:
+            value = load()  # loaded after the token was read: as new as the token, or newer
+            if len(store.values) >= KEPT_ENTRIES:
+                store.values.clear()
+            store.values[key] = value
+        return value  # type: ignore[return-value]
+
+    def version_in_force(self, code: str, on: dt.date) -> ProcedureVersion | None:
+        """`version_in_force(code, on)` with its requirements, channels and process steps read."""
+        return self._get(("version", code, on), lambda: _load_version(code, on))
+
+    def active_agency(self, code: str) -> Agency | None:
+        """The active agency with this code, or None."""
+        return self._get(("agency", code), lambda: _agency_model().objects.filter(
+            code=code, is_active=True).first())
+
+
+def _load_version(code: str, on: dt.date) -> ProcedureVersion | None:
+    return (ProcedureVersion.objects.in_force_on(on).select_related("procedure", "procedure__field")
+            .filter(procedure__code=code).prefetch_related("requirements", "channels", "process_steps")
+            .first())
+
+
+def snapshot() -> Snapshot:
+    """The catalog as of now: one statement, then what this process keeps for that token."""
+    return Snapshot(generation())
 
 
 # ------------------------------------------------------------------ the competence cache

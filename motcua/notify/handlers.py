@@ -9,15 +9,54 @@ batch (`rows.batch`) the rows are queued and an applicant's addresses read once.
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
 
 from motcua.core import rows as tables
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent
 from motcua.jobs.runner import enqueue_on_commit
 from motcua.notify.messages import NOTIFIED_ACTIONS
-from motcua.notify.models import Channel, OutboxMessage
+from motcua.notify.models import Channel, OutboxMessage, Preference
 
 DELIVER = "motcua.notify.delivery.deliver"
+
+
+_ADDRESS_KEYS = (
+    "email", "phone", "language", "user_id", "user__email", "user__phone",
+    "user__notification_preference__id", "user__notification_preference__email",
+    "user__notification_preference__sms", "user__notification_preference__zalo",
+)
+
+
+@cache
+def _addresses_sql() -> str:
+    """The applicant, their account and its preference in one statement, built once per process.
+
+    Written out rather than compiled by the ORM for each notified event (the ORM's `.values()`
+    across three tables cost about a tenth of an online submission's Python). Only text,
+    numbers and flags come back, which need no converter (the flags are tested for truth).
+    """
+    quote = connection.ops.quote_name
+    applicant, user, preference = Applicant._meta, get_user_model()._meta, Preference._meta
+
+    def column(meta: Any, name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    user_id = f"u.{column(user, 'id')}"
+    return (
+        f"SELECT a.{column(applicant, 'email')}, a.{column(applicant, 'phone')},"
+        f" a.{column(applicant, 'language')}, a.{column(applicant, 'user')},"
+        f" u.{column(user, 'email')}, u.{column(user, 'phone')}, p.{column(preference, 'id')},"
+        f" p.{column(preference, 'email')}, p.{column(preference, 'sms')}, p.{column(preference, 'zalo')}"
+        f" FROM {quote(applicant.db_table)} a"
+        f" LEFT JOIN {quote(user.db_table)} u ON {user_id} = a.{column(applicant, 'user')}"
+        f" LEFT JOIN {quote(preference.db_table)} p ON p.{column(preference, 'user')} = {user_id}"
+        f" WHERE a.{column(applicant, 'id')} = %s"
+    )
 
 
 def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
@@ -27,24 +66,12 @@ def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
     the email address and phone number are the account's, else those written on the dossier.
     Someone without an account (a dossier handed in at the counter) is told by email if they gave one.
     """
-    row = (
-        Applicant.objects.filter(pk=applicant_id)
-        .values(
-            "email",
-            "phone",
-            "language",
-            "user_id",
-            "user__email",
-            "user__phone",
-            "user__notification_preference__id",
-            "user__notification_preference__email",
-            "user__notification_preference__sms",
-            "user__notification_preference__zalo",
-        )
-        .first()
-    )
-    if row is None:
+    with connection.cursor() as cursor:
+        cursor.execute(_addresses_sql(), [applicant_id])
+        found = cursor.fetchone()
+    if found is None:
         return [], "vi"
+    row = dict(zip(_ADDRESS_KEYS, found, strict=True))
     email = row["user__email"] or row["email"] if row["user_id"] else row["email"]
     phone = row["user__phone"] or row["phone"] if row["user_id"] else row["phone"]
     if row["user__notification_preference__id"] is not None:

@@ -13,7 +13,6 @@ from ninja.files import UploadedFile
 from ninja.responses import Status as HttpStatus
 
 from motcua.accounts.models import Role
-from motcua.agencies.models import Agency
 from motcua.api.auth import require_user
 from motcua.api.common import (
     Code,
@@ -36,6 +35,8 @@ from motcua.api.dossiers.schemas import (
 from motcua.api.errors import ApiError, forbidden, not_found
 from motcua.api.throttles import SubmissionThrottle
 from motcua.api.uploads import check_upload
+from motcua.catalog import services as catalog_services
+from motcua.catalog.models import ProcedureVersion
 from motcua.dossiers import services
 from motcua.dossiers.models import (
     Applicant,
@@ -50,13 +51,18 @@ from motcua.geography.models import COMMUNE_LEVELS, Unit
              summary="Cán bộ một cửa tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 2, mẫu 01)")
 def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
     user = require_user(request)
-    version = services.version_in_force(payload.procedure_code, timezone.localdate())
+    version = _version_in_force(payload.procedure_code)
     dossier = services.receive_new_dossier(
         user, version, _counter_applicant(payload.applicant), channel=payload.channel,
         request=payload.request, sets=payload.sets, documents=_handed_in(payload.documents),
         result_delivery=payload.result_delivery, land_unit=_address_unit(payload.land_unit, "land_unit"),
         forward=payload.forward)
     return HttpStatus(201, detail(dossier, user))
+
+
+def _version_in_force(code: str) -> ProcedureVersion:
+    """Today's version of the procedure `code`, as this process keeps it for the catalog's token."""
+    return services.version_in_force(code, timezone.localdate(), catalog_services.snapshot())
 
 
 def _counter_applicant(data: ApplicantIn) -> Applicant:
@@ -74,7 +80,7 @@ def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:
              summary="Từ chối tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 3, mẫu 03, có mã hồ sơ)")
 def refuse_at_counter(request: HttpRequest, payload: CounterRefusalIn) -> HttpStatus:
     user = require_user(request)
-    version = services.version_in_force(payload.procedure_code, timezone.localdate())
+    version = _version_in_force(payload.procedure_code)
     dossier = services.refuse_new_dossier(
         user, version, _counter_applicant(payload.applicant), payload.reason, channel=payload.channel,
         request=payload.request, documents=_handed_in(payload.documents))
@@ -137,10 +143,13 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         raise forbidden(gettext("Chỉ công dân nộp hồ sơ trực tuyến; cán bộ tiếp nhận tại quầy."))
     # Every file is checked before anything is written: a refused file leaves nothing behind.
     uploads = _checked_uploads(files)
-    receiving = Agency.objects.filter(code=data.receiving_agency, is_active=True).first()
+    # One statement: the catalog's generation; the agency and the version in force with its
+    # requirements are then what this process keeps for it (catalog.services.snapshot).
+    catalog = catalog_services.snapshot()
+    receiving = catalog.active_agency(data.receiving_agency)
     if receiving is None:
         raise not_found(gettext("Không tìm thấy cơ quan có mã %(code)s.") % {"code": data.receiving_agency})
-    version = services.version_in_force(data.procedure_code, timezone.localdate())
+    version = services.version_in_force(data.procedure_code, timezone.localdate(), catalog)
     # As the portal's form does: the address goes on the applicant, and submit_online routes a
     # commune-level dossier received at the provincial centre to the committee of that commune
     # (no_competent_agency, 422, when it is needed and missing).

@@ -47,6 +47,18 @@ def test_the_list_and_the_search_show_the_version_in_force_on_the_date(province:
         assert shown["2020-01-01"] == (None, None)  # no version in force then
 
 
+def test_a_search_shows_each_procedure_exactly_as_the_list_does(province: Province) -> None:
+    # The search's page is written in SQL (api/catalog._summaries), the list's by the ORM.
+    for day in ("2025-03-01", "2025-08-01", "2020-01-01"):
+        listed = {p["code"]: p for p in Client().get(
+            "/api/v1/catalog/procedures", {"on": day, "page_size": 100}).json()["items"]}
+        for procedure in listed.values():
+            found = Client().get("/api/v1/catalog/procedures",
+                                 {"q": procedure["name"], "on": day, "page_size": 100}).json()["items"]
+            assert procedure in found
+        assert len(listed) >= 2
+
+
 def test_search_without_accents(province: Province) -> None:
     body = Client().get("/api/v1/catalog/procedures", {"q": "khai sinh"}).json()
     assert [p["code"] for p in body["items"]] == ["1.001193"]

@@ -119,8 +119,9 @@ def _keep_rules(version: ProcedureVersion, *relations: str) -> None:
     """Read a version's channels, process steps or requirements once per version object.
 
     They stay on the object (Django's prefetch cache): a caller that receives many dossiers
-    with the same version objects (the simulator, a batch) reads them once, and a freshly
-    loaded version (each web request) reads them fresh.
+    with the same version objects (the simulator, a batch) reads them once, a freshly loaded
+    version reads them fresh, and a version of a catalog snapshot (the API's submissions,
+    `catalog.services.snapshot`) comes with them, kept per process under the catalog's token.
     """
     cached = getattr(version, "_prefetched_objects_cache", {})
     missing = [name for name in relations if name not in cached]
@@ -649,9 +650,18 @@ def refuse_dossier(actor: Actor, dossier: Dossier, reason: str, *, at: dt.dateti
 # Look-ups
 
 
-def version_in_force(procedure_code: str, day: dt.date) -> ProcedureVersion:
-    """The version of a procedure in force on `day` (what a new dossier points at)."""
-    version = catalog_services.version_in_force(procedure_code, day)
+def version_in_force(
+    procedure_code: str, day: dt.date, catalog: catalog_services.Snapshot | None = None
+) -> ProcedureVersion:
+    """The version of a procedure in force on `day` (what a new dossier points at).
+
+    With a `catalog` snapshot (one per request), the version kept by the process for the
+    snapshot's token, its requirements, channels and process steps read.
+    """
+    if catalog is not None:
+        version = catalog.version_in_force(procedure_code, day)
+    else:
+        version = catalog_services.version_in_force(procedure_code, day)
     if version is None:
         raise DossierError(
             "not_found",
