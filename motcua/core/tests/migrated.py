@@ -88,20 +88,20 @@ def fresh_database(database: dict[str, Any], shared: Path, tmp_path: Path, base_
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         return _url(database, name), drop
-    template = shared / "migrated.sqlite3"
+    template_file = shared / "migrated.sqlite3"
     target = tmp_path / "fresh.sqlite3"
     with _locked(shared):
-        if not template.exists():
-            building = shared / "building.sqlite3"
-            building.unlink(missing_ok=True)
-            _migrate(f"sqlite:///{building}", shared, base_dir)
-            with sqlite3.connect(building) as connection:  # everything in the main file, no -wal left
+        if not template_file.exists():
+            building_file = shared / "building.sqlite3"
+            building_file.unlink(missing_ok=True)
+            _migrate(f"sqlite:///{building_file}", shared, base_dir)
+            with sqlite3.connect(building_file) as connection:  # everything in the main file, no -wal left
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.close()
-            Path(f"{building}-wal").unlink(missing_ok=True)
-            Path(f"{building}-shm").unlink(missing_ok=True)
-            building.replace(template)
-        shutil.copyfile(template, target)
+            Path(f"{building_file}-wal").unlink(missing_ok=True)
+            Path(f"{building_file}-shm").unlink(missing_ok=True)
+            building_file.replace(template_file)
+        shutil.copyfile(template_file, target)
     return f"sqlite:///{target}", lambda: None
 
 
@@ -109,5 +109,6 @@ def drop_template(database: dict[str, Any], shared: Path) -> None:
     """At the end of a run (controller process): the template goes, with the shared folder."""
     if _postgres(database):
         with _admin(database) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{_template_name(shared)}" WITH (FORCE)')
+            for name in (_template_name(shared), f"{_template_name(shared)}_building"):
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     shutil.rmtree(shared, ignore_errors=True)
