@@ -1,5 +1,6 @@
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +25,83 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The controller of a run (not an xdist worker) names the folder its workers share for the
+    migrated template of `migrated_database` (motcua/core/tests/migrated.py)."""
+    import tempfile
+
+    from motcua.core.tests.migrated import SHARED
+
+    if not hasattr(config, "workerinput") and SHARED not in os.environ:
+        os.environ[SHARED] = tempfile.mkdtemp(prefix="motcua-migrated-")
+        config.stash[_template_owner] = os.environ[SHARED]
+
+
+_template_owner = pytest.StashKey[str]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shared = config.stash.get(_template_owner, None)
+    if shared is not None:
+        from django.conf import settings
+
+        from motcua.core.tests.migrated import SHARED, drop_template
+
+        drop_template(settings.DATABASES["default"], Path(shared))
+        os.environ.pop(SHARED, None)
+
+
+@pytest.fixture
+def migrated_database(tmp_path: Path) -> Iterator[str]:
+    """The URL of a new database of the suite's vendor (SQLite, or PostgreSQL when the suite runs
+    on it) on which `motcua migrate` has run — a copy of a template migrated once per run — for a
+    test that runs the product in processes of its own. Dropped after the test."""
+    from django.conf import settings
+
+    from motcua.core.tests.migrated import SHARED, fresh_database
+
+    url, drop = fresh_database(settings.DATABASES["default"], Path(os.environ[SHARED]), tmp_path,
+                               Path(settings.BASE_DIR))
+    try:
+        yield url
+    finally:
+        drop()
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    return bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))) or (
+        "transactional_db" in fixtures or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's order (database tests, transactional, others)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long tests (marked slow; none is skipped) start first on every xdist worker.
+
+    --dist worksteal hands each of the n workers a consecutive n-th of the collection, then moves
+    tests from the end of a busy worker's queue to an idle one. With the long tests at the head
+    of each worker's share (dealt round-robin), no worker is left running a 40-second test alone at
+    the end. Only the order changes; every test still runs. A transactional test is never moved
+    (it empties the tables the database tests after it would find seeded), and the moved ones run
+    before any transactional test of their worker, as pytest-django's order wants.
+    """
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    slow = [item for item in items if item.get_closest_marker("slow") and not _transactional(item)]
+    if workers < 2 or not slow:
+        return
+    moved = {id(item) for item in slow}
+    rest = [item for item in items if id(item) not in moved]
+    shares = [slow[k::workers] for k in range(workers)]
+    ordered: list[pytest.Item] = []
+    left = len(items)
+    for k in range(workers):
+        size = left // (workers - k)  # what worksteal sends to the k-th idle worker
+        take = max(size - len(shares[k]), 0)
+        ordered += shares[k] + rest[:take]
+        rest = rest[take:]
+        left -= size
+    items[:] = ordered + rest

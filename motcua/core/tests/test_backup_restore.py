@@ -1,7 +1,8 @@
 """A backup taken while dossiers are being submitted restores into a fresh database that verifies.
 
-Everything runs as the operator would: separate `motcua` processes on a database of their own
-(a SQLite file, or new PostgreSQL databases when the suite runs on PostgreSQL), one of them
+Everything runs as the operator would: separate `motcua` processes on databases of their own
+(SQLite files, or new PostgreSQL databases when the suite runs on PostgreSQL: the source freshly
+migrated, `migrated_database`; the target empty), one of them
 submitting and receiving dossiers with files while another takes the backup.
 """
 
@@ -47,35 +48,32 @@ def _motcua(env: dict[str, str], *args: str, check: bool = True) -> subprocess.C
 
 
 @pytest.fixture
-def databases(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """A source and a target database URL, of the vendor the suite runs on."""
+def target(tmp_path: Path) -> Iterator[str]:
+    """An empty database (never migrated) of the vendor the suite runs on, to restore into."""
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         base = settings.DATABASES["default"]
-        names = [f"motcua_backup_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("source", "target")]
+        name = f"motcua_backup_target_{uuid.uuid4().hex[:8]}"
         admin = psycopg.connect(host=base["HOST"], port=base["PORT"] or 5432, user=base["USER"],
                                 password=base["PASSWORD"] or None, dbname="postgres", autocommit=True)
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
         auth = base["USER"] + (f":{base['PASSWORD']}" if base["PASSWORD"] else "")
-        yield tuple(f"postgres://{auth}@{base['HOST']}:{base['PORT'] or 5432}/{n}" for n in names)  # type: ignore[misc]
-        for name in names:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        yield f"postgres://{auth}@{base['HOST']}:{base['PORT'] or 5432}/{name}"
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
     else:
-        yield f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'target.sqlite3'}"
+        yield f"sqlite:///{tmp_path / 'target.sqlite3'}"
 
 
 @pytest.mark.slow
 def test_a_backup_taken_under_load_restores_into_a_fresh_database_that_verifies(
-    tmp_path: Path, databases: tuple[str, str]
+    tmp_path: Path, migrated_database: str, target: str
 ) -> None:
-    source, target = databases
+    source = migrated_database  # the source: freshly migrated, as `motcua migrate` leaves it
     base = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_")}
     base.update({"MOTCUA_DEBUG": "1", "MOTCUA_AUDIT_DIR": str(tmp_path / "audit"),
                  "MOTCUA_AUDIT_KEY_FILE": str(tmp_path / "audit.key")})
     src = {**base, "DATABASE_URL": source, "MOTCUA_VAR_DIR": str(tmp_path / "source")}
     dst = {**base, "DATABASE_URL": target, "MOTCUA_VAR_DIR": str(tmp_path / "target")}
-    _motcua(src, "migrate", "--noinput")
 
     stop, ready, archive = tmp_path / "stop", tmp_path / "ready", tmp_path / "motcua.tar"
     load = subprocess.Popen([sys.executable, "-m", "motcua", "shell", "-c", LOAD],

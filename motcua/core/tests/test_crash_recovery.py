@@ -1,10 +1,10 @@
 """kill -9 under load (issue #18, done-when): acknowledged dossiers survive with their files.
 
-The production server (`motcua serve`, gunicorn) runs on a database of its own — PostgreSQL
-when DATABASE_URL names one (CI), else a SQLite file — while 16 citizens submit online with
-files through the API. The server's process group is killed with SIGKILL mid-way and started
-again. Then every dossier that was acknowledged (201) exists with every file it was sent,
-`motcua dossiers check-files --clean` leaves no orphan and no row without its file, and
+The production server (`motcua serve`, gunicorn) runs on a freshly migrated database of its own
+(`migrated_database`: PostgreSQL when DATABASE_URL names one (CI), else a SQLite file) while 16
+citizens submit online with files through the API. The server's process group is killed with SIGKILL
+mid-way and started again. Then every dossier that was acknowledged (201) exists with every file it
+was sent, `motcua dossiers check-files --clean` leaves no orphan and no row without its file, and
 `verify-audit` passes against the checkpoints sealed before and after the crash.
 
 On SQLite the same scenario runs (SQLite commits are atomic and durable as well; its writers
@@ -23,9 +23,7 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
@@ -64,25 +62,6 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _database(tmp_path: Path) -> tuple[str, str, Any]:
-    """A fresh database for the server: (vendor, URL, drop)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        name = f"motcua_fault_{uuid.uuid4().hex[:10]}"
-        base, _, _ = url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-        def drop() -> None:
-            with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        return "postgresql", f"{base}/{name}", drop
-    return "sqlite", f"sqlite:///{tmp_path / 'fault.sqlite3'}", lambda: None
-
-
 def _run(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     done = subprocess.run([sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True,
                           text=True, timeout=600)
@@ -119,8 +98,11 @@ def _citizen(session_key: str) -> requests.Session:
 
 
 @pytest.mark.slow
-def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tmp_path: Path) -> None:
-    vendor, url, drop = _database(tmp_path)
+def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(
+    tmp_path: Path, migrated_database: str
+) -> None:
+    url = migrated_database
+    vendor = "postgresql" if url.startswith("postgres://") else "sqlite"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
     env.update({
         "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": url,
@@ -133,7 +115,6 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tm
     port = _free_port()
     server: subprocess.Popen[str] | None = None
     try:
-        _run(env, "-m", "motcua", "migrate", "--no-input")
         seed = json.loads(_run(env, "-c", SEED % {"clients": CLIENTS}).stdout.strip().splitlines()[-1])
         _run(env, "-m", "motcua", "dossiers", "seal-audit")  # the checkpoint before the crash
         server = _start(env, port)
@@ -209,7 +190,6 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(tm
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.communicate(timeout=30)
-        drop()
 
 
 def _owns(port: int, session_key: str, code: str) -> bool:

@@ -1,8 +1,9 @@
 """`motcua sync deliver --loop` killed with SIGKILL mid-way and started again: the portal has
 one valid message per change, in order per dossier (done-when of issue #16, item 4).
 
-Everything runs as the operator would: separate `motcua` processes on a database of their own
-(a SQLite file, or a new PostgreSQL database when the suite runs on PostgreSQL); the test
+Everything runs as the operator would: separate `motcua` processes on a freshly migrated database of
+their own (`migrated_database`: a SQLite file, or a new PostgreSQL database when the suite runs on
+PostgreSQL); the test
 process only runs the local portal (a real HTTP server that validates every field).
 """
 
@@ -14,11 +15,8 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 
@@ -72,38 +70,21 @@ def _wait(condition: object, seconds: float) -> bool:
     return False
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[str]:
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        base = settings.DATABASES["default"]
-        name = f"motcua_sync_kill_{uuid.uuid4().hex[:8]}"
-        admin = psycopg.connect(host=base["HOST"], port=base["PORT"] or 5432, user=base["USER"],
-                                password=base["PASSWORD"] or None, dbname="postgres", autocommit=True)
-        admin.execute(f'CREATE DATABASE "{name}"')
-        auth = base["USER"] + (f":{base['PASSWORD']}" if base["PASSWORD"] else "")
-        yield f"postgres://{auth}@{base['HOST']}:{base['PORT'] or 5432}/{name}"
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-    else:
-        yield f"sqlite:///{tmp_path / 'sync.sqlite3'}"
-
-
 @pytest.mark.slow
 def test_a_deliverer_killed_mid_way_and_restarted_leaves_one_valid_message_per_change_in_order(
-    tmp_path: Path, database: str
+    tmp_path: Path, migrated_database: str
 ) -> None:
     state = Portal(delay=0.03)
     server, thread = portal_module.start(state)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_")}
     env.update({
-        "MOTCUA_DEBUG": "1", "DATABASE_URL": database, "MOTCUA_VAR_DIR": str(tmp_path / "var"),
+        "MOTCUA_DEBUG": "1", "DATABASE_URL": migrated_database, "MOTCUA_VAR_DIR": str(tmp_path / "var"),
         "MOTCUA_AUDIT_DIR": str(tmp_path / "audit"), "MOTCUA_AUDIT_KEY_FILE": str(tmp_path / "audit.key"),
         "MOTCUA_SYNC_ENABLED": "1", "MOTCUA_SYNC_URL": state.url, "MOTCUA_SYNC_TIMEOUT_SECONDS": "1",
         "MOTCUA_SYNC_RETRY_SECONDS": "1", "MOTCUA_SYNC_POLL_SECONDS": "1",
     })
     log = tmp_path / "deliver.log"
     try:
-        _motcua(env, "migrate", "--noinput")
         seeded = _motcua(env, "shell", "-c", SEED)
         expected = json.loads(seeded.split("SEED", 1)[1])
         total = sum(len(d["keys"]) for d in expected.values())

@@ -1,16 +1,16 @@
 """Done-when of issue #15: the worker is killed (SIGKILL) in the middle of sending; after a restart
 every event has exactly one message per channel.
 
-A real `motcua worker` (django-q2 cluster, database broker) runs on a database of its own
-(PostgreSQL when DATABASE_URL names one, else a SQLite file). 20 online dossiers are submitted and
-received (40 events); the citizen chose email, SMS and Zalo, so 120 messages wait: email to a real
-local SMTP server (which answers each message slowly, so the kill lands mid-conversation), SMS to a
-real local HTTP provider that checks signatures and keeps one message per idempotency key, Zalo to
-the sandbox. Once some emails have arrived the worker's whole process group is killed with
-SIGKILL, then a worker is started again; its scheduler also seals the audit checkpoint (a periodic
-job nobody started by hand). At the end the SMTP server holds exactly one message per
-event (counted as received, not deduplicated), the provider one per event, the sandbox one per
-event, and every outbox row is sent.
+A real `motcua worker` (django-q2 cluster, database broker) runs on a freshly migrated database of
+its own (`migrated_database`: PostgreSQL when DATABASE_URL names one, else a SQLite file). 20 online
+dossiers are submitted and received (40 events); the citizen chose email, SMS and Zalo, so 120
+messages wait: email to a real local SMTP server (which answers each message slowly, so the kill
+lands mid-conversation), SMS to a real local HTTP provider that checks signatures and keeps one
+message per idempotency key, Zalo to the sandbox. Once some emails have arrived the worker's whole
+process group is killed with SIGKILL, then a worker is started again; its scheduler also seals the
+audit checkpoint (a periodic job nobody started by hand). At the end the SMTP server holds exactly
+one message per event (counted as received, not deduplicated), the provider one per event, the
+sandbox one per event, and every outbox row is sent.
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.conf import settings
@@ -69,24 +67,6 @@ print(json.dumps({
 """
 
 
-def _database(tmp_path: Path) -> tuple[str, Any]:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        name = f"motcua_notify_{uuid.uuid4().hex[:10]}"
-        base, _, _ = url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-        def drop() -> None:
-            with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        return f"{base}/{name}", drop
-    return f"sqlite:///{tmp_path / 'notify.sqlite3'}", lambda: None
-
-
 def _run(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
         [sys.executable, *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=600
@@ -113,17 +93,18 @@ def _kill(worker: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.mark.slow
-def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_channel(tmp_path: Path) -> None:
+def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_channel(
+    tmp_path: Path, migrated_database: str
+) -> None:
     smtp = SmtpSink(delay=0.05).start()
     provider = ProviderServer(SECRET).start()
-    url, drop = _database(tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "motcua.settings",
             "MOTCUA_DEBUG": "1",
             "SECRET_KEY": secrets.token_urlsafe(50),
-            "DATABASE_URL": url,
+            "DATABASE_URL": migrated_database,
             "MOTCUA_VAR_DIR": str(tmp_path / "var"),
             "MOTCUA_EMAIL_HOST": "127.0.0.1",
             "MOTCUA_EMAIL_PORT": str(smtp.port),
@@ -140,7 +121,6 @@ def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_chan
     log = tmp_path / "worker.log"
     worker: subprocess.Popen[bytes] | None = None
     try:
-        _run(env, "-m", "motcua", "migrate", "--no-input")
         _run(env, "-c", SEED % {"dossiers": DOSSIERS})  # the transitions queue their sending after commit
         events = 2 * DOSSIERS
         worker = _worker(env, log)
@@ -190,4 +170,3 @@ def test_after_a_kill_9_mid_sending_every_event_has_exactly_one_message_per_chan
             _kill(worker)
         smtp.stop()
         provider.stop()
-        drop()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from motcua.notify.tests.servers import SmtpSink
-from motcua.notify.tests.test_worker_crash import _database, _kill, _run, _worker
+from motcua.notify.tests.test_worker_crash import _kill, _run, _worker
 
 # The test empties its database: .ci/run gives the PostgreSQL suite, which runs at the same time
 # as the SQLite suite, another one (MOTCUA_TEST_REDIS_QUEUE_URL).
@@ -36,23 +36,22 @@ for n in range(3):
 
 
 @pytest.mark.slow
-def test_with_redis_the_worker_takes_the_jobs_from_redis(tmp_path: Path) -> None:
+def test_with_redis_the_worker_takes_the_jobs_from_redis(tmp_path: Path, migrated_database: str) -> None:
     import redis
 
     queue = redis.Redis.from_url(REDIS_URL)
     queue.flushdb()
     smtp = SmtpSink().start()
-    url, drop = _database(tmp_path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_", "DATABASE_URL"))}
     env.update({
         "DJANGO_SETTINGS_MODULE": "motcua.settings", "MOTCUA_DEBUG": "1",
-        "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": url, "MOTCUA_VAR_DIR": str(tmp_path / "var"),
+        "SECRET_KEY": secrets.token_urlsafe(50), "DATABASE_URL": migrated_database,
+        "MOTCUA_VAR_DIR": str(tmp_path / "var"),
         "MOTCUA_REDIS_URL": REDIS_URL,
         "MOTCUA_EMAIL_HOST": "127.0.0.1", "MOTCUA_EMAIL_PORT": str(smtp.port), "MOTCUA_JOBS_WORKERS": "1",
     })
     worker = None
     try:
-        _run(env, "-m", "motcua", "migrate", "--no-input")
         _run(env, "-c", SEED)
         # The three transitions' hand-overs wait in Redis (no worker yet), not in the database.
         assert queue.llen("django_q:motcua:q") == 3
@@ -72,4 +71,3 @@ def test_with_redis_the_worker_takes_the_jobs_from_redis(tmp_path: Path) -> None
             _kill(worker)
         smtp.stop()
         queue.flushdb()
-        drop()
