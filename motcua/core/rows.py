@@ -18,6 +18,14 @@ batches): inside it, the rows of the append-only tables that a transition only a
 no transition reads back (the events, the hand-overs, the notification outbox) are queued by
 `Table.append` and inserted once per table when the batch ends (`flush()`), in the order they
 were queued. See `batch()` for the rules that keep this exact.
+
+Writes carried by the next statement (`combining()`, opened by each transition; PostgreSQL with
+Django's default client-side binding only): a write whose result the transition does not need
+at once — the UPDATE of the dossier's changed columns, of its steps, the hand-over and outbox
+INSERTs, the statistics' statement — is kept (`defer`) and sent ahead of the next statement
+the transition runs, in the same round trip (`execute`: one query string of several
+statements, their results checked in order), or alone when the transition ends. See
+`combining()` for the rules that keep this exact.
 """
 
 from __future__ import annotations
@@ -178,11 +186,39 @@ class Table:
         db = connections[DEFAULT_DB_ALIAS]
         params = [self.value(obj, f, True, db) for f in self.insert_fields]
         with db.cursor() as cursor:
-            cursor.execute(self.insert_sql, params)
+            execute(cursor, self.insert_sql, params)
             pk = cursor.fetchone()[0] if self.returning else cursor.lastrowid
         setattr(obj, self.pk.attname, pk)
         obj._state.adding = False
         obj._state.db = DEFAULT_DB_ALIAS
+
+    def _insert_later(self, objs: Sequence[Model], keyed: bool = False) -> None:
+        """`insert_many`, kept for the next statement (`combining()`): the keys are given when
+        it runs (`keyed`: the objects carry theirs); the objects count as saved at once."""
+        values = [self.row(obj) for obj in objs]
+        sql = self._values_sql(len(objs), keyed)
+        for obj in objs:
+            obj._state.adding = False
+            obj._state.db = DEFAULT_DB_ALIAS
+        if keyed:
+            params: list[Any] = []
+            for obj, row_values in zip(objs, values, strict=True):
+                params.append(obj.pk)
+                params.extend(row_values)
+            message = f"{self.model.__name__}: the INSERT did not write every row."
+            defer(sql, params, rowcount(len(objs), message))
+            return
+        attname = self.pk.attname
+
+        def keys(cursor: Any) -> None:
+            found = cursor.fetchall()
+            if len(found) != len(objs):
+                name = self.model.__name__
+                raise DatabaseError(f"{name}: the INSERT wrote {len(found)} of {len(objs)} rows.")
+            for obj, (pk,) in zip(objs, found, strict=True):
+                setattr(obj, attname, pk)
+
+        defer(sql, [v for row in values for v in row], keys)
 
     def insert_many(self, objs: Sequence[Model], *, keyed: bool = False) -> None:
         """One multi-row INSERT (keys given back where the database returns them).
@@ -199,27 +235,33 @@ class Table:
         db = connections[DEFAULT_DB_ALIAS]
         return [self.value(obj, f, True, db) for f in self.insert_fields]
 
-    def _insert_rows(self, objs: Sequence[Model], values: Sequence[list[Any]], keyed: bool) -> None:
-        if len(objs) > 8 and self._unnest is not None:
-            self._insert_unnest(objs, values, keyed)
-            return
-        sql = self._insert_many.get((len(objs), keyed))
+    def _values_sql(self, rows: int, keyed: bool) -> str:
+        """A multi-row INSERT … VALUES of `rows` rows (`keyed`: with their keys, else returning
+        them where the database can)."""
+        sql = self._insert_many.get((rows, keyed))
         if sql is None:
             count = len(self.insert_fields) + keyed
             row = "(" + ", ".join(["%s"] * count) + ")"
             columns = f"{self.pk_column}, {self.insert_columns}" if keyed else self.insert_columns
-            sql = f"INSERT INTO {self.name} ({columns}) VALUES {', '.join([row] * len(objs))}"
+            sql = f"INSERT INTO {self.name} ({columns}) VALUES {', '.join([row] * rows)}"
             if self.returning and not keyed:
                 sql += f" RETURNING {self.pk_column}"
-            if len(objs) <= 8:  # the shapes a transition uses; a batch's flush varies
-                self._insert_many[(len(objs), keyed)] = sql
+            if rows <= 8:  # the shapes a transition uses; a batch's flush varies
+                self._insert_many[(rows, keyed)] = sql
+        return sql
+
+    def _insert_rows(self, objs: Sequence[Model], values: Sequence[list[Any]], keyed: bool) -> None:
+        if len(objs) > 8 and self._unnest is not None:
+            self._insert_unnest(objs, values, keyed)
+            return
+        sql = self._values_sql(len(objs), keyed)
         params: list[Any] = []
         for obj, value_row in zip(objs, values, strict=True):
             if keyed:
                 params.append(obj.pk)
             params.extend(value_row)
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(sql, params)
+            execute(cursor, sql, params)
             if keyed:
                 keys = [obj.pk for obj in objs]
             else:
@@ -245,7 +287,7 @@ class Table:
         if keyed:
             arrays.insert(0, [obj.pk for obj in objs])
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(sql, arrays)
+            execute(cursor, sql, arrays)
             keys = [obj.pk for obj in objs] if keyed else [r[0] for r in cursor.fetchall()]
         for obj, pk in zip(objs, keys, strict=True):
             setattr(obj, self.pk.attname, pk)
@@ -256,15 +298,26 @@ class Table:
         """INSERT the new object now, or, inside a `batch()`, queue it for the batch's INSERT.
 
         `key`: the caller needs the object's key at once (another row refers to it): inside a
-        batch it is reserved (`reserve`) before the object is queued. Without `key` the key is
-        given at the flush. Either way the object counts as saved (`_state.adding` False).
+        batch it is reserved (`reserve`) before the object is queued; outside one the INSERT
+        runs at once and returns it — unless the object carries a key reserved already (by a
+        statement that took `nextval` of `sequence()`), then it is inserted with it, kept for
+        the next statement inside `combining()`. Without `key` the key is given at the flush,
+        or when the kept INSERT runs. Either way the object counts as saved (`_state.adding` False).
         """
         queue = _current()
         if queue is None:
-            self.insert(obj)
+            if key and obj.pk is not None:  # its key reserved already (`Table.sequence`)
+                if _combining():
+                    self._insert_later([obj], keyed=True)
+                else:
+                    self.insert_many([obj], keyed=True)
+            elif key or not _combining():
+                self.insert(obj)
+            else:
+                self._insert_later([obj])
             return
         values = self.row(obj)  # the values as they are now, as an INSERT now would take them
-        if key:
+        if key and obj.pk is None:
             setattr(obj, self.pk.attname, queue.next_key(self))
         obj._state.adding = False
         obj._state.db = DEFAULT_DB_ALIAS
@@ -274,7 +327,10 @@ class Table:
         """`append` for several objects (one multi-row INSERT outside a batch)."""
         queue = _current()
         if queue is None:
-            self.insert_many(objs)
+            if key or not _combining() or not objs:
+                self.insert_many(objs)
+            else:
+                self._insert_later(objs)
             return
         for obj in objs:
             self.append(obj, key=key)
@@ -292,13 +348,7 @@ class Table:
         db = connections[DEFAULT_DB_ALIAS]
         with db.cursor() as cursor:
             if db.vendor == "postgresql":
-                if self._sequence is None:
-                    cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [self.model._meta.db_table,
-                                                                            self.pk.column])
-                    self._sequence = cursor.fetchone()[0]
-                    if self._sequence is None:
-                        raise DatabaseError(f"{self.model.__name__}: no sequence for its key.")
-                cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [self._sequence, count])
+                execute(cursor, "SELECT nextval(%s) FROM generate_series(1, %s)", [self.sequence(), count])
                 return [row[0] for row in cursor.fetchall()]
             if db.vendor == "sqlite":
                 cursor.execute(
@@ -309,6 +359,18 @@ class Table:
                 last = int(cursor.fetchone()[0])
                 return list(range(last + 1, last + 1 + count))
         raise DatabaseError(f"Keys cannot be reserved on {db.vendor}.")
+
+    def sequence(self) -> str:
+        """The name of the key's sequence (PostgreSQL; read once per process)."""
+        if self._sequence is None:
+            with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_get_serial_sequence(%s, %s)", [self.model._meta.db_table, self.pk.column]
+                )
+                self._sequence = cursor.fetchone()[0]
+            if self._sequence is None:
+                raise DatabaseError(f"{self.model.__name__}: no sequence for its key.")
+        return self._sequence
 
     def update_sql(self, names: Iterable[str]) -> tuple[str, list[Field[Any, Any]]]:
         key = tuple(names)
@@ -321,13 +383,18 @@ class Table:
         return found
 
     def update(self, obj: Model, names: Sequence[str]) -> None:
-        """UPDATE these fields (names or attnames) of the saved object; exactly one row, or an error."""
+        """UPDATE these fields (names or attnames) of the saved object; exactly one row, or an error.
+
+        Inside `combining()` the statement is kept for the next one (its row count checked then)."""
         if not names:
             return
         sql, fields = self.update_sql(names)
         db = connections[DEFAULT_DB_ALIAS]
         params = [self.value(obj, f, False, db) for f in fields]
         params.append(obj.pk)
+        if _combining():
+            defer(sql, params, rowcount(1, f"{self.model.__name__} {obj.pk}: the UPDATE affected no row."))
+            return
         with db.cursor() as cursor:
             cursor.execute(sql, params)
             if cursor.rowcount != 1:
@@ -374,6 +441,219 @@ def table(model: type[Model]) -> Table:
 
 
 # ---------------------------------------------------------------------------------------
+# Writes carried by the next statement (PostgreSQL)
+
+# A kept statement: its SQL, its parameters, and what to do with its result (the cursor is on
+# it); that may return a function to call once every result of the round trip is read.
+Check = Callable[[Any], "Callable[[], None] | None"]
+
+
+class _Kept:
+    def __init__(self) -> None:
+        self.depth = 0  # open `combining()` blocks
+        self.statements: list[tuple[str, list[Any], Check | None]] = []
+
+
+_kept_local = threading.local()
+
+
+def _kept() -> _Kept:
+    kept = getattr(_kept_local, "kept", None)
+    if kept is None:
+        kept = _kept_local.kept = _Kept()
+    return kept
+
+
+def _can_combine() -> bool:
+    """PostgreSQL with client-side binding (Django's default): a query string may hold several
+    statements with their parameters (psycopg's ClientCursor), each with its own result."""
+    db = connections[DEFAULT_DB_ALIAS]
+    return db.vendor == "postgresql" and not db.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+
+
+def _combining() -> bool:
+    return _kept().depth > 0
+
+
+def reserves_keys() -> bool:
+    """Whether a statement the transition runs anyway should also reserve the key of the row
+    it will append (`nextval` of `Table.sequence()`): writes are kept (`combining()`) and no
+    batch reserves keys in blocks."""
+    return _kept().depth > 0 and _current() is None
+
+
+@contextmanager
+def combining() -> Iterator[None]:
+    """One transition's writes, each kept (`defer`) until the next statement carries it.
+
+    Inside the block, on PostgreSQL, `Table.update`, the INSERTs of `Table.append` without a
+    key needed at once, and the callers' other `defer`red statements are not sent when made: the
+    next statement run through `execute` carries them ahead of itself in the same round trip,
+    and any other statement on the connection (an ORM query, a savepoint, a raw cursor) writes
+    them first (`_guard`, the first of the connection's `execute_wrappers`). So every read in
+    the transaction sees them, and their order is kept. What keeps it
+    exact:
+    - when the outermost block ends normally the kept statements are sent (one round trip),
+      before the caller's transaction can commit — except inside `batch()`, whose end sends them
+      (the next transition's lock carries them meanwhile);
+    - when an exception leaves the block they are dropped, with those of earlier blocks of the
+      batch: the block must be one whose exception rolls the transaction back (the services'
+      `_atomic`: the transaction's own block, or the caller's without a savepoint, which Django
+      then marks for rollback; a refusal raised before any write is caught inside the block);
+    - a kept statement's row count (or returned rows) is checked when it runs; an error then
+      surfaces at the statement that carried it, inside the same transaction, which then rolls
+      back as for any failed write.
+    Elsewhere (SQLite, server-side binding) the block does nothing.
+    """
+    if not _can_combine():
+        yield
+        return
+    kept = _kept()
+    kept.depth += 1
+    try:
+        yield
+    except BaseException:
+        kept.depth -= 1
+        _drop()
+        raise
+    kept.depth -= 1
+    if kept.depth == 0 and _current() is None:
+        write_kept()
+
+
+def defer(sql: str, params: list[Any], check: Check | None = None) -> None:
+    """Keep a write for the next statement (inside `combining()`, else run it now)."""
+    if not _combining():
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(sql, params)
+            follow = check(cursor) if check is not None else None
+        if follow is not None:
+            follow()
+        return
+    _guard_connection()
+    _kept().statements.append((sql, params, check))
+
+
+def rowcount(expected: int, message: str) -> Check:
+    """A check that the kept statement changed exactly `expected` rows."""
+    def check(cursor: Any) -> None:
+        if cursor.rowcount != expected:
+            raise DatabaseError(message)
+        return None
+
+    return check
+
+
+def _take() -> list[tuple[str, list[Any], Check | None]]:
+    kept = _kept()
+    taken, kept.statements = kept.statements, []
+    return taken
+
+
+def _drop() -> None:
+    _take()
+
+
+def execute(cursor: Any, sql: str, params: Sequence[Any]) -> None:
+    """`cursor.execute(sql, params)`, with the kept writes ahead of it in the same round trip;
+    the cursor is left on this statement's result.
+
+    For the services' own statements only (their locks, INSERTs of new rows, key
+    reservations, reads of rows other than dossiers and steps): inside a batch they leave the
+    dossiers the batch holds (`held`) as they are.
+    """
+    taken = _take() if _kept().statements else []
+    _kept_local.own = True
+    try:
+        if not taken:
+            cursor.execute(sql, params)
+            return
+        cursor.execute(_joined(cursor, [*((t[0], t[1]) for t in taken), (sql, params)]))
+    finally:
+        _kept_local.own = False
+    _results(cursor, taken)
+
+
+def _joined(cursor: Any, statements: list[tuple[str, Sequence[Any]]]) -> str:
+    """One query string of the statements with their values merged in (psycopg's ClientCursor
+    `mogrify`, what executing each would send), run without parameters. Merged one by one,
+    each statement's parsing is the driver's cached one (it caches a query's parsing only up
+    to 50 parameters and 4,096 characters, which a joined string of several would pass)."""
+    return ";\n".join(cursor.mogrify(sql, params) for sql, params in statements)
+
+
+def _results(cursor: Any, taken: list[tuple[str, list[Any], Check | None]]) -> None:
+    """Check the kept statements' results (the cursor on the first), move to the next result
+    after each; then call what the checks asked for."""
+    after = []
+    for _sql, _params, check in taken:
+        if check is not None:
+            follow = check(cursor)
+            if follow is not None:
+                after.append(follow)
+        cursor.nextset()
+    for follow in after:
+        follow()
+
+
+def write_kept() -> None:
+    """Send the kept writes now (one round trip), if any."""
+    taken = _take()
+    if not taken:
+        return
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        _kept_local.own = True
+        try:
+            cursor.execute(_joined(cursor, [(t[0], t[1]) for t in taken]))
+        finally:
+            _kept_local.own = False
+        _results(cursor, taken)
+
+
+def _guard(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+    """The connection's outermost execute wrapper (PostgreSQL, installed on first use and kept):
+    a statement other than the services' own (`execute`, the kept writes) writes the kept
+    writes first and empties the batch's held copies (`held`)."""
+    if not getattr(_kept_local, "own", False):
+        kept = getattr(_kept_local, "kept", None)
+        if kept is not None and kept.statements:
+            write_kept()
+        queue = _current()
+        if queue is not None:
+            queue.held.clear()
+    return execute(sql, params, many, context)
+
+
+def _guard_connection() -> None:
+    """Put `_guard` first among the default connection's execute wrappers, once. First, and
+    never removed: Django's `execute_wrapper()` blocks remove the last wrapper when they end,
+    whichever it is."""
+    db = connections[DEFAULT_DB_ALIAS]
+    if _guard not in db.execute_wrappers:
+        db.execute_wrappers.insert(0, _guard)
+
+
+def held() -> dict[Any, Any] | None:
+    """Inside a batch where writes are kept (PostgreSQL): the services' locked copies of the
+    dossiers this transaction holds, by key, as they stand after the batch's last transition
+    on each (`dossiers.services.kernel._lock` reuses them instead of locking again). Emptied
+    by any statement on the connection other than the services' own (`execute`, the kept
+    writes): an ORM query, a savepoint, a raw cursor — whatever might have changed a row
+    behind the copies. None elsewhere."""
+    queue = _current()
+    return queue.held if queue is not None and queue.watching else None
+
+
+def forget_held() -> None:
+    """Drop the held copies (a transition failed or was refused: its copy may be half-changed)."""
+    queue = _current()
+    if queue is not None:
+        queue.held.clear()
+
+
+
+
+# ---------------------------------------------------------------------------------------
 # Set-based writes per batch
 
 
@@ -406,6 +686,8 @@ class _Queue:
         self.block: dict[Table, int] = {}
         self.marker: tuple[tuple[str, ...], _Marker] | None = None
         self.memo: dict[Any, Any] = {}  # see `memo()`
+        self.held: dict[Any, Any] = {}  # see `held()`
+        self.watching = False  # PostgreSQL with kept writes: `_guard` watches the statements
 
     def savepoints(self) -> tuple[str, ...]:
         """The savepoints opened since the batch began and still open."""
@@ -499,20 +781,30 @@ def batch() -> Iterator[None]:
         yield
         return
     queue = _local.queue = _Queue(len(connection.savepoint_ids))
+    if _can_combine():
+        _guard_connection()  # it sees every statement as its caller sent it
+        queue.watching = True
     try:
         yield
     except BaseException:
         _local.queue = None
+        queue.held.clear()
         if not connection.needs_rollback:
             try:
                 queue.flush()
+                write_kept()
             except Exception:
                 transaction.set_rollback(True)  # not written: the transaction must not commit
+        if connection.needs_rollback:
+            _drop()
         raise
     _local.queue = None
+    queue.held.clear()
     if connection.needs_rollback:
+        _drop()
         return  # the transaction rolls back: nothing to write (and no statement may run)
     queue.flush()
+    write_kept()
 
 
 def memo() -> dict[Any, Any] | None:

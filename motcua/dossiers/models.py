@@ -330,6 +330,9 @@ class Dossier(models.Model):
     # The unfinished steps (and the current one) in order, as read by `services._lock` with the
     # row, kept up to date by the transition; None when not read (they are queried then).
     _open_steps: list[DossierStep] | None = None
+    # The key of the next event, reserved by the statement that locked or numbered the row
+    # (PostgreSQL, one transition at a time: `rows.reserves_keys`); used once by `_next_event`.
+    _event_key: int | None = None
     # How the deciding agency was chosen (catalog competence rule), set by the services on a new
     # dossier and written into its first event.
     _competence_rule: str = ""

@@ -4,7 +4,8 @@ Runs inside the transition's transaction (motcua/dossiers/hooks.py): the rows co
 with the event, and the sending starts only after commit (`enqueue_on_commit`). Two queries per
 notified event (who to tell and how; the rows), none for the others; one (the rows) when the
 applicant has no account, whose addresses are on the applicant row the services read. Inside a
-batch (`rows.batch`) the rows are queued and an applicant's addresses read once.
+batch (`rows.batch`) the rows are queued and an applicant's addresses read once. On PostgreSQL
+both travel with the transition's other statements (`rows.combining`).
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def addresses(applicant_id: int) -> tuple[list[tuple[str, str]], str]:
     Someone without an account (a dossier handed in at the counter) is told by email if they gave one.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_addresses_sql(), [applicant_id])
+        # With the writes a transition keeps, and without dropping the dossiers a batch holds
+        # (it reads no dossier or step): `rows.execute`.
+        tables.execute(cursor, _addresses_sql(), [applicant_id])
         found = cursor.fetchone()
     if found is None:
         return [], "vi"

@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from types import SimpleNamespace
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -442,29 +442,39 @@ def _fact_update_sql(changed: tuple[str, ...], nulls: tuple[str, ...]) -> str:
     return sql
 
 
-def _write(fact_sql: str, fact_params: list[Any], delta: dict[Key, Counter[str]]) -> bool:
-    """The fact's statement (an INSERT or a conditional UPDATE) and the counter difference.
+def _write(fact_sql: str, fact_params: list[Any], delta: dict[Key, Counter[str]],
+           missing: Callable[[], None]) -> None:
+    """The fact's statement (an INSERT or a conditional UPDATE) and the counter difference;
+    `missing` is called when the fact's statement found no row (nothing written then).
 
-    False when the fact's statement found no row (nothing written then). On PostgreSQL one
-    statement (data-modifying WITH: the fact, then the counters only if the fact was written);
-    on SQLite one statement per table.
+    On PostgreSQL one statement (data-modifying WITH: the fact, then the counters only if the
+    fact was written), kept for the transition's next statement or its end (`rows.defer`);
+    on SQLite one statement per table, at once.
     """
     (fine_moved, fine), (coarse_moved, coarse) = _counter_rows(delta)
     params = list(fact_params)
+    if connection.vendor == "postgresql":
+        parts = [f"WITH f AS ({fact_sql} RETURNING 1)"]
+        for name, model, keys, moved, values in (
+            ("fine", DailyCount, FINE_KEYS, fine_moved, fine),
+            ("coarse", AgencyDailyCount, COARSE_KEYS, coarse_moved, coarse),
+        ):
+            if values:
+                parts.append(f"{name} AS ({_upsert_sql(model, keys, moved, len(values), 'f')} RETURNING 1)")
+                for row in values:
+                    params.extend(row)
+        sql = ", ".join(parts) + " SELECT count(*) FROM f"
+
+        def written(cursor: Any) -> Callable[[], None] | None:
+            return None if cursor.fetchone()[0] else missing
+
+        rows.defer(sql, params, written)
+        return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and fine and coarse:
-            sql = (
-                f"WITH f AS ({fact_sql} RETURNING 1), "
-                f"fine AS ({_upsert_sql(DailyCount, FINE_KEYS, fine_moved, len(fine), 'f')} RETURNING 1) "
-                f"{_upsert_sql(AgencyDailyCount, COARSE_KEYS, coarse_moved, len(coarse), 'f')} RETURNING 1"
-            )
-            for row in (*fine, *coarse):
-                params.extend(row)
-            cursor.execute(sql, params)
-            return bool(cursor.fetchall())
         cursor.execute(fact_sql, params)
         if cursor.rowcount != 1:
-            return False
+            missing()
+            return
         for model, keys, moved, values in (
             (DailyCount, FINE_KEYS, fine_moved, fine),
             (AgencyDailyCount, COARSE_KEYS, coarse_moved, coarse),
@@ -472,7 +482,6 @@ def _write(fact_sql: str, fact_params: list[Any], delta: dict[Key, Counter[str]]
             if values:
                 sql = _upsert_sql(model, keys, moved, len(values))
                 cursor.execute(sql, [v for row in values for v in row])
-    return True
 
 
 def _fact() -> rows.Table:
@@ -518,7 +527,7 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
             sql = _FACT_INSERT[connection.vendor] = (
                 f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join(['%s'] * len(table.fields))})"
             )
-        _write(sql, values, delta)
+        _write(sql, values, delta, _refused_insert(dossier))
         return
     old = fact_of(SimpleNamespace(**before), cal, _version_info([before["version_id"]])[before["version_id"]])  # type: ignore[arg-type]
     if old == new:
@@ -532,8 +541,17 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
     params.extend(table.prep(name, old[name]) for name in FACT_FIELDS if old[name] is not None)
     _accumulate(delta, old, -1)
     _accumulate(delta, new, +1)
-    if not _write(_fact_update_sql(changed, nulls), params, delta):
+    def missing() -> None:  # the stored fact is not the one computed before: recompute it
         refresh_dossiers([dossier], cal)
+
+    _write(_fact_update_sql(changed, nulls), params, delta, missing)
+
+
+def _refused_insert(dossier: Dossier) -> Callable[[], None]:
+    def missing() -> None:  # an INSERT writes its row or fails
+        raise DatabaseError(f"Dossier {dossier.pk}: its fact was not written.")
+
+    return missing
 
 
 _FACT_INSERT: dict[str, str] = {}

@@ -190,19 +190,26 @@ def _atomic() -> Iterator[None]:
     are raised with `after_write` set (`_after_write`); they, and any other error, mark the
     caller's whole transaction for rollback (what Django does for a block without a
     savepoint), so nothing half-written can be committed.
+
+    On PostgreSQL the transition's writes that need no answer at once are kept and carried by
+    its next statement, or sent together when it ends (`rows.combining`).
     """
     if not connection.in_atomic_block:
-        with transaction.atomic():
+        with transaction.atomic(), rows.combining():
             yield
         return
     refused: DossierError | None = None
-    with transaction.atomic(savepoint=False):
+    with transaction.atomic(savepoint=False), rows.combining():
         try:
             yield
         except DossierError as error:
+            rows.forget_held()  # the locked copy may be half-changed in memory
             if error.after_write:
                 raise
             refused = error  # nothing written: leave the block normally, raise below
+        except BaseException:
+            rows.forget_held()
+            raise
     if refused is not None:
         raise refused
 
@@ -230,9 +237,9 @@ _ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields)
 _FILE_ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields if isinstance(f, FileField))
 
 
-def _lock_sql() -> str:
-    """The lock's one statement (built once per process and vendor, see `_lock`)."""
-    sql = _LOCK_SQL.get(connection.vendor)
+def _lock_sql(key: bool) -> str:
+    """The lock's one statement (built once per process, vendor and `key`, see `_lock`)."""
+    sql = _LOCK_SQL.get((connection.vendor, key))
     if sql is not None:
         return sql
     quote = connection.ops.quote_name
@@ -241,8 +248,10 @@ def _lock_sql() -> str:
     def column(model: type[Any], name: str) -> str:
         return quote(model._meta.get_field(name).column)
 
+    # The event's key: an uncorrelated scalar subquery, evaluated once whatever the rows.
+    reserve = ", (SELECT nextval(%s))" if key else ""
     sql = (
-        f"SELECT {d.columns('d')}, {a.columns('a')}, {s.columns('s')}, {g.columns('g')} "
+        f"SELECT {d.columns('d')}, {a.columns('a')}, {s.columns('s')}, {g.columns('g')}{reserve} "
         f"FROM {d.name} d INNER JOIN {a.name} a "
         f"ON a.{column(Applicant, 'id')} = d.{column(Dossier, 'applicant')} "
         f"LEFT JOIN {s.name} s ON s.{column(DossierStep, 'dossier')} = d.{column(Dossier, 'id')} "
@@ -253,11 +262,11 @@ def _lock_sql() -> str:
     )
     if connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF d"
-    _LOCK_SQL[connection.vendor] = sql
+    _LOCK_SQL[(connection.vendor, key)] = sql
     return sql
 
 
-_LOCK_SQL: dict[str, str] = {}
+_LOCK_SQL: dict[tuple[str, bool], str] = {}
 
 
 def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
@@ -268,16 +277,27 @@ def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
     current step and its unfinished steps in order, each with its agency — what the
     transitions read (`processing._following_steps` takes the steps from here, see
     `Dossier._open_steps`). The procedure version and the agencies the caller's object
-    already carries are reused when they are the ones the locked row points at.
+    already carries are reused when they are the ones the locked row points at. Inside a batch
+    on PostgreSQL, a dossier the batch's transaction locked already and left as its copy says
+    (`rows.held`: no other statement ran since) is not read again. On PostgreSQL
+    outside a batch it also reserves the key of the transition's event (`Dossier._event_key`),
+    so the event's INSERT can travel with the transition's other writes (`rows.combining`).
     """
+    held = rows.held()
+    if held is not None:  # a batch: this transaction may hold the row already, as it left it
+        copy = held.pop(dossier.pk, None)
+        if copy is not None and copy.revision == dossier.revision:
+            return copy
     d, a, s, g = (rows.table(m) for m in (Dossier, Applicant, DossierStep, Agency))
+    key = rows.reserves_keys()
+    params: list[Any] = [rows.table(DossierEvent).sequence(), dossier.pk] if key else [dossier.pk]
     with connection.cursor() as cursor:
-        cursor.execute(_lock_sql(), [dossier.pk])
+        rows.execute(cursor, _lock_sql(key), params)  # with the writes a batch still keeps
         found = cursor.fetchall()
     if not found:
         raise DossierError("not_found", gettext("Không tìm thấy hồ sơ."))
     first = found[0]
-    nd, na, ns = len(d.fields), len(a.fields), len(s.fields)
+    nd, na, ns, ng = len(d.fields), len(a.fields), len(s.fields), len(g.fields)
     locked = d.build(first[:nd])
     assert isinstance(locked, Dossier)
     if locked.revision != dossier.revision:
@@ -306,7 +326,7 @@ def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
         assert isinstance(step, DossierStep)
         agency = agencies.get(step.agency_id)
         if agency is None:
-            built = g.build(row[nd + na + ns :])
+            built = g.build(row[nd + na + ns : nd + na + ns + ng])
             assert isinstance(built, Agency)
             agency = agencies[step.agency_id] = built
         _STEP_AGENCY.set_cached_value(step, agency)
@@ -316,6 +336,8 @@ def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
     _FORWARD_RELATIONS["current_step"].set_cached_value(locked, current)
     locked._open_steps = [step for step in steps if step.finished_at is None]
     locked._loaded_values = _column_values(locked)
+    if key:
+        locked._event_key = first[-1]
     return locked
 
 
@@ -397,6 +419,8 @@ def _next_event(
         prev_hash=dossier.last_event_hash,
     )
     event.hash = event.compute_hash(dossier.code)
+    if dossier._event_key is not None:  # reserved with the lock or the dossier's number
+        event.pk, dossier._event_key = dossier._event_key, None
     dossier.revision = event.seq
     dossier.last_event_hash = event.hash
     return event
@@ -455,6 +479,9 @@ def _commit(
 ) -> DossierEvent:
     event = _append_event(locked, actor, at, action, from_status, reason, data)
     _sync(target, locked)
+    held = rows.held()
+    if held is not None:  # inside a batch the next transition on it can start from this copy
+        held[locked.pk] = locked
     return event
 
 
@@ -468,13 +495,24 @@ _NEXT_NUMBER_SQL = (
 )
 
 
-def _next_code(agency: Agency, at: dt.datetime) -> str:
-    """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock."""
+def _next_code(agency: Agency, at: dt.datetime, dossier: Dossier | None = None) -> str:
+    """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock.
+
+    `dossier`: the new dossier the number is for; on PostgreSQL outside a batch the same
+    statement reserves the key of its first event (`Dossier._event_key`, see `_lock`)."""
     day = at.astimezone(TZ).date()
     sql = _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
+    params: list[Any] = [agency.pk, connection.ops.adapt_datefield_value(day)]
+    key = dossier is not None and rows.reserves_keys()
+    if key:
+        sql += ", nextval(%s)"
+        params.append(rows.table(DossierEvent).sequence())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [agency.pk, connection.ops.adapt_datefield_value(day)])
-        number = cursor.fetchone()[0]
+        rows.execute(cursor, sql, params)
+        number, *reserved = cursor.fetchone()
+    if key:
+        assert dossier is not None
+        dossier._event_key = reserved[0]
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.db.models import ForeignKey
 from django.utils.translation import gettext
 
@@ -200,10 +200,9 @@ def _hand_on(finished: DossierStep, started: DossierStep) -> None:
             field = t.by_name[name]
             params += [step.pk, field.get_db_prep_save(getattr(step, field.attname), connection)]
     params += [finished.pk, started.pk]
-    with connection.cursor() as cursor:
-        cursor.execute(_hand_on_sql(), params)
-        if cursor.rowcount != 2:
-            raise DatabaseError("Dossier steps: the UPDATE of the hand-on did not find both steps.")
+    # Kept for the transition's next statement (`rows.combining`), its row count checked then.
+    tables.defer(_hand_on_sql(), params,
+                 tables.rowcount(2, "Dossier steps: the UPDATE of the hand-on did not find both steps."))
 
 
 def _finish_step(step: DossierStep, actor: Actor, at: dt.datetime, *, save: bool = True) -> None:

@@ -224,7 +224,7 @@ def _assign_code(dossier: Dossier, at: dt.datetime) -> None:
     """Write the applicant if new and give the dossier its code (the first writes of a new dossier)."""
     if dossier.applicant.pk is None:
         tables.table(Applicant).insert(dossier.applicant)
-    dossier.code = _next_code(dossier.receiving_agency, at)
+    dossier.code = _next_code(dossier.receiving_agency, at, dossier)
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""A transition's writes kept for its next statement (`rows.combining`, PostgreSQL) and the
+dossiers a batch holds (`rows.held`): whatever the statements travel with, every read sees the
+writes made before it, a failed write is an error of the transition, an error drops what was
+kept, and a row changed behind a held copy is read again. SQLite writes at once: the same
+assertions hold there."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from motcua.core import rows
+from motcua.dossiers import services
+from motcua.dossiers.audit import verify_chains
+from motcua.dossiers.models import Dossier, DossierEvent, Status
+from motcua.dossiers.sample import World, at
+from motcua.stats import facts
+
+KEEPS = connection.vendor == "postgresql"
+
+
+def _received(world: World, minute: int = 0) -> Dossier:
+    return services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at(f"2026-03-02 08:{minute:02d}"),
+        documents=services.catalog_documents(world.birth),
+    )
+
+
+def test_a_read_inside_a_batch_sees_the_writes_kept_before_it(world: World) -> None:
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+        # An ORM read: the kept UPDATEs of the dossier and its steps are written before it.
+        assert Dossier.objects.values_list("revision", "status").get(pk=dossier.pk) == (2, Status.PROCESSING)
+        assert dossier.current_step is not None
+        step = dossier.current_step
+        assert type(step).objects.get(pk=step.pk).started_at == at("2026-03-02 08:05")
+    assert list(verify_chains()) == []
+
+
+def test_a_failed_kept_write_is_an_error_of_its_block(world: World) -> None:
+    ghost = Dossier(pk=2_000_000_000, status=Status.PROCESSING)
+    with pytest.raises(DatabaseError, match="affected no row"):
+        with transaction.atomic(), rows.combining():
+            rows.table(Dossier).update(ghost, ["status"])
+    assert not Dossier.objects.filter(pk=ghost.pk).exists()
+
+
+def test_an_error_drops_what_was_kept(world: World) -> None:
+    dossier = _received(world)
+    dossier.status = Status.STOPPED
+    with pytest.raises(RuntimeError):
+        with transaction.atomic(), rows.combining():
+            rows.table(Dossier).update(dossier, ["status"])
+            raise RuntimeError("after the write")
+    # The next statement carries nothing left over: the row is as it was.
+    assert Dossier.objects.get(pk=dossier.pk).status == Status.RECEIVED
+
+
+def test_a_refusal_inside_a_batch_keeps_the_earlier_transitions(world: World) -> None:
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+        with pytest.raises(services.DossierError) as refused:
+            services.return_result(world.receptionist, dossier, at=at("2026-03-02 08:10"))
+        assert refused.value.code == "invalid_transition"
+        services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 08:30"))
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    assert (fresh.revision, fresh.sub_state) == (3, "awaiting_approval")
+    assert list(DossierEvent.objects.filter(dossier=dossier).values_list("seq", flat=True)) == [1, 2, 3]
+    assert list(verify_chains()) == []
+
+
+def test_a_batch_reuses_its_locked_copy_until_another_statement_runs(world: World) -> None:
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+        held = rows.held()
+        if KEEPS:
+            assert held is not None and dossier.pk in held
+        else:
+            assert held is None
+        Dossier.objects.filter(pk=dossier.pk).count()  # any other statement
+        assert not rows.held()
+
+
+def test_a_row_changed_behind_a_held_copy_is_read_again(world: World) -> None:
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+        # Changed by something other than the services (same revision): the next transition
+        # must see it, not the copy the batch held.
+        Dossier.objects.filter(pk=dossier.pk).update(status=Status.STOPPED)
+        with pytest.raises(services.DossierError) as refused:
+            services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 08:30"))
+        assert refused.value.code == "invalid_transition"
+
+
+def test_events_take_the_keys_their_lock_reserved_in_order(world: World) -> None:
+    dossier = _received(world)
+    services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+    services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh", at=at("2026-03-02 08:30"))
+    services.approve_result(world.leader, dossier, at=at("2026-03-02 08:40"))
+    keys = list(DossierEvent.objects.filter(dossier=dossier).order_by("seq").values_list("pk", flat=True))
+    assert len(keys) == 4 and keys == sorted(keys) and len(set(keys)) == 4
+    assert Dossier.objects.get(pk=dossier.pk).revision == 4
+    assert list(verify_chains()) == []
