@@ -1,0 +1,64 @@
+"""Review of the 'lean-tx' merge: a batch's held copy (`rows.held`) must not outlive a change
+made behind it by the transition that leaves it.
+
+`rehome_dossier` moves the unfinished steps with ORM saves made *after* its lock and *before*
+`_commit` stores the locked copy in the batch's held copies; `_guard` empties the held copies
+on such statements, but the copy being worked on is not among them at that moment, so it is
+stored afterwards with its current step still at the former agency. The next transition on the
+dossier in the same batch then reuses that copy instead of locking again.
+
+Expected on both databases: what happens without a batch (the step is at the new agency, the
+former agency's specialist is refused).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.sample import World, at
+from motcua.stats import facts
+
+
+def _forwarded(world: World) -> Dossier:
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth),
+    )
+    services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+    assert dossier.current_step is not None
+    assert dossier.current_step.agency_id == world.ward_committee.pk
+    return dossier
+
+
+def _rehome(world: World, dossier: Dossier) -> None:
+    services.rehome_dossier(
+        dossier, receiving=world.other_center, competent=world.other_committee, agency_map={},
+        effective=dt.date(2026, 3, 2), at=at("2026-03-02 08:10"),
+    )
+
+
+@pytest.mark.parametrize("batched", [False, True], ids=["alone", "in-a-batch"])
+def test_after_a_rehome_the_former_agency_no_longer_acts_on_the_dossier(world: World, batched: bool) -> None:
+    dossier = _forwarded(world)
+    with transaction.atomic():
+        if batched:
+            with facts.deferred():
+                _rehome(world, dossier)
+                with pytest.raises(services.DossierError) as refused:
+                    services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh",
+                                               at=at("2026-03-02 08:30"))
+        else:
+            _rehome(world, dossier)
+            with pytest.raises(services.DossierError) as refused:
+                services.mark_result_ready(world.specialist, dossier, "Giấy khai sinh",
+                                           at=at("2026-03-02 08:30"))
+    assert refused.value.code == "forbidden_role"
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    assert fresh.result_text == ""
+    step = DossierStep.objects.get(pk=fresh.current_step_id)
+    assert step.agency_id == world.other_committee.pk and step.finished_at is None
