@@ -75,7 +75,7 @@ def verify_at_counter(officer: User, id_number: str, code: str, *, at: dt.dateti
     # increment is atomic, so officers posting at the same time cannot pass the limit together.
     if not ratelimit.allow(f"counter-verification:{id_number}", ATTEMPTS_PER_NUMBER, ATTEMPTS_WINDOW_SECONDS):
         raise VerificationError(
-            _("Đã nhập sai mã quá nhiều lần cho số định danh này. Hãy thử lại sau một giờ."))
+            _("Đã nhập mã quá nhiều lần cho số định danh này. Hãy thử lại sau một giờ."))
     window = _window(at or timezone.now())
     with transaction.atomic():
         user = (User.objects.select_for_update()

@@ -568,10 +568,11 @@ def execute(cursor: Any, sql: str, params: Sequence[Any]) -> None:
         if not taken:
             cursor.execute(sql, params)
             return
-        cursor.execute(_joined(cursor, [*((t[0], t[1]) for t in taken), (sql, params)]))
+        with _failing_rolls_back():
+            cursor.execute(_joined(cursor, [*((t[0], t[1]) for t in taken), (sql, params)]))
+            _results(cursor, taken)
     finally:
         _kept_local.own = False
-    _results(cursor, taken)
 
 
 def _joined(cursor: Any, statements: list[tuple[str, Sequence[Any]]]) -> str:
@@ -604,10 +605,25 @@ def write_kept() -> None:
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         _kept_local.own = True
         try:
-            cursor.execute(_joined(cursor, [(t[0], t[1]) for t in taken]))
+            with _failing_rolls_back():
+                cursor.execute(_joined(cursor, [(t[0], t[1]) for t in taken]))
+                _results(cursor, taken)
         finally:
             _kept_local.own = False
-        _results(cursor, taken)
+
+
+@contextmanager
+def _failing_rolls_back() -> Iterator[None]:
+    """A round trip of kept writes that fails (an error, or a check of one of them) may have
+    run the statements after the failing one: the transaction must not commit them, whatever
+    statement carried them and whoever catches the error (`transaction.set_rollback`)."""
+    try:
+        yield
+    except BaseException:
+        connection = connections[DEFAULT_DB_ALIAS]
+        if connection.in_atomic_block:
+            transaction.set_rollback(True)
+        raise
 
 
 def _guard(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -621,6 +637,7 @@ def _guard(execute: Callable[..., Any], sql: str, params: Any, many: bool, conte
         queue = _current()
         if queue is not None:
             queue.held.clear()
+            queue.foreign += 1
     return execute(sql, params, many, context)
 
 
@@ -642,6 +659,14 @@ def held() -> dict[Any, Any] | None:
     behind the copies. None elsewhere."""
     queue = _current()
     return queue.held if queue is not None and queue.watching else None
+
+
+def foreign_statements() -> int:
+    """How many statements other than the services' own the current batch has seen (0 outside
+    one): a transition holds its copy (`held`) only if none ran between its lock and its end —
+    one of its own ORM writes (a rehome's step moves) may have changed a row behind the copy."""
+    queue = _current()
+    return queue.foreign if queue is not None else 0
 
 
 def forget_held() -> None:
@@ -687,6 +712,7 @@ class _Queue:
         self.marker: tuple[tuple[str, ...], _Marker] | None = None
         self.memo: dict[Any, Any] = {}  # see `memo()`
         self.held: dict[Any, Any] = {}  # see `held()`
+        self.foreign = 0  # statements other than the services' own seen by `_guard`
         self.watching = False  # PostgreSQL with kept writes: `_guard` watches the statements
 
     def savepoints(self) -> tuple[str, ...]:

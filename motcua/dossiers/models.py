@@ -333,6 +333,9 @@ class Dossier(models.Model):
     # The key of the next event, reserved by the statement that locked or numbered the row
     # (PostgreSQL, one transition at a time: `rows.reserves_keys`); used once by `_next_event`.
     _event_key: int | None = None
+    # `rows.foreign_statements()` when the services locked the row (inside a batch): the copy is
+    # held for the next transition only if no other statement ran before the transition ended.
+    _foreign_at_lock: int = -1
     # How the deciding agency was chosen (catalog competence rule), set by the services on a new
     # dossier and written into its first event.
     _competence_rule: str = ""

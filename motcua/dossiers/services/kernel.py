@@ -287,6 +287,7 @@ def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
     if held is not None:  # a batch: this transaction may hold the row already, as it left it
         copy = held.pop(dossier.pk, None)
         if copy is not None and copy.revision == dossier.revision:
+            copy._foreign_at_lock = rows.foreign_statements()
             return copy
     d, a, s, g = (rows.table(m) for m in (Dossier, Applicant, DossierStep, Agency))
     key = rows.reserves_keys()
@@ -338,6 +339,7 @@ def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
     locked._loaded_values = _column_values(locked)
     if key:
         locked._event_key = first[-1]
+    locked._foreign_at_lock = rows.foreign_statements()
     return locked
 
 
@@ -480,7 +482,9 @@ def _commit(
     event = _append_event(locked, actor, at, action, from_status, reason, data)
     _sync(target, locked)
     held = rows.held()
-    if held is not None:  # inside a batch the next transition on it can start from this copy
+    if held is not None and locked._foreign_at_lock == rows.foreign_statements():
+        # Inside a batch the next transition on it can start from this copy — unless a statement
+        # other than the services' own ran since the lock (it may have changed a row behind it).
         held[locked.pk] = locked
     return event
 

@@ -1,15 +1,7 @@
-"""Review of the 'lean-tx' merge: a batch's held copy (`rows.held`) must not outlive a change
-made behind it by the transition that leaves it.
-
-`rehome_dossier` moves the unfinished steps with ORM saves made *after* its lock and *before*
-`_commit` stores the locked copy in the batch's held copies; `_guard` empties the held copies
-on such statements, but the copy being worked on is not among them at that moment, so it is
-stored afterwards with its current step still at the former agency. The next transition on the
-dossier in the same batch then reuses that copy instead of locking again.
-
-Expected on both databases: what happens without a batch (the step is at the new agency, the
-former agency's specialist is refused).
-"""
+"""A batch's held copy (`rows.held`) never outlives a change made behind it — also by the
+transition that leaves it (`rehome_dossier` moves the steps with ORM saves after its lock) —
+and a round trip of kept writes that fails lets none of its statements commit (PostgreSQL;
+SQLite writes at once, and the same must hold there)."""
 
 from __future__ import annotations
 
@@ -61,6 +53,7 @@ def test_after_a_rehome_the_former_agency_no_longer_acts_on_the_dossier(world: W
     assert refused.value.code == "forbidden_role"
     fresh = Dossier.objects.get(pk=dossier.pk)
     assert fresh.result_text == ""
+    assert fresh.current_step_id is not None
     step = DossierStep.objects.get(pk=fresh.current_step_id)
     assert step.agency_id == world.other_committee.pk and step.finished_at is None
 
