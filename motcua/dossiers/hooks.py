@@ -1,8 +1,9 @@
 """The one hook through which the rest of motcua hears that a dossier changed.
 
 The service layer calls `dispatch(dossier, event)` once per transition, inside the
-transition's transaction, right after the event row is written (STYLE.md: side effects are
-explicit). Apps above the dossier core (statistics, notifications, national sync, …) register
+transition's transaction, right after the event row is written — or, on PostgreSQL, kept to
+travel with the transition's next statement (`core.rows.combining`; any query a handler runs
+through Django sees it written first) — (STYLE.md: side effects are explicit). Apps above the dossier core (statistics, notifications, national sync, …) register
 a handler in their `AppConfig.ready()`; `dossiers` never imports them.
 
 A handler
