@@ -3,8 +3,9 @@
 The service layer calls `dispatch(dossier, event)` once per transition, inside the
 transition's transaction, right after the event row is written — or, on PostgreSQL, kept to
 travel with the transition's next statement (`core.rows.combining`; any query a handler runs
-through Django sees it written first) — (STYLE.md: side effects are explicit). Apps above the dossier core (statistics, notifications, national sync, …) register
-a handler in their `AppConfig.ready()`; `dossiers` never imports them.
+through Django sees it written first) — (STYLE.md: side effects are explicit). Apps above the
+dossier core (statistics, notifications, national sync, …) register a handler in their
+`AppConfig.ready()`; `dossiers` never imports them.
 
 A handler
 - runs in the same transaction: what it writes (a counter, an outbox row) commits or rolls
