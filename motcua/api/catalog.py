@@ -27,6 +27,7 @@ from motcua.catalog.models import (
 )
 from motcua.catalog.requirements import is_always_required
 from motcua.catalog.services import place_basis, version_in_force
+from motcua.core import rows
 
 router = Router(tags=["catalog"])
 
@@ -214,24 +215,16 @@ def _summaries_sql(count: int) -> str:
     version in force by subqueries), without compiling it for every search (the ORM's building of
     those subqueries was the larger part of a search's Python).
     """
-    quote = connection.ops.quote_name
-    procedure, version, field = Procedure._meta, ProcedureVersion._meta, Field._meta
-
-    def column(meta: Any, name: str) -> str:
-        return quote(meta.get_field(name).column)
-
-    subquery = {"versions": quote(version.db_table), "procedure": column(version, "procedure"),
-                "id": column(procedure, "id"), "valid_from": column(version, "valid_from"),
-                "valid_to": column(version, "valid_to")}
-    flags = ", ".join(f"p.{column(procedure, name)}" for name in _LEVEL_FLAGS)
+    p, v, f = (rows.table(m) for m in (Procedure, ProcedureVersion, Field))
+    subquery = {"versions": v.name, "procedure": v.column["procedure"], "id": p.pk_column,
+                "valid_from": v.column["valid_from"], "valid_to": v.column["valid_to"]}
+    flags = ", ".join(f"p.{p.column[name]}" for name in _LEVEL_FLAGS)
     return (
-        f"SELECT p.{column(procedure, 'code')}, p.{column(procedure, 'name')}, f.{column(field, 'name')},"
-        f" {flags},"
-        f" {_VERSION_IN_FORCE.format(column=column(version, 'online_level'), **subquery)},"
-        f" {_VERSION_IN_FORCE.format(column=column(version, 'valid_from'), **subquery)}"
-        f" FROM {quote(procedure.db_table)} p JOIN {quote(field.db_table)} f"
-        f" ON f.{column(field, 'id')} = p.{column(procedure, 'field')}"
-        f" WHERE p.{column(procedure, 'code')} IN ({', '.join(['%s'] * count)})"
+        f"SELECT p.{p.column['code']}, p.{p.column['name']}, f.{f.column['name']}, {flags},"
+        f" {_VERSION_IN_FORCE.format(column=v.column['online_level'], **subquery)},"
+        f" {_VERSION_IN_FORCE.format(column=v.column['valid_from'], **subquery)}"
+        f" FROM {p.name} p JOIN {f.name} f ON f.{f.pk_column} = p.{p.column['field']}"
+        f" WHERE p.{p.column['code']} IN ({', '.join(['%s'] * count)})"
     )
 
 
@@ -242,10 +235,10 @@ def _summaries(codes: list[str], day: dt.date) -> dict[str, dict[str, Any]]:
     with connection.cursor() as cursor:
         on = connection.ops.adapt_datefield_value(day)
         cursor.execute(_summaries_sql(len(codes)), [on, on, on, on, *codes])
-        rows = cursor.fetchall()
+        found = cursor.fetchall()
     levels = [level.value for level in (Level.MINISTRY, Level.PROVINCE, Level.COMMUNE, Level.OTHER)]
     summaries = {}
-    for code, name, field_name, *flags, online_level, valid_from in rows:
+    for code, name, field_name, *flags, online_level, valid_from in found:
         if isinstance(valid_from, str):  # SQLite: a subquery's value has no declared type
             valid_from = dt.date.fromisoformat(valid_from)
         summaries[code] = {

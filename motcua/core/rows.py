@@ -676,8 +676,6 @@ def forget_held() -> None:
         queue.held.clear()
 
 
-
-
 # ---------------------------------------------------------------------------------------
 # Set-based writes per batch
 

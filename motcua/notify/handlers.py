@@ -11,7 +11,6 @@ both travel with the transition's other statements (`rows.combining`).
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -41,22 +40,15 @@ def _addresses_sql() -> str:
     across three tables cost about a tenth of an online submission's Python). Only text,
     numbers and flags come back, which need no converter (the flags are tested for truth).
     """
-    quote = connection.ops.quote_name
-    applicant, user, preference = Applicant._meta, get_user_model()._meta, Preference._meta
-
-    def column(meta: Any, name: str) -> str:
-        return quote(meta.get_field(name).column)
-
-    user_id = f"u.{column(user, 'id')}"
+    a, u, p = (tables.table(m) for m in (Applicant, get_user_model(), Preference))
     return (
-        f"SELECT a.{column(applicant, 'email')}, a.{column(applicant, 'phone')},"
-        f" a.{column(applicant, 'language')}, a.{column(applicant, 'user')},"
-        f" u.{column(user, 'email')}, u.{column(user, 'phone')}, p.{column(preference, 'id')},"
-        f" p.{column(preference, 'email')}, p.{column(preference, 'sms')}, p.{column(preference, 'zalo')}"
-        f" FROM {quote(applicant.db_table)} a"
-        f" LEFT JOIN {quote(user.db_table)} u ON {user_id} = a.{column(applicant, 'user')}"
-        f" LEFT JOIN {quote(preference.db_table)} p ON p.{column(preference, 'user')} = {user_id}"
-        f" WHERE a.{column(applicant, 'id')} = %s"
+        f"SELECT a.{a.column['email']}, a.{a.column['phone']}, a.{a.column['language']},"
+        f" a.{a.column['user']}, u.{u.column['email']}, u.{u.column['phone']}, p.{p.pk_column},"
+        f" p.{p.column['email']}, p.{p.column['sms']}, p.{p.column['zalo']}"
+        f" FROM {a.name} a"
+        f" LEFT JOIN {u.name} u ON u.{u.pk_column} = a.{a.column['user']}"
+        f" LEFT JOIN {p.name} p ON p.{p.column['user']} = u.{u.pk_column}"
+        f" WHERE a.{a.pk_column} = %s"
     )
 
 
