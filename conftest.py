@@ -78,6 +78,19 @@ def _transactional(item: pytest.Item) -> bool:
     )
 
 
+def _deselect_postgresql_only(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `postgresql` (several connections writing at once, partitions) are not
+    collected on SQLite — deselected, not skipped: CI's PostgreSQL suite runs every one of them."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    keep = [item for item in items if not item.get_closest_marker("postgresql")]
+    if len(keep) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("postgresql")])
+        items[:] = keep
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django's order (database tests, transactional, others)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The long tests (marked slow; none is skipped) start first on every xdist worker.
@@ -89,6 +102,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (it empties the tables the database tests after it would find seeded), and the moved ones run
     before any transactional test of their worker, as pytest-django's order wants.
     """
+    _deselect_postgresql_only(config, items)
     workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
     slow = [item for item in items if item.get_closest_marker("slow") and not _transactional(item)]
     if workers < 2 or not slow:

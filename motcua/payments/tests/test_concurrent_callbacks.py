@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from motcua.dossiers.models import Dossier, Status
 from motcua.e2e.world import build_world
@@ -19,10 +19,8 @@ from .conftest import awaiting_payment, notification
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs one database shared by several connections (PostgreSQL; SQLite tests use memory)",
-    ),
+    # needs one database shared by several connections (PostgreSQL; SQLite tests use memory)
+    pytest.mark.postgresql,
 ]
 
 THREADS = 8

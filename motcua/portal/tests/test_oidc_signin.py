@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
 from motcua.accounts.models import AccountEvent, Role, User
@@ -143,8 +142,7 @@ def test_a_first_sign_in_that_loses_the_race_signs_in_to_the_account_just_create
     assert User.objects.filter(id_number="020190001234").count() == 1
 
 
-@pytest.mark.skipif(not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-                    reason="concurrent writers need PostgreSQL (in-memory SQLite locks tables)")
+@pytest.mark.postgresql  # concurrent writers need PostgreSQL (in-memory SQLite locks tables)
 @pytest.mark.django_db(transaction=True)
 def test_two_first_sign_ins_racing_make_one_account(oidc_on: Provider) -> None:
     callbacks = []

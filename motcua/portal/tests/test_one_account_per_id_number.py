@@ -7,7 +7,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -39,8 +38,7 @@ def test_the_database_refuses_a_second_account_with_the_same_id_number() -> None
     assert User.objects.filter(id_number="020190009999").count() == 1
 
 
-@pytest.mark.skipif(not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-                    reason="concurrent writers need PostgreSQL (in-memory SQLite locks tables)")
+@pytest.mark.postgresql  # concurrent writers need PostgreSQL (in-memory SQLite locks tables)
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_racing_for_one_id_number_make_one_account() -> None:
     barrier = threading.Barrier(2)

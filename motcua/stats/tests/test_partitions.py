@@ -21,7 +21,7 @@ from motcua.stats.models import AgencyDailyCount
 
 from .helpers import approve, received
 
-postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="partitions are PostgreSQL's")
+postgres_only = pytest.mark.postgresql  # partitions are PostgreSQL's
 
 
 def _rows(table: str) -> int:

@@ -184,10 +184,9 @@ def _dossiers() -> list[tuple[object, ...]]:
         "supplement_count"))
 
 
+@pytest.mark.postgresql  # worker processes share a PostgreSQL database (SQLite: one process)
 @pytest.mark.django_db(transaction=True)
 def test_two_worker_processes_make_the_same_dossiers_as_one_and_exact_statistics() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("worker processes share a PostgreSQL database (SQLite: one process)")
     build_world()
     one = Simulation("20", START, END, 120, 0.6, seed=9, progress=False, batch=20, workers=1).run()
     first = _dossiers()
