@@ -80,6 +80,10 @@ FOREIGN = frozenset(
     {"nuoc ngoai", "ngoai quoc", "tay", "han quoc", "trung quoc", "nhat ban", "my", "viet kieu", "quoc tich"}
 )
 CHILD = frozenset({"duoi", "tuoi", "tre", "tre em", "be", "nho", "con nho"})
+ORGANISATION = frozenset(
+    {"cong ty", "cty", "doanh nghiep", "to chuc", "hop tac xa", "htx", "co quan", "don vi", "tnhh", "co phan"}
+)
+PROJECT = frozenset({"du an", "chung cu", "can ho", "khu do thi"})
 QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("yeu to nuoc ngoai", FOREIGN),
     ("nguoi nuoc ngoai", FOREIGN),
@@ -93,6 +97,15 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("theo yeu cau cua co quan", frozenset({"toa an", "to tung", "kiem sat", "dieu tra"})),
     ("khong xac dinh duoc", frozenset({"xac dinh"})),
     ("bao mat", frozenset({"mat", "that lac"})),
+    # A variant for organisations, a real-estate project, the largest works or a case that needs
+    # no permit: a citizen of a commune asks for the general one, unless the question says so.
+    ("doanh nghiep", ORGANISATION),
+    ("to chuc kinh te", ORGANISATION),
+    ("doi voi to chuc", ORGANISATION),
+    ("du an bat dong san", PROJECT),
+    ("trong du an", PROJECT),
+    ("cap dac biet", frozenset({"dac biet", "cap 1", "cap i", "cap 2", "cap ii"})),
+    ("khong phai xin phep", frozenset({"khong phai xin phep", "khong can xin phep", "khong xin phep"})),
 )
 # What a procedure does, when a name says it ("Gia hạn tạm trú", "Xóa đăng ký tạm trú", "Mở khóa
 # căn cước điện tử"): (phrase of the name, words by which a question asks for it, words by which
@@ -112,6 +125,11 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
         {"tam ngung", "tam nghi", "tam dung", "tam dong", "nghi"}
     )),
     ("giam sat", frozenset({"giam sat"}), frozenset({"giam sat"})),
+    # "Điều chỉnh quyết định giao đất…" corrects an earlier decision; "chuyển đất vườn sang đất ở"
+    # asks for the decision itself.
+    ("dieu chinh", frozenset({"dieu chinh"}), frozenset(
+        {"dieu chinh", "sua", "sai", "sai sot", "nham", "thay doi", "doi", "bo sung", "them"}
+    )),
 )
 # The people a question is for ("khai tử cho người thân", "khai sinh cho con"): they count when
 # a name names them, and do not count against a name that does not.
