@@ -177,7 +177,7 @@ def build_dev7() -> list[dict[str, Any]]:
     half = q.halves()
     rows = [row(question, intents, difficulty, codes, half[question])
             for question, intents, difficulty, codes in q.QUESTIONS]
-    for question in q.OFF_TOPIC:
+    for question in q.OFF_TOPIC + q.OFF_TOPIC_TUNE_EXTRA:
         rows += about_nothing([question], "off_topic", half[question])
     return rows
 

@@ -9,7 +9,8 @@ answers the question is accepted (commune and province variants of the same proc
 announcements of the same name). The catalog has no education or health procedures, so questions
 of those fields are among the off-topic ones: the assistant cannot answer them from the catalog.
 
-The questions are split in two halves with `random.Random(SEED)`: `dev7_tune` (tuned on) and
+`OFF_TOPIC_TUNE_EXTRA` (30 off-topic questions written after the first measurement) belongs to
+the tuned half only. The questions are split in two halves with `random.Random(SEED)`: `dev7_tune` (tuned on) and
 `dev7_check` (never read one by one while tuning, measured only as an aggregate). The split is
 fixed here, before any measurement. `bench/assistant.py --build-dev7` writes
 eval/assistant_dev7.jsonl with key facts copied from the catalog.
@@ -203,6 +204,43 @@ OFF_TOPIC: list[str] = [
 ]
 
 
+# Written after the first measurement, while tuning (all in "dev7_tune", never in the check half):
+# 30 more off-topic questions of the same kinds, to tune the refusal on without reading the check
+# half's off-topic misses.
+OFF_TOPIC_TUNE_EXTRA: list[str] = [
+    "co nen ban dat luc nay ko hay de them vai nam",
+    "lam so do o van phong dich vu nao nhanh",
+    "nen mua bao hiem nhan tho cua hang nao",
+    "con hoc lop 12 nen thi truong nao",
+    "sua xe may o dau uy tin gan cho",
+    "mua thuoc tay o hieu thuoc nao re",
+    "cat toc nam o dau dep",
+    "thue xe cau di tra dinh gia bao nhieu",
+    "dang ky hoc tieng trung o trung tam nao",
+    "lam the tin dung ngan hang can gi",
+    "mat sim dien thoai lam lai o cua hang nao",
+    "chuyen tien qua ngan hang bi loi thi lam sao",
+    "dat phong khach san o mau son",
+    "em buon qua",
+    "ban co biet hat khong",
+    "hom nay la ngay bao nhieu am lich",
+    "thoi tiet cuoi tuan co mua khong",
+    "dang ky xe may o ha noi thi ra quan nao",
+    "so dien thoai cong an tinh bac giang",
+    "le hoi o hue thang may",
+    "gia lon hoi hom nay bao nhieu",
+    "trau bi sot thi chua the nao",
+    "cay hoi bi sau thi phun thuoc gi",
+    "cach chua ho cho tre em",
+    "dau lung nen kham o dau",
+    "nop ho so dai hoc online the nao",
+    "hoc phi truong mam non bao nhieu",
+    "tinh luong huu cua toi duoc bao nhieu",
+    "ly hon thi ai duoc nuoi con",
+    "hang xom hat karaoke to qua phan anh o dau",
+]
+
+
 def halves() -> dict[str, str]:
     """Question → "dev7_tune" or "dev7_check": a fixed shuffle, half of the procedure questions
     and half of the off-topic ones in each."""
@@ -212,4 +250,5 @@ def halves() -> dict[str, str]:
         random.Random(SEED).shuffle(order)
         for i, question in enumerate(order):
             out[question] = "dev7_tune" if i % 2 == 0 else "dev7_check"
+    out.update(dict.fromkeys(OFF_TOPIC_TUNE_EXTRA, "dev7_tune"))
     return out

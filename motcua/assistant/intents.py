@@ -318,7 +318,13 @@ _JUDGEMENT = re.compile(
     r"\b(?:co nen|nen \w+(?: \w+){0,6} hay|hay \w+(?: \w+){0,6} (?:thi )?(?:loi|re) hon"
     r"|(?:co )?(?:tot|uy tin|ngon|hop ly) (?:khong|ko)"
     r"|nao (?:tot|re|uy tin|ngon|chat luong)|o dau (?:tot|re|uy tin|ngon)"
-    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh))\b"
+    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh)"
+    # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
+    # among businesses, which the catalog does not rank.
+    r"|(?:dich vu|hang|cua hang|tiem|cong ty|van phong) nao|nao (?:nhanh|de do)"
+    # How much the asker will get ("lương hưu của tôi được bao nhiêu"): a personal amount, which
+    # only the paying office computes; the catalog's fee is what a procedure costs, not this.
+    r"|duoc (?:huong |nhan |linh |tra )?bao nhieu)\b"
     # "nên … không" at the end: whether to ("nên mua nhà không?").
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
 )

@@ -50,6 +50,8 @@ CANDIDATES = 5
 # questions with part of them unexplained score up to 28.6, right answers of that kind from 31.7
 # (one long tuning-extra situation at 25.3 is lost).
 INFORMATIVE_SCORE = 30.0
+# …and, under that score, the question must account for this share of the name's own words.
+MIN_ABOUT = 0.15
 # Below this BM25 score nothing is answered: on the tuning part, off-topic questions whose words
 # happen to appear in a name score at most 20 with a coverage ≥ 0.65 only under 11; the lowest
 # right answer scores 21.
@@ -155,6 +157,7 @@ class Candidate:
     calibrated: bool = True  # the catalog is large enough for the absolute score thresholds
     meaningful: int = 0  # the question's meaningful words, the family members named included
     foreign: bool = False  # the question holds a word the catalog never uses (`_foreign`)
+    about: float = 1.0  # share of the name's own words the question accounts for (`_about`)
 
     @property
     def confident(self) -> bool:
@@ -169,6 +172,10 @@ class Candidate:
         if max(self.counted, self.meaningful) > 1 and self.explained < 2:
             return False
         if self.calibrated and self.hit.score < INFORMATIVE_SCORE and self.coverage < 1.0:
+            return False
+        # A weak match whose name the question barely touches: a word or two of a long name
+        # about something else ("đại học" in a loan programme's name).
+        if self.calibrated and self.hit.score < INFORMATIVE_SCORE and self.about < MIN_ABOUT:
             return False
         return (
             self.coverage >= MIN_COVERAGE
@@ -349,6 +356,15 @@ def _reading_fit(reading: catalog_search.Reading, name: str, index: catalog_sear
     return (found / total if total else 0.0) + BIGRAM_WEIGHT * whole + PRECISION_WEIGHT * precision
 
 
+def _about(readings: list[catalog_search.Reading], name: str) -> float:
+    """The best share, over the readings, of the name's own meaningful words the question uses."""
+    parts, _notes = catalog_search._name_chunks(name)
+    own = [t for part in parts for t in part if t not in FUNCTION_WORDS]
+    if not own:
+        return 0.0
+    return max(sum(1 for t in own if t in {t for t, _ in reading}) / len(own) for reading in readings)
+
+
 def _length_normalised(coverage: float, name: str) -> float:
     """The name's share of the question, divided by its length over LONG_NAME syllables."""
     return coverage / max(1.0, len(name.split()) / LONG_NAME)
@@ -442,6 +458,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
                 _calibrated(index),
                 _meaningful(words),
                 foreign,
+                _about(readings, name),
             )
         )
     # Stable: equal scores keep the search's order.
