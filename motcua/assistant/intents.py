@@ -436,11 +436,29 @@ def _protect_catalog_words(text: str) -> str:
         if f" {token} {after} " in _CUE_TEXT or f" {before} {token} " in _CUE_TEXT:
             continue  # a cue of its own ("lệ phí", "tiến độ")
         index = index or get_index()
-        if (after and index.df(f"{token} {after}") and after not in _FEE_AFTER) or (
-            before and before not in _FEE_BEFORE and index.df(f"{before} {token}")
+        pairs = _phrase_pairs()
+        if (after and (index.df(f"{token} {after}") or (token, after) in pairs) and after not in _FEE_AFTER) or (
+            before and before not in _FEE_BEFORE and (index.df(f"{before} {token}") or (before, token) in pairs)
         ):
             tokens[i] = token.upper()
     return " ".join(tokens)
+
+
+_pair_cache: tuple[object, frozenset[tuple[str, str]]] | None = None
+
+
+def _phrase_pairs() -> frozenset[tuple[str, str]]:
+    """Two words in a row of one of the search's everyday phrases that mean something ("dịch tả
+    châu phi", "mai táng phí"): a cue word among them names what the question is about."""
+    global _pair_cache
+    rules = synonyms().rules
+    if _pair_cache is None or _pair_cache[0] is not rules:
+        found = frozenset(
+            pair for key, targets in rules.items() if len(key) > 1 and any(targets)
+            for pair in zip(key, key[1:], strict=False)
+        )
+        _pair_cache = (rules, found)
+    return _pair_cache[1]
 
 
 def _asked(text: str) -> tuple[list[str], list[tuple[int, int, str]]]:
