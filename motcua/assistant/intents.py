@@ -437,9 +437,9 @@ def _protect_catalog_words(text: str) -> str:
             continue  # a cue of its own ("lệ phí", "tiến độ")
         index = index or get_index()
         pairs = _phrase_pairs()
-        if (after and (index.df(f"{token} {after}") or (token, after) in pairs) and after not in _FEE_AFTER) or (
-            before and before not in _FEE_BEFORE and (index.df(f"{before} {token}") or (before, token) in pairs)
-        ):
+        with_after = bool(after) and (index.df(f"{token} {after}") > 0 or (token, after) in pairs)
+        with_before = bool(before) and (index.df(f"{before} {token}") > 0 or (before, token) in pairs)
+        if (with_after and after not in _FEE_AFTER) or (with_before and before not in _FEE_BEFORE):
             tokens[i] = token.upper()
     return " ".join(tokens)
 
