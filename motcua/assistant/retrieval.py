@@ -10,6 +10,7 @@ the weather shares at most a stray syllable with any procedure name.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -193,13 +194,22 @@ class Candidate:
         )
 
 
-def _name_terms(name: str) -> tuple[set[str], set[str]]:
+# A name's words depend on the name alone: computed once per name, not once per reading.
+@functools.lru_cache(maxsize=8192)
+def _name_terms(name: str) -> tuple[frozenset[str], frozenset[str]]:
     tokens: set[str] = set()
     bigrams: set[str] = set()
     for run in chunks(name):
         tokens.update(run)
         bigrams.update(f"{a} {b}" for a, b in itertools.pairwise(run))
-    return tokens, bigrams
+    return frozenset(tokens), frozenset(bigrams)
+
+
+@functools.lru_cache(maxsize=8192)
+def _own_words(name: str) -> tuple[str, ...]:
+    """The name's meaningful words (its notes in brackets left out)."""
+    parts, _notes = catalog_search._name_chunks(name)
+    return tuple(t for part in parts for t in part if t not in FUNCTION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -350,19 +360,19 @@ def _reading_fit(reading: catalog_search.Reading, name: str, index: catalog_sear
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(kept) if index.df(f"{a} {b}")]
     pair_total = sum(_idf(pair, index) for pair in pairs)
     whole = sum(_idf(pair, index) for pair in pairs if pair in bigrams) / pair_total if pair_total else 0.0
-    parts, _notes = catalog_search._name_chunks(name)
-    own = [t for part in parts for t in part if t not in FUNCTION_WORDS]
-    precision = sum(1 for t in own if t in set(kept)) / len(own) if own else 0.0
+    own = _own_words(name)
+    asked = set(kept)
+    precision = sum(1 for t in own if t in asked) / len(own) if own else 0.0
     return (found / total if total else 0.0) + BIGRAM_WEIGHT * whole + PRECISION_WEIGHT * precision
 
 
 def _about(readings: list[catalog_search.Reading], name: str) -> float:
     """The best share, over the readings, of the name's own meaningful words the question uses."""
-    parts, _notes = catalog_search._name_chunks(name)
-    own = [t for part in parts for t in part if t not in FUNCTION_WORDS]
+    own = _own_words(name)
     if not own:
         return 0.0
-    return max(sum(1 for t in own if t in {t for t, _ in reading}) / len(own) for reading in readings)
+    asked = [{w for w, _ in reading} for reading in readings]
+    return max(sum(1 for t in own if t in words) for words in asked) / len(own)
 
 
 def _length_normalised(coverage: float, name: str) -> float:
