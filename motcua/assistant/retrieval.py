@@ -263,7 +263,7 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     return [_Word(frozenset(m), c, s) for m, c, s in zip(meanings, counts, soft, strict=True)]
 
 
-def _explained(words: list[_Word], name_tokens: set[str]) -> tuple[int, int]:
+def _explained(words: list[_Word], name_tokens: frozenset[str] | set[str]) -> tuple[int, int]:
     """How many of the question's meaningful words the name accounts for, and out of how many."""
     counted = [w for w in words if w.counts and (w.meanings & name_tokens or not w.soft)]
     return sum(1 for w in counted if w.meanings & name_tokens), len(counted)
