@@ -1,7 +1,8 @@
 """The virtual assistant on the real catalog: retrieval, facts, hallucinated numbers, refusals, latency.
 
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [--splits a,b,...]
-      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic  # dev
+      .venv/bin/python bench/assistant.py \
+          --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic,dev7_tune,dev7_check  # development
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
@@ -10,8 +11,8 @@ Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
-per split (tuning / tuning_extra / dev_offtopic / heldout / heldout2 / heldoutN; `--splits` names the ones to
-measure, and a held-out file whose split is not named is not opened):
+per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / heldout / heldout2 /
+heldoutN; `--splits` names the ones to measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
   fact recall (key facts copied from the catalog found word for word in the answer),
   hallucinated numbers (numbers of an answer absent from the cited procedure's catalog text),
