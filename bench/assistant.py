@@ -1,16 +1,18 @@
 """The virtual assistant on the real catalog: retrieval, facts, hallucinated numbers, refusals, latency.
 
 Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [--splits a,b,...]
-      .venv/bin/python bench/assistant.py --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic  # dev
+      .venv/bin/python bench/assistant.py \
+          --splits tuning,tuning_extra,heldout,heldout2,dev_offtopic,dev7_tune,dev7_check  # development
       .venv/bin/python bench/assistant.py --build-eval   # (re)write eval/assistant.jsonl
       .venv/bin/python bench/assistant.py --build-tuning-extra2   # append the 2nd tuning extras
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
       .venv/bin/python bench/assistant.py --build-dev-offtopic   # (re)write the off-topic dev split
+      .venv/bin/python bench/assistant.py --build-dev7   # (re)write session 7's two dev halves
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
-per split (tuning / tuning_extra / dev_offtopic / heldout / heldout2 / heldoutN; `--splits` names the ones to
-measure, and a held-out file whose split is not named is not opened):
+per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / heldout / heldout2 /
+heldoutN; `--splits` names the ones to measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
   fact recall (key facts copied from the catalog found word for word in the answer),
   hallucinated numbers (numbers of an answer absent from the cited procedure's catalog text),
@@ -45,6 +47,9 @@ TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 # Off-topic questions of many kinds and situation-phrased guards, written before the refusal rule
 # (split "dev_offtopic", tuned on).
 DEV_OFFTOPIC_PATH = ROOT / "eval" / "assistant_dev_offtopic.jsonl"
+# Session 7's everyday questions of Lạng Sơn citizens, written before that session's changes, in two
+# fixed halves: "dev7_tune" (tuned on) and "dev7_check" (measured as an aggregate only).
+DEV7_PATH = ROOT / "eval" / "assistant_dev7.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -164,6 +169,20 @@ def build_dev_offtopic() -> list[dict[str, Any]]:
     return build_tuning_extra2("assistant_dev_offtopic_questions", "dev_offtopic")
 
 
+def build_dev7() -> list[dict[str, Any]]:
+    """eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py, each row in the half
+    (split "dev7_tune" or "dev7_check") the module's fixed shuffle gives it."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import assistant_dev7_questions as q  # type: ignore[import-not-found]
+
+    half = q.halves()
+    rows = [row(question, intents, difficulty, codes, half[question])
+            for question, intents, difficulty, codes in q.QUESTIONS]
+    for question in q.OFF_TOPIC + q.OFF_TOPIC_TUNE_EXTRA:
+        rows += about_nothing([question], "off_topic", half[question])
+    return rows
+
+
 def build_sealed(split: str) -> list[dict[str, Any]]:
     """eval/assistant_<split>.jsonl from eval/assistant_<split>_questions.py (the sealed sets
     "heldout3", "heldout4", written by engineers who never saw the assistant): the writer's rows
@@ -183,10 +202,11 @@ def build_sealed(split: str) -> list[dict[str, Any]]:
 def eval_files(splits: set[str] | None) -> list[Path]:
     """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
     "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
-    eval/assistant_dev_offtopic.jsonl "dev_offtopic", and each
+    eval/assistant_dev_offtopic.jsonl "dev_offtopic", eval/assistant_dev7.jsonl "dev7_tune" and
+    "dev7_check", and each
     eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
     split is asked for, so tuning runs never read the sealed ones."""
-    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH]
+    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH]
     for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
         if splits is None or path.stem.removeprefix("assistant_") in splits:
             files.append(path)
@@ -223,6 +243,11 @@ def main() -> None:
         "--build-dev-offtopic",
         action="store_true",
         help="write eval/assistant_dev_offtopic.jsonl from eval/assistant_dev_offtopic_questions.py",
+    )
+    parser.add_argument(
+        "--build-dev7",
+        action="store_true",
+        help="write eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py",
     )
     parser.add_argument(
         "--splits",
@@ -264,7 +289,8 @@ def main() -> None:
                                 (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
                                 (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
                                 (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH),
-                                (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH)):
+                                (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH),
+                                (args.build_dev7, build_dev7, DEV7_PATH)):
         if wanted:
             write_rows(path, build())
             return

@@ -318,7 +318,13 @@ _JUDGEMENT = re.compile(
     r"\b(?:co nen|nen \w+(?: \w+){0,6} hay|hay \w+(?: \w+){0,6} (?:thi )?(?:loi|re) hon"
     r"|(?:co )?(?:tot|uy tin|ngon|hop ly) (?:khong|ko)"
     r"|nao (?:tot|re|uy tin|ngon|chat luong)|o dau (?:tot|re|uy tin|ngon)"
-    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh))\b"
+    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh)"
+    # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
+    # among businesses, which the catalog does not rank.
+    r"|(?:dich vu|hang|cua hang|tiem|cong ty|van phong) nao|nao (?:nhanh|de do)"
+    # How much the asker will get ("lương hưu của tôi được bao nhiêu"): a personal amount, which
+    # only the paying office computes; the catalog's fee is what a procedure costs, not this.
+    r"|duoc (?:huong |nhan |linh |tra )?bao nhieu)\b"
     # "nên … không" at the end: whether to ("nên mua nhà không?").
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
 )
@@ -430,11 +436,29 @@ def _protect_catalog_words(text: str) -> str:
         if f" {token} {after} " in _CUE_TEXT or f" {before} {token} " in _CUE_TEXT:
             continue  # a cue of its own ("lệ phí", "tiến độ")
         index = index or get_index()
-        if (after and index.df(f"{token} {after}") and after not in _FEE_AFTER) or (
-            before and before not in _FEE_BEFORE and index.df(f"{before} {token}")
-        ):
+        pairs = _phrase_pairs()
+        with_after = bool(after) and (index.df(f"{token} {after}") > 0 or (token, after) in pairs)
+        with_before = bool(before) and (index.df(f"{before} {token}") > 0 or (before, token) in pairs)
+        if (with_after and after not in _FEE_AFTER) or (with_before and before not in _FEE_BEFORE):
             tokens[i] = token.upper()
     return " ".join(tokens)
+
+
+_pair_cache: tuple[object, frozenset[tuple[str, str]]] | None = None
+
+
+def _phrase_pairs() -> frozenset[tuple[str, str]]:
+    """Two words in a row of one of the search's everyday phrases that mean something ("dịch tả
+    châu phi", "mai táng phí"): a cue word among them names what the question is about."""
+    global _pair_cache
+    rules = synonyms().rules
+    if _pair_cache is None or _pair_cache[0] is not rules:
+        found = frozenset(
+            pair for key, targets in rules.items() if len(key) > 1 and any(targets)
+            for pair in zip(key, key[1:], strict=False)
+        )
+        _pair_cache = (rules, found)
+    return _pair_cache[1]
 
 
 def _asked(text: str) -> tuple[list[str], list[tuple[int, int, str]]]:
