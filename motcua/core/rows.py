@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, router, transaction
 from django.db.models import (
     BooleanField,
     CharField,
@@ -129,10 +129,16 @@ class Table:
             and not pre_init.has_listeners(model)
             and not post_init.has_listeners(model)
         )
+        self._plan_new()
         self._computed = {
             f.attname for f in self.fields
             if isinstance(f, FileField) or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
         }
+        # Per inserted column: the field, its attname, its plain types, aware, computed (`row`).
+        self._insert_plan = [
+            (f, f.attname, self._plain[f.attname], f.attname in self._aware, f.attname in self._computed)
+            for f in self.insert_fields
+        ]
 
     def value(self, obj: Model, f: Field[Any, Any], add: bool, db: Any) -> Any:
         """The field's value of `obj` for an INSERT (`add`) or an UPDATE, as the database takes it.
@@ -167,6 +173,59 @@ class Table:
         state.adding = False
         state.db = DEFAULT_DB_ALIAS
         return obj
+
+    def new(self, **values: Any) -> Model:
+        """A new (unsaved) instance, as `Model(**values)` makes it: the fields not given take
+        their defaults; a relation given by name (`dossier=obj`) sets the key and caches the
+        object. Without `Model.__init__`'s per-field loop and descriptor calls where `build`
+        may skip it (same conditions); else `Model(**values)`."""
+        if not self._plain_init or self._new_plan is None:
+            return self.model(**values)
+        obj = self.model.__new__(self.model)
+        attrs = obj.__dict__
+        cache: dict[str, Any] = {}
+        for attname, default, call in self._new_plan:
+            if attname not in values:
+                attrs[attname] = default() if call else default
+        for name, value in values.items():
+            relation = self._relations.get(name)
+            if relation is None:
+                if name not in self.by_name:
+                    return self.model(**values)  # a property or an unknown name: Django decides
+                attrs[self.by_name[name].attname] = value
+                continue
+            attname, target, related = relation
+            if value is not None and not isinstance(value, related):
+                return self.model(**values)  # Django's own error for a wrong type
+            attrs[attname] = None if value is None else getattr(value, target)
+            cache[name] = value
+        attrs["_state"] = state = ModelState()
+        if cache:
+            state.fields_cache = cache
+            for value in cache.values():  # what the relation's descriptor does on assignment
+                if value is not None:
+                    if state.db is None:
+                        state.db = router.db_for_write(self.model, instance=value)
+                    if value._state.db is None:
+                        value._state.db = router.db_for_write(type(value), instance=obj)
+        return obj
+
+    def _plan_new(self) -> None:
+        """What `new` needs: each field's default (a callable called per instance) and the
+        relations by name."""
+        plan: list[tuple[str, Any, bool]] = []
+        for f in self.fields:
+            if f.has_default() and callable(f.default):
+                plan.append((f.attname, f.default, True))  # called per instance, as get_default does
+            else:
+                plan.append((f.attname, f.get_default(), False))
+        self._new_plan: list[tuple[str, Any, bool]] | None = plan
+        self._relations: dict[str, tuple[str, str, type[Model]]] = {}
+        for f in self.fields:
+            if isinstance(f, ForeignKey):
+                self._relations[f.name] = (f.attname, f.target_field.attname, f.related_model)
+            elif f.is_relation:
+                self._new_plan = None  # a one-to-one or other relation: Model.__init__
 
     # -- writes
 
@@ -220,6 +279,17 @@ class Table:
 
         defer(sql, [v for row in values for v in row], keys)
 
+    def insert_reserved(self, objs: Sequence[Model]) -> None:
+        """INSERT new objects that carry keys reserved already (`batch_keys`, or `nextval` of
+        `sequence()` in a statement the transition ran): kept for the next statement inside
+        `combining()` (the row count checked then), else at once. They count as saved now."""
+        if not objs:
+            return
+        if _combining():
+            self._insert_later(objs, keyed=True)
+        else:
+            self.insert_many(objs, keyed=True)
+
     def insert_many(self, objs: Sequence[Model], *, keyed: bool = False) -> None:
         """One multi-row INSERT (keys given back where the database returns them).
 
@@ -230,10 +300,27 @@ class Table:
         self._insert_rows(objs, [self.row(obj) for obj in objs], keyed)
 
     def row(self, obj: Model) -> list[Any]:
-        """The object's values for an INSERT, every column but the key (taken now)."""
+        """The object's values for an INSERT, every column but the key (taken now): what
+        `value` gives for each, in one loop (the plain cases without a call)."""
         self._prepare(obj)
         db = connections[DEFAULT_DB_ALIAS]
-        return [self.value(obj, f, True, db) for f in self.insert_fields]
+        attrs = obj.__dict__
+        out: list[Any] = []
+        datetime = dt.datetime
+        for f, name, plain, aware, computed in self._insert_plan:
+            if computed:
+                value = f.pre_save(obj, True)
+            elif name in attrs:
+                value = attrs[name]  # what the field's descriptor returns for a loaded value
+            else:
+                value = getattr(obj, name)
+            if value is None or type(value) in plain:
+                out.append(value)
+            elif aware and type(value) is datetime and value.utcoffset() is not None:
+                out.append(value)
+            else:
+                out.append(f.get_db_prep_save(value, db))
+        return out
 
     def _values_sql(self, rows: int, keyed: bool) -> str:
         """A multi-row INSERT … VALUES of `rows` rows (`keyed`: with their keys, else returning
@@ -428,15 +515,17 @@ def _plain_types(f: Field[Any, Any]) -> tuple[type, ...]:
 _TEXT_PREP = {CharField.get_prep_value, TextField.get_prep_value}
 
 
-_tables: dict[tuple[str, type[Model]], Table] = {}
+_tables: dict[type[Model], Table] = {}
 
 
 def table(model: type[Model]) -> Table:
-    """The model's statements for the default connection (built on first use, per process)."""
-    key = (connection.vendor, model)
-    found = _tables.get(key)
+    """The model's statements for the default connection (built on first use, per process).
+
+    Kept by model alone: the default connection's vendor is the one of the settings, which a
+    process does not change (every thread's connection is of the same vendor)."""
+    found = _tables.get(model)
     if found is None:
-        found = _tables[key] = Table(model)
+        found = _tables[model] = Table(model)
     return found
 
 
@@ -473,6 +562,23 @@ def _can_combine() -> bool:
 
 def _combining() -> bool:
     return _kept().depth > 0
+
+
+def keeping() -> bool:
+    """Whether writes are kept for the next statement now (inside `combining()` on PostgreSQL):
+    a new row whose key is reserved beforehand can then travel with them (`Table.insert_reserved`)."""
+    return _kept().depth > 0
+
+
+def batch_keys(table: Table, count: int) -> list[int] | None:
+    """`count` keys of `table` from the current batch's reserved blocks (one statement per
+    block of 64 to 1,024 keys, `_Queue.next_key`), when writes are kept inside a batch on
+    PostgreSQL; else None (reserve them with a statement the caller runs anyway, or insert
+    with RETURNING)."""
+    queue = _current()
+    if queue is None or not queue.watching or _kept().depth == 0:
+        return None
+    return [queue.next_key(table) for _ in range(count)]
 
 
 def reserves_keys() -> bool:
@@ -530,8 +636,10 @@ def defer(sql: str, params: list[Any], check: Check | None = None) -> None:
         if follow is not None:
             follow()
         return
-    _guard_connection()
-    _kept().statements.append((sql, params, check))
+    kept = _kept()
+    if not kept.statements:
+        _guard_connection()  # once per round trip (it stays first once installed)
+    kept.statements.append((sql, params, check))
 
 
 def rowcount(expected: int, message: str) -> Check:

@@ -333,6 +333,10 @@ class Dossier(models.Model):
     # The key of the next event, reserved by the statement that locked or numbered the row
     # (PostgreSQL, one transition at a time: `rows.reserves_keys`); used once by `_next_event`.
     _event_key: int | None = None
+    # Keys of the new rows of a new dossier's transition (its applicant, the dossier, its
+    # documents and steps), reserved by the statement that numbered it (PostgreSQL, writes
+    # kept): the rows are then inserted with the transition's other writes. Used once each.
+    _reserved_keys: dict[Any, list[int]] | None = None
     # `rows.foreign_statements()` when the services locked the row (inside a batch): the copy is
     # held for the next transition only if no other statement ran before the transition ended.
     _foreign_at_lock: int = -1

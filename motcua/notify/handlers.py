@@ -114,18 +114,19 @@ def on_event(dossier: Dossier, event: DossierEvent) -> None:
         targets, language = _addresses_in_batch(dossier.applicant_id)
     if not targets:
         return
-    rows = [
-            OutboxMessage(
-                key=f"event:{event.pk}:{channel}",
-                event=event,
-                channel=channel,
-                recipient=address,
-                language=language,
-            )
-            for channel, address in targets
-        ]
+    table = tables.table(OutboxMessage)
+    rows: list[OutboxMessage] = [
+        table.new(  # type: ignore[misc]
+            key=f"event:{event.pk}:{channel}",
+            event=event,
+            channel=channel,
+            recipient=address,
+            language=language,
+        )
+        for channel, address in targets
+    ]
     send = settings.MOTCUA_NOTIFY["send_on_commit"]
     # Queued inside a batch (`rows.batch`), with their keys reserved when they are sent on commit.
-    tables.table(OutboxMessage).append_many(rows, key=send)
+    table.append_many(rows, key=send)
     if send:
         enqueue_on_commit(DELIVER, [row.pk for row in rows], task_name=f"notify {dossier.code}")

@@ -518,8 +518,8 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
     delta: dict[Key, Counter[str]] = defaultdict(Counter)
     if before is None:
         _accumulate(delta, new, +1)
-        row = DossierFact(dossier_id=dossier.pk, **new)
         table = _fact()
+        row = table.new(dossier_id=dossier.pk, **new)
         values = [table.value(row, f, True, connection) for f in table.fields]
         sql = _FACT_INSERT.get(connection.vendor)
         if sql is None:

@@ -26,6 +26,7 @@ from motcua.dossiers.services.kernel import (
     _atomic,
     _check,
     _commit,
+    _keys_for,
     _lock,
     _now,
 )
@@ -81,8 +82,9 @@ def _create_documents(
     """The documents handed in, exactly as given (never the whole catalog list by default)."""
     if not documents:
         return []
-    rows = [
-        DossierDocument(
+    new = tables.table(DossierDocument).new
+    rows: list[DossierDocument] = [
+        new(  # type: ignore[misc]
             dossier=dossier,
             requirement_id=d.requirement_id,
             name=d.name,
@@ -93,6 +95,12 @@ def _create_documents(
         )
         for d in documents
     ]
+    keys = _keys_for(dossier, DossierDocument, len(rows))
+    if keys is not None:  # reserved: the INSERT travels with the transition's other writes
+        for row, key in zip(rows, keys, strict=True):
+            row.pk = key
+        tables.table(DossierDocument).insert_reserved(rows)
+        return rows
     tables.table(DossierDocument).insert_many(rows)
     created = rows
     if any(row.pk is None for row in created):  # backends without RETURNING on a multi-row insert

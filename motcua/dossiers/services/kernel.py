@@ -7,6 +7,7 @@ package's docstring for the guarantees).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.files.base import File
 from django.db import connection, transaction
 from django.db.models import FileField, ForeignKey
+from django.db.models.base import ModelState
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -226,7 +228,7 @@ def _after_write(step: Callable[[], T]) -> T:
 
 def _column_values(dossier: Dossier) -> dict[str, Any]:
     """The dossier's column values (a file by its name), to find what a transition changed."""
-    values = {name: getattr(dossier, name) for name in _ATTNAMES}
+    values = dict(zip(_ATTNAMES, _READ_ATTNAMES(dossier), strict=True))
     for name in _FILE_ATTNAMES:
         value = values[name]
         values[name] = value.name if value is not None else None
@@ -235,6 +237,7 @@ def _column_values(dossier: Dossier) -> dict[str, Any]:
 
 _ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields)
 _FILE_ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields if isinstance(f, FileField))
+_READ_ATTNAMES = operator.attrgetter(*_ATTNAMES)  # every value in one call (what getattr gives)
 
 
 def _lock_sql(key: bool) -> str:
@@ -362,8 +365,9 @@ def _sync(target: Dossier, source: Dossier) -> None:
         pointed = getattr(source, field.attname)
         if (cached is None and pointed is None) or (cached is not None and cached.pk == pointed):
             kept[name] = cached
-    for name in _ATTNAMES:
-        setattr(target, name, getattr(source, name))
+    # What setattr of each would store (the key descriptors' cache clearing is moot: the
+    # cache is replaced below), in one update.
+    target.__dict__.update(zip(_ATTNAMES, _READ_ATTNAMES(source), strict=True))
     fresh = dict(source._state.fields_cache)
     if "applicant" in kept:  # read with the lock; the caller's copy may carry more (its unit)
         del fresh["applicant"]
@@ -408,7 +412,7 @@ def _next_event(
     The row is locked (or created in this transaction), so no other writer can append in
     between; `revision` counts the events, so it is the next event's `seq`.
     """
-    event = DossierEvent(
+    event: DossierEvent = rows.table(DossierEvent).new(  # type: ignore[assignment]
         dossier=dossier,
         seq=dossier.revision + 1,
         actor=actor,
@@ -499,11 +503,19 @@ _NEXT_NUMBER_SQL = (
 )
 
 
-def _next_code(agency: Agency, at: dt.datetime, dossier: Dossier | None = None) -> str:
+def _next_code(
+    agency: Agency,
+    at: dt.datetime,
+    dossier: Dossier | None = None,
+    reserve: Sequence[tuple[type[Any], int]] = (),
+) -> str:
     """`{agency code}-{yyMMdd}-{NNNN}`: the per-agency, per-local-day sequence, under a row lock.
 
     `dossier`: the new dossier the number is for; on PostgreSQL outside a batch the same
-    statement reserves the key of its first event (`Dossier._event_key`, see `_lock`)."""
+    statement reserves the key of its first event (`Dossier._event_key`, see `_lock`).
+    `reserve`: (model, count) of the new rows the transition will insert with its kept
+    writes (`rows.keeping()`): their keys are reserved by the same statement (`nextval` of
+    each table's sequence, in increasing order) into `dossier._reserved_keys`."""
     day = at.astimezone(TZ).date()
     sql = _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
     params: list[Any] = [agency.pk, connection.ops.adapt_datefield_value(day)]
@@ -511,13 +523,67 @@ def _next_code(agency: Agency, at: dt.datetime, dossier: Dossier | None = None) 
     if key:
         sql += ", nextval(%s)"
         params.append(rows.table(DossierEvent).sequence())
+    wanted = [(model, count) for model, count in reserve if count > 0] if dossier is not None else []
+    for model, count in wanted:
+        sql += ", ARRAY(SELECT nextval(%s) FROM generate_series(1, %s))"
+        params += [rows.table(model).sequence(), count]
     with connection.cursor() as cursor:
         rows.execute(cursor, sql, params)
         number, *reserved = cursor.fetchone()
     if key:
         assert dossier is not None
-        dossier._event_key = reserved[0]
+        dossier._event_key = reserved.pop(0)
+    if wanted:
+        assert dossier is not None
+        dossier._reserved_keys = {
+            model: sorted(keys) for (model, _count), keys in zip(wanted, reserved, strict=True)
+        }
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"
+
+
+def _keys_for(dossier: Dossier, model: type[Any], count: int) -> list[int] | None:
+    """Keys for `count` new rows of `model` that the transition on `dossier` inserts: those its
+    numbering reserved (`_next_code`), else from the batch's reserved blocks (`rows.batch_keys`),
+    else None (the rows are inserted at once and get their keys back)."""
+    reserved = dossier._reserved_keys
+    if reserved is not None and model in reserved:
+        keys = reserved.pop(model)
+        assert len(keys) == count, (model, len(keys), count)
+        return keys
+    return rows.batch_keys(rows.table(model), count) if count else None
+
+
+def _hold_new(dossier: Dossier, foreign_at_write: int) -> None:
+    """Inside a batch (`rows.held`), keep a copy of a dossier its transition has just created, as
+    the lock would read it, so the next transition on it in the batch does not lock and read it
+    again — if no statement other than the services' own ran since its first write."""
+    held = rows.held()
+    if held is None or foreign_at_write != rows.foreign_statements() or dossier.pk is None:
+        return
+    copy = Dossier.__new__(Dossier)
+    copy.__dict__.update(dossier.__dict__)
+    copy.__dict__.pop("_prefetched_objects_cache", None)
+    state = copy._state = ModelState()
+    state.adding, state.db = False, dossier._state.db
+    cache = dict(dossier._state.fields_cache)
+    applicant = cache.get("applicant")
+    if applicant is not None:  # the lock reads its own: not the caller's object
+        fresh = Applicant.__new__(Applicant)
+        fresh.__dict__.update(applicant.__dict__)
+        fresh._state = ModelState()
+        fresh._state.adding, fresh._state.db = False, applicant._state.db
+        cache["applicant"] = fresh
+    state.fields_cache = cache
+    steps = [step for step in dossier._open_steps or [] if step.finished_at is None]
+    named = (cache.get("receiving_agency"), cache.get("competent_agency"))
+    agencies = {agency.pk: agency for agency in named if agency is not None}
+    for step in steps:
+        if not _STEP_AGENCY.is_cached(step) and step.agency_id in agencies:
+            _STEP_AGENCY.set_cached_value(step, agencies[step.agency_id])
+    copy._open_steps = steps
+    copy._reserved_keys = None
+    copy._foreign_at_lock = foreign_at_write
+    held[copy.pk] = copy
 
 
 def _digital(step: Callable[[], Any]) -> Any:

@@ -34,6 +34,7 @@ from motcua.dossiers.services.kernel import (
     _check,
     _commit,
     _iso,
+    _keys_for,
     _lock,
     _now,
     _reason_required,
@@ -88,8 +89,9 @@ def _copy_steps(
     (see `_schedule`).
     """
     assert dossier.due_at is not None
-    rows = [
-        DossierStep(
+    new = tables.table(DossierStep).new
+    rows: list[DossierStep] = [
+        new(  # type: ignore[misc]
             dossier=dossier,
             order=order,
             name=name,
@@ -104,6 +106,13 @@ def _copy_steps(
         return []
     _schedule(dossier, rows, plan_from or at, cal)
     table = tables.table(DossierStep)
+    keys = _keys_for(dossier, DossierStep, len(rows))
+    if keys is not None:  # reserved: the INSERT travels with the transition's other writes
+        for row, key in zip(rows, keys, strict=True):
+            row.pk = key
+        table.insert_reserved(rows)
+        dossier._open_steps = list(rows)
+        return rows
     table.insert_many(rows)
     created = rows
     if created[0].pk is None:  # backends without RETURNING on a multi-row insert
@@ -242,7 +251,8 @@ def _handover(
     receiver: User | None = None,
     note: str = "",
 ) -> Handover:
-    handover = Handover(
+    table = tables.table(Handover)
+    handover: Handover = table.new(  # type: ignore[assignment]
         dossier=dossier,
         kind=kind,
         at=at,
@@ -254,7 +264,7 @@ def _handover(
         due_at=from_step.due_at if from_step else None,
         note=note,
     )
-    tables.table(Handover).append(handover)  # queued inside a batch (`rows.batch`)
+    table.append(handover)  # queued inside a batch (`rows.batch`)
     return handover
 
 

@@ -25,6 +25,7 @@ from motcua.dossiers.models import (
     Applicant,
     Deadline,
     Dossier,
+    DossierDocument,
     DossierEvent,
     DossierStep,
     Handover,
@@ -48,7 +49,9 @@ from motcua.dossiers.services.kernel import (
     _digital,
     _dispatch,
     _forbidden,
+    _hold_new,
     _iso,
+    _keys_for,
     _known_lists,
     _lock,
     _next_code,
@@ -220,11 +223,41 @@ def _new_dossier(
     return dossier
 
 
-def _assign_code(dossier: Dossier, at: dt.datetime) -> None:
-    """Write the applicant if new and give the dossier its code (the first writes of a new dossier)."""
-    if dossier.applicant.pk is None:
-        tables.table(Applicant).insert(dossier.applicant)
-    dossier.code = _next_code(dossier.receiving_agency, at, dossier)
+def _assign_code(dossier: Dossier, at: dt.datetime, *, documents: int = 0, steps: int = 0) -> int:
+    """Write the applicant if new and give the dossier its code (the first writes of a new dossier).
+
+    Where writes are kept (PostgreSQL, `rows.keeping`), the numbering statement also reserves
+    the keys of the applicant (if new), the dossier, its `documents` and its `steps`, so that
+    their INSERTs travel with the transition's other writes (`_insert_new`, `_create_documents`,
+    `_copy_steps`) instead of one round trip each. Returns `rows.foreign_statements()` before
+    the first write (for `_hold_new`)."""
+    foreign = tables.foreign_statements()
+    applicant = dossier.applicant
+    if not tables.keeping():
+        if applicant.pk is None:
+            tables.table(Applicant).insert(applicant)
+        dossier.code = _next_code(dossier.receiving_agency, at, dossier)
+        return foreign
+    reserve = [(Applicant, 1 if applicant.pk is None else 0), (Dossier, 1),
+               (DossierDocument, documents), (DossierStep, steps)]
+    dossier.code = _next_code(dossier.receiving_agency, at, dossier, reserve)
+    if applicant.pk is None:
+        keys = _keys_for(dossier, Applicant, 1)
+        assert keys is not None
+        applicant.pk = keys[0]
+        tables.table(Applicant).insert_reserved([applicant])
+    return foreign
+
+
+def _insert_new(dossier: Dossier) -> None:
+    """INSERT the new dossier: with the key its numbering reserved (kept with the transition's
+    other writes), else at once."""
+    keys = _keys_for(dossier, Dossier, 1) if dossier._reserved_keys is not None else None
+    if keys is None:
+        tables.table(Dossier).insert(dossier)
+        return
+    dossier.pk = keys[0]
+    tables.table(Dossier).insert_reserved([dossier])
 
 
 # ---------------------------------------------------------------------------------------
@@ -316,15 +349,17 @@ def submit_online(
             data["reused"] = [document.pk for _r, document in pairs]
         if on_behalf.strip():
             data["on_behalf"] = {"account": actor.pk, "relationship": on_behalf.strip()[:200]}
-        _assign_code(dossier, at)
+        foreign = _assign_code(dossier, at, documents=len(handed_in))
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
-        tables.table(Dossier).insert(dossier)
+        _insert_new(dossier)
         created = _create_documents(dossier, handed_in)
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
         tables.table(DossierEvent).append(event, key=True)
+        dossier._loaded_values = _column_values(dossier)
         _dispatch(dossier, event, None)
+        _hold_new(dossier, foreign)
     # A new online dossier has no steps (they start at reception) and no supplement request yet.
     _known_lists(dossier, documents=created, files=stored, steps=[], supplement_requests=[])
     return dossier
@@ -545,8 +580,8 @@ def receive_new_dossier(
         dossier.received_at = at
         dossier.clock_started_at = plan.clock_start
         dossier.due_at = dossier.original_due_at = plan.due_at
-        _assign_code(dossier, at)
-        tables.table(Dossier).insert(dossier)
+        foreign = _assign_code(dossier, at, documents=len(documents), steps=len(plan.template))
+        _insert_new(dossier)
         dossier._loaded_values = _column_values(dossier)
         created = _create_documents(dossier, documents)
         _attach(dossier, files, types, created, stored)
@@ -560,6 +595,7 @@ def receive_new_dossier(
         # Issue #13: the scans become digitised documents in the applicant's warehouse (last,
         # so a refused transition has written none of them).
         _after_write(lambda: _digital(lambda: digital.digitise_reception(dossier, actor, list(stored))))
+        _hold_new(dossier, foreign)
     return dossier
 
 
@@ -599,11 +635,11 @@ def refuse_new_dossier(
     with _atomic():
         dossier = _new_dossier(version, applicant, channel, agency, competent, at, request, Status.REFUSED)
         dossier.refused_at = at
-        _assign_code(dossier, at)
+        _assign_code(dossier, at, documents=len(documents))
         event = _next_event(
             dossier, actor, at, "refuse", None, reason.strip(), {"channel": channel, "slip": "03"}
         )
-        tables.table(Dossier).insert(dossier)
+        _insert_new(dossier)
         _create_documents(dossier, documents)
         tables.table(DossierEvent).append(event, key=True)
         _dispatch(dossier, event, None)

@@ -105,3 +105,66 @@ def test_events_take_the_keys_their_lock_reserved_in_order(world: World) -> None
     assert len(keys) == 4 and keys == sorted(keys) and len(set(keys)) == 4
     assert Dossier.objects.get(pk=dossier.pk).revision == 4
     assert list(verify_chains()) == []
+
+
+def _values(obj: object) -> dict[str, object]:
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}  # type: ignore[attr-defined]
+
+
+def test_a_new_dossier_is_held_by_its_batch_as_the_lock_would_read_it(world: World) -> None:
+    from motcua.dossiers.services.kernel import _lock
+
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        held = rows.held()
+        if not KEEPS:
+            assert held is None
+            return
+        assert held is not None and dossier.pk in held
+        copy = held[dossier.pk]
+        assert copy is not dossier and copy.applicant is not dossier.applicant
+        assert Dossier.objects.filter(pk=dossier.pk).exists()  # another statement: nothing held now
+        assert not rows.held()
+        read = _lock(Dossier(pk=dossier.pk, revision=dossier.revision))  # read from the database
+        assert _values(copy) == _values(read) == _values(Dossier.objects.get(pk=dossier.pk))
+        assert _values(copy.applicant) == _values(read.applicant)
+        assert [_values(s) for s in copy._open_steps] == [_values(s) for s in read._open_steps or []]
+        assert copy.current_step is not None and read.current_step is not None
+        assert _values(copy.current_step) == _values(read.current_step)
+        assert {s.agency.code for s in copy._open_steps} == {s.agency.code for s in read._open_steps or []}
+
+
+def test_a_new_dossier_changed_behind_its_held_copy_is_read_again(world: World) -> None:
+    with transaction.atomic(), facts.deferred():
+        dossier = _received(world)
+        Dossier.objects.filter(pk=dossier.pk).update(status=Status.STOPPED)  # not the services
+        with pytest.raises(services.DossierError) as refused:
+            services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:05"))
+        assert refused.value.code == "invalid_transition"
+
+
+def test_a_new_dossiers_rows_take_the_keys_its_numbering_reserved(world: World) -> None:
+    from motcua.dossiers.models import Applicant, DossierDocument, DossierStep
+
+    before = {m: m.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+              for m in (Applicant, Dossier, DossierDocument, DossierStep)}
+    dossier = _received(world)
+    documents = list(DossierDocument.objects.filter(dossier=dossier).order_by("pk"))
+    steps = list(dossier.steps.order_by("order"))
+    assert len(documents) == len(services.catalog_documents(world.birth)) and len(steps) >= 2
+    # Every row is there with the key the caller's objects carry, increasing in the order made.
+    assert dossier.applicant.pk > before[Applicant] and dossier.pk > before[Dossier]
+    assert Dossier.objects.get(pk=dossier.pk).applicant_id == dossier.applicant.pk
+    assert [s.pk for s in steps] == sorted(s.pk for s in steps) and steps[0].pk > before[DossierStep]
+    assert documents[0].pk > before[DossierDocument]
+    assert dossier.current_step_id == steps[0].pk
+    with transaction.atomic(), facts.deferred():  # in a batch too, the whole lifecycle
+        again = _received(world, 1)
+        services.forward_dossier(world.receptionist, again, at=at("2026-03-02 08:05"))
+        services.mark_result_ready(world.specialist, again, "Giấy khai sinh", at=at("2026-03-02 08:30"))
+        services.approve_result(world.leader, again, at=at("2026-03-02 08:40"))
+        services.return_result(world.receptionist, again, at=at("2026-03-02 08:50"))
+    fresh = Dossier.objects.get(pk=again.pk)
+    assert (fresh.status, fresh.revision) == (Status.RETURNED, 5)
+    assert _values(fresh) == _values(again)
+    assert list(verify_chains()) == []

@@ -66,3 +66,53 @@ def test_the_rows_written_by_the_statements_read_back_through_the_orm(world: Wor
     handover = Handover.objects.filter(dossier=dossier, kind=Handover.Kind.STEP).get()
     assert (handover.from_step_id, handover.due_at) == (steps[0].pk, steps[0].due_at)
     assert handover.note == "Chuyển xử lý"
+
+
+def _state(obj: Model) -> dict[str, Any]:
+    """An instance's column values, relation cache and saved state, as `Model(**values)` leaves them."""
+    return {
+        "values": {
+            f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields
+            if f.attname not in ("created_at", "next_attempt_at")  # auto_now_add: None either way
+        },
+        "cache": dict(obj._state.fields_cache),
+        "adding": obj._state.adding,
+        "db": obj._state.db,
+    }
+
+
+def test_new_instances_are_what_the_models_constructor_makes(world: World) -> None:
+    from motcua.core import rows
+    from motcua.dossiers.models import DossierDocument
+    from motcua.notify.models import OutboxMessage
+
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth),
+    )
+    event = DossierEvent.objects.filter(dossier=dossier).first()
+    cases: list[tuple[type[Model], dict[str, Any]]] = [
+        (DossierEvent, {"dossier": dossier, "seq": 2, "actor": world.receptionist,
+                        "at": at("2026-03-02 09:00"), "action": "forward", "from_status": 2, "to_status": 4,
+                        "prev_hash": "0" * 64}),
+        (DossierEvent, {"dossier": dossier, "seq": 2, "actor": None, "at": at("2026-03-02 09:00"),
+                        "action": "x", "from_status": None, "to_status": 4, "data": {"a": 1}}),
+        (Handover, {"dossier": dossier, "kind": "reception", "at": at("2026-03-02 09:00"),
+                    "from_agency_id": None, "to_agency_id": world.ward_center.pk, "giver": world.receptionist,
+                    "receiver": None, "from_step": None, "due_at": None, "note": ""}),
+        (DossierStep, {"dossier": dossier, "order": 1, "name": "n", "role": "specialist",
+                       "agency_id": world.ward_center.pk, "allotted": dt.timedelta(hours=1),
+                       "started_at": None}),
+        (DossierDocument, {"dossier": dossier, "requirement_id": None, "name": "Giấy", "originals": 1,
+                           "certified_copies": 0, "photocopies": 0, "supplied_in_supplement": False}),
+        (OutboxMessage, {"key": "event:1:email", "event": event, "channel": "email",
+                         "recipient": "a@example.vn", "language": "vi"}),
+    ]
+    for model, values in cases:
+        made, expected = rows.table(model).new(**values), model(**values)
+        assert type(made) is model
+        assert _state(made) == _state(expected), model.__name__
+    # A default made per instance (JSONField default=dict) is not shared between instances.
+    first, second = (rows.table(DossierEvent).new(dossier=dossier, seq=seq) for seq in (3, 4))
+    assert isinstance(first, DossierEvent) and isinstance(second, DossierEvent)
+    assert first.data == {} and first.data is not second.data
