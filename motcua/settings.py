@@ -296,6 +296,8 @@ MOTCUA_LOOKUP_PER_MINUTE = envint("MOTCUA_LOOKUP_PER_MINUTE", 20)
 MOTCUA_LOOKUP_FAILURES_PER_CODE = envint("MOTCUA_LOOKUP_FAILURES_PER_CODE", 10)
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read with one statement written once per process (core/sessions.py).
+SESSION_ENGINE = "motcua.core.sessions"
 # A session ends after this many minutes without a request (core/middleware.py), and in any
 # case SESSION_COOKIE_AGE (12 hours: one working day) after it last refreshed.
 MOTCUA_SESSION_IDLE_MINUTES = envint("MOTCUA_SESSION_IDLE_MINUTES", 30)

@@ -12,6 +12,7 @@ from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
 from motcua.api import accounts, catalog, dossiers, geography
+from motcua.api.common import JSON_DUMPS_PARAMS
 from motcua.api.errors import install_error_handlers
 from motcua.centre import api as centre_api
 from motcua.documents import api as documents_api
@@ -41,7 +42,7 @@ class SwaggerWithCsrf(Swagger):
 class Utf8JSONRenderer(JSONRenderer):
     """Vietnamese stays readable in responses ("Hộ tịch", not "H\\u1ed9 t\\u1ecbch")."""
 
-    json_dumps_params = {"ensure_ascii": False}
+    json_dumps_params = JSON_DUMPS_PARAMS
 
 
 # "ninja" is in INSTALLED_APPS, so the Swagger UI is served from ninja's own static files

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils.translation import gettext
 from ninja import Router, Schema
 from pydantic import AfterValidator, StringConstraints, field_validator
@@ -23,6 +25,7 @@ from motcua.api.common import (
     ShortText,
     Text,
     json_items,
+    json_response,
     printable_text,
 )
 from motcua.api.errors import ERROR_STATUSES, ErrorOut, not_found
@@ -35,10 +38,12 @@ from motcua.dossiers.models import (
     Applicant,
     Deadline,
     Dossier,
+    DossierDocument,
     DossierFile,
     DossierStep,
     ResultDelivery,
     Status,
+    SupplementRequest,
 )
 
 # The applicant's identifiers: the model's lengths and characters (dossiers.models), so what the
@@ -426,6 +431,18 @@ def _file(dossier: Dossier, attached: DossierFile) -> dict[str, Any]:
             "url": f"/api/v1/dossiers/{dossier.code}/files/{attached.pk}"}
 
 
+def _document(document: DossierDocument) -> dict[str, Any]:
+    return {"requirement_id": document.requirement_id, "name": document.name, "originals": document.originals,
+            "certified_copies": document.certified_copies, "photocopies": document.photocopies,
+            "supplied_in_supplement": document.supplied_in_supplement,
+            "warehouse_document_id": document.warehouse_document_id}
+
+
+def _supplement(request: SupplementRequest) -> dict[str, Any]:
+    return {"number": request.number, "items": request.items, "reason": request.reason,
+            "requested_at": request.requested_at, "answered_at": request.answered_at}
+
+
 def _agency(agency: Agency) -> dict[str, str]:
     return {"code": agency.code, "name": agency.name}
 
@@ -461,10 +478,12 @@ def _available(user: User | None, dossier: Dossier, steps: list[DossierStep] | N
     return permissions.available_actions(user, dossier, following)
 
 
-def _listed(dossier: Dossier, name: str, query: QuerySet[Any]) -> list[Any]:
-    """The related list `name` the object carries (a new dossier's, `services._known_lists`), else `query`."""
+def _listed(dossier: Dossier, name: str, query: Callable[[], QuerySet[Any]]) -> list[Any]:
+    """The related list `name` the object carries (a new dossier's, `services._known_lists`), else
+    `query()`'s rows (built only then: a related manager's filtered queryset is most of the cost
+    of a list the object already carries)."""
     known = getattr(dossier, "_prefetched_objects_cache", {}).get(name)
-    return list(known) if known is not None else list(query)
+    return list(known) if known is not None else list(query())
 
 
 def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
@@ -474,7 +493,7 @@ def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
     from motcua.dossiers import slips
 
     applicant = dossier.applicant
-    steps = _listed(dossier, "steps", dossier.steps.select_related("agency").order_by("order"))
+    steps = _listed(dossier, "steps", lambda: dossier.steps.select_related("agency").order_by("order"))
     current = next((s for s in steps if s.pk == dossier.current_step_id), None)
     if current is not None:
         dossier.current_step = current  # the same row, with its agency
@@ -496,9 +515,25 @@ def detail(dossier: Dossier, user: User | None = None) -> dict[str, Any]:
         "fee_amount": dossier.fee_amount, "paid_at": dossier.paid_at, "result_text": dossier.result_text,
         "current_step": _step(current) if current else None,
         "steps": [_step(s) for s in steps],
-        "documents": list(dossier.documents.all()),
-        "files": [_file(dossier, f) for f in _listed(dossier, "files", dossier.files.order_by("id"))],
-        "supplement_requests": _listed(dossier, "supplement_requests",
-                                       dossier.supplement_requests.order_by("number")),
+        "documents": [_document(d) for d in dossier.documents.all()],
+        "files": [_file(dossier, f) for f in _listed(dossier, "files", lambda: dossier.files.order_by("id"))],
+        "supplement_requests": [_supplement(r) for r in _listed(
+            dossier, "supplement_requests", lambda: dossier.supplement_requests.order_by("number"))],
         "available_slips": [kind.value for kind in SlipKind if slips.is_available(dossier, kind.value)],
     }
+
+
+def created(dossier: Dossier, user: User | None) -> HttpResponse:
+    """201 with the new dossier's `detail`, rendered as the API renders a `DossierDetail`.
+
+    `detail` builds every field of `DossierDetail` from the objects in hand, with the types of
+    the schema (plain values, dicts, lists): re-validating it through the schema's pydantic
+    model (ninja's default for an answer) would only rebuild the same values, at ≈ 5 % of a
+    submission's Python. Tests hold the answer equal, byte for byte, to the validated one.
+    """
+    data = detail(dossier, user)
+    return json_response({name: data[name] for name in _DETAIL_FIELDS}, status=201)
+
+
+# The answer's fields in the schema's order (`detail` also carries the summary's other fields).
+_DETAIL_FIELDS = tuple(DossierDetail.model_fields)

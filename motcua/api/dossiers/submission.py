@@ -5,7 +5,7 @@ counter, attaching a file. Every file is checked before anything is written.
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from ninja import File, Form
@@ -28,7 +28,7 @@ from motcua.api.dossiers.schemas import (
     HandedInIn,
     SubmitIn,
     _file,
-    detail,
+    created,
     get_visible,
     router,
 )
@@ -49,7 +49,7 @@ from motcua.geography.models import COMMUNE_LEVELS, Unit
 # imported before `reads` (see the package).
 @router.post("/counter", response={201: DossierDetail, **ERRORS},
              summary="Cán bộ một cửa tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 2, mẫu 01)")
-def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
+def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpResponse:
     user = require_user(request)
     version = _version_in_force(payload.procedure_code)
     dossier = services.receive_new_dossier(
@@ -57,7 +57,7 @@ def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpStatus:
         request=payload.request, sets=payload.sets, documents=_handed_in(payload.documents),
         result_delivery=payload.result_delivery, land_unit=_address_unit(payload.land_unit, "land_unit"),
         forward=payload.forward)
-    return HttpStatus(201, detail(dossier, user))
+    return created(dossier, user)
 
 
 def _version_in_force(code: str) -> ProcedureVersion:
@@ -78,13 +78,13 @@ def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:
 
 @router.post("/counter/refuse", response={201: DossierDetail, **ERRORS},
              summary="Từ chối tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 3, mẫu 03, có mã hồ sơ)")
-def refuse_at_counter(request: HttpRequest, payload: CounterRefusalIn) -> HttpStatus:
+def refuse_at_counter(request: HttpRequest, payload: CounterRefusalIn) -> HttpResponse:
     user = require_user(request)
     version = _version_in_force(payload.procedure_code)
     dossier = services.refuse_new_dossier(
         user, version, _counter_applicant(payload.applicant), payload.reason, channel=payload.channel,
         request=payload.request, documents=_handed_in(payload.documents))
-    return HttpStatus(201, detail(dossier, user))
+    return created(dossier, user)
 
 
 # ------------------------------------------------------------------------------ writes
@@ -137,7 +137,7 @@ def _address_unit(code: str | None, field: str = "applicant_address_unit") -> Un
 @router.post("", response={201: DossierDetail, **ERRORS}, throttle=[SubmissionThrottle()],
              summary="Công dân nộp hồ sơ trực tuyến kèm tệp (multipart)")
 def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
-                   files: File[list[UploadedFile]] = None) -> HttpStatus:  # type: ignore[assignment]
+                   files: File[list[UploadedFile]] = None) -> HttpResponse:  # type: ignore[assignment]
     user = require_user(request)
     if user.role != Role.CITIZEN:
         raise forbidden(gettext("Chỉ công dân nộp hồ sơ trực tuyến; cán bộ tiếp nhận tại quầy."))
@@ -172,7 +172,7 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
                                      result_delivery=data.result_delivery,
                                      land_unit=_address_unit(data.land_unit, "land_unit"),
                                      language=data.language or translation.get_language())
-    return HttpStatus(201, detail(dossier, user))
+    return created(dossier, user)
 
 
 @router.post("/{code}/files", response={201: FileOut, **ERRORS}, throttle=[SubmissionThrottle()],

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from motcua.api.dossiers.schemas import DossierDetail, detail, get_visible
+from motcua.api.main import api
 from motcua.api.tests.conftest import Dossiers, Province, client_for, token_client
 from motcua.dossiers.models import Dossier, DossierEvent, DossierFile
 
@@ -226,3 +228,17 @@ def test_only_a_receptionist_receives_at_the_counter(province: Province) -> None
     assert specialist.status_code == citizen.status_code == 403
     assert anonymous.status_code == 401
     assert not Dossier.objects.exists()
+
+
+
+def test_the_submissions_answer_is_byte_for_byte_what_the_schema_would_render(province: Province) -> None:
+    # The answer is rendered from `detail` without ninja's re-validation through DossierDetail
+    # (schemas.created): the same bytes as ninja's validated rendering of the dossier read back.
+    client, csrf = session(province.citizen)
+    response = submit(client, csrf, province, SimpleUploadedFile("a.pdf", PDF, "application/pdf"),
+                      SimpleUploadedFile("b.pdf", PDF, "application/pdf"))
+    assert response.status_code == 201, response.content
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    read_back = get_visible(province.citizen, response.json()["code"])
+    validated = DossierDetail.model_validate(detail(read_back, province.citizen)).model_dump()
+    assert response.content == api.renderer.render(None, validated, response_status=201).encode()  # type: ignore[arg-type]
