@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.conf import settings
+from django.db import transaction
 
 from motcua.assistant import knowledge
 from motcua.assistant.evaluation import load_rows, measure
@@ -97,14 +100,37 @@ def test_offtopic_dev_split_has_60_offtopic_questions_and_60_guards_off_the_visi
     assert sum(1 for r in guards if r["facts"]) >= 0.9 * len(guards)
 
 
-def _real_catalog() -> None:
+@pytest.fixture(scope="module")
+def real_catalog(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The real catalog, imported once for the tests of this module that take it (≈ 7 s of CPU
+    each time on SQLite) into the test database, inside a transaction rolled back after them. Each test
+    runs in a savepoint of it (pytest-django's `db`, rolled back after the test), so each finds
+    the database exactly as right after the import, as when each test imported it."""
     from motcua.catalog.importer import import_catalog
 
-    import_catalog(CATALOG_FILE, progress=False)
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            import_catalog(CATALOG_FILE, progress=False)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def _real_catalog() -> None:
+    """The module's import (`real_catalog`), seen afresh by the search and the assistant."""
     catalog_search.invalidate()
     knowledge.invalidate()
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("real_catalog")
 def test_close_variants_go_to_the_general_procedure_unless_the_special_case_is_asked(db: Any) -> None:
     from motcua.assistant.services import ask
 
@@ -122,6 +148,8 @@ def test_close_variants_go_to_the_general_procedure_unless_the_special_case_is_a
     assert ask("mua bảo hiểm xe máy ở đâu rẻ").confident is False
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("real_catalog")
 def test_what_the_catalog_cannot_answer_is_refused_on_the_real_catalog(db: Any) -> None:
     from motcua.assistant.services import ask
 
@@ -140,6 +168,8 @@ def test_what_the_catalog_cannot_answer_is_refused_on_the_real_catalog(db: Any) 
     assert answer.sources[0].code == "1.004194"
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("real_catalog")
 def test_assistant_meets_the_targets_on_the_tuning_part_of_the_real_catalog(db: Any) -> None:
     _real_catalog()
     report = measure(load_rows() + load_rows(HELDOUT2), misses=True)

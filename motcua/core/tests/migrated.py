@@ -52,8 +52,8 @@ def _template_name(shared: Path) -> str:
 
 
 @contextmanager
-def _locked(shared: Path) -> Iterator[None]:
-    with (shared / "lock").open("w") as lock:
+def _locked(shared: Path, name: str = "lock") -> Iterator[None]:
+    with (shared / name).open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -112,3 +112,110 @@ def drop_template(database: dict[str, Any], shared: Path) -> None:
             for name in (_template_name(shared), f"{_template_name(shared)}_building"):
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     shutil.rmtree(shared, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------
+# pytest-django's per-worker test databases, migrated once per run
+
+
+def _test_template_name(database: dict[str, Any], shared: Path) -> str:
+    """The PostgreSQL template of the workers' test databases: named after the suite's database
+    (so that it carries its prefix) and the run."""
+    return f"{str(database['NAME'])[:30]}_testdb_{hashlib.sha256(str(shared).encode()).hexdigest()[:12]}"
+
+
+def _clonable(connection: Any) -> bool:
+    """PostgreSQL, or SQLite with its test database in memory (the suite's settings)."""
+    if connection.vendor == "postgresql":
+        return True
+    test_name = connection.creation._get_test_db_name()
+    return connection.vendor == "sqlite" and connection.creation.is_in_memory_db(test_name)
+
+
+def _save_test_template(connection: Any, template: str, shared: Path) -> None:
+    """A copy of this worker's freshly migrated test database, for the other workers."""
+    if connection.vendor == "postgresql":
+        test_name = connection.settings_dict["NAME"]
+        connection.close()  # the source of CREATE DATABASE … TEMPLATE must have no session
+        with _admin(connection.settings_dict) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{test_name}"')
+        (shared / "testdb.ready").write_text(template)
+        return
+    connection.ensure_connection()
+    building = shared / "testdb.building.sqlite3"
+    building.unlink(missing_ok=True)
+    target = sqlite3.connect(building)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
+    building.replace(shared / "testdb.sqlite3")
+    (shared / "testdb.ready").write_text(str(shared / "testdb.sqlite3"))
+
+
+def _clone_test_db(connection: Any, template: str) -> Any:
+    """A replacement for `connection.creation.create_test_db` that copies the template instead
+    of migrating: the same steps as Django's otherwise (name, settings, serialisation, cache
+    tables)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    creation = connection.creation
+
+    def create_test_db(verbosity: int = 1, autoclobber: bool = False, serialize: bool = True,
+                       keepdb: bool = False) -> str:
+        test_name = creation._get_test_db_name()
+        if connection.vendor == "postgresql":
+            with _admin(connection.settings_dict) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{test_name}" WITH (FORCE)')
+                admin.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template}"')
+        connection.close()
+        settings.DATABASES[connection.alias]["NAME"] = test_name
+        connection.settings_dict["NAME"] = test_name
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()  # the shared in-memory database lives while this is open
+            source = sqlite3.connect(template)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+        if serialize:
+            connection._test_serialized_contents = creation.serialize_db_to_string()
+        call_command("createcachetable", database=connection.alias)
+        connection.ensure_connection()
+        return str(test_name)
+
+    return create_test_db
+
+
+def setup_test_databases(shared: Path, setup: Any) -> Any:
+    """pytest-django's per-worker test databases: the first worker to get here migrates its own
+    (`setup()`, Django's `setup_databases`) and leaves a copy of it in `shared`; the other workers
+    wait for it and get a copy (`CREATE DATABASE … TEMPLATE` on PostgreSQL, SQLite's backup into
+    the in-memory database) instead of migrating again. Returns what `setup()` returns."""
+    from django.db import connections
+
+    connection = connections["default"]
+    if set(connections) != {"default"} or not _clonable(connection):
+        return setup()
+    template = _test_template_name(connection.settings_dict, shared)
+    with _locked(shared, "testdb.lock"):
+        ready = shared / "testdb.ready"
+        if not ready.exists():
+            config = setup()
+            _save_test_template(connection, template, shared)
+            return config
+        # Django's own create_test_db, for this call only, copies instead of migrating.
+        connection.creation.create_test_db = _clone_test_db(connection, ready.read_text())  # type: ignore[method-assign]
+        try:
+            return setup()
+        finally:
+            del connection.creation.create_test_db  # the class's method again
+
+
+def drop_test_template(database: dict[str, Any], shared: Path) -> None:
+    """At the end of a run (controller process): the workers' PostgreSQL template goes."""
+    if _postgres(database):
+        with _admin(database) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{_test_template_name(database, shared)}" WITH (FORCE)')
