@@ -320,11 +320,13 @@ _JUDGEMENT = re.compile(
     r"|nao (?:tot|re|uy tin|ngon|chat luong)|o dau (?:tot|re|uy tin|ngon)"
     r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh)"
     # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
-    # among businesses, which the catalog does not rank.
-    r"|(?:dich vu|hang|cua hang|tiem|cong ty|van phong) nao|nao (?:nhanh|de do)"
+    # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
+    # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
+    r"|(?:cua hang|tiem|cong ty|van phong dich vu|hang (?:xe|bao hiem)) nao"
     # How much the asker will get ("lương hưu của tôi được bao nhiêu"): a personal amount, which
     # only the paying office computes; the catalog's fee is what a procedure costs, not this.
-    r"|duoc (?:huong |nhan |linh |tra )?bao nhieu)\b"
+    # Not a count or a length ("được bao nhiêu bản", "được hưởng bao nhiêu tháng").
+    r"|duoc (?:huong |nhan |linh |tra )?bao nhieu(?! (?:ngay|thang|nam|tuan|gio|ban|lan|bo|trang)\b))\b"
     # "nên … không" at the end: whether to ("nên mua nhà không?").
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
 )

@@ -299,6 +299,9 @@ def submit_online(
     if permissions.submit_online(actor) is not None:
         raise _forbidden()
     assert actor is not None
+    # An existing applicant with no account is linked in memory only (its row keeps no user):
+    # the batch must not hold a copy that differs from the row a lock would read (`_hold_new`).
+    linked_in_memory = applicant.pk is not None and applicant.user_id is None
     if applicant.user_id is None:
         applicant.user = actor
     elif applicant.user_id != actor.pk:
@@ -359,7 +362,8 @@ def submit_online(
         tables.table(DossierEvent).append(event, key=True)
         dossier._loaded_values = _column_values(dossier)
         _dispatch(dossier, event, None)
-        _hold_new(dossier, foreign)
+        if not linked_in_memory:
+            _hold_new(dossier, foreign)
     # A new online dossier has no steps (they start at reception) and no supplement request yet.
     _known_lists(dossier, documents=created, files=stored, steps=[], supplement_requests=[])
     return dossier

@@ -168,3 +168,21 @@ def test_a_new_dossiers_rows_take_the_keys_its_numbering_reserved(world: World) 
     assert (fresh.status, fresh.revision) == (Status.RETURNED, 5)
     assert _values(fresh) == _values(again)
     assert list(verify_chains()) == []
+
+
+def test_an_applicant_linked_to_the_citizen_only_in_memory_leaves_no_held_copy(world: World) -> None:
+    # An existing applicant with no account (a counter's) submitted online: the service links it
+    # to the citizen in memory only, so a held copy would carry a user its row does not have.
+    applicant = world.applicant()
+    applicant.save()
+    with transaction.atomic(), facts.deferred():
+        for minute in ("06:58", "06:59"):  # the first reads the catalog; the second is held (PostgreSQL)
+            new = services.submit_online(
+                world.citizen, world.birth, world.applicant(), world.ward_center,
+                at=at(f"2026-03-02 {minute}"), documents=services.catalog_documents(world.birth))
+        assert (new.pk in (rows.held() or {})) is KEEPS
+        dossier = services.submit_online(
+            world.citizen, world.birth, applicant, world.ward_center, at=at("2026-03-02 07:00"),
+            documents=services.catalog_documents(world.birth))
+        assert dossier.applicant.user_id == world.citizen.pk
+        assert dossier.pk not in (rows.held() or {})
