@@ -137,6 +137,8 @@ def _save_test_template(connection: Any, template: str, shared: Path) -> None:
     if connection.vendor == "postgresql":
         test_name = connection.settings_dict["NAME"]
         connection.close()  # the source of CREATE DATABASE … TEMPLATE must have no session
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()  # a pooled connection is kept open by the pool (MOTCUA_DB_POOL)
         with _admin(connection.settings_dict) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{template}" TEMPLATE "{test_name}"')
