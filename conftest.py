@@ -133,10 +133,10 @@ def _deselect_postgresql_only(config: pytest.Config, items: list[pytest.Item]) -
 
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
-    keep = [item for item in items if not item.get_closest_marker("postgresql")]
-    if len(keep) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("postgresql")])
-        items[:] = keep
+    dropped = {id(item) for item in items if item.get_closest_marker("postgresql")}
+    if dropped:
+        config.hook.pytest_deselected(items=[item for item in items if id(item) in dropped])
+        items[:] = [item for item in items if id(item) not in dropped]
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's order (database tests, transactional, others)

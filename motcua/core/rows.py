@@ -285,7 +285,7 @@ class Table:
         `combining()` (the row count checked then), else at once. They count as saved now."""
         if not objs:
             return
-        if _combining():
+        if keeping():
             self._insert_later(objs, keyed=True)
         else:
             self.insert_many(objs, keyed=True)
@@ -394,11 +394,11 @@ class Table:
         queue = _current()
         if queue is None:
             if key and obj.pk is not None:  # its key reserved already (`Table.sequence`)
-                if _combining():
+                if keeping():
                     self._insert_later([obj], keyed=True)
                 else:
                     self.insert_many([obj], keyed=True)
-            elif key or not _combining():
+            elif key or not keeping():
                 self.insert(obj)
             else:
                 self._insert_later([obj])
@@ -414,7 +414,7 @@ class Table:
         """`append` for several objects (one multi-row INSERT outside a batch)."""
         queue = _current()
         if queue is None:
-            if key or not _combining() or not objs:
+            if key or not keeping() or not objs:
                 self.insert_many(objs)
             else:
                 self._insert_later(objs)
@@ -479,7 +479,7 @@ class Table:
         db = connections[DEFAULT_DB_ALIAS]
         params = [self.value(obj, f, False, db) for f in fields]
         params.append(obj.pk)
-        if _combining():
+        if keeping():
             defer(sql, params, rowcount(1, f"{self.model.__name__} {obj.pk}: the UPDATE affected no row."))
             return
         with db.cursor() as cursor:
@@ -560,10 +560,6 @@ def _can_combine() -> bool:
     return db.vendor == "postgresql" and not db.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
-def _combining() -> bool:
-    return _kept().depth > 0
-
-
 def keeping() -> bool:
     """Whether writes are kept for the next statement now (inside `combining()` on PostgreSQL):
     a new row whose key is reserved beforehand can then travel with them (`Table.insert_reserved`)."""
@@ -629,7 +625,7 @@ def combining() -> Iterator[None]:
 
 def defer(sql: str, params: list[Any], check: Check | None = None) -> None:
     """Keep a write for the next statement (inside `combining()`, else run it now)."""
-    if not _combining():
+    if not keeping():
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
             cursor.execute(sql, params)
             follow = check(cursor) if check is not None else None

@@ -5,35 +5,30 @@ Every signed-in request reads its session row first. Django's `db.SessionStore` 
 read through the ORM each time (`objects.get(session_key=…, expire_date__gt=now)`: a queryset,
 a filter, a compiled SELECT, a model instance), a few percent of an API submission's Python
 (issue #17). This store sends the same statement — same table, same row, same expiry
-condition — as SQL built once per database vendor from the model's `_meta`, and decodes the
+condition — as SQL built once per process (`core.rows.table`), and decodes the
 data as Django does. Everything else (creating, saving, cycling, deleting a session, the
 cookie) is Django's store unchanged, so the rows of either store are read by the other.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
-from django.db import connections, router
+from django.db import connection
 from django.utils import timezone
 
-# The SELECT of a session's data, per database vendor (quoted names differ).
-_SELECT: dict[str, str] = {}
+from motcua.core import rows
 
 
-def _select(connection: Any) -> str:
-    sql = _SELECT.get(connection.vendor)
-    if sql is None:
-        quote = connection.ops.quote_name
-        meta = Session._meta
-        column = {f.name: quote(f.column) for f in meta.concrete_fields}
-        sql = _SELECT[connection.vendor] = (
-            f"SELECT {column['session_data']} FROM {quote(meta.db_table)}"
-            f" WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
-        )
-    return sql
+@cache
+def _select() -> str:
+    """The SELECT of a live session's data by its key."""
+    t = rows.table(Session)
+    return (f"SELECT {t.column['session_data']} FROM {t.name}"
+            f" WHERE {t.pk_column} = %s AND {t.column['expire_date']} > %s")
 
 
 class SessionStore(db.SessionStore):
@@ -43,11 +38,9 @@ class SessionStore(db.SessionStore):
         key = self.session_key  # None if the cookie's value was not a valid key
         if key is None:
             return {}
-        connection = connections[router.db_for_read(Session)]
-        expire_date = Session._meta.get_field("expire_date")
-        now = expire_date.get_db_prep_value(timezone.now(), connection)
+        now = rows.table(Session).prep("expire_date", timezone.now())
         with connection.cursor() as cursor:
-            cursor.execute(_select(connection), [key, now])
+            cursor.execute(_select(), [key, now])
             row = cursor.fetchone()
         if row is None:
             # As Django's store: a missing or expired session is a new, empty one.

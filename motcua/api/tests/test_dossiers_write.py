@@ -230,7 +230,6 @@ def test_only_a_receptionist_receives_at_the_counter(province: Province) -> None
     assert not Dossier.objects.exists()
 
 
-
 def test_the_submissions_answer_is_byte_for_byte_what_the_schema_would_render(province: Province) -> None:
     # The answer is rendered from `detail` without ninja's re-validation through DossierDetail
     # (schemas.created): the same bytes as ninja's validated rendering of the dossier read back.

@@ -26,7 +26,7 @@ from motcua.dossiers.services.kernel import (
     _atomic,
     _check,
     _commit,
-    _keys_for,
+    _insert_reserved,
     _lock,
     _now,
 )
@@ -95,11 +95,7 @@ def _create_documents(
         )
         for d in documents
     ]
-    keys = _keys_for(dossier, DossierDocument, len(rows))
-    if keys is not None:  # reserved: the INSERT travels with the transition's other writes
-        for row, key in zip(rows, keys, strict=True):
-            row.pk = key
-        tables.table(DossierDocument).insert_reserved(rows)
+    if _insert_reserved(dossier, DossierDocument, rows):
         return rows
     tables.table(DossierDocument).insert_many(rows)
     created = rows

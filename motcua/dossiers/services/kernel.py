@@ -553,6 +553,19 @@ def _keys_for(dossier: Dossier, model: type[Any], count: int) -> list[int] | Non
     return rows.batch_keys(rows.table(model), count) if count else None
 
 
+def _insert_reserved(dossier: Dossier, model: type[Any], objs: Sequence[Any]) -> bool:
+    """INSERT the new `objs` of `model` with the keys reserved for them (`_keys_for`), kept to
+    travel with the transition's other writes; False when none were reserved (the caller
+    inserts them at once and gets their keys back)."""
+    keys = _keys_for(dossier, model, len(objs))
+    if keys is None:
+        return False
+    for obj, key in zip(objs, keys, strict=True):
+        obj.pk = key
+    rows.table(model).insert_reserved(objs)
+    return True
+
+
 def _hold_new(dossier: Dossier, foreign_at_write: int) -> None:
     """Inside a batch (`rows.held`), keep a copy of a dossier its transition has just created, as
     the lock would read it, so the next transition on it in the batch does not lock and read it

@@ -33,8 +33,8 @@ from motcua.dossiers.services.kernel import (
     _atomic,
     _check,
     _commit,
+    _insert_reserved,
     _iso,
-    _keys_for,
     _lock,
     _now,
     _reason_required,
@@ -106,17 +106,11 @@ def _copy_steps(
         return []
     _schedule(dossier, rows, plan_from or at, cal)
     table = tables.table(DossierStep)
-    keys = _keys_for(dossier, DossierStep, len(rows))
-    if keys is not None:  # reserved: the INSERT travels with the transition's other writes
-        for row, key in zip(rows, keys, strict=True):
-            row.pk = key
-        table.insert_reserved(rows)
-        dossier._open_steps = list(rows)
-        return rows
-    table.insert_many(rows)
     created = rows
-    if created[0].pk is None:  # backends without RETURNING on a multi-row insert
-        created = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
+    if not _insert_reserved(dossier, DossierStep, rows):
+        table.insert_many(rows)
+        if created[0].pk is None:  # backends without RETURNING on a multi-row insert
+            created = list(DossierStep.objects.filter(dossier=dossier).order_by("order"))
     dossier._open_steps = list(created)
     return created
 

@@ -50,8 +50,8 @@ from motcua.dossiers.services.kernel import (
     _dispatch,
     _forbidden,
     _hold_new,
+    _insert_reserved,
     _iso,
-    _keys_for,
     _known_lists,
     _lock,
     _next_code,
@@ -242,22 +242,16 @@ def _assign_code(dossier: Dossier, at: dt.datetime, *, documents: int = 0, steps
                (DossierDocument, documents), (DossierStep, steps)]
     dossier.code = _next_code(dossier.receiving_agency, at, dossier, reserve)
     if applicant.pk is None:
-        keys = _keys_for(dossier, Applicant, 1)
-        assert keys is not None
-        applicant.pk = keys[0]
-        tables.table(Applicant).insert_reserved([applicant])
+        reserved = _insert_reserved(dossier, Applicant, [applicant])
+        assert reserved, "the numbering reserves a new applicant's key"
     return foreign
 
 
 def _insert_new(dossier: Dossier) -> None:
     """INSERT the new dossier: with the key its numbering reserved (kept with the transition's
     other writes), else at once."""
-    keys = _keys_for(dossier, Dossier, 1) if dossier._reserved_keys is not None else None
-    if keys is None:
+    if not _insert_reserved(dossier, Dossier, [dossier]):
         tables.table(Dossier).insert(dossier)
-        return
-    dossier.pk = keys[0]
-    tables.table(Dossier).insert_reserved([dossier])
 
 
 # ---------------------------------------------------------------------------------------
