@@ -206,6 +206,10 @@ DATABASES = {
     )
 }
 
+# The services' statements sent as prepared statements on PostgreSQL (motcua.core.rows); off
+# behind PgBouncer in transaction mode (README, Production).
+MOTCUA_DB_PREPARE = envbool("MOTCUA_DB_PREPARE", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

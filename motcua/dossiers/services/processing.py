@@ -173,8 +173,17 @@ def _start_step(
     else:
         tables.table(DossierStep).update(step, _STARTED)
     moved = _schedule(dossier, later, step.due_at, cal) if later and step.due_at is not None else []
-    if moved:  # one UPDATE, only if a later step moved
-        DossierStep.objects.bulk_update(moved, ["due_at"])
+    _save_due_times(moved)  # only the later steps that moved
+
+
+def _save_due_times(steps: Sequence[DossierStep]) -> None:
+    """Write the steps' new due times: kept with the transition's other writes where writes are
+    kept (PostgreSQL: no statement of their own, no ORM query inside a batch), else one UPDATE."""
+    if tables.keeping():
+        for step in steps:
+            tables.table(DossierStep).update(step, ["due_at"])
+    elif steps:
+        DossierStep.objects.bulk_update(steps, ["due_at"])
 
 
 def _hand_on_sql() -> str:

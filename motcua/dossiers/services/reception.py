@@ -283,7 +283,8 @@ def submit_online(
     same transaction and deleted again if it fails.
 
     A new applicant's `language` (for slips and notices) is `language`, else the language
-    the citizen is using (the request's active language).
+    the citizen is using (the request's active language). An existing applicant with no account
+    becomes the citizen's (saved with the dossier); one with another account is refused.
 
     `reused` are (requirement id, warehouse document id) pairs (once-only, issue #13): the
     applicant's own visible, valid digitised documents handed in instead of an upload; each
@@ -293,9 +294,8 @@ def submit_online(
     if permissions.submit_online(actor) is not None:
         raise _forbidden()
     assert actor is not None
-    # An existing applicant with no account is linked in memory only (its row keeps no user):
-    # the batch must not hold a copy that differs from the row a lock would read (`_hold_new`).
-    linked_in_memory = applicant.pk is not None and applicant.user_id is None
+    # An existing applicant with no account is linked to the citizen's, in the transaction below.
+    link = applicant.pk is not None and applicant.user_id is None
     if applicant.user_id is None:
         applicant.user = actor
     elif applicant.user_id != actor.pk:
@@ -347,6 +347,8 @@ def submit_online(
         if on_behalf.strip():
             data["on_behalf"] = {"account": actor.pk, "relationship": on_behalf.strip()[:200]}
         foreign = _assign_code(dossier, at, documents=len(handed_in))
+        if link:
+            tables.table(Applicant).update(applicant, ["user"])
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         _insert_new(dossier)
@@ -356,8 +358,7 @@ def submit_online(
         tables.table(DossierEvent).append(event, key=True)
         dossier._loaded_values = _column_values(dossier)
         _dispatch(dossier, event, None)
-        if not linked_in_memory:
-            _hold_new(dossier, foreign)
+        _hold_new(dossier, foreign)
     # A new online dossier has no steps (they start at reception) and no supplement request yet.
     _known_lists(dossier, documents=created, files=stored, steps=[], supplement_requests=[])
     return dossier

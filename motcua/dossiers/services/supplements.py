@@ -32,7 +32,7 @@ from motcua.dossiers.services.kernel import (
     _reason_required,
     calendar,
 )
-from motcua.dossiers.services.processing import _following_steps, _schedule
+from motcua.dossiers.services.processing import _following_steps, _save_due_times, _schedule
 
 # ---------------------------------------------------------------------------------------
 # 5. Supplement
@@ -148,8 +148,7 @@ def receive_supplement(
             if step.due_at is not None:
                 # The pause moved the dossier's due time: the steps still to come move with this one.
                 moved += _schedule(locked, _following_steps(locked, step), step.due_at, cal)
-            if moved:
-                DossierStep.objects.bulk_update(moved, ["due_at"])
+            _save_due_times(moved)
         created = _create_documents(locked, documents, supplement=True)
         _attach(locked, files, types, created, stored, by_index=True)
         locked.status = locked.resume_status or Status.PROCESSING

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from motcua.catalog.models import ProcedureVersion
+from motcua.core import rows
 from motcua.dossiers import hooks, services
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep, Handover, Status
 from motcua.dossiers.services import DossierError
@@ -101,6 +102,6 @@ def test_receive_and_forward_locks_the_dossier_once(world: World) -> None:
     )
     with CaptureQueriesContext(connection) as captured:
         services.receive_dossier(world.receptionist, dossier, at=at("2026-03-02 08:00"), forward=True)
-    locks = [q for q in captured.captured_queries if "FOR UPDATE" in q["sql"].upper()]
+    locks = [q for q in captured.captured_queries if "FOR UPDATE" in rows.expand(q["sql"]).upper()]
     assert len(locks) == (1 if connection.features.has_select_for_update else 0)
     assert list(dossier.events.values_list("action", flat=True)) == ["submit", "receive", "forward"]

@@ -31,6 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from motcua.catalog.models import ProcedureVersion
+from motcua.core import rows
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier, Status
 from motcua.stats import facts
@@ -63,7 +64,7 @@ EXPECTED: dict[str, int | dict[str, int]] = {
     "assign_step": {"sqlite": 4, "postgresql": 2},
     "transfer_dossier": {"sqlite": 9, "postgresql": 6},
     "request_supplement": {"sqlite": 8, "postgresql": 3},
-    "receive_supplement": {"sqlite": 11, "postgresql": 7},
+    "receive_supplement": {"sqlite": 11, "postgresql": 6},
     "request_payment": {"sqlite": 7, "postgresql": 2},
     "record_payment": {"sqlite": 3, "postgresql": 2},
     "withdraw": {"sqlite": 6, "postgresql": 2},
@@ -117,7 +118,7 @@ def assert_database_query_count(name: str) -> Iterator[None]:
     if PRINT:
         print(f"QUERY COUNT {connection.vendor} {name!r}: {actual}")
         return
-    listing = "\n".join(f"  {q['sql'][:200]}" for q in captured.captured_queries)
+    listing = "\n".join(f"  {rows.expand(q['sql'])[:200]}" for q in captured.captured_queries)
     assert actual == expected, f"{name}: {actual} queries, expected {expected}:\n{listing}"
 
 

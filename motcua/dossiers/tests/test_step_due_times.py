@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from motcua.accounts.models import User
 from motcua.catalog.models import ProcedureVersion
@@ -132,6 +134,26 @@ def test_a_step_started_late_gets_its_allotted_time_and_pushes_the_next_ones(wor
     assert specialist.due_at == cal.add_working(forwarded, _hours(56))
     assert leader.due_at == dossier.due_at and desk.due_at == dossier.due_at
     assert_coherent(dossier)
+
+
+def test_moving_the_later_steps_costs_no_statement_of_its_own_where_writes_are_kept(world: World) -> None:
+    # A late forward moves the steps after the started one; on PostgreSQL their new due times
+    # travel with the transition's other writes (no ORM statement: inside a batch one would
+    # also end the batch's held copies), so it costs what an on-time forward costs.
+    on_time, late = _receive(world, world.land), _receive(world, world.land)
+    cal = services.calendar()
+    with CaptureQueriesContext(connection) as plain:
+        services.forward_dossier(world.receptionist, on_time, at=at("2026-03-02 09:00"))
+    forwarded = cal.add_working(at(RECEIVED), _hours(24))
+    with CaptureQueriesContext(connection) as moving:
+        services.forward_dossier(world.receptionist, late, at=forwarded)
+    leader = _steps(late)[2]
+    assert leader.due_at == late.due_at and leader.due_at != _steps(on_time)[2].due_at
+    if connection.vendor == "postgresql":
+        assert len(moving.captured_queries) == len(plain.captured_queries)
+    else:  # one UPDATE of the moved steps
+        assert len(moving.captured_queries) == len(plain.captured_queries) + 1
+    assert_coherent(late)
 
 
 def test_a_step_started_early_keeps_its_planned_due_time(world: World) -> None:

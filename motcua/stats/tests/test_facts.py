@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import connection
 
+from motcua.core import rows
 from motcua.dossiers import services
 from motcua.dossiers.sample import World, at
 from motcua.stats import check, facts
@@ -26,7 +27,8 @@ def stats_queries() -> Iterator[list[str]]:
     mine: list[str] = []
 
     def record(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
-        mine.extend(statement for statement in sql.split(";\n") if '"stats_' in statement)
+        sent = rows.expand(sql)  # a prepared statement's text in place of its EXECUTE
+        mine.extend(statement for statement in sent.split(";\n") if '"stats_' in statement)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(record):

@@ -1,0 +1,129 @@
+"""The services' statements as prepared statements (`rows._prepared`, PostgreSQL): a connection
+PREPAREs a statement's shape once and then sends EXECUTE with the values; a round trip that
+fails after its PREPAREs leaves the connection able to go on; off, everything is sent as text."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from motcua.core import rows
+from motcua.dossiers import services
+from motcua.dossiers.audit import verify_chains
+from motcua.dossiers.models import Dossier, Status
+from motcua.dossiers.sample import World, at
+from motcua.stats import check
+
+pytestmark = pytest.mark.postgresql
+
+
+def _received(world: World, minute: int = 0) -> Dossier:
+    return services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at(f"2026-03-02 08:{minute:02d}"),
+        documents=services.catalog_documents(world.birth),
+    )
+
+
+def _prepared_names() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'motcua%%'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+def _sent(captured: CaptureQueriesContext) -> str:
+    return ";\n".join(q["sql"] for q in captured.captured_queries)
+
+
+def test_a_transition_prepares_its_statements_once_then_executes_them(world: World) -> None:
+    first, second = _received(world, 0), _received(world, 1)
+    with CaptureQueriesContext(connection) as once:
+        services.forward_dossier(world.receptionist, first, at=at("2026-03-02 08:30"))
+    with CaptureQueriesContext(connection) as again:
+        services.forward_dossier(world.receptionist, second, at=at("2026-03-02 08:31"))
+    # The second forward sends no PREPARE and no statement text: EXECUTEs with values.
+    assert "PREPARE motcua_" not in _sent(again)
+    lock = again.captured_queries[0]["sql"]
+    assert lock.startswith("EXECUTE motcua_") and "FOR UPDATE" in rows.expand(lock)
+    assert len(again.captured_queries) == len(once.captured_queries)
+    assert _prepared_names() >= {name.split("(")[0] for name in _sent(again).split("EXECUTE ")[1:]}
+    for dossier in (first, second):
+        fresh = Dossier.objects.get(pk=dossier.pk)
+        assert (fresh.status, fresh.revision) == (Status.PROCESSING, 2)
+    assert list(verify_chains()) == [] and check.check() == []
+
+
+def test_after_a_failed_round_trip_that_prepared_a_statement_the_same_statement_runs_again(
+    world: World,
+) -> None:
+    sql = "SELECT 10 / %s, %s"  # a shape no other statement has
+    with pytest.raises(DatabaseError, match="division by zero"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            rows.execute(cursor, sql, [0, "one"])
+    # Its PREPARE ran before the failing EXECUTE (prepared statements outlive a rollback):
+    # the connection must not PREPARE the same name again, nor believe it has it if it had not.
+    with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [5, "two"])
+        assert cursor.fetchone() == (2, "two")
+    with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [2, "three"])
+        assert cursor.fetchone() == (5, "three")
+
+
+def test_a_prepare_that_failed_is_not_taken_for_done(world: World) -> None:
+    sql = "SELECT 20 / %s, %s"  # a shape no other statement has
+    with transaction.atomic(), connection.cursor() as cursor:
+        with pytest.raises(DatabaseError):
+            cursor.execute("SELECT 1 / 0")
+        # The transaction is aborted: the PREPARE sent ahead of the EXECUTE fails too.
+        with pytest.raises(DatabaseError, match="aborted"):
+            rows.execute(cursor, sql, [4, "one"])
+        transaction.set_rollback(True)
+    with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [4, "two"])
+        assert cursor.fetchone() == (5, "two")
+
+
+def test_a_value_and_a_null_in_the_same_place_are_two_shapes_that_both_run(world: World) -> None:
+    dossier = _received(world)
+    table = rows.table(Dossier)
+    for value in (None, at("2026-03-03 10:00"), None, at("2026-03-04 10:00")):
+        dossier.new_appointment_at = value
+        with transaction.atomic(), rows.combining():
+            table.update(dossier, ["new_appointment_at"])
+        assert Dossier.objects.get(pk=dossier.pk).new_appointment_at == value
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_again_what_it_lacks(world: World) -> None:
+    first = _received(world, 0)
+    services.forward_dossier(world.receptionist, first, at=at("2026-03-02 08:30"))
+    connection.close()  # the statements die with the session
+    second = _received(world, 1)
+    with CaptureQueriesContext(connection) as captured:
+        services.forward_dossier(world.receptionist, second, at=at("2026-03-02 08:31"))
+    assert "PREPARE motcua_" in _sent(captured)
+    assert Dossier.objects.get(pk=second.pk).status == Status.PROCESSING
+
+
+def test_turned_off_the_statements_are_sent_as_text(world: World) -> None:
+    dossier = _received(world)
+    with override_settings(MOTCUA_DB_PREPARE=False), CaptureQueriesContext(connection) as captured:
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
+    assert "motcua_" not in _sent(captured)
+    assert "FOR UPDATE" in captured.captured_queries[0]["sql"]
+    assert Dossier.objects.get(pk=dossier.pk).status == Status.PROCESSING
+
+
+def test_expand_shows_the_statement_behind_each_execute(world: World) -> None:
+    dossier = _received(world)
+    services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:30"))
+    dossier = _received(world, 1)
+    with CaptureQueriesContext(connection) as captured:
+        services.forward_dossier(world.receptionist, dossier, at=at("2026-03-02 08:31"))
+    writes = rows.expand(captured.captured_queries[-1]["sql"])
+    assert "EXECUTE" not in writes and "PREPARE" not in writes
+    assert 'UPDATE "dossiers_dossier" SET' in writes and 'INSERT INTO "dossiers_dossierevent"' in writes
+    # A literal holding the separator does not split a statement.
+    assert rows.expand("SELECT ';\n'") == "SELECT ';\n'"
