@@ -8,10 +8,12 @@ Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [
       .venv/bin/python bench/assistant.py --build-tuning-extra3   # append the 3rd tuning extras
       .venv/bin/python bench/assistant.py --build-dev-offtopic   # (re)write the off-topic dev split
       .venv/bin/python bench/assistant.py --build-dev7   # (re)write session 7's two dev halves
+      .venv/bin/python bench/assistant.py --build-dev8   # (re)write session 8's two dev halves
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
-per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / heldout / heldout2 /
+per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / dev8_tune / dev8_check /
+heldout / heldout2 /
 heldoutN; `--splits` names the ones to measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
   fact recall (key facts copied from the catalog found word for word in the answer),
@@ -50,6 +52,9 @@ DEV_OFFTOPIC_PATH = ROOT / "eval" / "assistant_dev_offtopic.jsonl"
 # Session 7's everyday questions of Lạng Sơn citizens, written before that session's changes, in two
 # fixed halves: "dev7_tune" (tuned on) and "dev7_check" (measured as an aggregate only).
 DEV7_PATH = ROOT / "eval" / "assistant_dev7.jsonl"
+# Session 8's questions on procedures and situations the earlier sets do not use, written before that
+# session's changes, in two fixed halves: "dev8_tune" (tuned on) and "dev8_check" (aggregate only).
+DEV8_PATH = ROOT / "eval" / "assistant_dev8.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -169,16 +174,18 @@ def build_dev_offtopic() -> list[dict[str, Any]]:
     return build_tuning_extra2("assistant_dev_offtopic_questions", "dev_offtopic")
 
 
-def build_dev7() -> list[dict[str, Any]]:
-    """eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py, each row in the half
-    (split "dev7_tune" or "dev7_check") the module's fixed shuffle gives it."""
-    sys.path.insert(0, str(ROOT / "eval"))
-    import assistant_dev7_questions as q  # type: ignore[import-not-found]
+def build_dev7(module: str = "assistant_dev7_questions") -> list[dict[str, Any]]:
+    """eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py (or session 8's module),
+    each row in the half (split "dev7_tune" / "dev7_check", "dev8_…") the module's fixed shuffle
+    gives it."""
+    import importlib
 
+    sys.path.insert(0, str(ROOT / "eval"))
+    q = importlib.import_module(module)
     half = q.halves()
     rows = [row(question, intents, difficulty, codes, half[question])
             for question, intents, difficulty, codes in q.QUESTIONS]
-    for question in q.OFF_TOPIC + q.OFF_TOPIC_TUNE_EXTRA:
+    for question in q.OFF_TOPIC + getattr(q, "OFF_TOPIC_TUNE_EXTRA", []):
         rows += about_nothing([question], "off_topic", half[question])
     return rows
 
@@ -203,10 +210,10 @@ def eval_files(splits: set[str] | None) -> list[Path]:
     """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
     "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
     eval/assistant_dev_offtopic.jsonl "dev_offtopic", eval/assistant_dev7.jsonl "dev7_tune" and
-    "dev7_check", and each
+    "dev7_check", eval/assistant_dev8.jsonl "dev8_tune" and "dev8_check", and each
     eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
     split is asked for, so tuning runs never read the sealed ones."""
-    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH]
+    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH, DEV8_PATH]
     for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
         if splits is None or path.stem.removeprefix("assistant_") in splits:
             files.append(path)
@@ -250,6 +257,11 @@ def main() -> None:
         help="write eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py",
     )
     parser.add_argument(
+        "--build-dev8",
+        action="store_true",
+        help="write eval/assistant_dev8.jsonl from eval/assistant_dev8_questions.py",
+    )
+    parser.add_argument(
         "--splits",
         default=None,
         help="evaluate only these splits (comma-separated, e.g. tuning,tuning_extra,heldout,heldout2); "
@@ -290,7 +302,9 @@ def main() -> None:
                                 (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
                                 (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH),
                                 (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH),
-                                (args.build_dev7, build_dev7, DEV7_PATH)):
+                                (args.build_dev7, build_dev7, DEV7_PATH),
+                                (args.build_dev8, lambda: build_dev7("assistant_dev8_questions"),
+                                 DEV8_PATH)):
         if wanted:
             write_rows(path, build())
             return

@@ -305,6 +305,13 @@ _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )
 
+# Money the citizen receives or gets back ("được nhà nước hỗ trợ tiền", "bảo hiểm trả lại tiền",
+# "thanh toán lại tiền viện phí") and a hospital bill ("viện phí"): what the question is about,
+# not what a procedure costs. Upper-cased like the catalog's own words (`_protect_catalog_words`),
+# so no fee cue matches them; they stay topic words.
+_RECEIVED_MONEY = re.compile(
+    r"\b(?:ho tro|tra lai|hoan lai|hoan|thanh toan lai|boi thuong|den bu) (?:tien|chi phi)\b|\bvien phi\b"
+)
 # A question that asks for a judgement the catalog cannot give: whether one should do
 # something ("có nên", "nên … hay …", "nên … không", "lời khuyên"), or which option or provider
 # is better, good, cheap or reputable ("… nào tốt", "ở đâu rẻ", "có tốt không", "… hay … lời
@@ -317,8 +324,11 @@ _OWN_MONEY = _pattern(
 _JUDGEMENT = re.compile(
     r"\b(?:co nen|nen \w+(?: \w+){0,6} hay|hay \w+(?: \w+){0,6} (?:thi )?(?:loi|re) hon"
     r"|(?:co )?(?:tot|uy tin|ngon|hop ly) (?:khong|ko)"
-    r"|nao (?:tot|re|uy tin|ngon|chat luong)|o dau (?:tot|re|uy tin|ngon)"
-    r"|(?:tot|re|uy tin|ngon) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh)"
+    r"|nao (?:tot|re|uy tin|ngon|chat luong|dep)|o dau (?:tot|re|uy tin|ngon|dep)"
+    r"|(?:tot|re|uy tin|ngon|dep) nhat|uy tin|gi (?:tot|ngon|re)|loi khuyen|khuyen (?:toi|em|minh)"
+    # A package sold by a private service ("dịch vụ làm sổ đỏ trọn gói"): its price is a
+    # business's, not the catalog's fee.
+    r"|tron goi"
     # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
     # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
     # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
@@ -512,6 +522,7 @@ def analyse(question: str) -> Analysis:
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
     without_code = _OWN_MONEY.sub(" ", without_code)
+    without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)

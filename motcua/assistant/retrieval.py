@@ -109,6 +109,17 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trong du an", PROJECT),
     ("cap dac biet", frozenset({"dac biet", "cap 1", "cap i", "cap 2", "cap ii"})),
     ("khong phai xin phep", frozenset({"khong phai xin phep", "khong can xin phep", "khong xin phep"})),
+    # A translator's signature ("Chứng thực chữ ký người dịch…") is a variant of certifying a
+    # signature: "chứng thực chữ ký trên giấy ủy quyền" asks for the general one.
+    ("nguoi dich", frozenset({"dich", "dich thuat", "phien dich", "ban dich"})),
+    # Land or a house that is public property ("… chuyển nhượng quyền sử dụng đất là tài sản
+    # công"): not a family's plot.
+    ("tai san cong", frozenset({"tai san cong", "nha nuoc", "cong san", "cong vu"})),
+    # A change agreed within the household or between spouses ("… theo thỏa thuận của các thành
+    # viên hộ gia đình hoặc của vợ và chồng"): not a sale or a gift to someone else.
+    ("theo thoa thuan cua", frozenset(
+        {"vo", "chong", "vo chong", "thanh vien", "ho gia dinh", "thoa thuan", "them ten", "dung ten chung"}
+    )),
 )
 # What a procedure does, when a name says it ("Gia hạn tạm trú", "Xóa đăng ký tạm trú", "Mở khóa
 # căn cước điện tử"): (phrase of the name, words by which a question asks for it, words by which
@@ -128,12 +139,37 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
         {"tam ngung", "tam nghi", "tam dung", "tam dong", "nghi"}
     )),
     ("giam sat", frozenset({"giam sat"}), frozenset({"giam sat"})),
+    # Collecting what a dead pensioner had not yet drawn ("Truy lĩnh lương hưu … của người hưởng
+    # đã chết"), and letting someone draw for one ("Ủy quyền lĩnh thay"): not a funeral
+    # allowance or a survivor's pension. Asked for by no word of their own (a question about a
+    # power of attorney may want it certified).
+    ("truy linh", frozenset(), frozenset({"truy linh", "chua linh", "chua nhan", "con lai", "linh not"})),
+    # Training someone, recruiting someone: procedures for the trainee or the candidate, not for
+    # what happens to them afterwards ("hỗ trợ kinh phí đào tạo … phối giống" is not the breeding
+    # support; "tuyển chọn tổ viên" is not the benefit of a member hurt on duty).
+    # Renaming a holder or changing their details ("Đăng ký biến động … đổi tên hoặc thay đổi
+    # thông tin về người sử dụng đất"): not a sale ("sang tên" hands the land to someone else).
+    ("doi ten", frozenset(), frozenset(
+        {"doi ten", "thay ten", "sai ten", "ghi sai", "thong tin", "dia chi", "can cuoc", "cmnd",
+         "chung minh"}
+    )),
+    ("dao tao", frozenset(), frozenset({"dao tao", "tap huan", "hoc", "boi duong", "huan luyen", "lop"})),
+    ("tuyen chon", frozenset(), frozenset(
+        {"tuyen chon", "tuyen", "ung tuyen", "dang ky lam", "xin lam", "xin vao", "tham gia"}
+    )),
+    ("uy quyen linh thay", frozenset(), frozenset(
+        {"uy quyen", "linh thay", "nhan thay", "lanh thay", "linh ho", "nhan ho", "lanh ho"}
+    )),
     # "Điều chỉnh quyết định giao đất…" corrects an earlier decision; "chuyển đất vườn sang đất ở"
     # asks for the decision itself.
     ("dieu chinh", frozenset({"dieu chinh"}), frozenset(
         {"dieu chinh", "sua", "sai", "sai sot", "nham", "thay doi", "doi", "bo sung", "them"}
     )),
 )
+# Actions a name may list side by side with the ones above ("Cấp lại, đổi, điều chỉnh…",
+# "Tích hợp, cập nhật, điều chỉnh…"): a question asking for one of them is served by the name
+# whatever else it lists. Folded.
+LISTED_ALTERNATIVES = ("cap lai", "doi", "cap doi", "tich hop", "cap nhat", "bo sung", "sua")
 # The people a question is for ("khai tử cho người thân", "khai sinh cho con"): they count when
 # a name names them, and do not count against a name that does not.
 PEOPLE = frozenset("nguoi than con be ong ba bo me chau vo chong gia dinh khach nha".split())
@@ -328,6 +364,26 @@ def _foreign(topic: str, words: list[_Word], index: catalog_search.Index) -> boo
     )
 
 
+_field_cache: tuple[tuple[object, ...], dict[str, frozenset[str]]] | None = None
+
+
+def field_words(index: catalog_search.Index) -> dict[str, frozenset[str]]:
+    """Procedure code → the folded words of its field, abbreviations written out ("Thực hiện
+    chính sách BHXH" → "bảo hiểm xã hội"). Built once per catalog."""
+    global _field_cache
+    if _field_cache is None or _field_cache[0] != index.fingerprint:
+        by_field: dict[str, frozenset[str]] = {}
+        words = {}
+        for doc in index.docs:
+            if doc.field_name not in by_field:
+                by_field[doc.field_name] = frozenset(
+                    t for run in chunks(index.spell_out(doc.field_name)) for t in run
+                )
+            words[doc.code] = by_field[doc.field_name]
+        _field_cache = (index.fingerprint, words)
+    return _field_cache[1]
+
+
 def _calibrated(index: catalog_search.Index) -> bool:
     """The score thresholds were measured on the national catalog; a small test catalog's BM25
     scores and word frequencies are on another scale."""
@@ -395,19 +451,65 @@ def _died(tokens: list[str]) -> list[str]:
     return out
 
 
-def _unasked_qualifiers(topic: str, name: str) -> int:
-    """How many restrictive qualifiers the name has that the question does not mention."""
-    folded = " " + " ".join(t for part in chunks(name) for t in part) + " "
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    return " " + " ".join(t for part in chunks(text) for t in part) + " "
+
+
+def _case(name: str, asked: frozenset[str]) -> str:
+    """The case of a name the question is about, folded. A name may list several cases after
+    ";" ("Đăng ký biến động … chuyển đổi quyền sử dụng đất nông nghiệp …; chuyển nhượng, thừa
+    kế, tặng cho …; cho thuê … trong dự án …"): the one holding most of the question's words
+    (`asked`, every reading's), the first on a tie; the whole name when it lists none."""
+    cases = [_folded(case) for case in name.split(";") if case.strip()]
+    if len(cases) < 2:
+        return _folded(name)
+    return max(cases, key=lambda case: len(asked & set(case.split())))
+
+
+@functools.lru_cache(maxsize=8192)
+def _listed_actions(name: str) -> str:
+    """The actions a name offers side by side at its head ("Cấp lại, đổi, điều chỉnh thông tin
+    trên sổ BHXH", "Tích hợp, cập nhật, điều chỉnh thông tin…"), folded: each item of a leading
+    comma list of at most three syllables, and the first words of the item that ends it. Empty
+    when the name does not begin with such a list."""
+    items = name.split(";")[0].split(",")
+    head: list[str] = []
+    for item in items:
+        words = _folded(item).split()
+        if len(words) > 3:
+            if head:
+                head.append(" ".join(words[:2]))
+            break
+        head.append(" ".join(words))
+    return " " + " | ".join(head) + " " if len(head) > 1 else ""
+
+
+def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset()) -> int:
+    """How many restrictive qualifiers the name has that the question does not mention.
+
+    A qualifier counts only in the case of the name the question is about (`_case`): a name
+    adding "…; cho thuê … trong dự án" after its general cases is the general procedure for a
+    plot sold to a neighbour, not a project's variant; one whose case for a sale is "bán …
+    quyền sử dụng đất là tài sản công" is the public-property variant. An action the question
+    does not mean does not count when the name offers it beside one the question asks for
+    ("Cấp lại, đổi, điều chỉnh … sổ BHXH" for a lost book). `read`: the words of the question's
+    readings (`_read_words`), which tell the case too."""
+    folded = _folded(name)
     asked = " " + " ".join(_died([t for part in chunks(topic) for t in part])) + " "
+    case = _case(name, (frozenset(asked.split()) | read) - FUNCTION_WORDS)
     unasked = sum(
         1
         for phrase, mentions in QUALIFIERS
-        if f" {phrase} " in folded and not any(f" {m} " in asked for m in mentions)
+        if f" {phrase} " in case and not any(f" {m} " in asked for m in mentions)
     )
+    listed = _listed_actions(name)
+    offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
     for phrase, asks, means in ACTIONS:
         named = f" {phrase} " in folded
         if named and not any(f" {m} " in asked for m in means):
-            unasked += 1
+            if not (f" {phrase} " in listed and any(f" {m} " in asked for m in offered)):
+                unasked += 1
         elif not named and any(f" {m} " in asked for m in asks):
             unasked += 1
     return unasked
@@ -445,15 +547,24 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     words = _words(topic, index)
     foreign = _calibrated(index) and _foreign(topic, words, index)
     best = hits[0].score or 1.0
+    fields = field_words(index)
+    read = frozenset(t for reading in readings for t, _ in reading)
     candidates = []
     for hit in hits:
         name = index.spell_out(hit.name)
         (explained, counted), shares = _coverage(readings, words, name, index)
         coverage = explained / counted if counted else 0.0
+        # In the ranking (not the confidence), the question's words the procedure's field
+        # explains count too: a name seldom repeats its field ("Giải quyết hưởng chế độ tử tuất"
+        # is social insurance), so "tiền mai táng bảo hiểm xã hội" is not less about it than
+        # about a longer name that spells "bảo hiểm xã hội" out.
+        field = fields.get(hit.code, frozenset())
+        in_field = _explained(words, _name_terms(name)[0] | field)[0] if field else explained
+        ranked = in_field / counted if counted else 0.0
         score = (
-            COVERAGE_WEIGHT * _length_normalised(coverage, name)
+            COVERAGE_WEIGHT * _length_normalised(ranked, name)
             + max(_reading_fit(reading, name, index) for reading in readings)
-            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name)
+            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name, read)
             + SEARCH_WEIGHT * hit.score / best
             + (SHARES_BONUS if shares else 0.0)
         )

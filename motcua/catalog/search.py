@@ -202,6 +202,7 @@ class _Doc:
     at_ministry: bool
     at_other: bool
     prior: float
+    field_name: str = ""  # the field it belongs to ("Hộ tịch", "Thực hiện chính sách BHXH")
 
     def at(self, level: str) -> bool:
         return bool(getattr(self, f"at_{level}"))
@@ -316,7 +317,8 @@ def build_index(rows: Iterable[Mapping[str, Any]], fingerprint: tuple[Any, ...] 
         if "cong dan" in fold(row.get("applicants")):
             prior += CITIZEN_PRIOR
         docs.append(_Doc(row["id"], row["code"], row["name"], commune, province,
-                         bool(row["at_ministry"]), bool(row["at_other"]), prior))
+                         bool(row["at_ministry"]), bool(row["at_other"]), prior,
+                         row.get("field_name") or ""))
         freqs.append(tf)
         lengths.append(sum(map(len, main)) + PAREN_LENGTH * sum(map(len, notes)) or 1.0)
     n = len(docs)

@@ -40,6 +40,28 @@ def test_dev7_has_120_situations_and_30_offtopic_questions_in_two_fixed_halves()
     assert sum(1 for r in about if r["facts"]) >= 0.9 * len(about)
 
 
+def test_dev8_has_125_questions_and_35_offtopic_ones_in_two_fixed_halves() -> None:
+    sys.path.insert(0, str(EVAL))
+    import assistant_dev8_questions as q  # type: ignore[import-not-found]
+
+    rows = load_rows(EVAL / "assistant_dev8.jsonl")
+    about = [r for r in rows if r["expected"]]
+    assert len(about) == len(q.QUESTIONS) >= 125 and len(q.OFF_TOPIC) >= 35
+    assert len(rows) == len(q.QUESTIONS) + len(q.OFF_TOPIC) == len({r["question"] for r in rows})
+    half = q.halves()
+    assert all(r["split"] == half[r["question"]] for r in rows)
+    check = [r for r in about if r["split"] == "dev8_check"]
+    assert abs(len(check) - len(about) / 2) <= 1
+    assert {r["difficulty"] for r in about} == {"plain", "colloquial", "multi"}
+    assert sum(1 for r in about if r["facts"]) >= 0.9 * len(about)
+    # Mostly procedures no earlier visible part uses (first accepted code).
+    earlier = {code for name in ("assistant.jsonl", "assistant_tuning_extra.jsonl",
+                                 "assistant_dev_offtopic.jsonl", "assistant_dev7.jsonl",
+                                 "assistant_heldout2.jsonl")
+               for r in load_rows(EVAL / name) for code in r["expected"]}
+    assert sum(1 for r in about if r["expected"][0] not in earlier) >= 0.6 * len(about)
+
+
 def test_life_situations_read_as_their_procedure_family() -> None:
     rules = synonyms().rules
     assert ("che", "do", "tu", "tuat") in rules[("mai", "tang")]
