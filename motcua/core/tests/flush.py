@@ -17,7 +17,8 @@ cheap there, and its row triggers fire under it):
 - the statement-level TRUNCATE triggers that Django's TRUNCATE would fire (on every table
   in it, empty or not: the catalog's generation token) fire, through an empty DELETE of
   their table: `flush` refuses a schema where such a trigger is not also its table's only
-  statement-level DELETE trigger, and falls back to Django's flush;
+  statement-level DELETE trigger, where a TRUNCATE trigger sits on a partition, or where a
+  trigger fires under the replica role, and falls back to Django's flush;
 - the tables `post_migrate` writes (content types, permissions, groups and their
   permissions) are kept, and `post_migrate` is not sent, when they hold exactly the rows that
   `post_migrate` left on the emptied database at an earlier teardown of this process (same
@@ -93,14 +94,23 @@ def _only_known_receivers() -> bool:
 
 
 def _truncate_triggers(cursor: Any, tables: list[str]) -> list[str] | None:
-    """The tables among `tables` with a TRUNCATE trigger, or None when an empty DELETE of one of
-    them would not fire exactly its TRUNCATE triggers."""
+    """The tables among `tables` with a TRUNCATE trigger, or None when DELETE under the replica
+    role and an empty DELETE of those tables would not fire exactly what Django's TRUNCATE
+    fires: a trigger that fires under the replica role (ENABLE ALWAYS or REPLICA), a TRUNCATE
+    trigger on another table (a partition: TRUNCATE of its parent fires it), or a table whose
+    statement-level DELETE triggers are not its TRUNCATE triggers."""
     cursor.execute(
-        "SELECT c.relname, t.tgname, t.tgtype FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-        " WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relname = ANY(%s)", [tables])
+        "SELECT c.relname, t.tgname, t.tgtype, t.tgenabled FROM pg_trigger t"
+        " JOIN pg_class c ON c.oid = t.tgrelid"
+        " WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND pg_table_is_visible(c.oid)")
+    listed = set(tables)
     truncate: dict[str, set[str]] = {}
     statement_delete: dict[str, set[str]] = {}
-    for table, name, kind in cursor.fetchall():
+    for table, name, kind, enabled in cursor.fetchall():
+        if enabled != "O" or (kind & _TRUNCATE and table not in listed):
+            return None
+        if table not in listed:
+            continue
         if kind & _TRUNCATE:
             truncate.setdefault(table, set()).add(name)
         if kind & _DELETE and not kind & _ROW:
