@@ -38,6 +38,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput") and SHARED not in os.environ:
         os.environ[SHARED] = tempfile.mkdtemp(prefix="motcua-migrated-")
         config.stash[_template_owner] = os.environ[SHARED]
+    from motcua.core.tests import flush
+
+    flush.install()  # a transactional test's teardown: Django's flush's state, for less (flush.py)
 
 
 _template_owner = pytest.StashKey[str]()
