@@ -164,6 +164,23 @@ def flush(connection: Any) -> bool:
     return True
 
 
+# The data migrations whose rows every database test finds (the migrated test database has them):
+# (module, function), run again after each flush — which empties their tables as any other.
+SEEDS = [("motcua.stats.migrations.0002_seed_indicator_weights", "seed")]
+
+
+def reseed(db_name: str) -> None:
+    """Write the data migrations' rows again (each seed only adds or updates its own rows), so a
+    database test that runs after a transactional one on the same worker (pytest-xdist's
+    worksteal can order them so) finds what the migrations left, e.g. Decision 766's weights."""
+    from django.apps import apps
+    from django.db import transaction
+
+    with transaction.atomic(using=db_name):
+        for module, name in SEEDS:
+            getattr(import_module(module), name)(apps, None)  # the seeds use no schema editor
+
+
 def install() -> None:
     """`TransactionTestCase`'s teardown uses `flush` (Django's own where it must)."""
     from django.core.management import call_command
@@ -181,6 +198,7 @@ def install() -> None:
         for db_name in self._databases_names(include_mirrors=False):
             if not flush(connections[db_name]):
                 call_command("flush", verbosity=0, interactive=False, database=db_name, reset_sequences=False)
+            reseed(db_name)
 
     _fixture_teardown.motcua_flush = True  # type: ignore[attr-defined]
     setattr(TransactionTestCase, "_fixture_teardown", _fixture_teardown)  # noqa: B010 (a private method)

@@ -77,3 +77,4 @@ def test_the_teardown_flush_leaves_what_djangos_flush_leaves(settings: Any, tmp_
     assert djangos == ours
     assert sum(djangos["counts"].values()) == 1  # the generation token's row
     assert djangos["groups"]  # the role groups, made again
+

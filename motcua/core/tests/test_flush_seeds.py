@@ -1,0 +1,21 @@
+"""After a transactional test's teardown (motcua/core/tests/flush.py), on either database, the
+rows the data migrations wrote are there again for the database tests that follow."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_transactional_tests_teardown_the_data_migrations_rows_are_back() -> None:
+    # Decision 766's weights come from a data migration; a teardown empties their table as any
+    # other, and a database test the worker runs next must still find them.
+    from django.test import TransactionTestCase
+
+    from motcua.stats.models import IndicatorWeight
+
+    seeded = sorted(IndicatorWeight.objects.values_list("code", "max_points"))
+    assert len(seeded) == 11
+    IndicatorWeight.objects.filter(code="1.1").update(max_points=1)  # an edit a test made
+    TransactionTestCase("__init__")._fixture_teardown()
+    assert sorted(IndicatorWeight.objects.values_list("code", "max_points")) == seeded
