@@ -208,7 +208,7 @@ class Http:
         try:
             return await self._exchange(head, body)
         except (ConnectionError, asyncio.IncompleteReadError):
-            if not reused:
+            if not reused or method != "GET":  # a POST may have been handled: never sent twice
                 raise
             self._stream = None  # the server closed a kept connection: once more on a new one
             return await self._exchange(head, body)

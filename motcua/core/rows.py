@@ -703,13 +703,12 @@ def _send(cursor: Any, statements: list[tuple[str, Sequence[Any]]]) -> None:
     if state is None:
         cursor.execute(";\n".join(cursor.mogrify(sql, params) for sql, params in statements))
         return
-    prepares: list[str] = []
+    prepares: list[tuple[str, Any]] = []
     texts = [state.text(cursor, sql, params, prepares) for sql, params in statements]
     try:
-        cursor.execute(";\n".join([*prepares, *texts]))
-    except BaseException:
-        if prepares:
-            state.uncertain()
+        cursor.execute(";\n".join([*(text for text, _key in prepares), *texts]))
+    except BaseException as error:
+        state.failed(error, [key for _text, key in prepares])
         raise
     for _ in prepares:
         cursor.nextset()
@@ -801,9 +800,12 @@ _PLACEHOLDERS = {n: ", ".join(["%s"] * n) for n in range(1, 51)}
 
 # Shapes prepared per connection at most (a transition uses a few dozen; the rest run unprepared).
 PREPARED_PER_CONNECTION = 200
-# Each shape's name and its text with $n placeholders (None: not preparable), shared by connections.
+# Each shape's name and its text with $n placeholders (None: not preparable), shared by connections;
+# the shapes sent once so far (prepared from the second time); at most _SHAPES_KEPT of each.
 _SHAPES: dict[tuple[str, tuple[str, ...]], tuple[str, str] | None] = {}
+_SEEN: set[tuple[str, tuple[str, ...]]] = set()
 _SHAPE_TEXT: dict[str, str] = {}  # name → the statement, for `expand`
+_SHAPES_KEPT = 10_000
 
 
 class _Prepared:
@@ -813,9 +815,11 @@ class _Prepared:
         self.names: dict[str, str] = {}  # name → "EXECUTE name"
         self.generation = 0
 
-    def text(self, cursor: Any, sql: str, params: Sequence[Any], prepares: list[str]) -> str:
-        """The statement as EXECUTE with its values, adding to `prepares` its PREPARE if this
-        connection lacks it; the statement itself (values merged) when it cannot be prepared."""
+    def text(self, cursor: Any, sql: str, params: Sequence[Any], prepares: list[tuple[str, Any]]) -> str:
+        """The statement as EXECUTE with its values, adding to `prepares` its PREPARE (and its
+        shape's key) if this connection lacks it; the statement itself (values merged) when it
+        cannot be prepared, or the first time the process sends its shape (a shape sent once,
+        an INSERT with an unusual pattern of NULLs, takes no room among a connection's)."""
         try:
             types = tuple(_PARAMETER_TYPES[type(v)] for v in params)
         except KeyError:
@@ -823,7 +827,13 @@ class _Prepared:
             if "" in types:
                 return str(cursor.mogrify(sql, params))
         key = (sql, types)
-        shape = _SHAPES[key] if key in _SHAPES else _shape(sql, types)
+        if key in _SHAPES:
+            shape = _SHAPES[key]
+        elif key in _SEEN or len(_SEEN) >= _SHAPES_KEPT:
+            shape = _shape(sql, types)
+        else:
+            _SEEN.add(key)
+            shape = None
         if shape is None:
             return str(cursor.mogrify(sql, params))
         name = f"{shape[0]}_{self.generation}" if self.generation else shape[0]
@@ -832,7 +842,7 @@ class _Prepared:
             if len(self.names) >= PREPARED_PER_CONNECTION:
                 return str(cursor.mogrify(sql, params))
             declared = f" ({', '.join(types)})" if types else ""
-            prepares.append(f"PREPARE {name}{declared} AS {shape[1]}")
+            prepares.append((f"PREPARE {name}{declared} AS {shape[1]}", key))
             execute = self.names[name] = f"EXECUTE {name}"
         if not params:
             return execute
@@ -844,9 +854,21 @@ class _Prepared:
         ]
         return f"{execute}({', '.join(values)})"
 
-    def uncertain(self) -> None:
-        """A round trip with PREPAREs failed: they may or may not exist now; use new names."""
-        self.generation += 1
+    def failed(self, error: BaseException, prepared: list[Any]) -> None:
+        """A round trip failed. With PREPAREs in it, whether they ran is not known: new names from
+        now on; if the server refused one as written (class 42: a parameter whose type it cannot
+        infer, an operator for bigint missing), the shapes it carried are sent unprepared from
+        now on. When the server lost this connection's statements (26000: DEALLOCATE, a pooler)
+        or cannot run one any more (0A000: a migration changed a column it returns), the
+        connection prepares everything again, under new names."""
+        code = getattr(error.__cause__, "sqlstate", None) or getattr(error, "sqlstate", None) or ""
+        if prepared or code in ("26000", "0A000"):
+            self.generation += 1
+        if code in ("26000", "0A000"):
+            self.names.clear()
+        if prepared and code.startswith("42"):
+            for key in prepared:
+                _SHAPES[key] = None
 
 
 def _shape(sql: str, types: tuple[str, ...]) -> tuple[str, str] | None:
@@ -859,9 +881,10 @@ def _shape(sql: str, types: tuple[str, ...]) -> tuple[str, str] | None:
         text = text.replace("\0", "%")
         digest = hashlib.blake2b(f"{text}\0{','.join(types)}".encode(), digest_size=8).hexdigest()
         shape = (f"motcua_{digest}", text)
-        _SHAPE_TEXT[shape[0]] = text
-    if len(_SHAPES) < 10_000:
+    if len(_SHAPES) < _SHAPES_KEPT:
         _SHAPES[(sql, types)] = shape
+        if shape is not None:
+            _SHAPE_TEXT[shape[0]] = shape[1]
     return shape
 
 

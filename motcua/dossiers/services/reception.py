@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext
@@ -247,6 +248,20 @@ def _assign_code(dossier: Dossier, at: dt.datetime, *, documents: int = 0, steps
     return foreign
 
 
+def _link_applicant(applicant: Applicant, actor: Any) -> None:
+    """Make an applicant without account the citizen's: the transaction's first write, only if
+    the row still has no account (else refused, nothing written)."""
+    t = tables.table(Applicant)
+    user = t.column["user"]
+    sql = f"UPDATE {t.name} SET {user} = %s WHERE {t.pk_column} = %s AND {user} IS NULL"
+    with connection.cursor() as cursor:
+        tables.execute(cursor, sql, [actor.pk, applicant.pk])
+        linked = cursor.rowcount == 1
+    if not linked:
+        raise _forbidden()
+    applicant.user = actor
+
+
 def _insert_new(dossier: Dossier) -> None:
     """INSERT the new dossier: with the key its numbering reserved (kept with the transition's
     other writes), else at once."""
@@ -294,11 +309,11 @@ def submit_online(
     if permissions.submit_online(actor) is not None:
         raise _forbidden()
     assert actor is not None
-    # An existing applicant with no account is linked to the citizen's, in the transaction below.
+    # An existing applicant with no account becomes the citizen's in the transaction below.
     link = applicant.pk is not None and applicant.user_id is None
-    if applicant.user_id is None:
+    if applicant.pk is None:
         applicant.user = actor
-    elif applicant.user_id != actor.pk:
+    elif not link and applicant.user_id != actor.pk:
         raise _forbidden()
     if applicant.pk is None:
         applicant.language = supported_language(language or translation.get_language())
@@ -328,6 +343,8 @@ def submit_online(
     uploads = [*files, *digital.reused_uploads(pairs)]  # a reused document's copy is stored as a file
     types = _check_files(uploads)
     with _discard_files_on_failure() as stored, _atomic():
+        if link:
+            _link_applicant(applicant, actor)
         dossier = _new_dossier(
             version,
             applicant,
@@ -347,8 +364,6 @@ def submit_online(
         if on_behalf.strip():
             data["on_behalf"] = {"account": actor.pk, "relationship": on_behalf.strip()[:200]}
         foreign = _assign_code(dossier, at, documents=len(handed_in))
-        if link:
-            tables.table(Applicant).update(applicant, ["user"])
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         _insert_new(dossier)

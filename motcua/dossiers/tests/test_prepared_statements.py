@@ -37,7 +37,10 @@ def _sent(captured: CaptureQueriesContext) -> str:
 
 
 def test_a_transition_prepares_its_statements_once_then_executes_them(world: World) -> None:
-    first, second = _received(world, 0), _received(world, 1)
+    # A shape is prepared the second time the process sends it: the first forward's are sent
+    # as text (or prepared, if other tests in this process sent them already).
+    first, second, warm = _received(world, 0), _received(world, 1), _received(world, 2)
+    services.forward_dossier(world.receptionist, warm, at=at("2026-03-02 08:29"))
     with CaptureQueriesContext(connection) as once:
         services.forward_dossier(world.receptionist, first, at=at("2026-03-02 08:30"))
     with CaptureQueriesContext(connection) as again:
@@ -58,6 +61,8 @@ def test_after_a_failed_round_trip_that_prepared_a_statement_the_same_statement_
     world: World,
 ) -> None:
     sql = "SELECT 10 / %s, %s"  # a shape no other statement has
+    with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [1, "zero"])  # its first sending: as text (prepared from the next)
     with pytest.raises(DatabaseError, match="division by zero"):
         with transaction.atomic(), connection.cursor() as cursor:
             rows.execute(cursor, sql, [0, "one"])
@@ -74,6 +79,8 @@ def test_after_a_failed_round_trip_that_prepared_a_statement_the_same_statement_
 def test_a_prepare_that_failed_is_not_taken_for_done(world: World) -> None:
     sql = "SELECT 20 / %s, %s"  # a shape no other statement has
     with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [1, "zero"])  # its first sending: as text (prepared from the next)
+    with transaction.atomic(), connection.cursor() as cursor:
         with pytest.raises(DatabaseError):
             cursor.execute("SELECT 1 / 0")
         # The transaction is aborted: the PREPARE sent ahead of the EXECUTE fails too.
@@ -83,6 +90,39 @@ def test_a_prepare_that_failed_is_not_taken_for_done(world: World) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         rows.execute(cursor, sql, [4, "two"])
         assert cursor.fetchone() == (5, "two")
+
+
+def test_a_shape_the_server_cannot_prepare_fails_once_then_runs_unprepared(world: World) -> None:
+    sql = "SELECT %s IS NULL, %s"  # the server cannot infer the type of a NULL tested alone
+    for attempt in range(4):
+        with transaction.atomic(), connection.cursor() as cursor:
+            if attempt == 1:  # the second sending PREPAREs it: refused, the round trip fails
+                with pytest.raises(DatabaseError, match="could not determine data type"):
+                    rows.execute(cursor, sql, [None, attempt])
+                transaction.set_rollback(True)
+                continue
+            rows.execute(cursor, sql, [None, attempt])
+            assert cursor.fetchone() == (True, attempt)
+    with CaptureQueriesContext(connection) as captured:
+        with connection.cursor() as cursor:
+            rows.execute(cursor, sql, [None, 9])
+    assert "motcua_" not in _sent(captured)
+
+
+def test_a_connection_whose_statements_the_server_dropped_prepares_them_again(world: World) -> None:
+    sql = "SELECT %s + 1"
+    for value in (1, 2):  # sent as text, then prepared
+        with transaction.atomic(), connection.cursor() as cursor:
+            rows.execute(cursor, sql, [value])
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # what a pooler in transaction mode does behind our back
+    with transaction.atomic(), connection.cursor() as cursor:
+        with pytest.raises(DatabaseError, match="does not exist"):
+            rows.execute(cursor, sql, [3])
+        transaction.set_rollback(True)
+    with transaction.atomic(), connection.cursor() as cursor:
+        rows.execute(cursor, sql, [4])
+        assert cursor.fetchone() == (5,)
 
 
 def test_a_value_and_a_null_in_the_same_place_are_two_shapes_that_both_run(world: World) -> None:
