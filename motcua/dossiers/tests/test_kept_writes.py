@@ -190,8 +190,8 @@ def test_an_applicant_without_account_submitted_online_is_saved_as_the_citizens(
     stale = type(applicant).objects.get(pk=applicant.pk)
     stale.user_id = None
     with pytest.raises(services.DossierError):
-        services.submit_online(world.other_citizen, world.birth, stale, world.ward_center, at=at("2026-03-02 07:30"),
-                               documents=services.catalog_documents(world.birth))
+        services.submit_online(world.other_citizen, world.birth, stale, world.ward_center,
+                               at=at("2026-03-02 07:30"), documents=services.catalog_documents(world.birth))
     assert Dossier.objects.filter(applicant=applicant).count() == 1
     fresh = Dossier.objects.get(pk=dossier.pk)
     assert (fresh.status, fresh.applicant_id, fresh.revision) == (Status.RECEIVED, applicant.pk, 2)
