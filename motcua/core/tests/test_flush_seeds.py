@@ -17,5 +17,5 @@ def test_after_a_transactional_tests_teardown_the_data_migrations_rows_are_back(
     seeded = sorted(IndicatorWeight.objects.values_list("code", "max_points"))
     assert len(seeded) == 11
     IndicatorWeight.objects.filter(code="1.1").update(max_points=1)  # an edit a test made
-    TransactionTestCase("__init__")._fixture_teardown()
+    TransactionTestCase("__init__")._fixture_teardown()  # type: ignore[attr-defined]  # Django's private teardown
     assert sorted(IndicatorWeight.objects.values_list("code", "max_points")) == seeded
