@@ -309,13 +309,12 @@ def submit_online(
     if permissions.submit_online(actor) is not None:
         raise _forbidden()
     assert actor is not None
+    if applicant.user_id is not None and applicant.user_id != actor.pk:
+        raise _forbidden()
     # An existing applicant with no account becomes the citizen's in the transaction below.
     link = applicant.pk is not None and applicant.user_id is None
     if applicant.pk is None:
         applicant.user = actor
-    elif not link and applicant.user_id != actor.pk:
-        raise _forbidden()
-    if applicant.pk is None:
         applicant.language = supported_language(language or translation.get_language())
     if not receiving_agency.is_service_center:
         raise DossierError(

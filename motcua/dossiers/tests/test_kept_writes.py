@@ -193,6 +193,13 @@ def test_an_applicant_without_account_submitted_online_is_saved_as_the_citizens(
         services.submit_online(world.other_citizen, world.birth, stale, world.ward_center,
                                at=at("2026-03-02 07:30"), documents=services.catalog_documents(world.birth))
     assert Dossier.objects.filter(applicant=applicant).count() == 1
+    # A new applicant that names another account is refused, not taken over.
+    theirs = world.applicant()
+    theirs.user = world.other_citizen
+    with pytest.raises(services.DossierError):
+        services.submit_online(world.citizen, world.birth, theirs, world.ward_center,
+                               at=at("2026-03-02 07:40"), documents=services.catalog_documents(world.birth))
+    assert theirs.pk is None and theirs.user_id == world.other_citizen.pk
     fresh = Dossier.objects.get(pk=dossier.pk)
     assert (fresh.status, fresh.applicant_id, fresh.revision) == (Status.RECEIVED, applicant.pk, 2)
     assert list(verify_chains()) == []
