@@ -14,9 +14,17 @@ stamp=".venv/.motcua-installed-${1:-base}"
 wanted="$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     rm -f .venv/.motcua-installed-*
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock"
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    # pip's output (hundreds of lines of index warnings on some machines) is shown only when it fails.
+    log="$(mktemp)"
+    if ! { .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$lock" &&
+           .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; } >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "install: pip failed (output above)" >&2
+        exit 1
+    fi
+    rm -f "$log"
     echo "$wanted" > "$stamp"
 fi
 if [ "${1:-base}" = test ]; then
