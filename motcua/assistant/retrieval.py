@@ -190,8 +190,10 @@ KIN = frozenset("con be ong ba bo me cha chau vo chong".split())
 KIN_AFTER = {"noi": KIN, "ngoai": frozenset({"ong", "ba"})}
 # "tôi", "em", "mình": who asks, not what about ("bạn" folds like "bản", as in "bản sao").
 PRONOUNS = frozenset("toi em minh".split())
-# Words too small to make a shared whole word on their own account ("đã cấp", "được cấp").
-WEAK = frozenset("da duoc la tai do den bi ve de co khong nay thi".split())
+# Words too small to make a shared whole word on their own account ("đã cấp", "được cấp"). "lên"
+# says where a paper goes ("nộp đơn lên tòa", "chuyển hộ kinh doanh lên công ty"); the catalog
+# uses it only in "trở lên" (or more).
+WEAK = frozenset("da duoc la tai do den bi ve de co khong nay thi len".split())
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def test_a_phrase_does_not_borrow_legal_words_across_a_word_no_reading_knows() -
     addicted, app = _words("con nghien tiktok", index)[1:]
     assert {"cai", "ma", "tuy"} <= addicted.meanings  # "con nghiện" still reads as an addict
     assert app.meanings == frozenset({"tiktok"})  # the app explains nothing of it
+    assert not _words("nop don len toa", index)[2].counts  # "lên": where a paper goes
     # A phrase the question spells out whole still lends its words to every word of it.
     assert all({"cai", "ma", "tuy"} <= w.meanings for w in _words("con nghien", index))
 
@@ -78,6 +79,9 @@ def test_session_9_rules_on_the_real_catalog(db: Any) -> None:
     assert intents.analyse("thoi han giai quyet ho so mai tang la bao lau").intents == ("time",)
     assert intents.analyse("chi phi lam so do bao nhieu").intents == ("fee",)
     assert intents.analyse("quy trinh lam giay khai sinh nhu the nao").intents == ("steps",)
+    # "lên" says where a paper goes: a question counts it as no word of its own.
+    answer = ask("gui don khoi kien len toa bang dich vu cong truc tuyen")
+    assert answer.confident and answer.sources[0].code == "3.000163", answer.sources
     # A foreign word the name does not explain: the people a question is for do not make up
     # for it; the same question about the catalog's subject is answered.
     assert not ask("con toi nghien tiktok qua thi phai lam sao").confident
