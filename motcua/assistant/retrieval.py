@@ -300,8 +300,8 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
             # its neighbours ("con nghiện game" is not "con nghiện" + a dropped word).
             if not heads[i] or not heads[i + size - 1]:
                 continue
-            key = tuple(t for head in heads[i : i + size] for t in head)
-            if key in rules:
+            key = catalog_search.synonyms().rule_key(tuple(t for head in heads[i : i + size] for t in head))
+            if key is not None:
                 targets = {t for target in rules[key] for t in target}
                 for j in range(i, i + size):
                     if targets:

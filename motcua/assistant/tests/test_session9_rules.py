@@ -62,6 +62,25 @@ def test_everyday_readings_of_session_9() -> None:
     assert ("tranh", "chap", "dat", "dai") in rules[("lan", "sang", "dat")]
 
 
+def test_a_noun_classifier_inside_a_phrase_is_optional() -> None:
+    syn = synonyms()
+    assert syn.rule_key(("chuyen", "nhuong", "manh", "dat")) == ("chuyen", "nhuong", "dat")
+    assert syn.rule_key(("mua", "lai", "lo", "dat")) == ("mua", "lai", "dat")
+    assert syn.rule_key(("ghi", "them", "cai", "nha", "vao", "so", "do")) == (
+        "ghi", "them", "nha", "vao", "so", "do"
+    )
+    # A phrase typed as a rule reads as itself ("bán lô đất" has its own rule).
+    assert syn.rule_key(("ban", "lo", "dat")) == ("ban", "lo", "dat")
+    # Never the first or last word: folded, "thửa" is "thừa", "cái" is "cai" (nghiện).
+    assert syn.rule_key(("thua", "ke", "dat")) != ("ke", "dat")
+    assert syn.rule_key(("xin", "cai")) is None
+    assert syn.rule_key(("ban", "dat", "lo")) is None
+    # The search reads the classifier's phrase as the rule's.
+    index = build_index([_row(1, "Đăng ký biến động chuyển nhượng quyền sử dụng đất")], fingerprint=("s9",))
+    readings = catalog_search.analyse("chuyen nhuong manh dat", index)
+    assert any("quyen" in {t for t, _ in r} for r in readings), readings
+
+
 def test_session_9_rules_on_the_real_catalog(db: Any) -> None:
     from motcua.assistant.services import ask
     from motcua.catalog.importer import import_catalog
