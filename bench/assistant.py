@@ -9,10 +9,12 @@ Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [
       .venv/bin/python bench/assistant.py --build-dev-offtopic   # (re)write the off-topic dev split
       .venv/bin/python bench/assistant.py --build-dev7   # (re)write session 7's two dev halves
       .venv/bin/python bench/assistant.py --build-dev8   # (re)write session 8's two dev halves
+      .venv/bin/python bench/assistant.py --build-dev9   # (re)write session 9's two dev halves
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
 per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / dev8_tune / dev8_check /
+dev9_tune / dev9_check /
 heldout / heldout2 /
 heldoutN; `--splits` names the ones to measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
@@ -55,6 +57,9 @@ DEV7_PATH = ROOT / "eval" / "assistant_dev7.jsonl"
 # Session 8's questions on procedures and situations the earlier sets do not use, written before that
 # session's changes, in two fixed halves: "dev8_tune" (tuned on) and "dev8_check" (aggregate only).
 DEV8_PATH = ROOT / "eval" / "assistant_dev8.jsonl"
+# Session 9's questions on procedures drawn at random (seeded) among those no earlier visible set
+# uses, written before that session's changes: "dev9_tune" (tuned on) and "dev9_check" (aggregate only).
+DEV9_PATH = ROOT / "eval" / "assistant_dev9.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -174,18 +179,21 @@ def build_dev_offtopic() -> list[dict[str, Any]]:
     return build_tuning_extra2("assistant_dev_offtopic_questions", "dev_offtopic")
 
 
-def build_dev7(module: str = "assistant_dev7_questions") -> list[dict[str, Any]]:
-    """eval/assistant_dev7.jsonl from eval/assistant_dev7_questions.py (or session 8's module),
-    each row in the half (split "dev7_tune" / "dev7_check", "dev8_…") the module's fixed shuffle
-    gives it."""
+def build_dev(n: int) -> list[dict[str, Any]]:
+    """eval/assistant_dev<n>.jsonl from eval/assistant_dev<n>_questions.py (sessions 7, 8, 9), each
+    row in the half ("dev<n>_tune" / "dev<n>_check") the shared fixed shuffle
+    (`eval/assistant_dev_halves.halves`, seeded by the module's SEED) gives it."""
     import importlib
 
     sys.path.insert(0, str(ROOT / "eval"))
-    q = importlib.import_module(module)
-    half = q.halves()
+    q = importlib.import_module(f"assistant_dev{n}_questions")
+    from assistant_dev_halves import halves
+
+    extra = getattr(q, "OFF_TOPIC_TUNE_EXTRA", [])
+    half = halves([question for question, *_ in q.QUESTIONS], q.OFF_TOPIC, q.SEED, f"dev{n}", extra)
     rows = [row(question, intents, difficulty, codes, half[question])
             for question, intents, difficulty, codes in q.QUESTIONS]
-    for question in q.OFF_TOPIC + getattr(q, "OFF_TOPIC_TUNE_EXTRA", []):
+    for question in q.OFF_TOPIC + extra:
         rows += about_nothing([question], "off_topic", half[question])
     return rows
 
@@ -210,10 +218,11 @@ def eval_files(splits: set[str] | None) -> list[Path]:
     """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
     "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
     eval/assistant_dev_offtopic.jsonl "dev_offtopic", eval/assistant_dev7.jsonl "dev7_tune" and
-    "dev7_check", eval/assistant_dev8.jsonl "dev8_tune" and "dev8_check", and each
+    "dev7_check", eval/assistant_dev8.jsonl "dev8_tune" and "dev8_check", eval/assistant_dev9.jsonl
+    "dev9_tune" and "dev9_check", and each
     eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
     split is asked for, so tuning runs never read the sealed ones."""
-    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH, DEV8_PATH]
+    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH, DEV8_PATH, DEV9_PATH]
     for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
         if splits is None or path.stem.removeprefix("assistant_") in splits:
             files.append(path)
@@ -262,6 +271,11 @@ def main() -> None:
         help="write eval/assistant_dev8.jsonl from eval/assistant_dev8_questions.py",
     )
     parser.add_argument(
+        "--build-dev9",
+        action="store_true",
+        help="write eval/assistant_dev9.jsonl from eval/assistant_dev9_questions.py",
+    )
+    parser.add_argument(
         "--splits",
         default=None,
         help="evaluate only these splits (comma-separated, e.g. tuning,tuning_extra,heldout,heldout2); "
@@ -302,9 +316,9 @@ def main() -> None:
                                 (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
                                 (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH),
                                 (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH),
-                                (args.build_dev7, build_dev7, DEV7_PATH),
-                                (args.build_dev8, lambda: build_dev7("assistant_dev8_questions"),
-                                 DEV8_PATH)):
+                                (args.build_dev7, lambda: build_dev(7), DEV7_PATH),
+                                (args.build_dev8, lambda: build_dev(8), DEV8_PATH),
+                                (args.build_dev9, lambda: build_dev(9), DEV9_PATH)):
         if wanted:
             write_rows(path, build())
             return

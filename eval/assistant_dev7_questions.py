@@ -16,8 +16,6 @@ fixed here, before any measurement. `bench/assistant.py --build-dev7` writes
 eval/assistant_dev7.jsonl with key facts copied from the catalog.
 """
 
-import random
-
 SEED = 20261130_7
 
 # (question, intents, difficulty, accepted codes)
@@ -239,16 +237,3 @@ OFF_TOPIC_TUNE_EXTRA: list[str] = [
     "ly hon thi ai duoc nuoi con",
     "hang xom hat karaoke to qua phan anh o dau",
 ]
-
-
-def halves() -> dict[str, str]:
-    """Question → "dev7_tune" or "dev7_check": a fixed shuffle, half of the procedure questions
-    and half of the off-topic ones in each."""
-    out: dict[str, str] = {}
-    for pool in ([q for q, *_ in QUESTIONS], list(OFF_TOPIC)):
-        order = list(pool)
-        random.Random(SEED).shuffle(order)
-        for i, question in enumerate(order):
-            out[question] = "dev7_tune" if i % 2 == 0 else "dev7_check"
-    out.update(dict.fromkeys(OFF_TOPIC_TUNE_EXTRA, "dev7_tune"))
-    return out

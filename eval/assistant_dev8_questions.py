@@ -27,8 +27,6 @@ fixed here, before any measurement. `bench/assistant.py --build-dev8` writes
 eval/assistant_dev8.jsonl with key facts copied from the catalog.
 """
 
-import random
-
 SEED = 20261130_8
 
 # (question, intents, difficulty, accepted codes)
@@ -217,15 +215,3 @@ OFF_TOPIC: list[str] = [
     "xem ngay tot de lam nha",
     "lam giay phep lai xe gia o dau",
 ]
-
-
-def halves() -> dict[str, str]:
-    """Question → "dev8_tune" or "dev8_check": a fixed shuffle, half of the procedure questions
-    and half of the off-topic ones in each."""
-    out: dict[str, str] = {}
-    for pool in ([q for q, *_ in QUESTIONS], list(OFF_TOPIC)):
-        order = list(pool)
-        random.Random(SEED).shuffle(order)
-        for i, question in enumerate(order):
-            out[question] = "dev8_tune" if i % 2 == 0 else "dev8_check"
-    return out

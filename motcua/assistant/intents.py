@@ -422,12 +422,38 @@ _XONG_BEFORE = frozenset("thi moi se lau nao gio khi".split())
 _CUE_TEXT = " " + " | ".join(c for cues in CUES.values() for c in cues) + " "
 
 
+# Two-word cues that are also nouns of what a procedure is about: "quy trình vận hành" (of a
+# dam), "thời hạn sử dụng đất", "đình chỉ … có thời hạn", "chi phí cưỡng chế". Followed by a
+# word with which the catalog uses them (or after "có"), they ask nothing.
+_NOUN_CUES = frozenset({("quy", "trinh"), ("thoi", "han"), ("thoi", "gian"), ("chi", "phi")})
+# Words after such a cue that keep it a question ("thời gian bao lâu", "chi phí hết bao nhiêu").
+_NOUN_CUE_AFTER = _FEE_AFTER | frozenset("bao may lau mat giai nhu ra".split())
+
+
+def _protect_noun_cues(tokens: list[str]) -> None:
+    """Upper-case, in place, the two-word cues (`_NOUN_CUES`) that name a catalog phrase here."""
+    from motcua.catalog.search import get_index
+
+    index = None
+    for i in range(len(tokens) - 1):
+        if (tokens[i], tokens[i + 1]) not in _NOUN_CUES:
+            continue
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        before = tokens[i - 1] if i else ""
+        index = index or get_index()
+        if (after and after not in _NOUN_CUE_AFTER and index.df(f"{tokens[i + 1]} {after}") > 0) or (
+            before == "co" and index.df(f"co {tokens[i]}") > 0
+        ):
+            tokens[i], tokens[i + 1] = tokens[i].upper(), tokens[i + 1].upper()
+
+
 def _protect_catalog_words(text: str) -> str:
     """Upper-case the cue words that belong to a catalog phrase here, so no cue matches them
     (the topic is lower-cased again: they stay topic words)."""
     from motcua.catalog.search import get_index
 
     tokens = text.split()
+    _protect_noun_cues(tokens)
     index = None
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else ""

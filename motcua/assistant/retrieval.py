@@ -87,6 +87,12 @@ ORGANISATION = frozenset(
     {"cong ty", "cty", "doanh nghiep", "to chuc", "hop tac xa", "htx", "co quan", "don vi", "tnhh", "co phan"}
 )
 PROJECT = frozenset({"du an", "chung cu", "can ho", "khu do thi"})
+ABROAD = frozenset(
+    {"o nuoc ngoai", "ben nuoc ngoai", "dai su quan", "lanh su", "co quan dai dien", "xuat khau lao dong",
+     "o my", "ben my", "o han", "ben han", "o han quoc", "ben han quoc", "o nhat", "ben nhat",
+     "o dai loan", "ben dai loan", "o trung quoc", "ben trung quoc", "o uc", "ben uc", "o duc", "ben duc",
+     "o nga", "ben nga", "o phap", "ben phap", "o anh", "ben anh", "o lao", "ben lao"}
+)
 QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("yeu to nuoc ngoai", FOREIGN),
     ("nguoi nuoc ngoai", FOREIGN),
@@ -99,6 +105,11 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("cap doi", frozenset({"doi", "hong", "het han"})),
     ("theo yeu cau cua co quan", frozenset({"toa an", "to tung", "kiem sat", "dieu tra"})),
     ("khong xac dinh duoc", frozenset({"xac dinh"})),
+    # Filed abroad, at a Vietnamese mission ("Nhập quốc tịch Việt Nam ở nước ngoài", "… tại Cơ
+    # quan đại diện Việt Nam ở nước ngoài"): a question that does not say the asker is abroad is
+    # about the procedure at home; a foreigner living here ("vợ người Trung Quốc sống ở đây")
+    # is not abroad. Not "định cư ở nước ngoài" (who may apply, in land names).
+    ("viet nam o nuoc ngoai", ABROAD),
     ("bao mat", frozenset({"mat", "that lac"})),
     # A variant for organisations, a real-estate project, the largest works or a case that needs
     # no permit: a citizen of a commune asks for the general one, unless the question says so.
@@ -179,8 +190,10 @@ KIN = frozenset("con be ong ba bo me cha chau vo chong".split())
 KIN_AFTER = {"noi": KIN, "ngoai": frozenset({"ong", "ba"})}
 # "tôi", "em", "mình": who asks, not what about ("bạn" folds like "bản", as in "bản sao").
 PRONOUNS = frozenset("toi em minh".split())
-# Words too small to make a shared whole word on their own account ("đã cấp", "được cấp").
-WEAK = frozenset("da duoc la tai do den bi ve de co khong nay thi".split())
+# Words too small to make a shared whole word on their own account ("đã cấp", "được cấp"). "lên"
+# says where a paper goes ("nộp đơn lên tòa", "chuyển hộ kinh doanh lên công ty"); the catalog
+# uses it only in "trở lên" (or more).
+WEAK = frozenset("da duoc la tai do den bi ve de co khong nay thi len".split())
 
 
 @dataclass(frozen=True)
@@ -195,6 +208,9 @@ class Candidate:
     meaningful: int = 0  # the question's meaningful words, the family members named included
     foreign: bool = False  # the question holds a word the catalog never uses (`_foreign`)
     about: float = 1.0  # share of the name's own words the question accounts for (`_about`)
+    # share of the question's meaningful words that are not a person it is for (`_Word.soft`)
+    # the name accounts for: what the question is about, whoever it is for
+    firm: float = 1.0
 
     @property
     def confident(self) -> bool:
@@ -202,7 +218,9 @@ class Candidate:
             return False
         # A name that explains under MIN_COVERAGE of a question naming something the catalog
         # never mentions (an app, a game) is not what the question is about.
-        if self.foreign and self.coverage < MIN_COVERAGE:
+        # Who the question is for does not count here ("con tôi nghiện game": "con" read inside
+        # "con nghiện" explains nothing of the game).
+        if self.foreign and min(self.coverage, self.firm) < MIN_COVERAGE:
             return False
         # One word of a longer question is not a match, even when a synonym makes it a whole
         # phrase of the name (a folded "cười" read as "cưới", "đăng ký kết hôn").
@@ -277,8 +295,13 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     while i < len(tokens):
         matched = 0
         for size in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(t for head in heads[i : i + size] for t in head)
-            if key in rules:
+            # A word no reading knows (dropped by the typo fixes: "game", "facebook") reads as
+            # nothing; a phrase does not begin or end on it, so it borrows no legal words from
+            # its neighbours ("con nghiện game" is not "con nghiện" + a dropped word).
+            if not heads[i] or not heads[i + size - 1]:
+                continue
+            key = catalog_search.synonyms().rule_key(tuple(t for head in heads[i : i + size] for t in head))
+            if key is not None:
                 targets = {t for target in rules[key] for t in target}
                 for j in range(i, i + size):
                     if targets:
@@ -303,6 +326,13 @@ def _explained(words: list[_Word], name_tokens: frozenset[str] | set[str]) -> tu
     """How many of the question's meaningful words the name accounts for, and out of how many."""
     counted = [w for w in words if w.counts and (w.meanings & name_tokens or not w.soft)]
     return sum(1 for w in counted if w.meanings & name_tokens), len(counted)
+
+
+def _firm(words: list[_Word], name_tokens: frozenset[str] | set[str]) -> float:
+    """The share of the question's meaningful words, the people it is for left out, that the
+    name accounts for."""
+    firm = [w for w in words if w.counts and not w.soft]
+    return sum(1 for w in firm if w.meanings & name_tokens) / len(firm) if firm else 1.0
 
 
 def _meaningful(words: list[_Word]) -> int:
@@ -580,6 +610,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
                 _meaningful(words),
                 foreign,
                 _about(readings, name),
+                _firm(words, _name_terms(name)[0]),
             )
         )
     # Stable: equal scores keep the search's order.

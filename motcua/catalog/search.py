@@ -146,6 +146,11 @@ def _name_chunks(name: str) -> tuple[list[list[str]], list[list[str]]]:
 # ---------------------------------------------------------------- synonyms
 
 
+# Noun classifiers of everyday speech ("cái nhà", "mảnh đất", "lô đất", "thửa đất", "chiếc xe",
+# "ngôi nhà"), folded: optional inside a synonym phrase (`Synonyms.rule_key`).
+CLASSIFIERS = frozenset({"cai", "chiec", "manh", "lo", "thua", "ngoi"})
+
+
 @dataclass(frozen=True)
 class Synonyms:
     """Everyday phrase (folded tokens) → alternative legal phrases; () drops the phrase."""
@@ -156,6 +161,19 @@ class Synonyms:
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(t for phrase in self.rules for t in phrase)
+
+    def rule_key(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The rule `key` reads as: itself, or itself without the noun classifiers inside it
+        ("bán lô đất", "ghi thêm cái nhà vào sổ đỏ" are "bán đất", "ghi thêm nhà vào sổ đỏ"):
+        a classifier counts the noun after it and says nothing of its own. Only inside a phrase
+        (never its first or last word) and only when the phrase as typed is no rule: folded,
+        "thửa" is "thừa", "cái" is "cai", "lô" is "lo"."""
+        if key in self.rules:
+            return key
+        if len(key) < 3:
+            return None
+        reduced = key[:1] + tuple(w for w in key[1:-1] if w not in CLASSIFIERS) + key[-1:]
+        return reduced if reduced != key and reduced in self.rules else None
 
 
 def parse_synonyms(lines: Iterable[str]) -> Synonyms:
@@ -506,8 +524,8 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     while pos < len(words):
         match = None
         for size in range(min(syn.longest, len(words) - pos), 0, -1):
-            key = tuple(words[pos:pos + size])
-            if key in syn.rules:
+            key = syn.rule_key(tuple(words[pos:pos + size]))
+            if key is not None:
                 match = (size, syn.rules[key])
                 break
         if match is None:

@@ -21,6 +21,15 @@ EVAL = Path(settings.BASE_DIR) / "eval"
 CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
+def dev_halves(q: Any, prefix: str) -> dict[str, str]:
+    """The fixed halves of a development questions module, by the shared shuffle."""
+    sys.path.insert(0, str(EVAL))
+    from assistant_dev_halves import halves  # type: ignore[import-not-found]
+
+    extra = getattr(q, "OFF_TOPIC_TUNE_EXTRA", [])
+    return halves([x for x, *_ in q.QUESTIONS], q.OFF_TOPIC, q.SEED, prefix, extra)
+
+
 def test_dev7_has_120_situations_and_30_offtopic_questions_in_two_fixed_halves() -> None:
     sys.path.insert(0, str(EVAL))
     import assistant_dev7_questions as q  # type: ignore[import-not-found]
@@ -32,7 +41,7 @@ def test_dev7_has_120_situations_and_30_offtopic_questions_in_two_fixed_halves()
     assert len(off_topic) == len(q.OFF_TOPIC) + len(q.OFF_TOPIC_TUNE_EXTRA)
     assert len({r["question"] for r in rows}) == len(rows)
     # The halves come from the fixed shuffle, the late off-topic extras are tuned on only.
-    half = q.halves()
+    half = dev_halves(q, "dev7")
     assert all(r["split"] == half[r["question"]] for r in rows)
     assert {half[x] for x in q.OFF_TOPIC_TUNE_EXTRA} == {"dev7_tune"}
     check = [r for r in about if r["split"] == "dev7_check"]
@@ -48,7 +57,7 @@ def test_dev8_has_125_questions_and_35_offtopic_ones_in_two_fixed_halves() -> No
     about = [r for r in rows if r["expected"]]
     assert len(about) == len(q.QUESTIONS) >= 125 and len(q.OFF_TOPIC) >= 35
     assert len(rows) == len(q.QUESTIONS) + len(q.OFF_TOPIC) == len({r["question"] for r in rows})
-    half = q.halves()
+    half = dev_halves(q, "dev8")
     assert all(r["split"] == half[r["question"]] for r in rows)
     check = [r for r in about if r["split"] == "dev8_check"]
     assert abs(len(check) - len(about) / 2) <= 1
@@ -60,6 +69,28 @@ def test_dev8_has_125_questions_and_35_offtopic_ones_in_two_fixed_halves() -> No
                                  "assistant_heldout2.jsonl")
                for r in load_rows(EVAL / name) for code in r["expected"]}
     assert sum(1 for r in about if r["expected"][0] not in earlier) >= 0.6 * len(about)
+
+
+def test_dev9_is_drawn_from_procedures_no_earlier_visible_set_uses_in_two_fixed_halves() -> None:
+    sys.path.insert(0, str(EVAL))
+    import assistant_dev9_questions as q  # type: ignore[import-not-found]
+
+    rows = load_rows(EVAL / "assistant_dev9.jsonl")
+    about = [r for r in rows if r["expected"]]
+    assert len(about) == len(q.QUESTIONS) >= 115 and len(q.OFF_TOPIC) >= 30
+    assert len(rows) == len(q.QUESTIONS) + len(q.OFF_TOPIC) == len({r["question"] for r in rows})
+    half = dev_halves(q, "dev9")
+    assert all(r["split"] == half[r["question"]] for r in rows)
+    check = [r for r in about if r["split"] == "dev9_check"]
+    assert abs(len(check) - len(about) / 2) <= 1
+    assert {r["difficulty"] for r in about} == {"plain", "colloquial", "multi"}
+    assert sum(1 for r in about if r["question"].isascii()) >= 0.7 * len(about)
+    # Every first accepted code is one no earlier visible part accepts.
+    earlier = {code for name in ("assistant.jsonl", "assistant_tuning_extra.jsonl",
+                                 "assistant_dev_offtopic.jsonl", "assistant_dev7.jsonl",
+                                 "assistant_dev8.jsonl", "assistant_heldout2.jsonl")
+               for r in load_rows(EVAL / name) for code in r["expected"]}
+    assert not {r["expected"][0] for r in about} & earlier
 
 
 def test_life_situations_read_as_their_procedure_family() -> None:
