@@ -66,6 +66,12 @@ OPEN_STATUSES = (
     Status.PAYMENT_REQUESTED,
 )
 CLOSED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED)
+# Dossiers whose clock is running (deadlines.RUNNING).
+RUNNING_STATUSES = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
+# The rows of the due-time indexes: the running dossiers and the submitted ones (deadlines.condition
+# finds those past their acceptance window through the same indexes).
+DEADLINE_STATUSES = (Status.SUBMITTED, *RUNNING_STATUSES)
+DEADLINE_Q = Q(status__in=DEADLINE_STATUSES)
 
 
 class SubState(models.TextChoices):
@@ -155,7 +161,8 @@ class DossierSequence(models.Model):
     concurrent submissions get consecutive numbers and never the same one.
     """
 
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    # No index of its own: dossier_sequence_unique (agency, day) leads with it.
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+", db_index=False)
     day = models.DateField()
     last = models.PositiveIntegerField(default=0)
 
@@ -219,17 +226,22 @@ class Dossier(models.Model):
         Applicant, verbose_name=_("chủ hồ sơ"), on_delete=models.PROTECT, related_name="dossiers"
     )
     channel = models.CharField(_("hình thức nộp"), max_length=10, choices=ChannelKind.choices)
+    # Neither agency has an index of its own: dossier_agency_received and
+    # dossier_competent_received lead with them (every row a dossier writes or moves pays for
+    # each index it is in; docs/scale.md, session 9).
     receiving_agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("nơi tiếp nhận"),
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     competent_agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("cơ quan giải quyết"),
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     # The commune where the land parcel lies, asked at reception when the procedure's competence
     # follows the parcel (catalog.services.place_basis == "land").
@@ -349,9 +361,15 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ")
         ordering = ["-received_at", "-id"]
         indexes = [
-            # The sweeps: open dossiers by status whose due time has passed or is near.
-            models.Index(fields=["status", "due_at"], name="dossier_status_due"),
-            models.Index(fields=["status", "current_step_due_at"], name="dossier_status_step_due"),
+            # The sweeps, the late list, the digests, the deadline filters, the officer's day:
+            # running (or submitted) dossiers by status whose due time has passed or is near.
+            # Every query on either due time asks for those statuses, so only those dossiers are
+            # in these indexes: a dossier leaving them (result ready, returned, refused…) writes
+            # no entry there (docs/scale.md, session 9).
+            models.Index(fields=["status", "due_at"], name="dossier_status_due", condition=DEADLINE_Q),
+            models.Index(
+                fields=["status", "current_step_due_at"], name="dossier_status_step_due", condition=DEADLINE_Q
+            ),
             # Exports and the tracking book: a period of one receiving agency.
             models.Index(fields=["receiving_agency", "received_at"], name="dossier_agency_received"),
             models.Index(fields=["competent_agency", "received_at"], name="dossier_competent_received"),
@@ -385,7 +403,8 @@ class Dossier(models.Model):
 class DossierStep(models.Model):
     """A step of the internal process, copied from the version's ProcessSteps at reception."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
+    # No index of its own: dossier_step_unique (dossier, order) leads with it.
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps", db_index=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     name = models.CharField(_("tên bước"), max_length=300)
     role = models.CharField(_("vai trò"), max_length=20)
@@ -481,7 +500,10 @@ class DossierFile(models.Model):
 class SupplementRequest(models.Model):
     """Form 02: everything missing, asked once and in writing."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplement_requests")
+    # No index of its own: supplement_number_unique (dossier, number) leads with it.
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="supplement_requests", db_index=False
+    )
     number = models.PositiveSmallIntegerField(_("lần"))
     items = models.JSONField(_("giấy tờ cần bổ sung"), default=list)
     reason = models.TextField(_("lý do"))
@@ -563,7 +585,8 @@ class DossierEvent(models.Model):
     any event breaks the chain from that point (`motcua dossiers verify-audit`).
     """
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    # No index of its own: dossier_event_seq_unique (dossier, seq[, at]) leads with it.
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events", db_index=False)
     seq = models.PositiveIntegerField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
