@@ -38,9 +38,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput") and SHARED not in os.environ:
         os.environ[SHARED] = tempfile.mkdtemp(prefix="motcua-migrated-")
         config.stash[_template_owner] = os.environ[SHARED]
-    from motcua.core.tests import flush
+    from motcua.core.tests import flush, sqlite_sharing
 
     flush.install()  # a transactional test's teardown: Django's flush's state, for less (flush.py)
+    sqlite_sharing.install()  # a live server's threads share the in-memory SQLite connection safely
 
 
 _template_owner = pytest.StashKey[str]()

@@ -44,18 +44,19 @@ def _run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
 
     def run(index: int) -> None:
         try:
-            barrier.wait()
+            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
             results[index] = _patient(work, index)
         except Exception as error:  # collected and asserted by the test
             results[index] = error
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
     return results
 
 

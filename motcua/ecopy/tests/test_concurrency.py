@@ -36,7 +36,7 @@ def test_concurrent_certifications_get_distinct_consecutive_numbers(live_world: 
 
     def run(index: int) -> None:
         try:
-            barrier.wait()
+            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
             request = services.CopyRequest(document_name="Giấy khai sinh", requester_name=f"Người {index}",
                                            requester_identifier="020190001234", pages=1, copies=1)
             results[index] = _patient(lambda: services.certify_copy(live_world.receptionist, scans, request))
@@ -45,11 +45,12 @@ def test_concurrent_certifications_get_distinct_consecutive_numbers(live_world: 
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(THREADS)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=300)
+    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
     errors = [r for r in results if isinstance(r, Exception)]
     assert not errors, errors
     numbers = sorted(CertifiedCopy.objects.values_list("number", flat=True))

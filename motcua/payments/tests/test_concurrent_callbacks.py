@@ -34,18 +34,19 @@ def _race(bodies: Callable[[int], bytes]) -> Counter[str]:
     def run(index: int) -> None:
         try:
             body = bodies(index)
-            barrier.wait()
+            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
             code = services.receive_callback("sandbox", body).code
             with lock:
                 codes.append(code)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(THREADS)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
+    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
     return Counter(codes)
 
 

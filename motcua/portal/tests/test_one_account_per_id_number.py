@@ -46,15 +46,17 @@ def test_two_registrations_racing_for_one_id_number_make_one_account() -> None:
 
     def register(username: str) -> None:
         client = Client()
-        barrier.wait()
+        barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
         statuses.append(client.post("/accounts/register/", {**FORM, "username": username}).status_code)
         connection.close()
 
-    threads = [threading.Thread(target=register, args=(name,)) for name in ("dua.mot", "dua.hai")]
+    threads = [threading.Thread(target=register, daemon=True, args=(name,))
+               for name in ("dua.mot", "dua.hai")]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
+    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
     assert sorted(statuses) == [200, 302]
     assert User.objects.filter(id_number="020190009999").count() == 1
 
