@@ -198,6 +198,10 @@ def test_motcua_serve_runs_gunicorn_workers_on_a_postgresql_pool(tmp_path: Path)
         assert {_get(f"http://127.0.0.1:{port}/healthz")[0] for _ in range(10)} == {200}
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        try:
+            output, _ = server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # never left running after the test
+            server.kill()
+            output, _ = server.communicate(timeout=30)
     assert "Booting worker" in output or server.returncode == 0, output
     assert "Traceback" not in output, output
