@@ -374,21 +374,42 @@ FACT_INPUTS: tuple[str, ...] = (
 CounterRows = tuple[tuple[str, ...], list[tuple[Any, ...]]]
 
 
+def _fine_order(key: Key) -> tuple[Any, ...]:
+    """(month, procedure, receiving, competent, day): the order of the rows the daily rows'
+    trigger locks — its procedure's monthly row (shared by every agency), then its monthly row."""
+    day, receiving, competent, procedure = key
+    return (day.replace(day=1), procedure, receiving, competent, day)
+
+
+def _coarse_order(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    day, receiving, competent = key
+    return (day.replace(day=1), receiving, competent, day)
+
+
 def _counter_rows(delta: dict[Key, Counter[str]]) -> tuple[CounterRows, CounterRows]:
-    """The fine and coarse rows of a difference, zeros left out, in key order (concurrent
-    transactions lock counter rows in the same order: no deadlock): for each table the
-    counter columns any row moves, and each row's key and values of those columns."""
+    """The fine and coarse rows of a difference, zeros left out, in lock order: for each table
+    the counter columns any row moves, and each row's key and values of those columns.
+
+    Concurrent transactions must lock counter rows in the same order, or they deadlock — and
+    the rows locked include those the tables' triggers upsert: `stats_proceduremonthlycount`
+    (month, procedure) is shared by every agency. Ordered by the daily key (day, receiving,
+    competent, procedure), two of the simulator's workers (disjoint receiving agencies) each
+    locked procedure rows out of order, and one was killed by "deadlock detected" (session 9,
+    the intermittent failure of test_two_worker_processes…). Hence the month and procedure
+    first, and each monthly row's days together."""
     fine = {k: v for k, v in delta.items() if any(v.values())}
     coarse: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
     for (day, r, c, _p), counts in fine.items():
         coarse[(day, r, c)].update(counts)
 
-    def values(rows: dict[Any, Counter[str]]) -> CounterRows:
-        kept = sorted((item for item in rows.items() if any(item[1].values())), key=lambda item: item[0])
+    def values(rows: dict[Any, Counter[str]], order: Callable[[Any], tuple[Any, ...]]) -> CounterRows:
+        kept = sorted(
+            (item for item in rows.items() if any(item[1].values())), key=lambda item: order(item[0])
+        )
         moved = tuple(c for c in COUNTER_COLUMNS if any(counts.get(c, 0) for _key, counts in kept))
         return moved, [(*key, *(counts.get(c, 0) for c in moved)) for key, counts in kept]
 
-    return values(fine), values(coarse)
+    return values(fine, _fine_order), values(coarse, _coarse_order)
 
 
 _SQL: dict[tuple[Any, ...], str] = {}

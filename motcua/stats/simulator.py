@@ -27,12 +27,12 @@ import multiprocessing
 import random
 import sys
 import time
-import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import connection, connections, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
@@ -42,6 +42,7 @@ from motcua.agencies.models import Agency
 from motcua.agencies.services import province_prefix
 from motcua.catalog.models import Channel, ChannelKind, OnlineLevel, ProcedureVersion
 from motcua.core.cli import BadInput, PercentProgress
+from motcua.core.forked import SILENCE, run_forked
 from motcua.core.text import fold
 from motcua.dossiers import services
 from motcua.dossiers.models import Applicant, Dossier, Status
@@ -384,6 +385,7 @@ class Simulation:
         batch: int = 200,
         on_progress: Callable[[int, int], None] | None = None,
         workers: int | None = None,
+        silence: float = SILENCE,
     ) -> None:
         if end < start:
             raise BadInput(_("Ngày kết thúc phải sau ngày bắt đầu."))
@@ -398,6 +400,7 @@ class Simulation:
             on_progress = PercentProgress(_stderr_line, _("Mô phỏng"))
         self.on_progress = on_progress
         self.workers = workers  # None: both cores on PostgreSQL, one process on SQLite
+        self.silence = silence  # seconds a live worker may send nothing before it counts as hung
         self.rng = random.Random(seed)
         self.cal: WorkCalendar = calendar_for(province_code)
         self.horizon = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tzinfo=TZ)
@@ -474,17 +477,12 @@ class Simulation:
         self.province_cum = _cumulative(o.weight for o in province_offers)
         plans = self._plan()
         workers = self._worker_count(len(plans))
+        analyze_growing_tables()
         if workers > 1:
             self._run_parallel(plans, workers)
         else:
-            done = 0
-
-            def advance(count: int) -> None:
-                nonlocal done
-                done += count
-                self._progress(done, len(plans))
-
-            self._play(plans, advance)
+            self._play(plans, self._advance(len(plans)))
+        analyze_growing_tables()  # for the reports and `stats check` that follow
         self.result.seconds = time.perf_counter() - began
         self.result.workers = workers
         online = self.result.outcomes["online"]
@@ -528,6 +526,24 @@ class Simulation:
         if self.on_progress is not None:
             self.on_progress(done, total)
 
+    def _advance(self, total: int) -> Callable[[int], None]:
+        """Count the dossiers played (between batches); ANALYZE each time their number doubles.
+
+        Called in the process that plays alone, or in the parent while its workers play (on
+        its own connection: ANALYZE does not block their writes).
+        """
+        done, analyze_at = 0, ANALYZE_FIRST
+
+        def advance(count: int) -> None:
+            nonlocal done, analyze_at
+            done += count
+            self._progress(done, total)
+            if analyze_at <= done < total:
+                analyze_growing_tables()
+                analyze_at = 2 * done
+
+        return advance
+
     def _play(self, plans: list[Plan], advance: Callable[[int], None]) -> None:
         """Play these dossiers in order, `batch` per transaction, statistics refreshed per batch."""
         for first in range(0, len(plans), self.batch):
@@ -538,53 +554,25 @@ class Simulation:
             advance(len(chunk))
 
     def _run_parallel(self, plans: list[Plan], workers: int) -> None:
-        """Share the dossiers among forked processes by receiving agency; merge their results."""
-        parts = partition_by_agency(plans, workers)
-        context = multiprocessing.get_context("fork")
-        queue = context.Queue()
-        _close_connections()  # a forked child must open its own connection (and pool)
-        children = [context.Process(target=self._child, args=(part, queue), daemon=True) for part in parts]
-        for child in children:
-            child.start()
-        done, finished, failures = 0, 0, []
-        try:
-            while finished < len(children):
-                try:
-                    kind, payload = queue.get(timeout=5)
-                except Exception:  # queue.Empty: is everyone still alive?
-                    dead = [c for c in children if c.exitcode not in (None, 0)]
-                    if dead:
-                        failures.append(f"worker exited with code {dead[0].exitcode}")
-                        break
-                    continue
-                if kind == "progress":
-                    done += payload
-                    self._progress(done, len(plans))
-                elif kind == "result":
-                    finished += 1
-                    self.result.dossiers += payload.dossiers
-                    self.result.transitions += payload.transitions
-                    self.result.outcomes.update(payload.outcomes)
-                    self.result.errors.update(payload.errors)
-                else:
-                    finished += 1
-                    failures.append(payload)
-        finally:
-            for child in children:
-                if failures:
-                    child.terminate()
-                child.join()
-        if failures:
-            raise RuntimeError("simulation worker failed:\n" + failures[0])
+        """Share the dossiers among forked processes by receiving agency; merge their results.
 
-    def _child(self, plans: list[Plan], queue: Any) -> None:
+        Supervised (`motcua.core.forked`): a worker that fails, exits without its result or
+        stays silent for `silence` seconds stops the run with an error, every worker stopped.
+        """
+        parts = partition_by_agency(plans, workers)
+        _close_connections()  # a forked child must open its own connection (and pool)
+        for result in run_forked(parts, self._child, self._advance(len(plans)), silence=self.silence):
+            self.result.dossiers += result.dossiers
+            self.result.transitions += result.transitions
+            self.result.outcomes.update(result.outcomes)
+            self.result.errors.update(result.errors)
+
+    def _child(self, plans: list[Plan], report: Callable[[int], None]) -> Result:
         """One worker process: its own connection, its own result, progress after each batch."""
         try:
             self.result = Result()
-            self._play(plans, lambda count: queue.put(("progress", count)))
-            queue.put(("result", self.result))
-        except BaseException:
-            queue.put(("error", traceback.format_exc()))
+            self._play(plans, report)
+            return self.result
         finally:
             _close_connections()
 
@@ -830,6 +818,33 @@ class Simulation:
             if user is not None:
                 return user
         return cast.specialist[dossier.competent_agency_id]
+
+
+# The first ANALYZE during a run, after this many dossiers; then each time their number doubles.
+ANALYZE_FIRST = 1000
+
+
+def analyze_growing_tables() -> None:
+    """ANALYZE the tables a simulation grows (PostgreSQL; SQLite: nothing).
+
+    Measured in session 9 (docs/scale.md): on a database whose tables were never analyzed
+    (autovacuum off, as on this machine, or a copy of a small database), the planner
+    guesses that few steps are open, and the dossier's lock statement (`_lock`: its open
+    steps, `finished_at IS NULL`) read every open step's index entry — 16 to 35 ms at 200,000
+    steps, growing with the database — instead of the dossier's few (0.3 ms). Autovacuum's
+    ANALYZE comes too late for a table growing this fast (or never, when it is off): a bulk
+    run refreshes the statistics itself, a few seconds each time the work doubles.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = sorted({
+        model._meta.db_table
+        for app in ("dossiers", "stats")
+        for model in apps.get_app_config(app).get_models()
+        if model._meta.managed and not model._meta.proxy
+    })
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _close_connections() -> None:

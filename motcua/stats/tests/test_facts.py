@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -145,3 +146,24 @@ def test_the_fact_is_computed_from_the_columns_listed_as_its_inputs_only(world: 
         read |= recording.read
     assert read <= set(facts.FACT_INPUTS), read - set(facts.FACT_INPUTS)
     assert {"status", "received_at", "finished_at", "paused_at", "withdrawn_at"} <= read
+
+
+def test_counter_rows_come_in_the_lock_order_of_the_rows_their_triggers_share() -> None:
+    # Two transactions (the simulator's workers: other receiving agencies) share only the
+    # procedure's monthly row; each must lock those in (month, procedure) order, and each
+    # monthly row's days together, or they deadlock ("deadlock detected", session 9).
+    march, april = dt.date(2026, 3, 2), dt.date(2026, 4, 1)
+    delta = {
+        (march, 4, 2, 3): Counter(received_online=5),
+        (march, 4, 3, 2): Counter(received_counter=6),
+        (dt.date(2026, 3, 9), 4, 2, 3): Counter(received_online=1),
+        (april, 4, 2, 1): Counter(received_online=2),
+        (march, 5, 2, 2): Counter(),  # nothing moved: left out
+    }
+    (moved, fine), (coarse_moved, coarse) = facts._counter_rows(delta)
+    assert moved == ("received_counter", "received_online")
+    assert [row[:4] for row in fine] == [
+        (march, 4, 3, 2), (march, 4, 2, 3), (dt.date(2026, 3, 9), 4, 2, 3), (april, 4, 2, 1)]
+    assert fine[0][4:] == (6, 0)
+    assert [row[:3] for row in coarse] == [
+        (march, 4, 2), (dt.date(2026, 3, 9), 4, 2), (march, 4, 3), (april, 4, 2)]

@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import multiprocessing
+import os
+import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from motcua.core.forked import WorkerFailed
+from motcua.dossiers import services
 from motcua.dossiers.models import Dossier, DossierEvent, DossierSequence, Status
 from motcua.dossiers.sample import World, build_world
 from motcua.stats import check
@@ -208,3 +215,40 @@ def test_two_worker_processes_make_the_same_dossiers_as_one_and_exact_statistics
         one.dossiers, one.transitions, one.outcomes, one.errors)
     assert seen == sorted(seen) and seen[-1] == 120
     assert check.check() == []
+
+
+def _in_workers_only(monkeypatch: pytest.MonkeyPatch, misbehave: Callable[[], None]) -> None:
+    """Make every worker process misbehave when it receives its first counter dossier."""
+    parent, real = os.getpid(), services.receive_new_dossier
+
+    def receive(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:
+            misbehave()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services, "receive_new_dossier", receive)
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(120)  # the parent used to wait forever for a worker that exited with code 0
+def test_a_worker_that_exits_without_its_result_stops_the_simulation(monkeypatch: pytest.MonkeyPatch) -> None:
+    build_world()
+    _in_workers_only(monkeypatch, lambda: os._exit(0))
+    with pytest.raises(WorkerFailed, match="exited with code 0 without sending its result"):
+        Simulation("20", START, END, 120, 0.6, seed=9, progress=False, batch=20, workers=2).run()
+    assert multiprocessing.active_children() == []
+    assert not Dossier.objects.exists()  # the workers' open batches were rolled back
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(120)  # the parent used to wait forever for a worker that hangs
+def test_a_worker_silent_too_long_is_stopped_as_hung(monkeypatch: pytest.MonkeyPatch) -> None:
+    build_world()
+    _in_workers_only(monkeypatch, lambda: time.sleep(3600))
+    began = time.monotonic()
+    with pytest.raises(WorkerFailed, match="sent nothing for .* stopped as hung"):
+        Simulation("20", START, END, 120, 0.6, seed=9, progress=False, batch=20, workers=2, silence=3).run()
+    assert time.monotonic() - began < 60
+    assert multiprocessing.active_children() == []
