@@ -147,8 +147,17 @@ def _name_chunks(name: str) -> tuple[list[list[str]], list[list[str]]]:
 
 
 # Noun classifiers of everyday speech ("cái nhà", "mảnh đất", "lô đất", "thửa đất", "chiếc xe",
-# "ngôi nhà"), folded: optional inside a synonym phrase (`Synonyms.rule_key`).
-CLASSIFIERS = frozenset({"cai", "chiec", "manh", "lo", "thua", "ngoi"})
+# "ngôi nhà"), folded, with the nouns each counts: optional inside a synonym phrase, and only
+# before one of those nouns (`Synonyms.rule_key`). Folded, "cãi" is "cai" and "lở" is "lo":
+# "bố cãi nhau" must not read as "bỏ nhau".
+CLASSIFIERS: dict[str, frozenset[str]] = {
+    "cai": frozenset({"nha", "xe"}),
+    "chiec": frozenset({"xe"}),
+    "manh": frozenset({"dat"}),
+    "lo": frozenset({"dat"}),
+    "thua": frozenset({"dat"}),
+    "ngoi": frozenset({"nha"}),
+}
 
 
 @dataclass(frozen=True)
@@ -166,13 +175,15 @@ class Synonyms:
         """The rule `key` reads as: itself, or itself without the noun classifiers inside it
         ("bán lô đất", "ghi thêm cái nhà vào sổ đỏ" are "bán đất", "ghi thêm nhà vào sổ đỏ"):
         a classifier counts the noun after it and says nothing of its own. Only inside a phrase
-        (never its first or last word) and only when the phrase as typed is no rule: folded,
-        "thửa" is "thừa", "cái" is "cai", "lô" is "lo"."""
+        (never its first or last word), only before a noun it counts, and only when the phrase
+        as typed is no rule: folded, "thửa" is "thừa", "cái" is "cai" and "cãi", "lô" is "lo"."""
         if key in self.rules:
             return key
         if len(key) < 3:
             return None
-        reduced = key[:1] + tuple(w for w in key[1:-1] if w not in CLASSIFIERS) + key[-1:]
+        inner = tuple(w for w, after in zip(key[1:-1], key[2:], strict=True)
+                      if after not in CLASSIFIERS.get(w, ()))
+        reduced = key[:1] + inner + key[-1:]
         return reduced if reduced != key and reduced in self.rules else None
 
 

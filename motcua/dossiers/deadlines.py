@@ -26,7 +26,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
 
-from motcua.dossiers.models import RUNNING_STATUSES, Deadline, Status, SubState
+from motcua.dossiers.models import Deadline, Status, SubState
 from motcua.worktime.calendars import calendar_for
 from motcua.worktime.core import WorkCalendar
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from motcua.dossiers.models import Dossier
 
 # The clock runs in these statuses (5 is paused): only they can be due soon or overdue.
-RUNNING = RUNNING_STATUSES  # within the condition of the due-time indexes (models.DEADLINE_Q)
+RUNNING = (Status.RECEIVED, Status.PROCESSING, Status.PAYMENT_REQUESTED)
 
 
 def due_soon_window() -> dt.timedelta:

@@ -74,6 +74,12 @@ def test_a_noun_classifier_inside_a_phrase_is_optional() -> None:
     # Never the first or last word: folded, "thửa" is "thừa", "cái" is "cai" (nghiện).
     assert syn.rule_key(("thua", "ke", "dat")) != ("ke", "dat")
     assert syn.rule_key(("xin", "cai")) is None
+    # Only before a noun it counts: folded, "bố cãi nhau" (a quarrel) is "bo cai nhau", and "bỏ
+    # nhau" (a divorce) has a rule.
+    assert ("bo", "nhau") in syn.rules
+    assert syn.rule_key(("bo", "cai", "nhau")) is None
+    # Folded, "người nhật" is also "người nhặt (được)", the finder of something lost: no rule.
+    assert ("nguoi", "nhat") not in syn.rules and ("nguoi", "nhat", "ban") in syn.rules
     assert syn.rule_key(("ban", "dat", "lo")) is None
     # The search reads the classifier's phrase as the rule's.
     index = build_index([_row(1, "Đăng ký biến động chuyển nhượng quyền sử dụng đất")], fingerprint=("s9",))

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from motcua.dossiers import deadlines
-from motcua.dossiers.models import DEADLINE_Q, DEADLINE_STATUSES, Dossier, Status
+from motcua.dossiers.models import Dossier
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +32,3 @@ def test_a_foreign_key_leading_a_composite_has_no_index_of_its_own(table: str, c
 def test_the_dossier_code_keeps_its_unique_index_only() -> None:
     on_code = [name for name, c in _indexes(Dossier._meta.db_table).items() if c["columns"] == ["code"]]
     assert len(on_code) == 1, on_code
-
-
-def test_every_deadline_query_asks_for_statuses_in_the_due_time_indexes() -> None:
-    conditions = {i.name: i.condition for i in Dossier._meta.indexes}
-    assert conditions["dossier_status_due"] == conditions["dossier_status_step_due"] == DEADLINE_Q
-    indexed = set(DEADLINE_STATUSES)
-    assert set(deadlines.RUNNING) <= indexed
-    assert Status.SUBMITTED in indexed  # deadlines.condition: past the acceptance window
-    closed = {Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED, Status.RESULT_READY}
-    assert not closed & indexed
