@@ -375,8 +375,11 @@ CounterRows = tuple[tuple[str, ...], list[tuple[Any, ...]]]
 
 
 def _fine_order(key: Key) -> tuple[Any, ...]:
-    """(month, procedure, receiving, competent, day): the order of the rows the daily rows'
-    trigger locks — its procedure's monthly row (shared by every agency), then its monthly row."""
+    """(month, procedure, receiving, competent, day). Each daily row's trigger upserts its
+    agency's monthly row, then its procedure's monthly row (shared by every agency): in this
+    order, writers of disjoint receiving agencies (the simulator's workers) take the shared rows
+    in the same order. Not a general guarantee: one statement carrying rows of two competent
+    agencies for one procedure can still meet a concurrent writer in the opposite order."""
     day, receiving, competent, procedure = key
     return (day.replace(day=1), procedure, receiving, competent, day)
 
