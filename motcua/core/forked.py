@@ -22,8 +22,10 @@ going at half speed, its traceback shown only at the very end.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import multiprocessing.connection
+import os
 import pickle
 import signal
 import time
@@ -67,7 +69,7 @@ def run_forked(
     try:
         for index, part in enumerate(parts):
             reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(index, part, work, writer), daemon=True,
+            child = context.Process(target=_child, args=(index, part, work, writer, os.getpid()), daemon=True,
                                     name=f"worker-{index}")
             children.append(child)
             child.start()
@@ -117,7 +119,20 @@ def run_forked(
     return [results[index] for index in range(len(children))]
 
 
-def _child(index: int, part: Any, work: Callable[..., Any], writer: Any) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: SIGTERM to this child when the parent dies, even by SIGKILL (no other process would
+    stop a worker that keeps writing for a run nobody waits for any more)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):  # not Linux: the parent's own stop is all there is
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(1)
+
+
+def _child(index: int, part: Any, work: Callable[..., Any], writer: Any, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         result = work(part, lambda count: writer.send(("progress", count)))
         # Pickled before sending, so that a result that cannot be is reported as an error.

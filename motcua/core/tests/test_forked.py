@@ -106,3 +106,45 @@ def test_a_result_that_cannot_be_sent_is_an_error_not_a_silent_exit() -> None:
 
     message, _seconds = _run(unpicklable)  # type: ignore[arg-type]
     assert "worker-0" in message and "pickle" in message.lower()
+
+
+KILLED_PARENT = """
+import os, sys, time
+from motcua.core.forked import run_forked
+
+def work(part, report):
+    print(os.getpid(), flush=True)  # the worker's pid, for the test
+    while True:
+        time.sleep(0.1)
+        report(1)
+
+run_forked([0], work)
+"""
+
+
+def test_a_parent_killed_with_sigkill_takes_its_workers_with_it() -> None:
+    import subprocess
+    import sys
+
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_PARENT], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            with open(f"/proc/{worker}/stat") as stat:  # a zombie (not yet reaped by init) is gone too
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    break
+            time.sleep(0.1)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the worker outlived its parent")
+    finally:
+        if parent.poll() is None:
+            parent.kill()
