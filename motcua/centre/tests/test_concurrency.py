@@ -8,56 +8,18 @@ IMMEDIATE transactions serialise writers.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
-from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django.db import OperationalError, connection, connections
 
 from motcua.centre import services
 from motcua.centre.models import Call, Ticket, TicketStatus
 from motcua.centre.services import CentreError
+from motcua.core.tests.racing import run_at_once
 from motcua.dossiers.sample import build_world
 
 from .conftest import Floorplan, at, build_floor
 
 KIOSKS = 16
-
-
-def _patient(work: Callable[[int], Any], index: int) -> Any:
-    """Retry on SQLite's shared-cache table locks (they ignore the busy timeout); see dossiers' test."""
-    for _ in range(500):
-        try:
-            return work(index)
-        except OperationalError as error:
-            if connection.vendor != "sqlite" or "locked" not in str(error):
-                raise
-            time.sleep(0.005)
-    raise AssertionError("SQLite stayed locked")
-
-
-def _run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
-            results[index] = _patient(work, index)
-        except Exception as error:  # collected and asserted by the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
-    return results
 
 
 @pytest.fixture
@@ -67,7 +29,7 @@ def live_floor(transactional_db: None) -> Floorplan:
 
 def test_sixteen_kiosks_at_once_get_distinct_consecutive_numbers(live_floor: Floorplan) -> None:
     fp = live_floor
-    results = _run_at_once(
+    results = run_at_once(
         KIOSKS,
         lambda i: (
             services.take_ticket(
@@ -90,7 +52,7 @@ def test_two_counters_calling_at_once_never_get_the_same_ticket(live_floor: Floo
         def call(index: int, when: dt.datetime = when) -> Ticket:
             return services.call_next(*pairs[index], at=when)
 
-        results = _run_at_once(2, call)
+        results = run_at_once(2, call)
         assert all(isinstance(r, Ticket) for r in results), results
         called += [r.pk for r in results]
         for officer, counter in pairs:
@@ -107,7 +69,7 @@ def test_two_officers_finishing_the_same_ticket_one_wins(live_floor: Floorplan) 
     ticket = services.take_ticket(fp.world.ward_center, fp.civil, at=at("2026-03-02 08:00"))
     services.call_next(fp.officer1, fp.counter1, at=at("2026-03-02 08:05"))
     services.start_serving(fp.officer1, ticket, at=at("2026-03-02 08:06"))
-    results = _run_at_once(
+    results = run_at_once(
         2, lambda i: services.finish_serving(fp.officer1, ticket, at=at("2026-03-02 08:10"))
     )
     assert sum(isinstance(r, Ticket) for r in results) == 1

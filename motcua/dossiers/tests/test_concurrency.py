@@ -6,14 +6,10 @@ on PostgreSQL (row locks) and on SQLite (IMMEDIATE transactions serialise writer
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import connection
 
+from motcua.core.tests.racing import run_at_once
 from motcua.dossiers import hooks, services
 from motcua.dossiers.models import Dossier, DossierEvent, Handover, Status
 from motcua.dossiers.services import DossierError
@@ -21,46 +17,6 @@ from motcua.dossiers.services import DossierError
 from .conftest import World, at, build_world
 
 THREADS = 32 if connection.vendor == "postgresql" else 8
-
-
-def _patient(work: Callable[[int], Any], index: int) -> Any:
-    """Call `work`; on SQLite's in-memory test database, retry when a table is locked.
-
-    The test database is a shared-cache in-memory SQLite, whose table locks fail at once
-    (SQLITE_LOCKED ignores the busy timeout); the file database used outside tests waits
-    instead. Each failed attempt rolled back entirely, so retrying it is what a user would do.
-    """
-    for _ in range(500):
-        try:
-            return work(index)
-        except OperationalError as error:
-            if connection.vendor != "sqlite" or "locked" not in str(error):
-                raise
-            time.sleep(0.005)
-    raise AssertionError("SQLite stayed locked")
-
-
-def _run_at_once(count: int, work: Callable[[int], Any]) -> list[Any]:
-    """Start `count` threads behind a barrier; return each one's result or exception."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
-            results[index] = _patient(work, index)
-        except Exception as error:  # collected and asserted by the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
-    return results
 
 
 @pytest.fixture
@@ -81,7 +37,7 @@ def test_concurrent_submissions_get_distinct_consecutive_codes(live_world: World
         )
         return dossier.code
 
-    codes = _run_at_once(THREADS, submit)
+    codes = run_at_once(THREADS, submit)
     assert all(isinstance(c, str) for c in codes), codes
     assert sorted(codes) == [f"000.02.30.H37-260302-{n:04d}" for n in range(1, THREADS + 1)]
     assert Dossier.objects.count() == THREADS
@@ -106,7 +62,7 @@ def test_two_officers_acting_at_once_one_succeeds_the_other_is_told(live_world: 
         services.receive_dossier(officers[index], copies[index], at=at("2026-03-02 09:00"))
         return "ok"
 
-    results = _run_at_once(2, receive)
+    results = run_at_once(2, receive)
     assert results.count("ok") == 1
     errors = [r for r in results if isinstance(r, DossierError)]
     assert [e.code for e in errors] == ["already_handled"], results

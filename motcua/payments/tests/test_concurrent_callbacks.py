@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connections
 
+from motcua.core.tests.racing import run_at_once
 from motcua.dossiers.models import Dossier, Status
 from motcua.e2e.world import build_world
 from motcua.payments import services
@@ -27,27 +26,12 @@ THREADS = 8
 
 
 def _race(bodies: Callable[[int], bytes]) -> Counter[str]:
-    barrier = threading.Barrier(THREADS)
-    codes: list[str] = []
-    lock = threading.Lock()
-
-    def run(index: int) -> None:
-        try:
-            body = bodies(index)
-            barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
-            code = services.receive_callback("sandbox", body).code
-            with lock:
-                codes.append(code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, daemon=True, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
-    return Counter(codes)
+    signed = [bodies(index) for index in range(THREADS)]
+    results = run_at_once(THREADS, lambda index: services.receive_callback("sandbox", signed[index]).code,
+                          join_timeout=60)
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert not errors, errors
+    return Counter(results)
 
 
 def _setup(transactional_db: Any) -> tuple[Dossier, PaymentOrder]:

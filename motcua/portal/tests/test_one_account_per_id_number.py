@@ -4,8 +4,6 @@ an older database may hold (the migration that adds the constraint refuses to ru
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
@@ -13,6 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
 from motcua.accounts.models import Role, User
+from motcua.core.tests.racing import run_at_once
 
 FORM = {"full_name": "Nguyễn Thị Thu", "id_number": "0201 9000 9999", "phone": "0912000111", "email": "",
         "password1": "mot-mat-khau-dai-2026", "password2": "mot-mat-khau-dai-2026"}
@@ -41,22 +40,11 @@ def test_the_database_refuses_a_second_account_with_the_same_id_number() -> None
 @pytest.mark.postgresql  # concurrent writers need PostgreSQL (in-memory SQLite locks tables)
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_racing_for_one_id_number_make_one_account() -> None:
-    barrier = threading.Barrier(2)
-    statuses: list[int] = []
-
-    def register(username: str) -> None:
-        client = Client()
-        barrier.wait(timeout=60)  # a thread that never arrives breaks it: no thread waits forever
-        statuses.append(client.post("/accounts/register/", {**FORM, "username": username}).status_code)
-        connection.close()
-
-    threads = [threading.Thread(target=register, daemon=True, args=(name,))
-               for name in ("dua.mot", "dua.hai")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert not [thread for thread in threads if thread.is_alive()], "a thread is still running"
+    names = ("dua.mot", "dua.hai")
+    statuses = run_at_once(
+        2, lambda index: Client().post("/accounts/register/", {**FORM, "username": names[index]}).status_code,
+        join_timeout=30)
+    assert all(isinstance(status, int) for status in statuses), statuses
     assert sorted(statuses) == [200, 302]
     assert User.objects.filter(id_number="020190009999").count() == 1
 
