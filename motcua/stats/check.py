@@ -125,7 +125,9 @@ def check(progress: bool = False, chunk: int = 2000) -> list[Difference]:
             bar.update(len(dossiers))
     if bar is not None:
         bar.close()
-    orphans = DossierFact.objects.exclude(dossier_id__in=Dossier.objects.values("pk")).count()
+    # NOT EXISTS (an anti-join), not NOT IN: PostgreSQL runs NOT IN over a subquery larger than
+    # work_mem as a scan of the subquery per fact (the half-year's 343,399 facts: hours).
+    orphans = DossierFact.objects.filter(~Exists(Dossier.objects.filter(pk=OuterRef("dossier_id")))).count()
     if orphans:
         differences.append(Difference("fact", "*", "orphans", orphans, 0))
     expected_fine = {k: +v for k, v in fine.items() if any(v.values())}
