@@ -48,6 +48,11 @@ _template_owner = pytest.StashKey[str]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+    import tempfile
+
+    # This process's audit checkpoints and PKI (settings: a folder per test process).
+    shutil.rmtree(Path(tempfile.gettempdir()) / f"motcua-audit-{os.getpid()}", ignore_errors=True)
     shared = config.stash.get(_template_owner, None)
     if shared is not None:
         from django.conf import settings

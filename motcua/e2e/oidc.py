@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("oidc_provider.mjs")
 CLIENT_ID = "motcua-portal"
 CLIENT_SECRET = "bi-mat-cua-cong-dich-vu-cong-trong-thu-nghiem"
+START_SECONDS = 60
 
 
 @dataclass
@@ -58,16 +60,26 @@ def running_provider(redirect_uris: list[str], accounts: dict[str, dict[str, str
     process = subprocess.Popen(["node", str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
-        assert process.stdout is not None
-        seen = []
-        for line in process.stdout:  # warnings (e.g. about the Node.js version) come first
-            seen.append(line)
-            if "READY" in line:
-                break
-        else:
-            raise RuntimeError("the OpenID provider did not start: " + "".join(seen))
-        # Keep reading what it writes, so a full pipe never blocks it.
-        threading.Thread(target=lambda: [None for _line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+        # A reader thread keeps draining what it writes (a full pipe would block it) and signals
+        # its "READY" line (warnings, e.g. about the Node.js version, come first); a provider
+        # silent for START_SECONDS fails the test with what it wrote instead of hanging it.
+        seen: list[str] = []
+        ready = threading.Event()
+
+        def read() -> None:
+            for line in process.stdout:  # type: ignore[union-attr]
+                if not ready.is_set():
+                    seen.append(line)
+                    if "READY" in line:
+                        ready.set()
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        deadline = time.monotonic() + START_SECONDS
+        while not ready.wait(0.1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                reader.join(1)  # what an exited provider wrote last
+                raise RuntimeError("the OpenID provider did not start: " + "".join(seen))
         yield Provider(issuer=f"http://127.0.0.1:{port}", process=process)
     finally:
         process.terminate()

@@ -113,6 +113,19 @@ def startup_jobs() -> list[str]:
     return [job.name for job in registry.registered() if job.at_start]
 
 
+def queue_due_schedules() -> None:
+    """Queue every schedule whose time has come, now.
+
+    The cluster runs its scheduler only after its first 30-second guard cycles: a worker started
+    (or restarted after a crash) calls this first, so what fell due while no worker ran — the
+    audit checkpoint, the deadline sweep, a retry — is queued at once instead of half a minute
+    later. django-q2's own scheduler does it (rows locked, next run set; safe with several workers).
+    """
+    from django_q.scheduler import scheduler
+
+    scheduler()
+
+
 def _next_daily(at: dt.time, now: dt.datetime) -> dt.datetime:
     local = timezone.localtime(now)
     candidate = timezone.make_aware(dt.datetime.combine(local.date(), at), timezone.get_current_timezone())

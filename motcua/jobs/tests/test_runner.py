@@ -158,6 +158,25 @@ def test_the_jobs_command_lists_and_runs_a_job(db: None, test_jobs: None, capsys
     assert '"done"' in capsys.readouterr().out
 
 
+def test_what_fell_due_while_no_worker_ran_is_queued_at_once_and_the_rest_waits(
+    db: None, test_jobs: None
+) -> None:
+    from motcua.jobs.tests import jobs_for_tests
+
+    now = timezone.now()
+    runner.sync_schedules(now)
+    Schedule.objects.update(next_run=now + dt.timedelta(hours=1))
+    Schedule.objects.filter(name="motcua:test.works").update(next_run=now - dt.timedelta(hours=1))  # overdue
+    jobs_for_tests.calls.clear()
+    runner.queue_due_schedules()  # jobs run inline in tests (Q_CLUSTER sync)
+    assert jobs_for_tests.calls == ["works"]
+    # Its next run is in the future (no catch-up of the missed periods), so a second call runs nothing.
+    assert Schedule.objects.get(name="motcua:test.works").next_run > now
+    runner.queue_due_schedules()
+    assert jobs_for_tests.calls == ["works"]
+    assert not Failure.objects.exists()
+
+
 def test_the_broker_is_the_database_unless_redis_is_configured() -> None:
     assert jobs_settings({}, testing=False)["orm"] == "default"
     redis = jobs_settings({"MOTCUA_REDIS_URL": "redis://127.0.0.1:6379/4"}, testing=False)

@@ -56,6 +56,7 @@ class Command(BaseCommand):
         )
         for name in runner.startup_jobs():
             runner.enqueue("motcua.jobs.runner.run", name, task_name=f"{name} (khởi động)")
+        runner.queue_due_schedules()
         self.stdout.flush()
         cluster = Cluster()
         cluster.start()
