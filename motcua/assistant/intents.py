@@ -317,6 +317,11 @@ def _overlapping(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _CUE_PATTERNS = {intent: _overlapping(cues) for intent, cues in CUES.items()}
 _FILLER = _pattern(FILLER)
 _OVERVIEW = _pattern(OVERVIEW_CUES)
+# Overview cues that ask for information or help rather than what to do ("tư vấn", "thông tin
+# về", "giúp tôi"): no steps added.
+_ADVICE = _pattern(
+    ("tu van", "thong tin ve", "muon biet ve", "hoi ve", "giup toi", "giup em", "giup minh", "giup")
+)
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )
@@ -364,6 +369,7 @@ class Analysis:
     topic: str  # the question without its cues: what retrieval searches for
     dossier_code: str
     judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
+    what_to_do: bool = False  # "… thì phải làm sao / làm gì" (`OVERVIEW_CUES`): the steps belong too
 
 
 def _clean(text: str) -> str:
@@ -579,6 +585,7 @@ def analyse(question: str) -> Analysis:
     folded = _HAS_PAID.sub("dong", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
+    what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
     without_code = _OWN_MONEY.sub(" ", without_code)
@@ -602,4 +609,4 @@ def analyse(question: str) -> Analysis:
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
     judgement = bool(_JUDGEMENT.search(folded))
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement)
+    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)

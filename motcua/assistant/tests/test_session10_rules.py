@@ -68,6 +68,14 @@ def test_khong_co_before_a_topic_word_is_kept(db: Any) -> None:
     assert "khong" not in _topic("co phai xin phep khong")
 
 
+def test_what_to_do_is_an_overview_that_asks_for_the_steps_too(db: Any) -> None:
+    assert intents.analyse("con gai toi muon ket hon thi phai lam sao").what_to_do
+    assert intents.analyse("dong cua quan tap hoa thi lam gi").what_to_do
+    # Advice or information about a procedure is no "what to do"; nor is a question without cue.
+    assert not intents.analyse("tu van giup toi ve dang ky ket hon").what_to_do
+    assert not intents.analyse("dang ky ket hon").what_to_do
+
+
 def test_everyday_readings_of_session_10() -> None:
     rules = synonyms().rules
     stay = ("thong", "bao", "luu", "tru")
@@ -114,6 +122,10 @@ def test_session_10_rules_on_the_real_catalog(db: Any) -> None:
     ):
         answer = ask(question)
         assert answer.confident and answer.sources[0].code == code, (question, answer.sources)
+    # "… thì phải làm sao" is answered with the overview and the steps; a bare topic without them.
+    answer = ask("hai dua muon dang ky ket hon thi phai lam sao")
+    assert answer.confident and answer.intent == "overview" and "steps" in answer.sources[0].parts
+    assert "steps" not in ask("dang ky ket hon").sources[0].parts
     # "vợ sắp đẻ" with contributions paid is maternity, not a shareholder's or a rescuer's case.
     topic = intents.analyse("ban than toi co dong bao hiem, vo sap de thi duoc che do gi").topic
     assert retrieve(topic)[0].hit.code == "2.000693"
