@@ -193,7 +193,6 @@ FILLER = (
     "can lam gi",
     "phai lam",
     "huong dan",
-    "vay",
     "nhe",
     "duoc khong",
     "co duoc khong",
@@ -267,7 +266,7 @@ ABBREVIATIONS = {
 # where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
 WORD_FILLER = frozenset(
     "co khong thi lam gi nao sao xin muon toi em minh a oi nhe vay hoi ha nhi chu ve de duoc phai "
-    "can biet di roi nua ak ah xong".split()
+    "can biet di roi nua ak ah xong gio".split()
 )
 _KEEP_BEFORE = {
     "co": {"yeu", "tham"},
@@ -283,6 +282,23 @@ _KEEP_AFTER = {
     "can": {"ho", "thon"},  # "hộ cận nghèo"
     "ngheo": set(),
 }
+
+# "vậy" folds like "vay" (borrow): it says nothing, unless money is borrowed ("vay vốn ưu đãi",
+# "vay tiền ngân hàng", "vay thế chấp").
+_VAY = re.compile(r"\bvay\b(?! (?:von|tien|ngan hang|the chap|no|uu dai|mua|lam|de|tin dung)\b)")
+# An aspect word between a person and what happened to them ("bố tôi vừa mất", "mẹ đã mất",
+# "vợ tôi sắp sinh"): the event is the same, and the everyday phrases know it without the word
+# ("bố tôi mất", "vợ sinh"). "mới" stays before a birth: "con mới sinh" is a phrase of its own.
+_PERSON = r"(?:con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em)(?: (?:toi|em|minh|noi|ngoai))*"
+_ASPECT_EVENT = re.compile(
+    rf"\b({_PERSON}) (?:vua moi|moi vua|vua|moi|da|dot ngot|dot nhien) (?=(?:mat|qua doi|chet|tu tran)\b)"
+    rf"|\b({_PERSON}) (?:vua|da|sap|sap sua|dang|chuan bi) (?=(?:sinh|de)\b)"
+)
+# Where the citizen goes, said last ("… cần giấy tờ gì ở xã", "nộp tại phường"): the commune
+# level, as the catalog names it ("cấp xã"), not the words "ở xã" of "nhà ở xã hội".
+_AT_COMMUNE = re.compile(r"\b(?:o|tai|len|ra|den) (?:ubnd |uy ban )?(?:xa|phuong)$")
+# "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
+_HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
 DOSSIER_CODE = re.compile(r"\b\d{3}\.\d{2}\.\d{2}\.[a-z]\d{2}-\d{6}-\d{4}\b", re.IGNORECASE)
 
@@ -301,6 +317,11 @@ def _overlapping(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _CUE_PATTERNS = {intent: _overlapping(cues) for intent, cues in CUES.items()}
 _FILLER = _pattern(FILLER)
 _OVERVIEW = _pattern(OVERVIEW_CUES)
+# Overview cues that ask for information or help rather than what to do ("tư vấn", "thông tin
+# về", "giúp tôi"): no steps added.
+_ADVICE = _pattern(
+    ("tu van", "thong tin ve", "muon biet ve", "hoi ve", "giup toi", "giup em", "giup minh", "giup")
+)
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )
@@ -348,6 +369,7 @@ class Analysis:
     topic: str  # the question without its cues: what retrieval searches for
     dossier_code: str
     judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
+    what_to_do: bool = False  # "… thì phải làm sao / làm gì" (`OVERVIEW_CUES`): the steps belong too
 
 
 def _clean(text: str) -> str:
@@ -367,6 +389,19 @@ def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -
     return False
 
 
+def _negated(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is part of "không có" before a word of the topic ("không có con cháu
+    thừa kế", "không có người nuôi dưỡng"): a lack is what the question is about, and the catalog
+    names it ("tài sản không có người thừa kế")."""
+    start = i if tokens[i] == "khong" else i - 1
+    return (
+        0 <= start
+        and tokens[start : start + 2] == ["khong", "co"]
+        and start + 2 < len(tokens)
+        and tokens[start + 2] not in WORD_FILLER
+    )
+
+
 def _drop_word_filler(topic: str) -> str:
     from motcua.catalog.search import get_index
 
@@ -375,6 +410,9 @@ def _drop_word_filler(topic: str) -> str:
     index = None
     kept = []
     for i, token in enumerate(tokens):
+        if _negated(tokens, i):
+            kept.append(token)
+            continue
         if token in WORD_FILLER and not _in_phrase(tokens, i, phrases):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
@@ -543,8 +581,11 @@ def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     folded = _expand(" ".join(_clean(fold(question)).split()))
+    folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
+    folded = _HAS_PAID.sub("dong", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
+    what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
     without_code = _OWN_MONEY.sub(" ", without_code)
@@ -563,7 +604,9 @@ def analyse(question: str) -> Analysis:
         intents.remove(FEE)
     topic = _without(without_code, spans)
     topic = _FILLER.sub(" ", topic)
+    topic = _VAY.sub(" ", topic)
+    topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
     judgement = bool(_JUDGEMENT.search(folded))
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement)
+    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)

@@ -319,6 +319,11 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
             soft[i] = True
         elif token in KIN or (i and token in KIN_AFTER and tokens[i - 1] in KIN_AFTER[token]):
             soft[i] = True
+        elif token == "xa" and i == len(tokens) - 1 and tokens[i - 1] == "cap":
+            # The level the citizen goes to, said last ("… ở xã" reads "cấp xã",
+            # `intents._AT_COMMUNE`): it tells a commune variant apart, and counts against no
+            # name that does not say it.
+            soft[i] = soft[i - 1] = True
     return [_Word(frozenset(m), c, s) for m, c, s in zip(meanings, counts, soft, strict=True)]
 
 
@@ -515,6 +520,20 @@ def _listed_actions(name: str) -> str:
     return " " + " | ".join(head) + " " if len(head) > 1 else ""
 
 
+# An age limit of a name ("… cho trẻ em dưới 6 tuổi") and the ages a question states ("con gái
+# 7 tuổi", "bé 8 tháng tuổi": months are under a year).
+_AGE_LIMIT = re.compile(r" duoi (\d{1,2}) tuoi ")
+_AGE = re.compile(r"\b(\d{1,3}) (thang )?tuoi\b")
+
+
+def _over_age(case: str, asked: str) -> bool:
+    """Whether the question states an age and none of its ages is under the name's age limit:
+    "con gái 7 tuổi" is no "trẻ em dưới 6 tuổi", however much "tuổi" is mentioned."""
+    limit = _AGE_LIMIT.search(case)
+    ages = [0 if months else int(years) for years, months in _AGE.findall(asked)]
+    return bool(limit and ages and min(ages) >= int(limit.group(1)))
+
+
 def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset()) -> int:
     """How many restrictive qualifiers the name has that the question does not mention.
 
@@ -528,10 +547,12 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
     folded = _folded(name)
     asked = " " + " ".join(_died([t for part in chunks(topic) for t in part])) + " "
     case = _case(name, (frozenset(asked.split()) | read) - FUNCTION_WORDS)
+    over_age = _over_age(case, asked)
     unasked = sum(
         1
         for phrase, mentions in QUALIFIERS
-        if f" {phrase} " in case and not any(f" {m} " in asked for m in mentions)
+        if f" {phrase} " in case
+        and (not any(f" {m} " in asked for m in mentions) or (over_age and phrase.startswith("duoi ")))
     )
     listed = _listed_actions(name)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]

@@ -444,7 +444,8 @@ def ask(
         answer = _not_sure(analysis.topic, candidates)
         answer.conversation = conversation or ""
         return answer
-    shown = asked or list(OVERVIEW_SECTIONS)
+    # "… thì phải làm sao / làm gì" asks what to do: the overview, then how it is done.
+    shown = asked or list(OVERVIEW_SECTIONS) + ([I.STEPS] if analysis.what_to_do else [])
     text, parts = compose(sheet, shown)
     source = Source(sheet.code, sheet.name, sheet.field, _procedure_url(sheet.code), parts)
     # Procedures with close names (a variant at another level, "có yếu tố nước ngoài"…).
