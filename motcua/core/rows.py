@@ -43,7 +43,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, router, transaction
@@ -62,6 +62,9 @@ from django.db.models import (
 )
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
+
+if TYPE_CHECKING:
+    from psycopg.abc import Transformer as Adaptation
 
 M = TypeVar("M", bound=Model)
 Converter = Callable[[Any, Any, Any], Any]
@@ -166,7 +169,7 @@ class Table:
         """A model instance from one row's values in `columns()` order (converted, as the ORM does)."""
         row = list(values)
         if self.converters:
-            db = connections[DEFAULT_DB_ALIAS]
+            db = _db()
             for index, found in self.converters:
                 value = row[index]
                 for converter in found:
@@ -193,9 +196,13 @@ class Table:
         obj = self.model.__new__(self.model)
         attrs = obj.__dict__
         cache: dict[str, Any] = {}
-        for attname, default, call in self._new_plan:
+        # Every plain default in one update (the values given replace theirs below), the callable
+        # ones called only for the fields not given: a loop over every field per new row cost
+        # more than the rest of this function (a transition makes 3 or 4 rows).
+        attrs.update(self._new_defaults)
+        for attname, default in self._new_calls:
             if attname not in values:
-                attrs[attname] = default() if call else default
+                attrs[attname] = default()
         for name, value in values.items():
             relation = self._relations.get(name)
             if relation is None:
@@ -229,6 +236,8 @@ class Table:
             else:
                 plan.append((f.attname, f.get_default(), False))
         self._new_plan: list[tuple[str, Any, bool]] | None = plan
+        self._new_defaults = {attname: default for attname, default, call in plan if not call}
+        self._new_calls = [(attname, default) for attname, default, call in plan if call]
         self._relations: dict[str, tuple[str, str, type[Model]]] = {}
         for f in self.fields:
             if isinstance(f, ForeignKey):
@@ -251,7 +260,7 @@ class Table:
     def insert(self, obj: Model) -> None:
         """INSERT the new object (every column but the key), give it its key."""
         self._prepare(obj)
-        db = connections[DEFAULT_DB_ALIAS]
+        db = _db()
         params = [self.value(obj, f, True, db) for f in self.insert_fields]
         with db.cursor() as cursor:
             execute(cursor, self.insert_sql, params)
@@ -312,7 +321,7 @@ class Table:
         """The object's values for an INSERT, every column but the key (taken now): what
         `value` gives for each, in one loop (the plain cases without a call)."""
         self._prepare(obj)
-        db = connections[DEFAULT_DB_ALIAS]
+        db = _db()
         attrs = obj.__dict__
         out: list[Any] = []
         datetime = dt.datetime
@@ -485,7 +494,7 @@ class Table:
         if not names:
             return
         sql, fields = self.update_sql(names)
-        db = connections[DEFAULT_DB_ALIAS]
+        db = _db()
         params = [self.value(obj, f, False, db) for f in fields]
         params.append(obj.pk)
         if keeping():
@@ -503,7 +512,7 @@ class Table:
             return value
         if type(value) is dt.datetime and f.attname in self._aware and value.utcoffset() is not None:
             return value  # what DateTimeField gives PostgreSQL for an aware datetime: itself
-        return f.get_db_prep_save(value, db or connections[DEFAULT_DB_ALIAS])
+        return f.get_db_prep_save(value, db or _db())
 
 
 def _plain_types(f: Field[Any, Any]) -> tuple[type, ...]:
@@ -549,6 +558,7 @@ Check = Callable[[Any], "Callable[[], None] | None"]
 class _Kept:
     def __init__(self) -> None:
         self.depth = 0  # open `combining()` blocks
+        self.db: Any = None  # the default connection while a block is open (`_db`)
         self.statements: list[tuple[str, list[Any], Check | None]] = []
 
 
@@ -562,11 +572,22 @@ def _kept() -> _Kept:
     return kept
 
 
-def _can_combine() -> bool:
+def _can_combine(db: Any = None) -> bool:
     """PostgreSQL with client-side binding (Django's default): a query string may hold several
     statements with their parameters (psycopg's ClientCursor), each with its own result."""
-    db = connections[DEFAULT_DB_ALIAS]
+    db = db or _db()
     return db.vendor == "postgresql" and not db.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+
+
+def _db() -> Any:
+    """The default connection (`connections[DEFAULT_DB_ALIAS]`): inside `combining()` the one
+    the outermost block took. A transition asks for it a few dozen times and each lookup
+    through Django's thread-critical local costs about a microsecond (asgiref probes for a
+    running event loop every time); within one thread's block it is the same object."""
+    kept = getattr(_kept_local, "kept", None)
+    if kept is not None and kept.db is not None:
+        return kept.db
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def keeping() -> bool:
@@ -616,26 +637,34 @@ def combining() -> Iterator[None]:
       back as for any failed write.
     Elsewhere (SQLite, server-side binding) the block does nothing.
     """
-    if not _can_combine():
+    db = connections[DEFAULT_DB_ALIAS]
+    if not _can_combine(db):
         yield
         return
     kept = _kept()
     kept.depth += 1
+    kept.db = db
     try:
         yield
     except BaseException:
         kept.depth -= 1
+        if kept.depth == 0:
+            kept.db = None
         _drop()
         raise
     kept.depth -= 1
-    if kept.depth == 0 and _current() is None:
-        write_kept()
+    try:
+        if kept.depth == 0 and _current() is None:
+            write_kept()
+    finally:
+        if kept.depth == 0:
+            kept.db = None
 
 
 def defer(sql: str, params: list[Any], check: Check | None = None) -> None:
     """Keep a write for the next statement (inside `combining()`, else run it now)."""
     if not keeping():
-        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        with _db().cursor() as cursor:
             cursor.execute(sql, params)
             follow = check(cursor) if check is not None else None
         if follow is not None:
@@ -679,7 +708,7 @@ def execute(cursor: Any, sql: str, params: Sequence[Any]) -> None:
     _kept_local.own = True
     try:
         if not taken:
-            if _prepared() is None:
+            if _prepared(cursor.db) is None:
                 cursor.execute(sql, params)
             else:
                 _send(cursor, [(sql, params)])
@@ -699,12 +728,15 @@ def _send(cursor: Any, statements: list[tuple[str, Sequence[Any]]]) -> None:
     which a joined string of several would pass). With prepared statements on (`_prepared`),
     each is sent as EXECUTE of its prepared statement, and the PREPAREs this connection still
     needs go first (their results skipped)."""
-    state = _prepared()
+    state = _prepared(cursor.db)
     if state is None:
         cursor.execute(";\n".join(cursor.mogrify(sql, params) for sql, params in statements))
         return
     prepares: list[tuple[str, Any]] = []
-    texts = [state.text(cursor, sql, params, prepares) for sql, params in statements]
+    # One adaptation context for the whole round trip, as `mogrify` makes for each call: its
+    # dumpers, looked up once per value type, serve every statement (`_Prepared.text`).
+    tx = Transformer(cursor.cursor)
+    texts = [state.text(cursor, tx, sql, params, prepares) for sql, params in statements]
     try:
         cursor.execute(";\n".join([*(text for text, _key in prepares), *texts]))
     except BaseException as error:
@@ -733,7 +765,7 @@ def write_kept() -> None:
     taken = _take()
     if not taken:
         return
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+    with _db().cursor() as cursor:
         _kept_local.own = True
         try:
             with _failing_rolls_back():
@@ -778,6 +810,7 @@ _PARAMETER_TYPES: dict[type, str] = {
     bytes: "bytea",
 }
 try:
+    from psycopg.adapt import Transformer
     from psycopg.types.json import Jsonb
 
     _PARAMETER_TYPES[Jsonb] = "jsonb"
@@ -796,8 +829,6 @@ def _parameter_type(cls: type) -> str:
     return ""
 
 
-_PLACEHOLDERS = {n: ", ".join(["%s"] * n) for n in range(1, 51)}
-
 # Shapes prepared per connection at most (a transition uses a few dozen; the rest run unprepared).
 PREPARED_PER_CONNECTION = 200
 # Each shape's name and its text with $n placeholders (None: not preparable), shared by connections;
@@ -815,13 +846,16 @@ class _Prepared:
         self.names: dict[str, str] = {}  # name → "EXECUTE name"
         self.generation = 0
 
-    def text(self, cursor: Any, sql: str, params: Sequence[Any], prepares: list[tuple[str, Any]]) -> str:
+    def text(
+        self, cursor: Any, tx: Adaptation, sql: str, params: Sequence[Any], prepares: list[tuple[str, Any]]
+    ) -> str:
         """The statement as EXECUTE with its values, adding to `prepares` its PREPARE (and its
         shape's key) if this connection lacks it; the statement itself (values merged) when it
         cannot be prepared, or the first time the process sends its shape (a shape sent once,
         an INSERT with an unusual pattern of NULLs, takes no room among a connection's)."""
         try:
-            types = tuple(_PARAMETER_TYPES[type(v)] for v in params)
+            # map() rather than a generator: this runs for every value a transition sends.
+            types = tuple(map(_PARAMETER_TYPES.__getitem__, map(type, params)))
         except KeyError:
             types = tuple(_parameter_type(type(v)) for v in params)
             if "" in types:
@@ -846,13 +880,11 @@ class _Prepared:
             execute = self.names[name] = f"EXECUTE {name}"
         if not params:
             return execute
-        # The values by runs of at most 50: the driver caches the parsing of a query of up to
-        # 50 parameters (a new dossier's statistics statement has more).
-        values = [
-            cursor.mogrify(_PLACEHOLDERS[min(50, len(params) - i)], params[i : i + 50])
-            for i in range(0, len(params), 50)
-        ]
-        return f"{execute}({', '.join(values)})"
+        # The values as `mogrify` merges them (each value's literal from the driver's dumper,
+        # None as NULL), without its parsing of a placeholder template: that parsing, and the
+        # Transformer each call builds, cost more than the literals themselves.
+        values = b", ".join(map(tx.as_literal, params)).decode(tx.encoding)
+        return f"{execute}({values})"
 
     def failed(self, error: BaseException, prepared: list[Any]) -> None:
         """A round trip failed. With PREPAREs in it, whether they ran is not known: new names from
@@ -891,12 +923,13 @@ def _shape(sql: str, types: tuple[str, ...]) -> tuple[str, str] | None:
 _prepared_states: weakref.WeakKeyDictionary[Any, _Prepared] = weakref.WeakKeyDictionary()
 
 
-def _prepared() -> _Prepared | None:
-    """The default connection's prepared statements, when the services send theirs prepared
-    (PostgreSQL, client-side binding, MOTCUA_DB_PREPARE on); else None."""
-    if not getattr(settings, "MOTCUA_DB_PREPARE", True) or not _can_combine():
+def _prepared(db: Any = None) -> _Prepared | None:
+    """The default connection's (or `db`'s) prepared statements, when the services send theirs
+    prepared (PostgreSQL, client-side binding, MOTCUA_DB_PREPARE on); else None."""
+    db = db or _db()
+    if not getattr(settings, "MOTCUA_DB_PREPARE", True) or not _can_combine(db):
         return None
-    raw = connections[DEFAULT_DB_ALIAS].connection
+    raw = db.connection
     if raw is None:
         return None
     state = _prepared_states.get(raw)
@@ -967,7 +1000,7 @@ def _guard_connection() -> None:
     """Put `_guard` first among the default connection's execute wrappers, once. First, and
     never removed: Django's `execute_wrapper()` blocks remove the last wrapper when they end,
     whichever it is."""
-    db = connections[DEFAULT_DB_ALIAS]
+    db = _db()
     if _guard not in db.execute_wrappers:
         db.execute_wrappers.insert(0, _guard)
 

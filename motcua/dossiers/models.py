@@ -41,6 +41,10 @@ PHONE_VALIDATOR = RegexValidator(
 
 # The `prev_hash` of a dossier's first event.
 GENESIS_HASH = "0" * 64
+# The events' canonical JSON (`DossierEvent.canonical`): what `json.dumps` with these arguments
+# gives, from one encoder instead of a new one per event (json.dumps builds one whenever an
+# argument differs from its defaults).
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 class Status(models.IntegerChoices):
@@ -626,7 +630,7 @@ class DossierEvent(models.Model):
             "reason": self.reason,
             "data": self.data,
         }
-        return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return _CANONICAL_JSON.encode(content)
 
     def compute_hash(self, dossier_code: str) -> str:
         payload = (self.prev_hash + self.canonical(dossier_code)).encode("utf-8")

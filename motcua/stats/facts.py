@@ -544,7 +544,9 @@ def on_transition(dossier: Dossier, event: DossierEvent) -> None:
         _accumulate(delta, new, +1)
         table = _fact()
         row = table.new(dossier_id=dossier.pk, **new)
-        values = [table.value(row, f, True, connection) for f in table.fields]
+        # No connection given: `prep` looks it up only for a value that needs it (through the
+        # `connection` proxy each field's preparation cost ~2 µs per attribute read).
+        values = [table.value(row, f, True, None) for f in table.fields]
         sql = _FACT_INSERT.get(connection.vendor)
         if sql is None:
             columns = ", ".join(table.column[f.attname] for f in table.fields)

@@ -7,6 +7,7 @@ package's docstring for the guarantees).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -228,21 +229,42 @@ def _after_write(step: Callable[[], T]) -> T:
 
 def _column_values(dossier: Dossier) -> dict[str, Any]:
     """The dossier's column values (a file by its name), to find what a transition changed."""
-    values = dict(zip(_ATTNAMES, _READ_ATTNAMES(dossier), strict=True))
+    values = dict(zip(_ATTNAMES, _stored_values(dossier), strict=True))
     for name in _FILE_ATTNAMES:
         value = values[name]
-        values[name] = value.name if value is not None else None
+        # What the file descriptor's FieldFile would give as its name: the stored name (a str
+        # or None), or the name of a File assigned to the field.
+        values[name] = value if value is None or isinstance(value, str) else value.name
     return values
+
+
+def _stored_values(dossier: Dossier) -> tuple[Any, ...]:
+    """Every column's value as the instance stores it, in `_ATTNAMES` order.
+
+    Read from the instance's `__dict__` in one C call: through the fields' descriptors
+    (`getattr`) it cost a Python call per column, ~40 columns twice per transition. The
+    descriptors of these columns return the stored value as it is, except the file fields'
+    (see `_column_values`) — and a deferred column, missing from `__dict__`, which the
+    descriptors then load."""
+    try:
+        return _STORED(dossier.__dict__)
+    except KeyError:
+        return _READ_ATTNAMES(dossier)
 
 
 _ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields)
 _FILE_ATTNAMES = tuple(f.attname for f in Dossier._meta.concrete_fields if isinstance(f, FileField))
 _READ_ATTNAMES = operator.attrgetter(*_ATTNAMES)  # every value in one call (what getattr gives)
+_STORED = operator.itemgetter(*_ATTNAMES)
 
 
 def _lock_sql(key: bool) -> str:
-    """The lock's one statement (built once per process, vendor and `key`, see `_lock`)."""
-    sql = _LOCK_SQL.get((connection.vendor, key))
+    """The lock's one statement (built once per process and `key`, see `_lock`).
+
+    Kept by `key` alone, as `rows.table` keeps a model's statements: the default connection's
+    vendor is the settings', which a process does not change (and reading it through the
+    connection proxy on every lock costs more than the rest of this function)."""
+    sql = _LOCK_SQL.get(key)
     if sql is not None:
         return sql
     quote = connection.ops.quote_name
@@ -265,11 +287,11 @@ def _lock_sql(key: bool) -> str:
     )
     if connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF d"
-    _LOCK_SQL[(connection.vendor, key)] = sql
+    _LOCK_SQL[key] = sql
     return sql
 
 
-_LOCK_SQL: dict[tuple[str, bool], str] = {}
+_LOCK_SQL: dict[bool, str] = {}
 
 
 def _lock(dossier: Dossier, actor: Actor = None) -> Dossier:
@@ -367,7 +389,7 @@ def _sync(target: Dossier, source: Dossier) -> None:
             kept[name] = cached
     # What setattr of each would store (the key descriptors' cache clearing is moot: the
     # cache is replaced below), in one update.
-    target.__dict__.update(zip(_ATTNAMES, _READ_ATTNAMES(source), strict=True))
+    target.__dict__.update(zip(_ATTNAMES, _stored_values(source), strict=True))
     fresh = dict(source._state.fields_cache)
     if "applicant" in kept:  # read with the lock; the caller's copy may carry more (its unit)
         del fresh["applicant"]
@@ -503,6 +525,12 @@ _NEXT_NUMBER_SQL = (
 )
 
 
+@functools.cache
+def _next_number_sql() -> str:
+    """`_NEXT_NUMBER_SQL` for the sequence table (quoted once per process, as `_lock_sql`)."""
+    return _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
+
+
 def _next_code(
     agency: Agency,
     at: dt.datetime,
@@ -517,7 +545,7 @@ def _next_code(
     writes (`rows.keeping()`): their keys are reserved by the same statement (`nextval` of
     each table's sequence, in increasing order) into `dossier._reserved_keys`."""
     day = at.astimezone(TZ).date()
-    sql = _NEXT_NUMBER_SQL.format(table=connection.ops.quote_name(DossierSequence._meta.db_table))
+    sql = _next_number_sql()
     params: list[Any] = [agency.pk, connection.ops.adapt_datefield_value(day)]
     key = dossier is not None and rows.reserves_keys()
     if key:

@@ -116,3 +116,31 @@ def test_new_instances_are_what_the_models_constructor_makes(world: World) -> No
     first, second = (rows.table(DossierEvent).new(dossier=dossier, seq=seq) for seq in (3, 4))
     assert isinstance(first, DossierEvent) and isinstance(second, DossierEvent)
     assert first.data == {} and first.data is not second.data
+
+
+def test_the_column_values_read_from_the_instance_are_what_its_fields_give(world: World) -> None:
+    # `_column_values` reads the instance's `__dict__`, not the fields' descriptors: the same
+    # values, a file by its name, whatever the file field holds, and a deferred column loaded.
+    from django.core.files.base import ContentFile
+
+    from motcua.dossiers.services.kernel import _ATTNAMES, _column_values
+
+    received = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth),
+    )
+
+    def through_fields(dossier: Dossier) -> dict[str, Any]:
+        values = {name: getattr(dossier, name) for name in _ATTNAMES}
+        values["result_file"] = values["result_file"].name
+        return values
+
+    dossier = Dossier.objects.get(pk=received.pk)
+    for held in (None, "", "results/a.pdf", ContentFile(b"x", name="b.pdf")):
+        dossier.__dict__["result_file"] = held
+        expected_name = held.name if isinstance(held, ContentFile) else held
+        values = _column_values(dossier)
+        assert values["result_file"] == expected_name
+        assert values == through_fields(dossier)
+    deferred = Dossier.objects.defer("status", "due_at").get(pk=received.pk)
+    assert _column_values(deferred) == _column_values(Dossier.objects.get(pk=received.pk))

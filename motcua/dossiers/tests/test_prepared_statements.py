@@ -4,6 +4,12 @@ fails after its PREPAREs leaves the connection able to go on; off, everything is
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import zoneinfo
+from decimal import Decimal
+from typing import Any
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
@@ -167,3 +173,28 @@ def test_expand_shows_the_statement_behind_each_execute(world: World) -> None:
     assert 'UPDATE "dossiers_dossier" SET' in writes and 'INSERT INTO "dossiers_dossierevent"' in writes
     # A literal holding the separator does not split a statement.
     assert rows.expand("SELECT ';\n'") == "SELECT ';\n'"
+
+
+def test_the_values_of_an_execute_reach_the_server_as_given(world: World) -> None:
+    # The EXECUTE's values are merged as literals by the driver's dumpers (`_Prepared.text`):
+    # quotes, backslashes, negative numbers, NULLs, JSON, odd offsets and more than 50 values
+    # (the driver parses templates of at most 50) come back from the server as they were sent.
+    from psycopg.types.json import Jsonb
+
+    saigon_1900 = dt.datetime(1900, 1, 1, 8, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))  # +07:06:40
+    values: list[Any] = [
+        "it's", "a\\b", "; DROP TABLE x; --", "Nguyễn", "", None, -1, 0, 2**40, -(2**40), True, False,
+        1.5, Decimal("-12.340"), dt.date(2026, 3, 2), at("2026-03-02 08:00"), saigon_1900,
+        dt.timedelta(hours=-1, seconds=1), Jsonb({"a": ["x'y", None, 1]}),
+    ]
+    values += list(range(-30, 30))  # 79 values in all
+    sql = "SELECT " + ", ".join(["%s"] * len(values))
+    for _ in range(3):  # sent as text the first time, prepared and executed after
+        with CaptureQueriesContext(connection) as captured, transaction.atomic():
+            with connection.cursor() as cursor:
+                rows.execute(cursor, sql, values)
+                got = list(cursor.fetchone())
+        # jsonb comes back as text (Django decodes it in JSONField).
+        got = [json.loads(g) if isinstance(v, Jsonb) else g for g, v in zip(got, values, strict=True)]
+        assert got == [v.obj if isinstance(v, Jsonb) else v for v in values]
+    assert any(q["sql"].startswith("EXECUTE motcua_") for q in captured.captured_queries)
