@@ -283,20 +283,28 @@ _KEEP_AFTER = {
     "ngheo": set(),
 }
 
-# "vậy" folds like "vay" (borrow): it says nothing, unless money is borrowed ("vay vốn ưu đãi",
-# "vay tiền ngân hàng", "vay thế chấp").
-_VAY = re.compile(r"\bvay\b(?! (?:von|tien|ngan hang|the chap|no|uu dai|mua|lam|de|tin dung)\b)")
 # An aspect word between a person and what happened to them ("bố tôi vừa mất", "mẹ đã mất",
 # "vợ tôi sắp sinh"): the event is the same, and the everyday phrases know it without the word
 # ("bố tôi mất", "vợ sinh"). "mới" stays before a birth: "con mới sinh" is a phrase of its own.
 _PERSON = r"(?:con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em)(?: (?:toi|em|minh|noi|ngoai))*"
+# What a person loses ("mẹ tôi vừa mất sổ đỏ", "chồng tôi mất bằng lái", "bố mất tích"): after
+# "mất" these words make it a lost thing or another event, not a death.
+LOST_AFTER_MAT = re.compile(
+    r"(?:giay|so|the|bang|can cuoc|cmnd|cccd|ho chieu|ho so|dang ky|viec|suc|tien|xe|dien thoai|vi|"
+    r"hoa don|chung chi|chung nhan|chung minh|hop dong|quyet dinh|con dau|ket qua|tai san|tai lieu|"
+    r"nha|dat|trom|cap|lien lac|tich|ngu|tri|nang luc|kha nang|quyen|phieu|bien so|ban|hang)\b"
+)
 _ASPECT_EVENT = re.compile(
-    rf"\b({_PERSON}) (?:vua moi|moi vua|vua|moi|da|dot ngot|dot nhien) (?=(?:mat|qua doi|chet|tu tran)\b)"
+    rf"(?<!cua )\b({_PERSON}) (?:vua moi|moi vua|vua|moi|da|dot ngot|dot nhien) "
+    rf"(?=(?:mat(?! {LOST_AFTER_MAT.pattern})|qua doi|chet|tu tran)\b)"
     rf"|\b({_PERSON}) (?:vua|da|sap|sap sua|dang|chuan bi) (?=(?:sinh|de)\b)"
 )
 # Where the citizen goes, said last ("… cần giấy tờ gì ở xã", "nộp tại phường"): the commune
 # level, as the catalog names it ("cấp xã"), not the words "ở xã" of "nhà ở xã hội".
-_AT_COMMUNE = re.compile(r"\b(?:o|tai|len|ra|den) (?:ubnd |uy ban )?(?:xa|phuong)$")
+# Without diacritics "ở xa" (far away: "đang ở xa", "sống ở xa", "nhà ở xa") folds alike: not after those.
+_AT_COMMUNE = re.compile(
+    r"(?<!dang )(?<!song )(?<!nha )(?<!viec )(?<!qua )\b(?:o|tai|len|ra|den) (?:ubnd |uy ban )?(?:xa|phuong)$"
+)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -604,7 +612,6 @@ def analyse(question: str) -> Analysis:
         intents.remove(FEE)
     topic = _without(without_code, spans)
     topic = _FILLER.sub(" ", topic)
-    topic = _VAY.sub(" ", topic)
     topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())

@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from motcua.assistant.intents import LOST_AFTER_MAT
 from motcua.catalog import search as catalog_search
 from motcua.catalog.search import FUNCTION_WORDS, SearchHit, chunks
 from motcua.core.text import fold
@@ -476,12 +477,12 @@ def _died(tokens: list[str]) -> list[str]:
     not ask for the "cấp lại / đăng ký lại" variant."""
     out = list(tokens)
     for i, token in enumerate(tokens):
-        if token != "mat" or not i:
-            continue
+        if token != "mat" or not i or LOST_AFTER_MAT.match(" ".join(tokens[i + 1 : i + 3])):
+            continue  # "mẹ tôi mất sổ đỏ": a lost thing
         j = i - 1
         while j > 0 and tokens[j] in PRONOUNS | {"noi", "ngoai"}:
             j -= 1
-        if tokens[j] in KIN:
+        if tokens[j] in KIN and (j == 0 or tokens[j - 1] != "cua"):  # not "giấy tờ của bố tôi mất"
             out[i] = "chet"
     return out
 
@@ -524,13 +525,19 @@ def _listed_actions(name: str) -> str:
 # 7 tuổi", "bé 8 tháng tuổi": months are under a year).
 _AGE_LIMIT = re.compile(r" duoi (\d{1,2}) tuoi ")
 _AGE = re.compile(r"\b(\d{1,3}) (thang )?tuoi\b")
+_LIMIT_WORD = re.compile(r"\b(?:duoi|chua du|chua toi|tren|tu|qua|du|hon|it nhat|toi da) $")
 
 
 def _over_age(case: str, asked: str) -> bool:
     """Whether the question states an age and none of its ages is under the name's age limit:
-    "con gái 7 tuổi" is no "trẻ em dưới 6 tuổi", however much "tuổi" is mentioned."""
+    "con gái 7 tuổi" is no "trẻ em dưới 6 tuổi", however much "tuổi" is mentioned. A limit the
+    question itself states ("trẻ dưới 6 tuổi", "chưa đủ 6 tuổi", "trên 60 tuổi") is no age."""
     limit = _AGE_LIMIT.search(case)
-    ages = [0 if months else int(years) for years, months in _AGE.findall(asked)]
+    ages = [
+        0 if m.group(2) else int(m.group(1))
+        for m in _AGE.finditer(asked)
+        if not _LIMIT_WORD.search(asked, 0, m.start())
+    ]
     return bool(limit and ages and min(ages) >= int(limit.group(1)))
 
 

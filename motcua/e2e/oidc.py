@@ -62,7 +62,7 @@ def running_provider(redirect_uris: list[str], accounts: dict[str, dict[str, str
     try:
         # A reader thread keeps draining what it writes (a full pipe would block it) and signals
         # its "READY" line (warnings, e.g. about the Node.js version, come first); a provider
-        # silent for START_SECONDS fails the test with what it wrote instead of hanging it.
+        # not ready START_SECONDS after its start fails the test with what it wrote instead of hanging it.
         seen: list[str] = []
         ready = threading.Event()
 

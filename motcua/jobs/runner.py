@@ -113,8 +113,8 @@ def startup_jobs() -> list[str]:
     return [job.name for job in registry.registered() if job.at_start]
 
 
-def queue_due_schedules() -> None:
-    """Queue every schedule whose time has come, now.
+def queue_due_schedules() -> set[str]:
+    """Queue every schedule whose time has come, now; the names of the registered jobs among them.
 
     The cluster runs its scheduler only after its first 30-second guard cycles: a worker started
     (or restarted after a crash) calls this first, so what fell due while no worker ran — the
@@ -123,7 +123,12 @@ def queue_due_schedules() -> None:
     """
     from django_q.scheduler import scheduler
 
+    due = Schedule.objects.filter(next_run__lte=timezone.now(), name__startswith=PERIODIC_PREFIX).exclude(
+        repeats=0
+    )
+    names = {name.removeprefix(PERIODIC_PREFIX) for name in due.values_list("name", flat=True)}
     scheduler()
+    return names
 
 
 def _next_daily(at: dt.time, now: dt.datetime) -> dt.datetime:

@@ -168,11 +168,11 @@ def test_what_fell_due_while_no_worker_ran_is_queued_at_once_and_the_rest_waits(
     Schedule.objects.update(next_run=now + dt.timedelta(hours=1))
     Schedule.objects.filter(name="motcua:test.works").update(next_run=now - dt.timedelta(hours=1))  # overdue
     jobs_for_tests.calls.clear()
-    runner.queue_due_schedules()  # jobs run inline in tests (Q_CLUSTER sync)
+    assert runner.queue_due_schedules() == {"test.works"}  # jobs run inline in tests (Q_CLUSTER sync)
     assert jobs_for_tests.calls == ["works"]
     # Its next run is in the future (no catch-up of the missed periods), so a second call runs nothing.
     assert Schedule.objects.get(name="motcua:test.works").next_run > now
-    runner.queue_due_schedules()
+    assert runner.queue_due_schedules() == set()
     assert jobs_for_tests.calls == ["works"]
     assert not Failure.objects.exists()
 

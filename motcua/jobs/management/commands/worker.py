@@ -54,9 +54,11 @@ class Command(BaseCommand):
                 "b": broker,
             }
         )
+        # What is due runs now; a start-up job whose schedule was among it is not queued twice.
+        queued = runner.queue_due_schedules()
         for name in runner.startup_jobs():
-            runner.enqueue("motcua.jobs.runner.run", name, task_name=f"{name} (khởi động)")
-        runner.queue_due_schedules()
+            if name not in queued:
+                runner.enqueue("motcua.jobs.runner.run", name, task_name=f"{name} (khởi động)")
         self.stdout.flush()
         cluster = Cluster()
         cluster.start()
