@@ -65,6 +65,9 @@ def ensure_partitions(ahead: int = 2, today: dt.date | None = None) -> Maintenan
     wanted = [core.add_months(this_month, n) for n in range(ahead + 1)]
     for spec in SPECS:
         with transaction.atomic(), connection.cursor() as cursor:
+            # Two runs at once (two workers started together, or the command beside the job) would
+            # both find a month missing and both create it, the second failing: one at a time.
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"motcua.partitions.{spec.table}"])
             if not core.is_partitioned(cursor, spec.table):
                 continue
             created, moved = core.ensure_months(cursor, spec, wanted)

@@ -115,3 +115,23 @@ def test_moved_events_stay_append_only_and_ids_stay_unique(world: World) -> None
     ids = list(DossierEvent.objects.values_list("id", flat=True))
     assert len(ids) == len(set(ids))
     assert max(ids) in set(later.events.values_list("id", flat=True))
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_create_each_missing_month_once_and_both_succeed() -> None:
+    from motcua.core.tests.racing import run_at_once
+
+    far = dt.date(2031, 1, 1)  # months no other test creates
+    results = run_at_once(2, lambda _i: partitions.ensure_partitions(ahead=1, today=far))
+    try:
+        assert not [r for r in results if isinstance(r, Exception)], results
+        created = [name for r in results for name in r.created]
+        expected = {partitions.month_name(spec.table, month) for spec in partitions.SPECS
+                    for month in (far, dt.date(2031, 2, 1))}
+        assert sorted(created) == sorted(expected)  # each once, by one run or the other
+    finally:
+        with connection.cursor() as cursor:
+            for spec in partitions.SPECS:
+                for month in (far, dt.date(2031, 2, 1)):
+                    cursor.execute(f"DROP TABLE IF EXISTS {partitions.month_name(spec.table, month)}")
