@@ -525,13 +525,15 @@ def _listed_actions(name: str) -> str:
 # 7 tuổi", "bé 8 tháng tuổi": months are under a year).
 _AGE_LIMIT = re.compile(r" duoi (\d{1,2}) tuoi ")
 _AGE = re.compile(r"\b(\d{1,3}) (thang )?tuoi\b")
-_LIMIT_WORD = re.compile(r"\b(?:duoi|chua du|chua toi|tren|tu|qua|du|hon|it nhat|toi da) $")
+# Words before an age that make it a bound from above ("dưới 6 tuổi", "chưa đủ 6 tuổi"): the
+# question restates the limit. "đủ / trên / từ / hơn N tuổi" state an age of at least N: kept.
+_LIMIT_WORD = re.compile(r"\b(?:duoi|chua du|chua toi|chua den|khong qua) $")
 
 
 def _over_age(case: str, asked: str) -> bool:
     """Whether the question states an age and none of its ages is under the name's age limit:
     "con gái 7 tuổi" is no "trẻ em dưới 6 tuổi", however much "tuổi" is mentioned. A limit the
-    question itself states ("trẻ dưới 6 tuổi", "chưa đủ 6 tuổi", "trên 60 tuổi") is no age."""
+    question itself states ("trẻ dưới 6 tuổi", "chưa đủ 6 tuổi") is no age."""
     limit = _AGE_LIMIT.search(case)
     ages = [
         0 if m.group(2) else int(m.group(1))

@@ -75,6 +75,7 @@ def test_a_stated_age_over_the_limit_does_not_mention_the_limit() -> None:
     assert _unasked_qualifiers("lam the bhyt cho tre duoi 6 tuoi", insurance) == 0
     assert _unasked_qualifiers("con chua du 6 tuoi lam the bhyt", insurance) == 0
     assert _unasked_qualifiers("con 6 tuoi lam the bhyt", insurance) == 1
+    assert _unasked_qualifiers("con du 6 tuoi roi lam the bhyt", insurance) == 1  # "đủ 6 tuổi": 6
 
 
 def test_khong_co_before_a_topic_word_is_kept(db: Any) -> None:
