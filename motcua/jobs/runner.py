@@ -123,7 +123,8 @@ def queue_due_schedules() -> set[str]:
     """
     from django_q.scheduler import scheduler
 
-    due = Schedule.objects.filter(next_run__lte=timezone.now(), name__startswith=PERIODIC_PREFIX).exclude(
+    # The scheduler's own condition (`next_run < now`, repeats left), on our schedules.
+    due = Schedule.objects.filter(next_run__lt=timezone.now(), name__startswith=PERIODIC_PREFIX).exclude(
         repeats=0
     )
     names = {name.removeprefix(PERIODIC_PREFIX) for name in due.values_list("name", flat=True)}
