@@ -20,6 +20,13 @@ Three figures, each with its reference in the same run (ratio = service / raw):
   transactions inserting one dossier row and one event row.
 The raw side has none of the services' locks, checks, steps, hand-overs, documents,
 statistics or working-time arithmetic.
+
+`server_cpu_ms` (when PostgreSQL runs on this machine: the CPU time of each side's backend,
+read from /proc/<pid>/stat around the one-transaction-per-transition runs) splits a
+transition's cost between the database server and the client: one client waits for its
+server, so `service` / `raw` wall time per transition can be no better than the service
+server's CPU alone, and `bound` = raw wall time ÷ service server CPU is the best ratio
+per_transition could reach with no client Python at all.
 """
 
 from __future__ import annotations
@@ -47,6 +54,26 @@ def ensure_database(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
             conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def backend_cpu(pid: int | None) -> float | None:
+    """Seconds of CPU the PostgreSQL backend `pid` has used (None when it is not on this machine)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def local_backend(execute: Any, url: str) -> int | None:
+    """The pid of the backend serving this connection, if the server runs on this machine."""
+    host = url.split("@", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    if host not in ("127.0.0.1", "localhost", "::1", ""):
+        return None
+    pid = int(execute("SELECT pg_backend_pid()"))
+    return pid if Path(f"/proc/{pid}/stat").exists() else None
 
 
 def main() -> None:
@@ -108,11 +135,23 @@ def main() -> None:
         lifecycle(0)
     queries = len(captured.captured_queries)
 
+    def scalar(sql: str) -> Any:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchone()[0]
+
+    service_pid = local_backend(scalar, url)
     # Service, one transaction per transition: 5 per lifecycle.
+    server = backend_cpu(service_pid)
     start, cpu = time.perf_counter(), time.process_time()
     for i in range(1, args.dossiers + 1):
         lifecycle(i)
     service_seconds = time.perf_counter() - start
+    service_server = backend_cpu(service_pid)
+    service_server_ms = (
+        None if server is None or service_server is None
+        else (service_server - server) / (5 * args.dossiers) * 1000
+    )
     service_cpu = (time.process_time() - cpu) / args.dossiers * 1000
     service_rate = 5 * args.dossiers / service_seconds
 
@@ -206,8 +245,11 @@ def main() -> None:
             previous = digest
 
     with psycopg.connect(url) as conn:
+        raw_pid = local_backend(lambda sql: conn.execute(sql).fetchone()[0], url)  # type: ignore[index]
+        conn.commit()
         # One transaction per transition: INSERT the dossier and its first event, then four
         # transactions that each UPDATE the dossier and INSERT one event.
+        server = backend_cpu(raw_pid)
         start = time.perf_counter()
         for i in range(args.dossiers):
             code = f"RAWT-{i:06d}"
@@ -220,6 +262,11 @@ def main() -> None:
                     conn.execute(insert_event, event_params(dossier_id, seq, e, previous, digest))
                 previous = digest
         raw_rate = 5 * args.dossiers / (time.perf_counter() - start)
+        raw_server = backend_cpu(raw_pid)
+        raw_server_ms = (
+            None if server is None or raw_server is None
+            else (raw_server - server) / (5 * args.dossiers) * 1000
+        )
         start = time.perf_counter()
         for i in range(args.dossiers):
             with conn.transaction():
@@ -235,6 +282,15 @@ def main() -> None:
     def figure(service: float, raw: float) -> dict[str, float]:
         return {"service": round(service, 1), "raw": round(raw, 1), "ratio": round(service / raw, 3)}
 
+    # Per transition, one transaction each: the database server's CPU on each side, and the best
+    # per_transition ratio the service could reach with its server work as it is and no Python.
+    server_figures: dict[str, float] | None = None
+    if service_server_ms is not None and raw_server_ms is not None:
+        server_figures = {
+            "service": round(service_server_ms, 3), "raw": round(raw_server_ms, 3),
+            "raw_wall": round(1000 / raw_rate, 3),
+            "bound": round(1000 / raw_rate / service_server_ms, 3) if service_server_ms else 0.0,
+        }
     if args.json:
         print(json.dumps({
             "per_transition": figure(service_rate, raw_rate),
@@ -247,6 +303,7 @@ def main() -> None:
             "cpu_ms_per_lifecycle": {
                 "per_transition": round(service_cpu, 1), "batched": round(batched_cpu, 1),
             },
+            "server_cpu_ms": server_figures,
         }))
         return
     print(f"one transaction per transition ({args.dossiers} dossiers, 5 transitions each):")
@@ -254,6 +311,10 @@ def main() -> None:
     print(f"  service layer: {service_rate:8.1f} transitions/s  ({each})")
     print(f"  raw psycopg:   {raw_rate:8.1f} transactions/s (one dossier row and one event row each)")
     print(f"  ratio service / raw: {service_rate / raw_rate:.2f}")
+    if server_figures is not None:
+        print(f"  database server CPU per transition: service {server_figures['service']:.2f} ms, "
+              f"raw {server_figures['raw']:.2f} ms (raw wall {server_figures['raw_wall']:.2f} ms): "
+              f"no client could bring the ratio above {server_figures['bound']:.2f}")
     print("receive_new_dossier alone, one transaction each:")
     print(f"  service layer: {receive_rate:8.1f} receptions/s")
     print(f"  raw psycopg:   {raw_receive_rate:8.1f} transactions/s (one dossier row and one event row)")
