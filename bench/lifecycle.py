@@ -22,11 +22,11 @@ The raw side has none of the services' locks, checks, steps, hand-overs, documen
 statistics or working-time arithmetic.
 
 `server_cpu_ms` (when PostgreSQL runs on this machine: the CPU time of each side's backend,
-read from /proc/<pid>/stat around the one-transaction-per-transition runs) splits a
-transition's cost between the database server and the client: one client waits for its
-server, so `service` / `raw` wall time per transition can be no better than the service
-server's CPU alone, and `bound` = raw wall time ÷ service server CPU is the best ratio
-per_transition could reach with no client Python at all.
+read from /proc/<pid>/stat around each timed run) splits each figure's cost between the
+database server and the client, per unit of the figure (a transition, a lifecycle, a
+reception). One client waits for its server, so a unit can take no less wall time than its
+server's CPU: `bound` = the raw side's wall time per unit ÷ the service's server CPU per unit is
+the best ratio the figure could reach with the server's work as it is and no client Python.
 """
 
 from __future__ import annotations
@@ -65,6 +65,20 @@ def backend_cpu(pid: int | None) -> float | None:
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class ServerMeter:
+    """The CPU a local PostgreSQL backend spends per unit of work (nothing when it is remote)."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid, self.start = pid, None
+
+    def begin(self) -> None:
+        self.start = backend_cpu(self.pid)
+
+    def per_unit(self, units: int) -> float | None:
+        end = backend_cpu(self.pid)
+        return None if self.start is None or end is None else (end - self.start) / units * 1000
 
 
 def local_backend(execute: Any, url: str) -> int | None:
@@ -140,26 +154,27 @@ def main() -> None:
             cursor.execute(sql)
             return cursor.fetchone()[0]
 
-    service_pid = local_backend(scalar, url)
+    meter = ServerMeter(local_backend(scalar, url))
+    server_ms: dict[str, dict[str, float | None]] = {
+        "per_transition": {}, "batched": {}, "receive_new_dossier": {},
+    }
     # Service, one transaction per transition: 5 per lifecycle.
-    server = backend_cpu(service_pid)
+    meter.begin()
     start, cpu = time.perf_counter(), time.process_time()
     for i in range(1, args.dossiers + 1):
         lifecycle(i)
     service_seconds = time.perf_counter() - start
-    service_server = backend_cpu(service_pid)
-    service_server_ms = (
-        None if server is None or service_server is None
-        else (service_server - server) / (5 * args.dossiers) * 1000
-    )
+    server_ms["per_transition"]["service"] = meter.per_unit(5 * args.dossiers)
     service_cpu = (time.process_time() - cpu) / args.dossiers * 1000
     service_rate = 5 * args.dossiers / service_seconds
 
     # Service, receptions alone.
+    meter.begin()
     start = time.perf_counter()
     for i in range(args.dossiers):
         receive(i)
     receive_rate = args.dossiers / (time.perf_counter() - start)
+    server_ms["receive_new_dossier"]["service"] = meter.per_unit(args.dossiers)
 
     # Service, batches as the simulator runs them (one batch counted first, outside the timing).
     with CaptureQueriesContext(connection) as captured:
@@ -167,12 +182,14 @@ def main() -> None:
             for i in range(args.batch):
                 lifecycle(i)
     batched_queries = len(captured.captured_queries) / args.batch
+    meter.begin()
     start, cpu = time.perf_counter(), time.process_time()
     for first in range(0, args.dossiers, args.batch):
         with transaction.atomic(), facts.deferred():
             for i in range(first, min(first + args.batch, args.dossiers)):
                 lifecycle(i)
     batched_seconds = time.perf_counter() - start
+    server_ms["batched"]["service"] = meter.per_unit(args.dossiers)
     batched_cpu = (time.process_time() - cpu) / args.dossiers * 1000
     batched_rate = args.dossiers / batched_seconds
 
@@ -245,11 +262,11 @@ def main() -> None:
             previous = digest
 
     with psycopg.connect(url) as conn:
-        raw_pid = local_backend(lambda sql: conn.execute(sql).fetchone()[0], url)  # type: ignore[index]
+        meter = ServerMeter(local_backend(lambda sql: conn.execute(sql).fetchone()[0], url))  # type: ignore[index]
         conn.commit()
         # One transaction per transition: INSERT the dossier and its first event, then four
         # transactions that each UPDATE the dossier and INSERT one event.
-        server = backend_cpu(raw_pid)
+        meter.begin()
         start = time.perf_counter()
         for i in range(args.dossiers):
             code = f"RAWT-{i:06d}"
@@ -262,35 +279,40 @@ def main() -> None:
                     conn.execute(insert_event, event_params(dossier_id, seq, e, previous, digest))
                 previous = digest
         raw_rate = 5 * args.dossiers / (time.perf_counter() - start)
-        raw_server = backend_cpu(raw_pid)
-        raw_server_ms = (
-            None if server is None or raw_server is None
-            else (raw_server - server) / (5 * args.dossiers) * 1000
-        )
+        server_ms["per_transition"]["raw"] = meter.per_unit(5 * args.dossiers)
+        meter.begin()
         start = time.perf_counter()
         for i in range(args.dossiers):
             with conn.transaction():
                 insert_raw(conn, f"RAWR-{i:06d}")
         raw_receive_rate = args.dossiers / (time.perf_counter() - start)
+        server_ms["receive_new_dossier"]["raw"] = meter.per_unit(args.dossiers)
+        meter.begin()
         start = time.perf_counter()
         for first in range(0, args.dossiers, args.batch):
             with conn.transaction():
                 for i in range(first, min(first + args.batch, args.dossiers)):
                     write_raw(conn, args.dossiers + i)
         raw_batched_rate = args.dossiers / (time.perf_counter() - start)
+        server_ms["batched"]["raw"] = meter.per_unit(args.dossiers)
 
     def figure(service: float, raw: float) -> dict[str, float]:
         return {"service": round(service, 1), "raw": round(raw, 1), "ratio": round(service / raw, 3)}
 
-    # Per transition, one transaction each: the database server's CPU on each side, and the best
-    # per_transition ratio the service could reach with its server work as it is and no Python.
-    server_figures: dict[str, float] | None = None
-    if service_server_ms is not None and raw_server_ms is not None:
-        server_figures = {
-            "service": round(service_server_ms, 3), "raw": round(raw_server_ms, 3),
-            "raw_wall": round(1000 / raw_rate, 3),
-            "bound": round(1000 / raw_rate / service_server_ms, 3) if service_server_ms else 0.0,
-        }
+    # The database server's CPU per unit on each side, and the best ratio each figure could reach
+    # with the service's server work as it is and no client Python (None: the server is remote).
+    server_figures: dict[str, dict[str, float]] | None = None
+    raw_rates = {"per_transition": raw_rate, "batched": raw_batched_rate,
+                 "receive_new_dossier": raw_receive_rate}
+    if all(v is not None for sides in server_ms.values() for v in sides.values()):
+        server_figures = {}
+        for name, sides in server_ms.items():
+            service_ms, raw_ms = float(sides["service"] or 0), float(sides["raw"] or 0)
+            raw_wall = 1000 / raw_rates[name]
+            server_figures[name] = {
+                "service": round(service_ms, 3), "raw": round(raw_ms, 3), "raw_wall": round(raw_wall, 3),
+                "bound": round(raw_wall / service_ms, 3) if service_ms else 0.0,
+            }
     if args.json:
         print(json.dumps({
             "per_transition": figure(service_rate, raw_rate),
@@ -311,10 +333,6 @@ def main() -> None:
     print(f"  service layer: {service_rate:8.1f} transitions/s  ({each})")
     print(f"  raw psycopg:   {raw_rate:8.1f} transactions/s (one dossier row and one event row each)")
     print(f"  ratio service / raw: {service_rate / raw_rate:.2f}")
-    if server_figures is not None:
-        print(f"  database server CPU per transition: service {server_figures['service']:.2f} ms, "
-              f"raw {server_figures['raw']:.2f} ms (raw wall {server_figures['raw_wall']:.2f} ms): "
-              f"no client could bring the ratio above {server_figures['bound']:.2f}")
     print("receive_new_dossier alone, one transaction each:")
     print(f"  service layer: {receive_rate:8.1f} receptions/s")
     print(f"  raw psycopg:   {raw_receive_rate:8.1f} transactions/s (one dossier row and one event row)")
@@ -324,6 +342,12 @@ def main() -> None:
     print(f"  service layer: {batched_rate:8.1f} lifecycles/s  ({each})")
     print(f"  raw psycopg:   {raw_batched_rate:8.1f} lifecycles/s")
     print(f"  ratio service / raw: {batched_rate / raw_batched_rate:.2f}")
+    if server_figures is not None:
+        print("database server CPU per unit (ms; bound = raw wall time / service server CPU: the")
+        print("best ratio with the server's work as it is and no client Python):")
+        for name, f in server_figures.items():
+            print(f"  {name:20s} service {f['service']:6.2f}  raw {f['raw']:6.2f}  "
+                  f"raw wall {f['raw_wall']:6.2f}  bound {f['bound']:.2f}")
 
 
 if __name__ == "__main__":
