@@ -15,6 +15,7 @@ includes it — the rules of the public lookup (`motcua.portal.views.lookup`, `/
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
 
 from motcua.catalog.models import ChannelKind, Level, OnlineLevel
+from motcua.core.text import fold
 from motcua.dossiers import lookup as public_lookup
 
 from . import intents as I
@@ -37,7 +39,8 @@ CONVERSATION_SALT = "motcua.assistant.conversation"
 # A conversation is forgotten after this many seconds without a question.
 CONVERSATION_MAX_AGE = 2 * 60 * 60
 MAX_QUESTION = 500
-MAX_DOCUMENTS = 8
+MAX_DOCUMENTS = 8  # for everybody
+MAX_CASE_DOCUMENTS = 6  # then, only in some cases
 MAX_TEXT = 260
 MAX_STEPS = 700
 
@@ -178,18 +181,39 @@ def _copies(doc: Any) -> str:
     return ", ".join(f"{n} {label}" for n, label in counts if n)
 
 
+def _conditional(name: str) -> bool:
+    """A document only some applicants bring: its first clause is a case ("Trường hợp trẻ em bị
+    bỏ rơi …", "Văn bản ủy quyền … trong trường hợp ủy quyền …"). What follows a ";" or a "."
+    and what is in brackets are alternatives and remarks ("Giấy chứng sinh; trường hợp không có
+    …", "Tờ khai … (nếu nộp trực tiếp)"): the document itself is still for everybody."""
+    first = re.split(r"[;.]", re.sub(r"\([^)]*\)", " ", fold(name)), maxsplit=1)[0]
+    first = f" {' '.join(first.split())} "
+    return first.startswith((" truong hop ", " neu ")) or " trong truong hop " in first or " neu " in first
+
+
 def _documents(sheet: FactSheet) -> list[str]:
     if not sheet.documents:
         return [gettext("Danh mục không ghi thành phần hồ sơ cho thủ tục này.")]
-    # Documents to bring (with a count) first; the conditional ones follow.
+    # What everybody brings first (with a count, not worded as a case), then what only some
+    # cases need ("Trường hợp trẻ em bị bỏ rơi …"), then the rows without a count; catalog
+    # order within each group.
     ordered = sorted(
-        sheet.documents, key=lambda d: 0 if (d.originals or d.certified_copies or d.photocopies) else 1
+        sheet.documents,
+        key=lambda d: (0 if (d.originals or d.certified_copies or d.photocopies) else 2)
+        + _conditional(d.name),
     )
     lines = [gettext("Giấy tờ cần có (theo danh mục):")]
-    for doc in ordered[:MAX_DOCUMENTS]:
+    some_cases = False
+    main = [d for d in ordered if not _conditional(d.name)][:MAX_DOCUMENTS]
+    cases = [d for d in ordered if _conditional(d.name)][:MAX_CASE_DOCUMENTS]
+    shown = [d for d in ordered if d in main or d in cases]
+    for doc in shown:
+        if lines[1:] and not some_cases and _conditional(doc.name):
+            some_cases = True
+            lines.append(gettext("Chỉ trong một số trường hợp:"))
         copies = _copies(doc)
         lines.append(f"• {_shorten(doc.name)}" + (f" — {copies}" if copies else ""))
-    if len(ordered) > MAX_DOCUMENTS:
+    if len(ordered) > len(shown):
         lines.append(gettext("… và các giấy tờ khác trong trang thủ tục."))
     return lines
 

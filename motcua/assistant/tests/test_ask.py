@@ -150,3 +150,35 @@ def test_status_during_a_supplement_request_lists_what_is_missing(
     )
     answer = ask("hồ sơ của tôi", dossier_code=dossiers.counter.code, id_number="003205006789")
     assert "Cần bổ sung:\n• Giấy chứng sinh bản chính\nLý do: Bản chụp không rõ" in answer.answer
+
+
+def test_documents_everybody_brings_come_before_the_ones_only_some_cases_need(province: Province) -> None:
+    from django.utils import translation
+
+    from motcua.catalog.models import Requirement
+
+    form = Requirement.objects.get(name="Tờ khai đăng ký kết hôn theo mẫu")
+    version = form.version
+    Requirement.objects.filter(version=version).exclude(pk=form.pk).update(order=9)
+    Requirement.objects.filter(pk=form.pk).update(order=3)
+    # In the catalog's order: a case first, then a document for everybody whose alternative
+    # (after ";") and remark (in brackets) are no case of their own, then the form, then a case
+    # worded mid-sentence.
+    for order, name in (
+        (1, "Trường hợp một bên đã ly hôn thì phải có bản án ly hôn."),
+        (2, "Giấy tờ tùy thân (nếu nộp trực tiếp); trường hợp không có thì nộp giấy xác nhận."),
+        (4, "Văn bản ủy quyền trong trường hợp ủy quyền nộp hồ sơ."),
+    ):
+        Requirement.objects.create(version=version, order=order, name=name, originals=1)
+
+    for language, heading in (("vi", "Chỉ trong một số trường hợp:"), ("en", "Only in some cases:")):
+        with translation.override(language):
+            body = ask("đăng ký kết hôn cần giấy tờ gì").answer
+        lines = [line for line in body.splitlines() if " — " in line or line == heading]
+        assert [line.split(" — ")[0][:22] for line in lines] == [
+            "• Giấy tờ tùy thân (nế",
+            "• Tờ khai đăng ký kết ",
+            heading[:22],
+            "• Trường hợp một bên đ",
+            "• Văn bản ủy quyền tro",
+        ]
