@@ -260,6 +260,24 @@ ABBREVIATIONS = {
     "tg": "thoi gian",
     "onl": "online",
     "dn": "doanh nghiep",
+    # phone typing and teencode
+    "lm": "lam",
+    "kh": "khong",
+    "hk": "khong",
+    "khum": "khong",
+    "ck": "chong",
+    "vk": "vo",
+    "mk": "minh",
+    "r": "roi",
+    "ms": "moi",
+    "vs": "voi",
+    "cx": "cung",
+    "trc": "truoc",
+    "dag": "dang",
+    "nhiu": "nhieu",
+    "bnhieu": "bao nhieu",
+    "fai": "phai",
+    "pai": "phai",
 }
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
@@ -304,6 +322,11 @@ _ASPECT_EVENT = re.compile(
 # Without diacritics "ở xa" (far away: "đang ở xa", "sống ở xa", "nhà ở xa") folds alike: not after those.
 _AT_COMMUNE = re.compile(
     r"(?<!dang )(?<!song )(?<!nha )(?<!viec )(?<!qua )\b(?:o|tai|len|ra|den) (?:ubnd |uy ban )?(?:xa|phuong)$"
+)
+# Where a paper is sent ("gửi đơn tới đâu", "nộp hồ sơ đến đâu"): a place to file, not how far a
+# dossier has got ("hồ sơ tới đâu rồi", a status question: "rồi", "chưa" after it keep that).
+_SEND_TO = re.compile(
+    r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
 )
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
@@ -591,6 +614,7 @@ def analyse(question: str) -> Analysis:
     folded = _expand(" ".join(_clean(fold(question)).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
+    folded = _SEND_TO.sub(r"\1 o dau", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)

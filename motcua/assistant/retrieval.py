@@ -121,6 +121,13 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trong du an", PROJECT),
     ("cap dac biet", frozenset({"dac biet", "cap 1", "cap i", "cap 2", "cap ii"})),
     ("khong phai xin phep", frozenset({"khong phai xin phep", "khong can xin phep", "khong xin phep"})),
+    # Two procedures done at once ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"): for a
+    # child whose birth is registered together with the recognition, not for either alone.
+    ("ket hop", frozenset(
+        {"ket hop", "cung luc", "dong thoi", "cung mot luc", "moi sinh", "vua sinh", "moi de", "vua de",
+         "chua khai sinh", "chua lam khai sinh", "chua lam giay khai sinh", "chua co giay khai sinh",
+         "chua dang ky khai sinh", "chua co khai sinh"}
+    )),
     # A translator's signature ("Chứng thực chữ ký người dịch…") is a variant of certifying a
     # signature: "chứng thực chữ ký trên giấy ủy quyền" asks for the general one.
     ("nguoi dich", frozenset({"dich", "dich thuat", "phien dich", "ban dich"})),
