@@ -572,8 +572,12 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
     )
     listed = _listed_actions(name)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
+    # An action belongs to the name's head (it applies to every case listed after it) or to the
+    # case the question is about: "…; gia hạn sử dụng đất khi hết thời hạn" at the end of a list of
+    # cases is one more case, not what a question about changing a plot's use asks for.
+    head = _folded(name.split(";", 1)[0])
     for phrase, asks, means in ACTIONS:
-        named = f" {phrase} " in folded
+        named = f" {phrase} " in head or f" {phrase} " in case
         if named and not any(f" {m} " in asked for m in means):
             if not (f" {phrase} " in listed and any(f" {m} " in asked for m in offered)):
                 unasked += 1
