@@ -121,6 +121,11 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trong du an", PROJECT),
     ("cap dac biet", frozenset({"dac biet", "cap 1", "cap i", "cap 2", "cap ii"})),
     ("khong phai xin phep", frozenset({"khong phai xin phep", "khong can xin phep", "khong xin phep"})),
+    # Members of the commune's security force ("… người tham gia lực lượng tham gia bảo vệ an
+    # ninh, trật tự ở cơ sở … bị ốm đau / tai nạn"): a special group, not any worker off sick.
+    ("bao ve an ninh trat tu o co so", frozenset(
+        {"an ninh", "trat tu", "dan phong", "bao ve", "luc luong", "cong an", "tuan tra", "truc"}
+    )),
     # Two procedures done at once ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"): for a
     # child whose birth is registered together with the recognition, not for either alone.
     ("ket hop", frozenset(
