@@ -327,8 +327,9 @@ _AT_COMMUNE = re.compile(
 # read in the order the everyday phrases use ("mất sổ đỏ nhà tôi"), so it is a lost paper to
 # issue again whoever it belongs to.
 _PAPERS = (
-    "so do", "so hong", "giay do", "bia do", "so dat", "giay chung nhan quyen su dung dat", "so bao hiem xa hoi",
-    "so bao hiem", "so bhxh", "the bhyt", "the bao hiem y te", "the bao hiem", "bang lai xe", "bang lai",
+    "so do", "so hong", "giay do", "bia do", "so dat", "giay chung nhan quyen su dung dat",
+    "so bao hiem xa hoi", "so bao hiem", "so bhxh", "the bhyt", "the bao hiem y te", "the bao hiem",
+    "bang lai xe", "bang lai",
     "giay phep lai xe", "can cuoc cong dan", "the can cuoc", "can cuoc", "cccd", "cmnd", "giay khai sinh",
     "giay dang ky xe", "dang ky xe", "ca vet", "cavet", "ho chieu", "giay to xe",
 )
@@ -336,9 +337,10 @@ _LOST_PAPER = re.compile(
     r"\b(" + "|".join(sorted(_PAPERS, key=len, reverse=True)) + r")"
     r"((?: (?:cua )?(?:nha|con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em)(?: (?:toi|em|minh|noi|ngoai))?"
     r"| (?:cua )?(?:toi|em|minh))?) (?:bi |da bi |bi danh )?(?:mat|that lac)\b"
-    # Only a loss: "mất bao lâu / mấy ngày / phí / 3 ngày" is what it takes ("làm giấy khai sinh
-    # mất bao lâu"), and without "bị" the paper must end the clause or be followed by "rồi".
-    r"(?! (?:tich|ngu|tri|bao|may|het|thoi|tien|phi|nhieu|khoang|tam|chung|gan|tong|cong|mot|hai|ba|bon|nam|\d+)\b)"
+    # Only a loss: "mất bao lâu / mấy ngày / phí / khoảng 3 ngày" is what it takes ("làm giấy
+    # khai sinh mất bao lâu"); "mất tích", "mất ngủ" are no loss of a paper.
+    r"(?! (?:tich|ngu|tri|bao|may|het|thoi|tien|phi|nhieu|khoang|tam|chung|gan|tong|cong"
+    r"|mot|hai|ba|bon|nam|\d+)\b)"
 )
 # Where a paper is sent ("gửi đơn tới đâu", "nộp hồ sơ đến đâu"): a place to file, not how far a
 # dossier has got ("hồ sơ tới đâu rồi", a status question: "rồi", "chưa" after it keep that).

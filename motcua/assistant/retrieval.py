@@ -565,7 +565,6 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
     does not mean does not count when the name offers it beside one the question asks for
     ("Cấp lại, đổi, điều chỉnh … sổ BHXH" for a lost book). `read`: the words of the question's
     readings (`_read_words`), which tell the case too."""
-    folded = _folded(name)
     asked = " " + " ".join(_died([t for part in chunks(topic) for t in part])) + " "
     case = _case(name, (frozenset(asked.split()) | read) - FUNCTION_WORDS)
     over_age = _over_age(case, asked)

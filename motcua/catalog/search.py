@@ -202,7 +202,8 @@ def parse_synonyms(lines: Iterable[str]) -> Synonyms:
             named = tuple(_TOKEN.findall(fold(right)))
             if not named or "==" in right:
                 raise ValueError(f"alias line without one name after '==': {raw.strip()!r}")
-            aliases += [(key, named) for phrase in left.split(",") if (key := tuple(_TOKEN.findall(fold(phrase))))]
+            keys = (tuple(_TOKEN.findall(fold(phrase))) for phrase in left.split(","))
+            aliases += [(key, named) for key in keys if key]
             continue
         if "=>" not in line:
             raise ValueError(f"synonym line without '=>': {raw.strip()!r}")
