@@ -178,6 +178,14 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
          "chung minh"}
     )),
     ("dao tao", frozenset(), frozenset({"dao tao", "tap huan", "hoc", "boi duong", "huan luyen", "lop"})),
+    # A complaint against a decision ("khiếu nại") and a denunciation of wrongdoing ("tố cáo") are
+    # two procedures with otherwise the same words ("… đối với lực lượng Công an nhân dân …").
+    ("khieu nai", frozenset({"khieu nai"}), frozenset(
+        {"khieu nai", "kien", "khieu kien", "phan doi", "khong dong y", "khong dong tinh", "sai", "oan"}
+    )),
+    ("to cao", frozenset({"to cao", "to giac"}), frozenset(
+        {"to cao", "to giac", "phan anh", "sai trai", "vi pham", "hoi lo", "tham nhung", "bao ke"}
+    )),
     ("tuyen chon", frozenset(), frozenset(
         {"tuyen chon", "tuyen", "ung tuyen", "dang ky lam", "xin lam", "xin vao", "tham gia"}
     )),

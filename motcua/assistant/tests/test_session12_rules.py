@@ -62,6 +62,17 @@ def test_a_combined_procedure_and_a_special_group_are_variants() -> None:
     assert _unasked_qualifiers("to bao ve an ninh trat tu bi om", guards) == 0
 
 
+def test_a_denunciation_is_not_a_complaint_and_back() -> None:
+    complaint = ("Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với "
+                 "lực lượng Công an nhân dân thực hiện tại cấp xã")
+    denunciation = ("Giải quyết tố cáo không thuộc lĩnh vực tố tụng hình sự của công dân đối với lực lượng "
+                    "Công an nhân dân thực hiện tại cấp xã")
+    assert _unasked_qualifiers("to cao can bo cong an xa nhan hoi lo", complaint) == 2
+    assert _unasked_qualifiers("to cao can bo cong an xa nhan hoi lo", denunciation) == 0
+    assert _unasked_qualifiers("khieu nai quyet dinh xu phat cua cong an xa", denunciation) == 2
+    assert _unasked_qualifiers("khieu nai quyet dinh xu phat cua cong an xa", complaint) == 0
+
+
 def test_an_action_at_the_end_of_a_list_of_cases_is_one_more_case() -> None:
     name = ("Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất không đấu "
             "giá; giao đất và giao rừng; cho thuê đất và cho thuê rừng, gia hạn sử dụng đất khi hết "
