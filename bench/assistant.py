@@ -11,11 +11,12 @@ Run:  .venv/bin/python bench/assistant.py [--json] [--misses] [--data-dir DIR] [
       .venv/bin/python bench/assistant.py --build-dev8   # (re)write session 8's two dev halves
       .venv/bin/python bench/assistant.py --build-dev9   # (re)write session 9's two dev halves
       .venv/bin/python bench/assistant.py --build-dev10  # (re)write session 10's two dev halves
+      .venv/bin/python bench/assistant.py --build-dev11  # (re)write session 12's two dev halves
 
 Imports the real national catalog into a throwaway SQLite database (or DATABASE_URL), asks
 every question of eval/assistant.jsonl through `motcua.assistant.services.ask`, and reports
 per split (tuning / tuning_extra / dev_offtopic / dev7_tune / dev7_check / dev8_tune / dev8_check /
-dev9_tune / dev9_check / dev10_tune / dev10_check /
+dev9_tune / dev9_check / dev10_tune / dev10_check / dev11_tune / dev11_check /
 heldout / heldout2 /
 heldoutN; `--splits` names the ones to measure, and a held-out file whose split is not named is not opened):
   recall@1, recall@3 and MRR of the cited procedure (answer source first, then its suggestions),
@@ -65,6 +66,10 @@ DEV9_PATH = ROOT / "eval" / "assistant_dev9.jsonl"
 # commune-level procedures asked in new words), written before that session's changes: "dev10_tune"
 # (tuned on) and "dev10_check" (aggregate only).
 DEV10_PATH = ROOT / "eval" / "assistant_dev10.jsonl"
+# Session 12's colloquial everyday questions (a seeded draw of everyday procedures plus chosen situations
+# told with the everyday names of papers), written before that session's changes: "dev11_tune" (tuned on)
+# and "dev11_check" (aggregate only).
+DEV11_PATH = ROOT / "eval" / "assistant_dev11.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
@@ -185,7 +190,7 @@ def build_dev_offtopic() -> list[dict[str, Any]]:
 
 
 def build_dev(n: int) -> list[dict[str, Any]]:
-    """eval/assistant_dev<n>.jsonl from eval/assistant_dev<n>_questions.py (sessions 7 to 10), each
+    """eval/assistant_dev<n>.jsonl from eval/assistant_dev<n>_questions.py (sessions 7 to 12), each
     row in the half ("dev<n>_tune" / "dev<n>_check") the shared fixed shuffle
     (`eval/assistant_dev_halves.halves`, seeded by the module's SEED) gives it."""
     import importlib
@@ -224,10 +229,12 @@ def eval_files(splits: set[str] | None) -> list[Path]:
     "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
     eval/assistant_dev_offtopic.jsonl "dev_offtopic", eval/assistant_dev7.jsonl "dev7_tune" and
     "dev7_check", eval/assistant_dev8.jsonl "dev8_tune" and "dev8_check", eval/assistant_dev9.jsonl
-    "dev9_tune" and "dev9_check", eval/assistant_dev10.jsonl "dev10_tune" and "dev10_check", and each
+    "dev9_tune" and "dev9_check", eval/assistant_dev10.jsonl "dev10_tune" and "dev10_check",
+    eval/assistant_dev11.jsonl "dev11_tune" and "dev11_check", and each
     eval/assistant_heldoutN.jsonl the split "heldoutN": a held-out file is opened only when its
     split is asked for, so tuning runs never read the sealed ones."""
-    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH, DEV8_PATH, DEV9_PATH, DEV10_PATH]
+    files = [EVAL_PATH, TUNING_EXTRA_PATH, DEV_OFFTOPIC_PATH, DEV7_PATH, DEV8_PATH, DEV9_PATH, DEV10_PATH,
+             DEV11_PATH]
     for path in sorted((ROOT / "eval").glob("assistant_heldout*.jsonl")):
         if splits is None or path.stem.removeprefix("assistant_") in splits:
             files.append(path)
@@ -286,6 +293,11 @@ def main() -> None:
         help="write eval/assistant_dev10.jsonl from eval/assistant_dev10_questions.py",
     )
     parser.add_argument(
+        "--build-dev11",
+        action="store_true",
+        help="write eval/assistant_dev11.jsonl from eval/assistant_dev11_questions.py",
+    )
+    parser.add_argument(
         "--splits",
         default=None,
         help="evaluate only these splits (comma-separated, e.g. tuning,tuning_extra,heldout,heldout2); "
@@ -329,7 +341,8 @@ def main() -> None:
                                 (args.build_dev7, lambda: build_dev(7), DEV7_PATH),
                                 (args.build_dev8, lambda: build_dev(8), DEV8_PATH),
                                 (args.build_dev9, lambda: build_dev(9), DEV9_PATH),
-                                (args.build_dev10, lambda: build_dev(10), DEV10_PATH)):
+                                (args.build_dev10, lambda: build_dev(10), DEV10_PATH),
+                                (args.build_dev11, lambda: build_dev(11), DEV11_PATH)):
         if wanted:
             write_rows(path, build())
             return

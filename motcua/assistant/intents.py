@@ -260,6 +260,24 @@ ABBREVIATIONS = {
     "tg": "thoi gian",
     "onl": "online",
     "dn": "doanh nghiep",
+    # phone typing and teencode
+    "lm": "lam",
+    "kh": "khong",
+    "hk": "khong",
+    "khum": "khong",
+    "ck": "chong",
+    "vk": "vo",
+    "mk": "minh",
+    "r": "roi",
+    "ms": "moi",
+    "vs": "voi",
+    "cx": "cung",
+    "trc": "truoc",
+    "dag": "dang",
+    "nhiu": "nhieu",
+    "bnhieu": "bao nhieu",
+    "fai": "phai",
+    "pai": "phai",
 }
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
@@ -304,6 +322,30 @@ _ASPECT_EVENT = re.compile(
 # Without diacritics "ở xa" (far away: "đang ở xa", "sống ở xa", "nhà ở xa") folds alike: not after those.
 _AT_COMMUNE = re.compile(
     r"(?<!dang )(?<!song )(?<!nha )(?<!viec )(?<!qua )\b(?:o|tai|len|ra|den) (?:ubnd |uy ban )?(?:xa|phuong)$"
+)
+# A paper told first and lost after ("sổ đỏ nhà tôi bị mất", "thẻ bhyt của con bị thất lạc"):
+# read in the order the everyday phrases use ("mất sổ đỏ nhà tôi"), so it is a lost paper to
+# issue again whoever it belongs to.
+_PAPERS = (
+    "so do", "so hong", "giay do", "bia do", "so dat", "giay chung nhan quyen su dung dat",
+    "so bao hiem xa hoi", "so bao hiem", "so bhxh", "the bhyt", "the bao hiem y te", "the bao hiem",
+    "bang lai xe", "bang lai",
+    "giay phep lai xe", "can cuoc cong dan", "the can cuoc", "can cuoc", "cccd", "cmnd", "giay khai sinh",
+    "giay dang ky xe", "dang ky xe", "ca vet", "cavet", "ho chieu", "giay to xe",
+)
+_LOST_PAPER = re.compile(
+    r"\b(" + "|".join(sorted(_PAPERS, key=len, reverse=True)) + r")"
+    r"((?: (?:cua )?(?:nha|con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em)(?: (?:toi|em|minh|noi|ngoai))?"
+    r"| (?:cua )?(?:toi|em|minh))?) (?:bi |da bi |bi danh )?(?:mat|that lac)\b"
+    # Only a loss: "mất bao lâu / mấy ngày / phí / khoảng 3 ngày" is what it takes ("làm giấy
+    # khai sinh mất bao lâu"); "mất tích", "mất ngủ" are no loss of a paper.
+    r"(?! (?:tich|ngu|tri|bao|may|het|thoi|tien|phi|nhieu|khoang|tam|chung|gan|tong|cong"
+    r"|mot|hai|ba|bon|nam|\d+)\b)"
+)
+# Where a paper is sent ("gửi đơn tới đâu", "nộp hồ sơ đến đâu"): a place to file, not how far a
+# dossier has got ("hồ sơ tới đâu rồi", a status question: "rồi", "chưa" after it keep that).
+_SEND_TO = re.compile(
+    r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
 )
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
@@ -591,6 +633,8 @@ def analyse(question: str) -> Analysis:
     folded = _expand(" ".join(_clean(fold(question)).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
+    folded = _SEND_TO.sub(r"\1 o dau", folded)
+    folded = _LOST_PAPER.sub(r"mat \1\2", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)

@@ -121,6 +121,18 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("trong du an", PROJECT),
     ("cap dac biet", frozenset({"dac biet", "cap 1", "cap i", "cap 2", "cap ii"})),
     ("khong phai xin phep", frozenset({"khong phai xin phep", "khong can xin phep", "khong xin phep"})),
+    # Members of the commune's security force ("… người tham gia lực lượng tham gia bảo vệ an
+    # ninh, trật tự ở cơ sở … bị ốm đau / tai nạn"): a special group, not any worker off sick.
+    ("bao ve an ninh trat tu o co so", frozenset(
+        {"an ninh", "trat tu", "dan phong", "bao ve", "luc luong", "cong an", "tuan tra", "truc"}
+    )),
+    # Two procedures done at once ("đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con"): for a
+    # child whose birth is registered together with the recognition, not for either alone.
+    ("ket hop", frozenset(
+        {"ket hop", "cung luc", "dong thoi", "cung mot luc", "moi sinh", "vua sinh", "moi de", "vua de",
+         "chua khai sinh", "chua lam khai sinh", "chua lam giay khai sinh", "chua co giay khai sinh",
+         "chua dang ky khai sinh", "chua co khai sinh"}
+    )),
     # A translator's signature ("Chứng thực chữ ký người dịch…") is a variant of certifying a
     # signature: "chứng thực chữ ký trên giấy ủy quyền" asks for the general one.
     ("nguoi dich", frozenset({"dich", "dich thuat", "phien dich", "ban dich"})),
@@ -166,6 +178,14 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
          "chung minh"}
     )),
     ("dao tao", frozenset(), frozenset({"dao tao", "tap huan", "hoc", "boi duong", "huan luyen", "lop"})),
+    # A complaint against a decision ("khiếu nại") and a denunciation of wrongdoing ("tố cáo") are
+    # two procedures with otherwise the same words ("… đối với lực lượng Công an nhân dân …").
+    ("khieu nai", frozenset({"khieu nai"}), frozenset(
+        {"khieu nai", "kien", "khieu kien", "phan doi", "khong dong y", "khong dong tinh", "sai", "oan"}
+    )),
+    ("to cao", frozenset({"to cao", "to giac"}), frozenset(
+        {"to cao", "to giac", "phan anh", "sai trai", "vi pham", "hoi lo", "tham nhung", "bao ke"}
+    )),
     ("tuyen chon", frozenset(), frozenset(
         {"tuyen chon", "tuyen", "ung tuyen", "dang ky lam", "xin lam", "xin vao", "tham gia"}
     )),
@@ -553,7 +573,6 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
     does not mean does not count when the name offers it beside one the question asks for
     ("Cấp lại, đổi, điều chỉnh … sổ BHXH" for a lost book). `read`: the words of the question's
     readings (`_read_words`), which tell the case too."""
-    folded = _folded(name)
     asked = " " + " ".join(_died([t for part in chunks(topic) for t in part])) + " "
     case = _case(name, (frozenset(asked.split()) | read) - FUNCTION_WORDS)
     over_age = _over_age(case, asked)
@@ -565,8 +584,12 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
     )
     listed = _listed_actions(name)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
+    # An action belongs to the name's head (it applies to every case listed after it) or to the
+    # case the question is about: "…; gia hạn sử dụng đất khi hết thời hạn" at the end of a list of
+    # cases is one more case, not what a question about changing a plot's use asks for.
+    head = _folded(name.split(";", 1)[0])
     for phrase, asks, means in ACTIONS:
-        named = f" {phrase} " in folded
+        named = f" {phrase} " in head or f" {phrase} " in case
         if named and not any(f" {m} " in asked for m in means):
             if not (f" {phrase} " in listed and any(f" {m} " in asked for m in offered)):
                 unasked += 1

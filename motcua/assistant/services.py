@@ -299,6 +299,8 @@ SECTIONS = {
     I.LEGAL: (_legal, "legal_bases"),
 }
 OVERVIEW_SECTIONS = (I.TIME, I.FEE, I.WHERE, I.DOCUMENTS)
+# Stated in every answer about a procedure, after what was asked (`ask`).
+KEY_FIGURES = (I.TIME, I.FEE)
 
 
 def compose(sheet: FactSheet, asked: list[str]) -> tuple[str, list[str]]:
@@ -469,7 +471,11 @@ def ask(
         answer.conversation = conversation or ""
         return answer
     # "… thì phải làm sao / làm gì" asks what to do: the overview, then how it is done.
-    shown = asked or list(OVERVIEW_SECTIONS) + ([I.STEPS] if analysis.what_to_do else [])
+    shown = list(asked) or list(OVERVIEW_SECTIONS) + ([I.STEPS] if analysis.what_to_do else [])
+    # The time limit and the fee are the figures everyone needs and two short lines: an answer
+    # about the steps, the place or the documents states them after what was asked ("… thì làm
+    # thế nào" often means "what will it take"), copied from the catalog like the rest.
+    shown += [intent for intent in KEY_FIGURES if intent not in shown]
     text, parts = compose(sheet, shown)
     source = Source(sheet.code, sheet.name, sheet.field, _procedure_url(sheet.code), parts)
     # Procedures with close names (a variant at another level, "có yếu tố nước ngoài"…).

@@ -188,11 +188,22 @@ class Synonyms:
 
 
 def parse_synonyms(lines: Iterable[str]) -> Synonyms:
-    """Read `everyday phrase, other phrase => legal phrase | other legal phrase` lines."""
+    """Read `everyday phrase, other phrase => legal phrase | other legal phrase` lines, and
+    `other name, … == everyday name` lines: another name of a thing ("giấy đỏ" for "sổ đỏ") reads
+    like it in every rule whose phrase holds it ("mất giấy đỏ", "sang tên giấy đỏ")."""
     rules: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    aliases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for raw in lines:
         line = raw.split("#", 1)[0].strip()
         if not line:
+            continue
+        if "=>" not in line and "==" in line:
+            left, right = line.split("==", 1)
+            named = tuple(_TOKEN.findall(fold(right)))
+            if not named or "==" in right:
+                raise ValueError(f"alias line without one name after '==': {raw.strip()!r}")
+            keys = (tuple(_TOKEN.findall(fold(phrase))) for phrase in left.split(","))
+            aliases += [(key, named) for key in keys if key]
             continue
         if "=>" not in line:
             raise ValueError(f"synonym line without '=>': {raw.strip()!r}")
@@ -204,6 +215,12 @@ def parse_synonyms(lines: Iterable[str]) -> Synonyms:
                 continue
             known = rules.setdefault(key, [])
             known.extend(t for t in targets if t not in known)
+    for alias, named in aliases:
+        for key, targets in list(rules.items()):
+            for start in range(len(key) - len(named) + 1):
+                if key[start:start + len(named)] == named:
+                    rules.setdefault(key[:start] + alias + key[start + len(named):], list(targets))
+                    break
     frozen = {k: tuple(v) for k, v in rules.items()}
     return Synonyms(frozen, max((len(k) for k in frozen), default=0))
 
