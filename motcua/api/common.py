@@ -166,6 +166,9 @@ def json_items(value: Any) -> Any:
     items: list[Any] = []
     for item in value:
         if isinstance(item, str | bytes):
-            item = json.loads(item)  # a ValueError is a validation error (422)
+            try:
+                item = json.loads(item)
+            except ValueError:  # a validation error (422), in the caller's language
+                raise ValueError(gettext("Không phải JSON hợp lệ.")) from None
         items.extend(item if isinstance(item, list) else [item])
     return items
