@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import unicodedata
 
 from django.db import transaction
 from django.utils import timezone
@@ -66,8 +67,10 @@ def verify_at_counter(officer: User, id_number: str, code: str, *, at: dt.dateti
     refusal."""
     if not can_verify(officer):
         raise VerificationError(_("Chỉ cán bộ một cửa mới xác thực được số định danh."))
-    code = "".join((code or "").split())
-    if not code.isdigit() or len(code) != DIGITS:
+    # Full-width digits are the same digits (NFKC); any other non-ASCII one is refused here
+    # (hmac.compare_digest raises TypeError on a non-ASCII str: it was a 500).
+    code = unicodedata.normalize("NFKC", "".join((code or "").split()))
+    if not (code.isascii() and code.isdigit()) or len(code) != DIGITS:
         message = _("Mã xác thực gồm %(digits)d chữ số, hiển thị trong tài khoản của người dân.")
         raise VerificationError(message % {"digits": DIGITS})
     # Every attempt is counted, before the check and outside the transaction (with the database

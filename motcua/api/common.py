@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.params import ParamShortcut
@@ -47,11 +48,11 @@ def printable_text(value: str) -> str:
     # PostgreSQL refuses NUL in text and UTF-8 has no lone surrogates: refuse them here (422),
     # not in the database (500); other control characters have no place in what people type.
     if _CONTROL.search(value):
-        raise ValueError("control characters are not allowed")
+        raise ValueError(gettext("Không được chứa ký tự điều khiển."))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ValueError("text must be valid Unicode") from exc
+        raise ValueError(gettext("Văn bản phải là Unicode hợp lệ.")) from exc
     return value
 
 
@@ -64,7 +65,7 @@ def iso_day(value: Any) -> Any:
         return value
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):
         return value
-    raise ValueError("a date must be written YYYY-MM-DD")
+    raise ValueError(gettext("Ngày phải viết theo dạng YYYY-MM-DD."))
 
 
 def api_enum(name: str, choices: type[Any]) -> type[StrEnum]:
@@ -165,6 +166,9 @@ def json_items(value: Any) -> Any:
     items: list[Any] = []
     for item in value:
         if isinstance(item, str | bytes):
-            item = json.loads(item)  # a ValueError is a validation error (422)
+            try:
+                item = json.loads(item)
+            except ValueError:  # a validation error (422), in the caller's language
+                raise ValueError(gettext("Không phải JSON hợp lệ.")) from None
         items.extend(item if isinstance(item, list) else [item])
     return items

@@ -18,7 +18,7 @@ from django.core.exceptions import (
 )
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from ninja import Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
@@ -121,10 +121,59 @@ def _field_name(loc: list[Any] | tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
+_INTEGER = gettext_lazy("Phải là một số nguyên.")
+_BOOLEAN = gettext_lazy("Phải là true hoặc false.")
+_ONE_OF = gettext_lazy("Phải là một trong các giá trị: %(expected)s.")
+_DATE = gettext_lazy("Ngày phải viết theo dạng YYYY-MM-DD.")
+_DATETIME = gettext_lazy("Thời điểm phải viết theo dạng 2025-08-01T15:00:00+07:00.")
+_OBJECT = gettext_lazy("Phải là một đối tượng JSON.")
+
+# Pydantic's messages are English: each error type the schemas produce, in the caller's
+# language (its `ctx` fills the placeholders); any other type reads "Giá trị không hợp lệ.".
+_FIELD_MESSAGES: dict[str, Any] = {
+    "missing": gettext_lazy("Trường này là bắt buộc."),
+    "string_type": gettext_lazy("Phải là một chuỗi ký tự."),
+    "int_type": _INTEGER, "int_parsing": _INTEGER, "int_from_float": _INTEGER,
+    "bool_type": _BOOLEAN, "bool_parsing": _BOOLEAN,
+    "greater_than_equal": gettext_lazy("Phải lớn hơn hoặc bằng %(ge)s."),
+    "greater_than": gettext_lazy("Phải lớn hơn %(gt)s."),
+    "less_than_equal": gettext_lazy("Phải nhỏ hơn hoặc bằng %(le)s."),
+    "less_than": gettext_lazy("Phải nhỏ hơn %(lt)s."),
+    "string_too_long": gettext_lazy("Tối đa %(max_length)s ký tự."),
+    "string_too_short": gettext_lazy("Tối thiểu %(min_length)s ký tự."),
+    "too_long": gettext_lazy("Tối đa %(max_length)s mục."),
+    "too_short": gettext_lazy("Tối thiểu %(min_length)s mục."),
+    "string_pattern_mismatch": gettext_lazy("Có ký tự không được phép."),
+    "enum": _ONE_OF, "literal_error": _ONE_OF,
+    "date_type": _DATE, "date_parsing": _DATE, "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE,
+    "datetime_type": _DATETIME, "datetime_parsing": _DATETIME, "datetime_from_date_parsing": _DATETIME,
+    "model_type": _OBJECT, "model_attributes_type": _OBJECT, "dict_type": _OBJECT,
+    "list_type": gettext_lazy("Phải là một danh sách."),
+}
+
+
+def _field_message(error: dict[str, Any]) -> str:
+    kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
+    if kind == "value_error" and "error" in context:
+        return str(context["error"])  # our validators' own (translated) message
+    template = _FIELD_MESSAGES.get(kind)
+    if template is None:
+        return gettext("Giá trị không hợp lệ.")
+    values = {name: str(value) for name, value in context.items()}
+    if "expected" in values:  # "'a', 'b' or 'c'"
+        values["expected"] = values["expected"].replace(" or ", ", ")
+    try:
+        return str(template) % values
+    except (KeyError, TypeError, ValueError):
+        return gettext("Giá trị không hợp lệ.")
+
+
 def validation_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     for error in errors:
-        fields.setdefault(_field_name(error.get("loc", ())), []).append(str(error.get("msg", "")))
+        fields.setdefault(_field_name(error.get("loc", ())), []).append(_field_message(error))
     return fields
 
 

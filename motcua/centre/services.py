@@ -478,7 +478,8 @@ def book(
     _require_centre(centre)
     if service.centre_id != centre.pk or not service.is_active:
         raise CentreError("invalid_service", gettext("Trung tâm không phục vụ dịch vụ này."))
-    if not (len(id_number) == 12 and id_number.isdigit()):
+    # ASCII digits: "０" or "٠" pass isdigit() and would make another number for the daily limit.
+    if not (len(id_number) == 12 and id_number.isascii() and id_number.isdigit()):
         raise CentreError("invalid_id_number", gettext("Số định danh cá nhân phải gồm 12 chữ số."))
     if not name.strip():
         raise CentreError("name_required", gettext("Hãy nhập họ và tên."))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -19,7 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -70,10 +71,34 @@ def officer_required(view: View) -> View:
 
 
 INBOX_PAGE_SIZE = 50
+# The inbox searches of this session, by token: a searched ID number never goes in a URL (the
+# proxy's access log, the browser's history), as in the admin (accounts/admin.py).
+INBOX_SEARCHES_KEY = "motcua_desk_inbox_searches"
+INBOX_FILTERS = ("box", "status", "due", "procedure", "channel", "sort")
+
+
+def _searched(request: HttpRequest) -> HttpResponse:
+    """The posted search form: its term kept in the session, the filters in the URL with the token."""
+    params = QueryDict(mutable=True)
+    for name in INBOX_FILTERS:
+        value = request.POST.get(name, "")
+        if value:
+            params[name] = value[:200]
+    term = request.POST.get("q", "").strip()[:200]
+    if term:
+        token = secrets.token_urlsafe(8)
+        searches = dict(list(request.session.get(INBOX_SEARCHES_KEY, {}).items())[-9:])
+        searches[token] = term
+        request.session[INBOX_SEARCHES_KEY] = searches
+        params["qs"] = token
+    return redirect(f"{request.path}?{params.urlencode()}")
 
 
 @officer_required
+@require_http_methods(["GET", "POST"])
 def inbox(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _searched(request)
     user: Any = request.user
     boxes = boxes_for(user)
     keys = [b.key for b in boxes]
@@ -84,7 +109,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     now = deadlines.Thresholds.at()
     counts = box_counts(user, boxes, now)
     tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
-    query = InboxQuery.from_params(request.GET)
+    asked = request.GET.copy()
+    if "qs" in asked:  # the term stays in the session; links keep the token
+        asked["q"] = request.session.get(INBOX_SEARCHES_KEY, {}).get(asked["qs"], "")
+    query = InboxQuery.from_params(asked)
     page = Paginator(box_dossiers(user, current, query, thresholds=now), INBOX_PAGE_SIZE).get_page(
         request.GET.get("page"))
     params = request.GET.copy()

@@ -8,6 +8,7 @@ both of them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -17,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
 from motcua.dossiers.uploads import ACCEPT, UploadProblem, check_upload
 
-ID_NUMBER_RE = re.compile(r"^\d{12}$")
+# ASCII digits only: `\d` and str.isdigit() also take "０" or "٠", and a number stored so would
+# match no other record of the same person (nor the one-account-per-number check).
+ID_NUMBER_RE = re.compile(r"^[0-9]{12}$")
 # Room for a number typed in groups ("0200 9000 1234"): spaces are removed before the check,
 # so the person gets our specific message, not Django's generic length one.
 ID_NUMBER_INPUT_MAX = 24
@@ -25,8 +28,9 @@ ID_NUMBER_INPUT_MAX = 24
 
 def clean_id_number(value: str) -> str:
     """The 12 digits of a personal ID number, whitespace removed, or a message that says what is wrong."""
-    value = "".join(value.split())
-    if not value.isdigit():
+    # Full-width digits ("０１２…", typed with some keyboards) are the same digits (NFKC).
+    value = unicodedata.normalize("NFKC", "".join(value.split()))
+    if not (value.isascii() and value.isdigit()):
         raise forms.ValidationError(_("Số định danh cá nhân chỉ gồm chữ số (12 chữ số in trên căn cước)."),
                                     code="id_number_not_digits")
     if not ID_NUMBER_RE.match(value):

@@ -65,7 +65,14 @@ def verify(fields: Mapping[str, Any], secret: str, max_age: int, now: float | No
         # No secret configured: nothing can be trusted (an empty HMAC key would be forgeable).
         raise BadSignature("not_configured")
     given = fields.get("signature")
-    if not isinstance(given, str) or not hmac.compare_digest(given, signature(fields, secret)):
+    try:
+        expected = signature(fields, secret)
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in the JSON) cannot have been signed
+        raise BadSignature("invalid_signature") from None
+    # Bytes: compare_digest refuses a str with non-ASCII characters (TypeError, a 500).
+    if not isinstance(given, str) or not hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode()
+    ):
         raise BadSignature("invalid_signature")
     nonce = fields.get("nonce")
     if not isinstance(nonce, str) or not 8 <= len(nonce) <= 64:

@@ -357,8 +357,12 @@ def complete(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _own_dossier(request, code)
+    reason = request.POST.get("reason", "")[:1000]
+    if "\x00" in reason:  # PostgreSQL refuses NUL in text: a 500 (forms refuse it; this reads the POST)
+        messages.error(request, _("Dữ liệu gửi lên không hợp lệ."))
+        return redirect("portal:dossier", code=code)
     try:
-        services.withdraw(request.user, dossier, reason=request.POST.get("reason", "")[:1000])  # type: ignore[arg-type]
+        services.withdraw(request.user, dossier, reason=reason)  # type: ignore[arg-type]
     except DossierError as error:
         messages.error(request, error.message)
     else:

@@ -47,6 +47,7 @@ from motcua.dossiers.models import (
     Status,
 )
 from motcua.dossiers.presentation import file_response, timeline
+from motcua.worktime.core import MAX_YEAR, MIN_YEAR
 
 # ------------------------------------------------------------------------------ reads
 
@@ -93,6 +94,12 @@ def export_dossiers(request: HttpRequest, filters: Query[ExportFilters]) -> Http
         raise forbidden(gettext("Chỉ lãnh đạo và quản lý trung tâm được xuất danh sách hồ sơ."))
     if filters.end < filters.start or (filters.end - filters.start).days > 366:
         message = gettext("Khoảng thời gian xuất phải từ ngày bắt đầu đến ngày kết thúc, tối đa một năm.")
+        raise ApiError("validation_error", message, 422, {"end": [message]})
+    # Timeliness is measured with the working calendar; past its last year the period's end
+    # (the day after `end`) may not even exist (9999-12-31: OverflowError, a 500).
+    if not (MIN_YEAR <= filters.start.year and filters.end.year <= MAX_YEAR):
+        message = gettext("Lịch làm việc chỉ tính được cho các năm từ %(first)s đến %(last)s.") % {
+            "first": MIN_YEAR, "last": MAX_YEAR}
         raise ApiError("validation_error", message, 422, {"end": [message]})
     agency = None if (user.is_superuser or user.role == Role.SYSTEM_ADMIN) else user.agency
     out = io.BytesIO()

@@ -85,6 +85,17 @@ def test_leader_exports_his_agency_dossiers(province: Province, dossiers: Dossie
     assert response.content.decode("utf-8-sig").startswith("code,")
 
 
+@pytest.mark.parametrize("start,end", [("9999-12-31", "9999-12-31"), ("2100-12-31", "2101-01-01")],
+                         ids=["last_day_of_year_9999", "after_the_calendar"])
+def test_an_export_period_outside_the_working_calendar_is_refused_with_422(
+        province: Province, dossiers: Dossiers, start: str, end: str) -> None:
+    # The period ends the day after `end`: after 9999-12-31 it overflowed (a 500).
+    response = client_for(province.leader_a).get("/api/v1/dossiers/export", {"start": start, "end": end})
+    assert response.status_code == 422, response.content
+    assert response.json()["code"] == "validation_error"
+    assert "Lịch làm việc chỉ tính được cho các năm từ 1995 đến 2100." in response.json()["message"]
+
+
 @pytest.mark.parametrize("who", ["citizen", "receptionist_a"])
 def test_export_is_refused_to_others(province: Province, who: str) -> None:
     user: User = getattr(province, who)

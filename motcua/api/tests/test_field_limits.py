@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from motcua.api.tests.conftest import Province, token_client
+from motcua.api.tests.conftest import Dossiers, Province, token_client
 from motcua.api.tests.test_dossiers_write import PDF, session, submit
 from motcua.dossiers.models import Applicant, Dossier, DossierFile
 
@@ -79,3 +79,15 @@ def test_a_file_name_of_1000_characters_is_stored_shortened_not_a_500(province: 
     download = client.get(f"/api/v1/dossiers/{response.json()['code']}/files/{stored.pk}")
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
+
+
+def test_a_new_appointment_in_year_9999_is_refused_with_422_not_a_server_error(
+        province: Province, dossiers: Dossiers) -> None:
+    # In Vietnam's time zone it is year 10000: converting it raised OverflowError (a 500).
+    code = dossiers.counter.code
+    body = {"reason": "Chờ xác minh", "new_appointment": "9999-12-31T23:59:59Z"}
+    response = token_client(province.leader_a).post(f"/api/v1/dossiers/{code}/apologize", body,
+                                                    content_type="application/json")
+    assert response.status_code == 422, response.content  # type: ignore[attr-defined]
+    assert response.json()["code"] == "invalid_appointment"  # type: ignore[attr-defined]
+    assert Dossier.objects.get(code=code).new_appointment_at is None

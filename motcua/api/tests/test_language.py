@@ -34,3 +34,21 @@ def test_language_cookie_of_the_site_wins_over_accept_language(db: None) -> None
     assert response["Content-Language"] == "en"
     assert response.json()["message"] != VIETNAMESE
 
+
+
+@pytest.mark.parametrize(("query", "field", "vietnamese", "english"), [
+    ("page=abc", "page", "Phải là một số nguyên.", "Must be a whole number."),
+    ("page=0", "page", "Phải lớn hơn hoặc bằng 1.", "Must be greater than or equal to 1."),
+    ("level=tinh", "level", "Phải là một trong các giá trị:", "Must be one of:"),
+    ("q=" + "x" * 300, "q", "Tối đa 200 ký tự.", "At most 200 characters."),
+    ("q=a%01b", "q", "Không được chứa ký tự điều khiển.", "Control characters are not allowed."),
+    ("on=1700000000", "on", "Ngày phải viết theo dạng YYYY-MM-DD.", "A date must be written YYYY-MM-DD."),
+])
+def test_the_invalid_fields_are_explained_in_the_callers_language(
+        db: None, query: str, field: str, vietnamese: str, english: str) -> None:
+    # They were pydantic's English ("Input should be a valid integer…") for a Vietnamese caller.
+    for headers, expected in (({}, vietnamese), ({"Accept-Language": "en"}, english)):
+        response = Client(headers=headers).get(f"/api/v1/catalog/procedures?{query}")
+        assert response.status_code == 422, response.content
+        messages = response.json()["fields"][field]
+        assert len(messages) == 1 and messages[0].startswith(expected), messages

@@ -138,6 +138,8 @@ def test_documents_that_are_not_json_objects_are_validation_errors(
         assert response.status_code == 422, response.content
         assert response.json()["code"] == "validation_error"
         assert any(field.startswith("documents") for field in response.json()["fields"])
+    # In the caller's language, not the JSON parser's English ("Expecting property name…").
+    assert not_json.json()["fields"]["documents"] == ["Không phải JSON hợp lệ."]
     dossier.refresh_from_db()
     assert dossier.status == Status.SUPPLEMENT_REQUESTED
 

@@ -41,6 +41,17 @@ def test_a_person_may_book_up_to_the_daily_limit(floorplan: Floorplan) -> None:
     _book(floorplan, "2026-03-03 10:00")  # another day is fine
 
 
+def test_the_daily_limit_cannot_be_passed_by_writing_the_number_in_other_digits(floorplan: Floorplan) -> None:
+    # "０２０…" passed str.isdigit() and was another number for the limit: bookings without end.
+    _book(floorplan, "2026-03-02 08:00")
+    _book(floorplan, "2026-03-02 09:00")
+    for other_digits in ("０" + ID[1:], "٠" + ID[1:]):
+        with pytest.raises(CentreError) as error:
+            _book(floorplan, "2026-03-02 10:00", id_number=other_digits)
+        assert error.value.code in ("booking_limit", "invalid_id_number")
+    assert Booking.objects.count() == 2
+
+
 def test_a_slot_holds_one_person_per_counter_serving_the_service(floorplan: Floorplan) -> None:
     _book(floorplan, "2026-03-02 08:00", "020190000001")
     _book(floorplan, "2026-03-02 08:00", "020190000002")  # counters 1 and 2 serve civil status

@@ -51,6 +51,29 @@ def test_the_desk_finds_a_dossier_by_id_number_typed_with_spaces_and_shows_it_ma
     assert "********" + world.citizen.id_number[-4:] in page
 
 
+def test_an_id_number_searched_in_the_inbox_never_appears_in_a_url(client: Client, world: World) -> None:
+    # The search form sent `?q=<ID number>`: it stayed in the proxy's access log and the browser's
+    # history (the admin's and the lookup's searches post for that reason). It posts; the URL
+    # carries a token of the session's search.
+    mine = submit_birth(world)
+    other = submit_birth(world, world.other_citizen)
+    client.force_login(world.receptionist)
+    number = world.citizen.id_number
+    inbox = client.get("/desk/", {"box": "all"}).content.decode()
+    assert re.search(r'<form method="post" class="catalog-filters inbox-filters"', inbox)
+    response = client.post("/desk/", {"box": "all", "q": number, "status": "", "sort": "due"})
+    assert response.status_code == 302 and number not in response["Location"]
+    assert "qs=" in response["Location"] and "box=all" in response["Location"]
+    page = client.get(response["Location"]).content.decode()
+    assert _codes(page) == [mine.code] and other.code not in page
+    links = re.findall(r'href="([^"]*)"', page)
+    assert links and not [link for link in links if number in link]
+    # Another session does not get the search behind the token.
+    stranger = Client()
+    stranger.force_login(world.receptionist)
+    assert set(_codes(stranger.get(response["Location"]).content.decode())) == {mine.code, other.code}
+
+
 def test_the_desk_finds_a_dossier_by_code_and_by_applicant_name(client: Client, world: World) -> None:
     mine = submit_birth(world)
     other = submit_birth(world, world.other_citizen)

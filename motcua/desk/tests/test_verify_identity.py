@@ -102,6 +102,22 @@ def test_the_form_needs_twelve_digits_six_digits_and_the_ticked_card_check(world
     assert citizen.id_verified_at is None
 
 
+def test_a_code_in_full_width_digits_proves_the_number_and_other_scripts_digits_are_refused(
+        world: World) -> None:
+    citizen = _citizen()
+    code = _code_on_the_warehouse_page(citizen)
+    desk = _desk(world.receptionist)
+    # "١٢٣٤٥٦" passes str.isdigit(); hmac.compare_digest then raised TypeError (a 500).
+    arabic = desk.post(URL, {"id_number": NUMBER, "code": "١٢٣٤٥٦", "checked": "on"})
+    assert arabic.status_code == 400 and "gồm 6 chữ số" in arabic.content.decode()
+    citizen.refresh_from_db()
+    assert citizen.id_verified_at is None
+    full_width = "".join(chr(ord(digit) - ord("0") + ord("０")) for digit in code)
+    assert desk.post(URL, {"id_number": NUMBER, "code": full_width, "checked": "on"}).status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.verified_id_number == NUMBER
+
+
 def test_a_code_serves_its_window_and_the_next_then_expires(world: World) -> None:
     citizen = _citizen()
     shown_at = dt.datetime(2026, 3, 2, 8, 1, tzinfo=dt.UTC)

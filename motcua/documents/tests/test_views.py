@@ -120,6 +120,18 @@ def test_an_officer_opens_a_document_with_a_purpose_and_the_access_is_logged(wor
     assert WarehouseAccess.objects.count() == 1
 
 
+def test_a_purpose_with_a_nul_character_is_refused_and_nothing_is_logged(world: World,
+                                                                          client: Client) -> None:
+    # The purpose is read from the POST as typed: PostgreSQL refuses NUL in text (it was a 500).
+    from motcua.documents.models import WarehouseAccess
+
+    document = _kept(world)
+    client.force_login(world.receptionist)
+    response = client.post(reverse("documents:officer_file", args=[document.pk]), {"purpose": "Hồ sơ\x00"})
+    assert response.status_code == 400 and "Dữ liệu gửi lên không hợp lệ." in response.content.decode()
+    assert not WarehouseAccess.objects.exists()
+
+
 def test_a_citizen_cannot_use_the_officer_door_and_a_hidden_document_is_404(world: World,
                                                                             client: Client) -> None:
     from motcua.documents.models import WarehouseAccess

@@ -30,6 +30,7 @@ from motcua.dossiers.services.kernel import (
     calendar,
 )
 from motcua.dossiers.services.processing import _finish_step, _following_steps, _handover, _split, _start_step
+from motcua.worktime.core import MAX_YEAR, TZ
 
 # ---------------------------------------------------------------------------------------
 # 9, 10. Result
@@ -160,6 +161,13 @@ def apologize(
             raise _reason_required()
         if timezone.is_naive(new_appointment):
             raise ValueError("new_appointment must be aware.")
+        # The working calendar ends with MAX_YEAR; later, the local time may not even exist
+        # (9999-12-31T23:59Z is in year 10000 in Vietnam: OverflowError, a 500).
+        if new_appointment >= dt.datetime(MAX_YEAR + 1, 1, 1, tzinfo=TZ):
+            raise DossierError(
+                "invalid_appointment",
+                gettext("Ngày hẹn mới không được sau năm %(year)d.") % {"year": MAX_YEAR},
+            )
         earliest = max(filter(None, [at, locked.due_at, locked.new_appointment_at]))
         if new_appointment <= earliest:
             raise DossierError(

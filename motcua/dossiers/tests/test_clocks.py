@@ -164,6 +164,26 @@ def test_an_apology_before_the_due_time_is_accepted(world: World) -> None:
     assert dossier.due_at == at("2026-03-03 08:00")  # on time is still measured against due_at
 
 
+@pytest.mark.parametrize("new_appointment", [
+    dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC),  # local time in year 10000: was a 500
+    dt.datetime(2101, 1, 2, 8, 0, tzinfo=dt.UTC),
+], ids=["year_9999_utc", "after_the_calendar"])
+def test_a_new_appointment_after_the_working_calendar_is_refused_and_changes_nothing(
+        world: World, new_appointment: dt.datetime) -> None:
+    dossier = services.receive_new_dossier(
+        world.receptionist, world.birth, world.applicant(), at=at("2026-03-02 08:00"),
+        documents=services.catalog_documents(world.birth)
+    )
+    revision, events = dossier.revision, dossier.events.count()
+    with pytest.raises(DossierError) as error:
+        services.apologize(world.leader, dossier, "Chờ xác minh", new_appointment, at=at("2026-03-02 16:00"))
+    assert error.value.code == "invalid_appointment"
+    assert "2100" in error.value.message
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    assert fresh.apologized_at is None and fresh.new_appointment_at is None
+    assert (fresh.revision, fresh.events.count()) == (revision, events)
+
+
 def test_the_apology_refusal_reads_in_english_for_english_users(world: World) -> None:
     from django.utils import translation
 

@@ -119,3 +119,11 @@ def test_export_rejects_bad_dates(world: World) -> None:
     with pytest.raises(CommandError) as caught:
         call_command("dossiers", "export", "--from", "2026-02-30", "--to", "2026-02-28")
     assert caught.value.returncode == 2
+
+
+def test_export_rejects_a_period_outside_the_working_calendar(world: World) -> None:
+    # The period ends the day after --to: after 9999-12-31 it was an OverflowError traceback.
+    with pytest.raises(CommandError) as caught:
+        call_command("dossiers", "export", "--from", "9999-12-31", "--to", "9999-12-31")
+    assert caught.value.returncode == 2
+    assert "Lịch làm việc chỉ tính được cho các năm từ 1995 đến 2100." in str(caught.value)

@@ -6,6 +6,7 @@ import json
 import time
 from typing import Any
 
+import pytest
 from django.conf import settings
 from django.test import Client
 
@@ -63,6 +64,21 @@ def test_a_forged_signature_changes_nothing(client: Client, world: World) -> Non
     assert response.status_code == 400 and response.json()["code"] == "invalid_signature"
     _unchanged(dossier, order)
     assert Notification.objects.get().outcome == Notification.Outcome.REJECTED
+
+
+@pytest.mark.parametrize("field,value", [("signature", "é" * 64), ("transaction_id", "\ud800")],
+                         ids=["non_ascii_signature", "lone_surrogate"])
+def test_a_notification_with_unencodable_or_non_ascii_text_is_refused_not_a_server_error(
+    client: Client, world: World, field: str, value: str
+) -> None:
+    # hmac.compare_digest raises TypeError on a non-ASCII str, and a lone surrogate (escaped in
+    # the JSON) cannot be encoded to compute the signature: the public callback answered 500.
+    dossier, order = _order(world)
+    forged = json.loads(notification(order))
+    forged[field] = value
+    response = _post(client, json.dumps(forged).encode())
+    assert response.status_code == 400 and response.json()["code"] == "invalid_signature"
+    _unchanged(dossier, order)
 
 
 def test_a_notification_signed_with_another_secret_changes_nothing(client: Client, world: World) -> None:

@@ -26,6 +26,23 @@ def test_changing_any_field_breaks_the_signature(field: str, value: str) -> None
     assert caught.value.reason == "invalid_signature"
 
 
+def test_a_signature_with_non_ascii_characters_does_not_verify() -> None:
+    message = signing.signed({"order_id": "MC1"}, SECRET)
+    message["signature"] = "đ" + message["signature"][1:]
+    with pytest.raises(signing.BadSignature) as caught:
+        signing.verify(message, SECRET, max_age=300)
+    assert caught.value.reason == "invalid_signature"
+
+
+def test_a_field_with_a_lone_surrogate_does_not_verify() -> None:
+    # JSON may escape one ("\\ud800"); it cannot be encoded, so it cannot have been signed.
+    message = signing.signed({"order_id": "MC1"}, SECRET)
+    message["order_id"] = "\ud800"
+    with pytest.raises(signing.BadSignature) as caught:
+        signing.verify(message, SECRET, max_age=300)
+    assert caught.value.reason == "invalid_signature"
+
+
 def test_another_secret_does_not_verify() -> None:
     message = signing.signed({"order_id": "MC1"}, "khác")
     with pytest.raises(signing.BadSignature):

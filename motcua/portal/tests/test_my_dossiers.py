@@ -55,6 +55,18 @@ def test_the_citizen_withdraws_a_dossier(client: Client, world: World) -> None:
     assert "Đã rút hồ sơ" in response.content.decode()
 
 
+def test_a_withdrawal_reason_with_a_nul_character_is_refused_and_the_dossier_stays(
+        client: Client, world: World) -> None:
+    # The reason is read from the POST as typed: PostgreSQL refuses NUL in text (it was a 500).
+    dossier = submit_birth(world)
+    client.force_login(world.citizen)
+    url = f"/portal/dossiers/{dossier.code}/withdraw/"
+    response = client.post(url, {"reason": "Nộp\x00nhầm"}, follow=True)
+    assert response.status_code == 200 and "Dữ liệu gửi lên không hợp lệ." in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUBMITTED and not dossier.events.filter(action="withdraw").exists()
+
+
 def test_the_citizen_answers_a_supplement_request_by_uploading_what_was_asked(
         client: Client, world: World) -> None:
     dossier = submit_birth(world)

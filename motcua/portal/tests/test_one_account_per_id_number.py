@@ -28,6 +28,22 @@ def test_registering_with_an_id_number_that_has_an_account_is_refused(client: Cl
 
 
 @pytest.mark.django_db
+def test_an_id_number_in_full_width_digits_is_the_same_number_and_other_scripts_digits_are_refused(
+        client: Client) -> None:
+    # `\d` and str.isdigit() take "０" and "٠": the number was stored as typed, so a second
+    # account of the same number passed the one-account check.
+    User.objects.create_user("thu.cu", password="x", role=Role.CITIZEN, id_number="020190009999")
+    full_width = {**FORM, "username": "thu.moi", "id_number": "０２０１９０００９９９９"}
+    response = client.post("/accounts/register/", full_width)
+    assert "Số định danh cá nhân này đã có tài khoản" in response.content.decode()
+    arabic_indic = {**FORM, "username": "thu.moi", "id_number": "٠٢٠١٩٠٠٠٩٩٩٩"}
+    response = client.post("/accounts/register/", arabic_indic)
+    assert "Số định danh cá nhân chỉ gồm chữ số" in response.content.decode()
+    assert not User.objects.filter(username="thu.moi").exists()
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_the_database_refuses_a_second_account_with_the_same_id_number() -> None:
     User.objects.create_user("mot", password=None, id_number="020190009999")
     User.objects.create_user("khong-so-1", password=None)  # accounts without a number are many
