@@ -48,6 +48,9 @@ HELDOUT3_PATH = ROOT / "eval" / "assistant_heldout3.jsonl"
 # Written by a fourth engineer who never saw or ran the assistant, before any measurement on it
 # (split "heldout4").
 HELDOUT4_PATH = ROOT / "eval" / "assistant_heldout4.jsonl"
+# Session 12: written by a helper who never saw the assistant, its code or any earlier set, before
+# that session's sealed measurement (split "heldout5").
+HELDOUT5_PATH = ROOT / "eval" / "assistant_heldout5.jsonl"
 # Questions written while improving the assistant (off-topic and long colloquial ones), tuned on.
 TUNING_EXTRA_PATH = ROOT / "eval" / "assistant_tuning_extra.jsonl"
 # Off-topic questions of many kinds and situation-phrased guards, written before the refusal rule
@@ -210,7 +213,7 @@ def build_dev(n: int) -> list[dict[str, Any]]:
 
 def build_sealed(split: str) -> list[dict[str, Any]]:
     """eval/assistant_<split>.jsonl from eval/assistant_<split>_questions.py (the sealed sets
-    "heldout3", "heldout4", written by engineers who never saw the assistant): the writer's rows
+    "heldout3", "heldout4", "heldout5", written by engineers who never saw the assistant): the writer's rows
     as they are, the key facts copied from the catalog version in force of the first accepted
     code (as for the other parts)."""
     import importlib
@@ -256,6 +259,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--build-heldout4", action="store_true", help="write eval/assistant_heldout4.jsonl and stop"
+    )
+    parser.add_argument(
+        "--build-heldout5", action="store_true", help="write eval/assistant_heldout5.jsonl and stop"
     )
     parser.add_argument(
         "--build-tuning-extra2",
@@ -337,6 +343,7 @@ def main() -> None:
                                 (args.build_heldout2, build_heldout2, HELDOUT2_PATH),
                                 (args.build_heldout3, lambda: build_sealed("heldout3"), HELDOUT3_PATH),
                                 (args.build_heldout4, lambda: build_sealed("heldout4"), HELDOUT4_PATH),
+                                (args.build_heldout5, lambda: build_sealed("heldout5"), HELDOUT5_PATH),
                                 (args.build_dev_offtopic, build_dev_offtopic, DEV_OFFTOPIC_PATH),
                                 (args.build_dev7, lambda: build_dev(7), DEV7_PATH),
                                 (args.build_dev8, lambda: build_dev(8), DEV8_PATH),
