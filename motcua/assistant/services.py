@@ -194,13 +194,11 @@ def _conditional(name: str) -> bool:
 def _documents(sheet: FactSheet) -> list[str]:
     if not sheet.documents:
         return [gettext("Danh mục không ghi thành phần hồ sơ cho thủ tục này.")]
-    # What everybody brings first (with a count, not worded as a case), then what only some
-    # cases need ("Trường hợp trẻ em bị bỏ rơi …"), then the rows without a count; catalog
-    # order within each group.
+    # What everybody brings first, then what only some cases need ("Trường hợp trẻ em bị bỏ rơi
+    # …"); within each, the rows with a count before those without, then catalog order.
     ordered = sorted(
         sheet.documents,
-        key=lambda d: (0 if (d.originals or d.certified_copies or d.photocopies) else 2)
-        + _conditional(d.name),
+        key=lambda d: (_conditional(d.name), not (d.originals or d.certified_copies or d.photocopies)),
     )
     lines = [gettext("Giấy tờ cần có (theo danh mục):")]
     some_cases = False
@@ -208,7 +206,7 @@ def _documents(sheet: FactSheet) -> list[str]:
     cases = [d for d in ordered if _conditional(d.name)][:MAX_CASE_DOCUMENTS]
     shown = [d for d in ordered if d in main or d in cases]
     for doc in shown:
-        if lines[1:] and not some_cases and _conditional(doc.name):
+        if not some_cases and _conditional(doc.name):
             some_cases = True
             lines.append(gettext("Chỉ trong một số trường hợp:"))
         copies = _copies(doc)

@@ -111,7 +111,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     tabs = [{"key": b.key, "label": b.label, "count": counts[b.key]} for b in boxes]
     asked = request.GET.copy()
     if "qs" in asked:  # the term stays in the session; links keep the token
-        asked["q"] = request.session.get(INBOX_SEARCHES_KEY, {}).get(asked["qs"], "")
+        term = request.session.get(INBOX_SEARCHES_KEY, {}).get(asked["qs"])
+        if term is None:
+            # A search of another session, or pushed out by newer ones: say so rather than show
+            # the whole box as if it were the result.
+            messages.warning(request, _("Lượt tìm kiếm này đã hết hạn, vui lòng tìm lại."))
+            asked.pop("qs")
+            asked.pop("page", None)
+            return redirect(f"{request.path}?{asked.urlencode()}")
+        asked["q"] = term
     query = InboxQuery.from_params(asked)
     page = Paginator(box_dossiers(user, current, query, thresholds=now), INBOX_PAGE_SIZE).get_page(
         request.GET.get("page"))

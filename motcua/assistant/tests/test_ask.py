@@ -182,3 +182,26 @@ def test_documents_everybody_brings_come_before_the_ones_only_some_cases_need(pr
             "• Trường hợp một bên đ",
             "• Văn bản ủy quyền tro",
         ]
+
+
+def test_a_document_for_everybody_without_a_count_is_not_listed_under_the_cases(province: Province) -> None:
+    from motcua.catalog.models import Requirement
+
+    form = Requirement.objects.get(name="Tờ khai đăng ký kết hôn theo mẫu")
+    Requirement.objects.create(
+        version=form.version, order=7, photocopies=1,
+        name="Văn bản ủy quyền trong trường hợp ủy quyền nộp hồ sơ.",
+    )
+    Requirement.objects.create(version=form.version, order=8, name="Giấy tờ chứng minh nơi cư trú")
+    body = ask("đăng ký kết hôn cần giấy tờ gì").answer
+    assert body.index("• Giấy tờ chứng minh nơi cư trú") < body.index("Chỉ trong một số trường hợp:")
+    assert body.index("Chỉ trong một số trường hợp:") < body.index("• Văn bản ủy quyền")
+
+
+def test_when_every_document_is_for_some_cases_the_heading_still_says_so(province: Province) -> None:
+    from motcua.catalog.models import Requirement
+
+    form = Requirement.objects.get(name="Tờ khai đăng ký kết hôn theo mẫu")
+    Requirement.objects.filter(pk=form.pk).update(name="Trường hợp nộp trực tiếp thì có tờ khai theo mẫu")
+    body = ask("đăng ký kết hôn cần giấy tờ gì").answer
+    assert body.index("Chỉ trong một số trường hợp:") < body.index("• Trường hợp nộp trực tiếp")

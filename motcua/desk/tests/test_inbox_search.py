@@ -68,10 +68,16 @@ def test_an_id_number_searched_in_the_inbox_never_appears_in_a_url(client: Clien
     assert _codes(page) == [mine.code] and other.code not in page
     links = re.findall(r'href="([^"]*)"', page)
     assert links and not [link for link in links if number in link]
-    # Another session does not get the search behind the token.
+    # Another session does not get the search behind the token: it is told the search expired
+    # (not shown the whole box as if it were the result), on a URL without the token.
     stranger = Client()
     stranger.force_login(world.receptionist)
-    assert set(_codes(stranger.get(response["Location"]).content.decode())) == {mine.code, other.code}
+    expired = stranger.get(response["Location"])
+    assert expired.status_code == 302
+    assert "qs=" not in expired["Location"] and "box=all" in expired["Location"]
+    shown = stranger.get(expired["Location"]).content.decode()
+    assert "Lượt tìm kiếm này đã hết hạn, vui lòng tìm lại." in shown
+    assert set(_codes(shown)) == {mine.code, other.code}
 
 
 def test_the_desk_finds_a_dossier_by_code_and_by_applicant_name(client: Client, world: World) -> None:
