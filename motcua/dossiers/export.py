@@ -11,13 +11,14 @@ from typing import IO, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from motcua.agencies.models import Agency
 from motcua.core.spreadsheet import csv_row, xlsx_row
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.timeliness import classify_dossier
 from motcua.worktime.calendars import calendar_for
-from motcua.worktime.core import TZ
+from motcua.worktime.core import MAX_YEAR, MIN_YEAR, TZ
 
 COLUMNS = [
     "code",
@@ -34,6 +35,15 @@ COLUMNS = [
     "paused_working_hours",
     "timeliness",
 ]
+
+
+def outside_calendar(start: dt.date, end: dt.date) -> str | None:
+    """Why the period cannot be exported, when it leaves the working calendar's years (whose
+    timeliness cannot be measured; past 9999-12-31 the period's end does not even exist)."""
+    if MIN_YEAR <= start.year and end.year <= MAX_YEAR:
+        return None
+    return gettext("Lịch làm việc chỉ tính được cho các năm từ %(first)s đến %(last)s.") % {
+        "first": MIN_YEAR, "last": MAX_YEAR}
 
 
 def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:

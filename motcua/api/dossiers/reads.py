@@ -47,7 +47,6 @@ from motcua.dossiers.models import (
     Status,
 )
 from motcua.dossiers.presentation import file_response, timeline
-from motcua.worktime.core import MAX_YEAR, MIN_YEAR
 
 # ------------------------------------------------------------------------------ reads
 
@@ -95,12 +94,8 @@ def export_dossiers(request: HttpRequest, filters: Query[ExportFilters]) -> Http
     if filters.end < filters.start or (filters.end - filters.start).days > 366:
         message = gettext("Khoảng thời gian xuất phải từ ngày bắt đầu đến ngày kết thúc, tối đa một năm.")
         raise ApiError("validation_error", message, 422, {"end": [message]})
-    # Timeliness is measured with the working calendar; past its last year the period's end
-    # (the day after `end`) may not even exist (9999-12-31: OverflowError, a 500).
-    if not (MIN_YEAR <= filters.start.year and filters.end.year <= MAX_YEAR):
-        message = gettext("Lịch làm việc chỉ tính được cho các năm từ %(first)s đến %(last)s.") % {
-            "first": MIN_YEAR, "last": MAX_YEAR}
-        raise ApiError("validation_error", message, 422, {"end": [message]})
+    if (problem := export.outside_calendar(filters.start, filters.end)) is not None:
+        raise ApiError("validation_error", problem, 422, {"end": [problem]})
     agency = None if (user.is_superuser or user.role == Role.SYSTEM_ADMIN) else user.agency
     out = io.BytesIO()
     export.write(filters.format, export.rows(filters.start, filters.end, agency), out)

@@ -14,7 +14,7 @@ from motcua.agencies.models import Agency
 from motcua.core.cli import BadInput, parse_date, to_json
 from motcua.dossiers import anchor, audit, export, files, slips, sweeps
 from motcua.dossiers.models import Dossier
-from motcua.worktime.core import MAX_YEAR, MIN_YEAR, parse_datetime
+from motcua.worktime.core import parse_datetime
 
 
 def _agency(code: str | None) -> Agency | None:
@@ -167,9 +167,8 @@ class Command(BaseCommand):
         start, end = parse_date(options["start"]), parse_date(options["end"])
         if end < start:
             raise BadInput(_("Ngày kết thúc phải sau ngày bắt đầu."))
-        if not (MIN_YEAR <= start.year and end.year <= MAX_YEAR):  # 9999-12-31 overflowed
-            raise BadInput(_("Lịch làm việc chỉ tính được cho các năm từ %(first)s đến %(last)s.")
-                           % {"first": MIN_YEAR, "last": MAX_YEAR})
+        if (problem := export.outside_calendar(start, end)) is not None:
+            raise BadInput(problem)
         rows = export.rows(start, end, _agency(options["agency"]))
         output: Path | None = options["output"]
         if output is None:
