@@ -1,0 +1,89 @@
+"""Session 13, field by field: everyday words for social insurance benefits
+(maternity told by a miscarriage or a husband whose wife gave birth, a sick child, the funeral
+allowance, a pension drawn by someone else, elsewhere, into a bank account or left undrawn), the
+social insurance book, health insurance a household buys, people with merits, a motorbike bought
+new or second hand, a household business closed, moved or taxed, and cooperatives. The catalog
+writes several of these with abbreviations ("TNLĐ, BNN", "DSPHSK", "sổ BHXH") that a citizen never
+types. Questions here are in no eval file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from motcua.assistant import knowledge
+from motcua.catalog import search as catalog_search
+from motcua.catalog.search import synonyms
+
+CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
+
+
+def test_everyday_readings_of_session_13() -> None:
+    rules = synonyms().rules
+    # The index spells "BHXH" out: a reading of the social insurance book says it in words,
+    # and "sổ bhxh" reads like "sổ bảo hiểm xã hội" in every rule that names it.
+    book = tuple("cap lai doi dieu chinh thong tin tren so bao hiem xa hoi the bao hiem y te".split())
+    assert book in rules[("gop", "so", "bao", "hiem", "xa", "hoi")]
+    assert rules[("mat", "so", "bhxh")] == rules[("mat", "so", "bao", "hiem", "xa", "hoi")]
+    # The catalog spells "liệt sỹ" with y.
+    assert rules[("liet", "si")] == (("liet", "sy"),)
+    assert ("tro", "cap", "nghi", "dsphsk") in rules[("duong", "suc", "sau", "sinh")]
+
+
+def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
+    from motcua.assistant.services import ask
+    from motcua.catalog.importer import import_catalog
+
+    import_catalog(CATALOG_FILE, progress=False)
+    catalog_search.invalidate()
+    knowledge.invalidate()
+    for question, codes in (
+        # Maternity: the benefit named by what happened, a husband whose wife gave birth.
+        ("làm tiền sinh con của bảo hiểm cần những gì", {"2.000693"}),
+        ("sảy thai có được hưởng bảo hiểm không làm thế nào", {"2.000693"}),
+        ("chong co duoc tien bao hiem khi vo sinh khong", {"2.000693"}),
+        # Sick pay: a sick child, sick pay of social insurance.
+        ("con ốm phải nghỉ trông con thì xin tiền bảo hiểm thế nào", {"1.001667"}),
+        ("nghi om dau huong bhxh can giay ra vien khong", {"1.001667"}),
+        # The funeral allowance, for a pensioner or a contributor who died.
+        ("tien tro cap mai tang phi cua bhxh lam the nao", {"2.000821"}),
+        ("bo toi dang dong bhxh thi mat, gia dinh duoc nhan tro cap mai tang khong", {"2.000821"}),
+        # "DSPHSK": rest to recover after a birth.
+        ("nghỉ dưỡng sức sau sinh có được tiền không", {"1.001598"}),
+        # A pension drawn elsewhere, by a child, into a bank account, left undrawn at death.
+        ("chuyển chỗ nhận lương hưu từ hà nội về lạng sơn", {"1.001742"}),
+        ("bố già yếu không đi lĩnh lương hưu được, con lĩnh hộ thế nào", {"1.001601"}),
+        ("doi sang nhan luong huu qua the atm", {"2.000740"}),
+        ("bố mất còn mấy tháng lương hưu chưa lĩnh thì làm sao nhận", {"2.000717"}),
+        # "TNLĐ, BNN": an occupational disease.
+        ("bị bệnh nghề nghiệp do làm ở mỏ đá được hưởng chế độ gì", {"1.001632"}),
+        # Contributions for one's workers; the book written wrong or held twice.
+        ("công ty mới mở đăng ký đóng bảo hiểm cho công nhân thế nào", {"1.002051"}),
+        ("sổ bảo hiểm xã hội ghi sai ngày sinh sửa ở đâu", {"1.002759"}),
+        ("gộp sổ bảo hiểm xã hội vì có hai sổ", {"1.002759"}),
+        # Health insurance a household buys; the place of first care.
+        ("mua bảo hiểm y tế tự nguyện cho cả nhà ở đâu", {"1.001939"}),
+        ("doi noi kham chua benh ban dau bhyt", {"1.002438", "1.001294", "1.002759"}),
+        # People with merits.
+        ("xin hưởng chế độ thương binh của công an", {"1.004089"}),
+        ("cán bộ công an bị bệnh binh xin trợ cấp", {"1.004198"}),
+        # A motorbike bought new or second hand.
+        ("xe may moi mua lam cavet mat bao lau", {"1.013067", "1.012575"}),
+        ("mua lại chiếc xe máy cũ của hàng xóm thì sang tên thế nào", {"1.013076"}),
+        # A household business closed, moved, taxed, hit by a fire.
+        ("không bán nữa muốn đóng giấy phép kinh doanh hộ cá thể", {"1.001266"}),
+        ("chuyển quán sang địa chỉ khác thì sửa giấy phép kinh doanh thế nào", {"2.000720"}),
+        ("hộ kinh doanh nộp thuế thế nào", {"1.011022"}),
+        ("cửa hàng bị cháy xin giảm thuế", {"3.000083"}),
+        # Cooperatives.
+        ("muốn thành lập hợp tác xã nông nghiệp cần mấy người", {"1.005280"}),
+        ("hợp tác xã đổi tên thì đăng ký thế nào", {"1.005277"}),
+    ):
+        answer = ask(question)
+        assert answer.confident and answer.sources[0].code in codes, (question, answer.sources)
+    # A sick child without leave from work asks no procedure; renting a house out without tax
+    # asks none either.
+    assert not ask("con bị sốt cao thì uống thuốc gì").confident
+    assert not ask("cho thuê nhà nên lấy giá bao nhiêu một tháng").confident
