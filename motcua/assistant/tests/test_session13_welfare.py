@@ -50,6 +50,8 @@ def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
         ("tien tro cap mai tang phi cua bhxh lam the nao", {"2.000821"}),
         # "DSPHSK": rest to recover after a birth.
         ("nghỉ dưỡng sức sau sinh có được tiền không", {"1.001598"}),
+        # Twelve months without contributions: the lump sum.
+        ("đủ 12 tháng không đóng bảo hiểm rồi thì rút được chưa", {"1.001613"}),
         # A pension drawn elsewhere, by a child, into a bank account, left undrawn at death.
         ("chuyển chỗ nhận lương hưu từ hà nội về lạng sơn", {"1.001742"}),
         ("bố già yếu không đi lĩnh lương hưu được, con lĩnh hộ thế nào", {"1.001601"}),
@@ -79,6 +81,9 @@ def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
         ("đổi tên cửa hàng trên giấy phép kinh doanh", {"2.000720"}),
         ("hộ kinh doanh nộp thuế thế nào", {"1.011022"}),
         ("cửa hàng bị cháy xin giảm thuế", {"3.000083"}),
+        ("cửa hàng nghỉ tết một tháng có phải báo tạm ngừng không", {"1.001570"}),
+        # Quitting drugs at home is registered at the commune (not a provider's licence).
+        ("nghiện ma túy muốn tự cai nghiện tại gia đình phải đăng ký ở xã", {"3.000527"}),
         # Cooperatives.
         ("hợp tác xã đổi tên thì đăng ký thế nào", {"1.005277"}),
         ("tổ hợp tác giải tán thì báo ở đâu", {"2.002228", "2.002642"}),
