@@ -77,14 +77,14 @@ INBOX_SEARCHES_KEY = "motcua_desk_inbox_searches"
 INBOX_FILTERS = ("box", "status", "due", "procedure", "channel", "sort")
 
 
-def _searched(request: HttpRequest) -> HttpResponse:
-    """The posted search form: its term kept in the session, the filters in the URL with the token."""
+def _searched(request: HttpRequest, sent: QueryDict) -> HttpResponse:
+    """The search form: its term kept in the session, the filters in the URL with the token."""
     params = QueryDict(mutable=True)
-    for name in INBOX_FILTERS:
-        value = request.POST.get(name, "")
+    for name in (*INBOX_FILTERS, "page"):
+        value = sent.get(name, "")
         if value:
             params[name] = value[:200]
-    term = request.POST.get("q", "").strip()[:200]
+    term = sent.get("q", "").strip()[:200]
     if term:
         token = secrets.token_urlsafe(8)
         searches = dict(list(request.session.get(INBOX_SEARCHES_KEY, {}).items())[-9:])
@@ -98,7 +98,11 @@ def _searched(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inbox(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        return _searched(request)
+        return _searched(request, request.POST)
+    if "q" in request.GET:
+        # A link or bookmark from before the form posted: its term moves to the session at once,
+        # so the page's own links (pages, sort) never carry it again.
+        return _searched(request, request.GET)
     user: Any = request.user
     boxes = boxes_for(user)
     keys = [b.key for b in boxes]
