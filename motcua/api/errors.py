@@ -58,6 +58,10 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "forbidden": 403,
     "forbidden_role": 403,
     "not_found": 404,
+    # A one-time submission key used already: the endpoints answer with the first dossier; a
+    # key sent again with another request is refused (the IETF Idempotency-Key draft: 422).
+    "already_submitted": 409,
+    "submission_key_reused": 422,
     # What was sent: a field is missing or wrong.
     "validation_error": 422,
     "reason_required": 422,

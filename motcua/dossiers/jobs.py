@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from motcua.dossiers import anchor, audit, files, sweeps
+from motcua.dossiers.services import keys
 
 
 class NeedsAttention(Exception):
@@ -61,3 +62,8 @@ def clean_files() -> dict[str, Any]:
         "removed": len(report.removed),
         "recent_orphans": len(report.recent_orphans),
     }
+
+
+def forget_submission_keys() -> dict[str, Any]:
+    """The one-time submission keys older than a day: a repeat a day later is a new request."""
+    return {"forgotten": keys.forget()}

@@ -48,6 +48,7 @@ def test_the_apps_register_the_periodic_work_nobody_has_to_type() -> None:
         "dossiers.seal-audit",
         "dossiers.verify-audit",
         "dossiers.clean-files",
+        "dossiers.forget-submission-keys",
         "portal.held-uploads",
         "notify.deliver",
         "notify.digest",
@@ -197,3 +198,4 @@ def test_the_broker_is_the_database_unless_redis_is_configured() -> None:
 def test_a_wrong_job_setting_stops_the_start(env: dict[str, str]) -> None:
     with pytest.raises(ImproperlyConfigured):
         jobs_settings(env, testing=False)
+
