@@ -22,6 +22,8 @@ from django.utils.translation import gettext, gettext_lazy
 from ninja import Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
+from motcua.core.logs import exception_name, safe_traceback
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
@@ -235,8 +237,10 @@ def _on_suspicious(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpR
 
 
 def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
-    """A bug: logged with its traceback (no request data), answered in the error format, in DEBUG too."""
-    logger.error("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
+    """A bug: logged with its traceback (no request data, no exception message: it may quote a
+    refused row's ID number), answered in the error format, in DEBUG too."""
+    logger.error("Unhandled error in %s %s: %s\n%s", request.method, request.path, exception_name(exc),
+                 safe_traceback(exc))
     return error_response(api, request, 500, "server_error",
                           gettext("Hệ thống gặp lỗi. Vui lòng thử lại sau hoặc liên hệ bộ phận một cửa."))
 

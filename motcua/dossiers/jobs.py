@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from motcua.dossiers import anchor, audit, files, sweeps
 from motcua.dossiers.services import keys
+from motcua.jobs.runner import JobAttention
 
 
-class NeedsAttention(Exception):
+class NeedsAttention(JobAttention):
     """The job ran, and found something a person must look at."""
 
 
