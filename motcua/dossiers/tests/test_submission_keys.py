@@ -136,3 +136,21 @@ def test_concurrent_receptions_with_one_key_create_one_dossier(live_world: World
     assert all(isinstance(r, AlreadySubmitted) and r.dossier.code == created[0]
                for r in results if r not in created), results
     assert Dossier.objects.count() == 1
+
+
+def test_a_twin_that_committed_first_is_answered_after_the_rollback(live_world: World) -> None:
+    """What the loser of a race meets on either database: its own INSERT of the key refused by the
+    unique constraint, inside its transaction; after the rollback it answers with the winner's dossier."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from motcua.dossiers.services import keys
+
+    world = live_world
+    first = _submit(world, SubmissionOnce("raced"))
+    with pytest.raises(AlreadySubmitted) as lost:
+        with keys.guarded(world.citizen, SubmissionOnce("raced")), transaction.atomic():
+            SubmissionKey.objects.create(account=world.citizen, key="raced", dossier=first,
+                                         created_at=timezone.now())
+    assert lost.value.dossier.pk == first.pk
+    assert SubmissionKey.objects.count() == 1
