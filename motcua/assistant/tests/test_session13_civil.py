@@ -59,6 +59,7 @@ def test_session_13_civil_status_questions_on_the_real_catalog(real_catalog: Non
         # A guardianship that ends; an abandoned child taken in.
         ("chau da du 18 tuoi, ba khong lam giam ho nua", {"1.004845"}),
         ("muon xin mot dua tre bi bo roi ve nuoi", {"2.001263"}),
+        ("chau mo coi ca bo me, chu ruot muon nhan nuoi", {"2.001263", "1.004837"}),
         # Nationality given up once and wanted back.
         ("truoc da thoi quoc tich, gio muon xin lai quoc tich viet nam", {"2.002038"}),
     ):
@@ -82,6 +83,25 @@ def test_session_13_residence_identity_and_justice_questions_on_the_real_catalog
         # Wrongly arrested: the State's liability; the commune police denounced.
         ("bi cong an bat nham, doi nha nuoc boi thuong", {"2.002165", "2.002192"}),
         ("cong an xa danh nguoi, toi muon to cao", {"1.004327", "1.003482"}),
+        # A registration in a rented house; an identity card with a wrong place of origin.
+        ("o nha thue lau nam muon nhap khau vao nha thue", {"1.004222"}),
+        ("can cuoc sai que quan, sua o dau", {"1.012564"}),
+    ):
+        answer = ask(question)
+        assert answer.confident and answer.sources[0].code in codes, (question, answer.sources[:3])
+
+
+def test_session_13_certification_questions_on_the_real_catalog(real_catalog: None) -> None:
+    from motcua.assistant.services import ask
+
+    for question, codes in (
+        # A CV certified at the commune is a certified signature, not a judicial record.
+        ("ký xác nhận lý lịch ở xã để đi làm", {"2.000884"}),
+        ("xac nhan so yeu ly lich o xa", {"2.000884"}),
+        # A gift contract certified; a certified contract undone; one typed wrong.
+        ("bo me cho con nha dat, lam hop dong tang cho o xa", {"2.001035"}),
+        ("huy hop dong chuyen nhuong dat da ky o xa", {"2.000913"}),
+        ("hop dong chung thuc bi sai ten, sua lai", {"2.000927"}),
     ):
         answer = ask(question)
         assert answer.confident and answer.sources[0].code in codes, (question, answer.sources[:3])
