@@ -80,6 +80,8 @@ def test_session_13_residence_identity_and_justice_questions_on_the_real_catalog
         ("cccd het han o tuoi 40 thi doi o dau", {"2.001195", "1.014064"}),
         ("kích hoạt định danh mức 2 cho bố mẹ già ở đâu", {"3.000228"}),
         ("dang ky vneid muc 2", {"3.000228"}),
+        # A card for a baby is the under-14 card.
+        ("lam can cuoc cho tre so sinh", {"1.014062", "1.012549"}),
         # Wrongly arrested: the State's liability; the commune police denounced.
         ("bi cong an bat nham, doi nha nuoc boi thuong", {"2.002165", "2.002192"}),
         ("cong an xa danh nguoi, toi muon to cao", {"1.004327", "1.003482"}),
