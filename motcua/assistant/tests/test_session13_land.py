@@ -58,6 +58,10 @@ def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
         ("sổ đỏ đứng tên cả hai vợ chồng, giờ muốn để một mình vợ đứng tên", {"1.013980"}),
         ("vo chong toi muon them ten vo vao so do", {"1.013980"}),
         ("bị mất sổ đỏ, xin làm lại", {"1.012786"}),
+        ("lam giay to dat cho phan dat nha nuoc giao tu nam 1995", {"1.013978"}),
+        # Land given but not yet registered to the child, the parents since dead: a change of
+        # holder, not a death to register.
+        ("đất bố mẹ cho nhưng chưa sang tên, bố mẹ mất rồi thì làm sao", {"1.013831"}),
         ("vay xong tra het no roi lam thu tuc giai chap so do", {"1.011443"}),
         ("tat toan khoan vay roi muon rut so do ve", {"1.011443"}),
         # building, housing
