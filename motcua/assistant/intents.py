@@ -64,6 +64,19 @@ CUES: dict[str, tuple[str, ...]] = {
         "giay gi",
         "ho so de",
         "ho so can",
+        # "which kinds of paper", "what things" ("phải có những loại giấy nào", "cần cái gì")
+        "loai giay nao",
+        "loai giay to nao",
+        "nhung loai giay",
+        "giay nao",
+        "can cai gi",
+        "mang cai gi",
+        "nop cai gi",
+        "nhung cai gi",
+        "nhung thu gi",
+        "can nhung thu",
+        "nop gi",
+        "giay to can co",
     ),
     FEE: (
         "la bao nhieu",
@@ -85,6 +98,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "phi",
         "tien",
         "bao nhieu",
+        "gia bao nhieu",
+        "ton kem",
+        # how the fee is worked out ("phí thế nào", "tính phí ra sao"): a fee, not the steps
+        "tinh phi",
+        "phi the nao",
+        "phi nhu the nao",
+        "phi ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -105,6 +125,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "lau the",
         "xong",
         "co ket qua",
+        # a wait in weeks or months ("phải chờ mấy tuần", "mất mấy tháng", "mấy bữa")
+        "mat may tuan",
+        "mat may thang",
+        "het may tuan",
+        "het may thang",
+        "cho may tuan",
+        "cho may thang",
+        "cho may ngay",
+        "trong may tuan",
+        "trong may thang",
+        "may bua",
     ),
     WHERE: (
         "o dau",
@@ -132,6 +163,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "len tinh",
         "o xa hay",
         "cap nao",
+        # who to see ("nộp cho ai", "gặp ai"), where to go up to ("lên đâu nộp")
+        "nop cho ai",
+        "gap ai",
+        "lien he ai",
+        "len dau",
+        "ra dau",
+        "nop o",
     ),
     STEPS: (
         "trinh tu",
@@ -167,6 +205,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "den dau",
         "toi dau",
         "xong chua",
+        "xong roi chua",
         "co ket qua chua",
         "ket qua chua",
         "tra cuu ho so",
@@ -219,9 +258,10 @@ FILLER = (
 
 # "What should I do": an overview, not the steps ("tôi muốn tách hộ thì phải làm sao?"). Removed
 # before the other cues are looked for, so "làm sao" inside them is not read as a steps question.
+# "… thì làm sao" without "phải" asks how a thing is done ("muốn trả lại giấy phép thì làm sao"),
+# like "làm thế nào": a steps question, not one of these.
 OVERVIEW_CUES = (
     "phai lam sao",
-    "thi lam sao",
     "lam sao de",
     "lam sao bay gio",
     "phai lam gi",
@@ -278,7 +318,32 @@ ABBREVIATIONS = {
     "bnhieu": "bao nhieu",
     "fai": "phai",
     "pai": "phai",
+    "bnh": "bao nhieu",
+    "bgio": "bao gio",
+    "bjo": "bao gio",
+    "tnao": "the nao",
+    "lsao": "lam sao",
+    "sdt": "so dien thoai",
 }
+
+# "bn" is "bao nhiêu" ("hết bn tiền") and "bạn" ("bn ơi", "ở đâu vậy bn"): the friend at the
+# start, before a call word, or after the question's last particle.
+_BN_FRIEND_AFTER = frozenset("oi a nhe nha ah ak".split())
+_BN_FRIEND_BEFORE = frozenset("vay ha nhi nhe nha a ak ah khong ko k kg hok chua the oi roi r v z".split())
+
+# Words of the centre (and of people who moved north from there) typed without a second thought:
+# "mần" (làm), "chi" (gì), "răng" (sao), "mô" (đâu), "rứa" (thế), read on the folded question
+# with its punctuation, only at the end of a clause after the word they follow there, so "chi
+# phí", "chi trả", "quy mô", "mô tô" stay what they are.
+_CLAUSE_END = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:a|ha|nhe|nha|vay|rua|ri|khong|ko|k|the)\s*(?:[,.?!;:]|$))"
+_REGIONAL = (
+    (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|thu|la|lam|man|gom|co) chi" + _CLAUSE_END),
+     r"\1 gi"),
+    (re.compile(r"\b(lam|man|the|ra|thi) rang" + _CLAUSE_END), r"\1 sao"),
+    (re.compile(r"\b(o|di|nop|len|ra|tai|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
+    (re.compile(r"\bman (?=(?:giay|so|ho so|thu tuc|the|cccd|can cuoc|khai|lai|dang ky|sao|gi)\b)"), "lam "),
+    (re.compile(r"\s+rua(?=\s*(?:[,.?!;:]|$))"), ""),
+)
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
 # where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
@@ -347,6 +412,9 @@ _LOST_PAPER = re.compile(
 _SEND_TO = re.compile(
     r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
 )
+# Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
+# to file: upper-cased like the catalog's own words, so no "where" cue matches it.
+_SELLS_ONLINE = re.compile(r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b")
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -374,6 +442,11 @@ _ADVICE = _pattern(
 )
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
+)
+# What the citizen has no money to pay ("không đủ tiền đóng tiền đất", "không có tiền nộp phí"):
+# a hardship, not a question about the fee; taken out with the money it follows.
+_CANNOT_PAY = re.compile(
+    r"\b(?:khong|chua) (?:co|du) tien(?: de)? (?:dong|nop|tra)(?: (?:tien|phi|le phi))?\b"
 )
 
 # Money the citizen receives or gets back ("được nhà nước hỗ trợ tiền", "bảo hiểm trả lại tiền",
@@ -426,8 +499,25 @@ def _clean(text: str) -> str:
     return re.sub(r"[^a-z0-9.\-\s]", " ", text)
 
 
+def _regional(folded: str) -> str:
+    """The centre's question words written the common way (`_REGIONAL`)."""
+    for pattern, replacement in _REGIONAL:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def _expand(folded: str) -> str:
-    return " ".join(ABBREVIATIONS.get(t, t) for t in folded.split())
+    tokens = folded.split()
+    out = []
+    for i, token in enumerate(tokens):
+        if token == "bn":
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            before = tokens[i - 1] if i else ""
+            friend = not before or after in _BN_FRIEND_AFTER or before in _BN_FRIEND_BEFORE
+            out.append("ban" if friend else "bao nhieu")
+            continue
+        out.append(ABBREVIATIONS.get(token, token))
+    return " ".join(out)
 
 
 def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -503,8 +593,10 @@ _AMBIGUOUS_CUES = {"tien": FEE, "phi": FEE, "ly": LEGAL}
 _FEE_BEFORE = frozenset("mat het ton dong nop tra thu le chi mien bao nhieu co phai duoc".split())
 # Words after them that keep the question a fee question ("mất tiền không", "phí bao nhiêu").
 _FEE_AFTER = frozenset("khong ko gi bao nhieu the a ha nhi chua la het thi va hay o nop dong ra".split())
-# Words after "xong" that keep it a question ("xong chưa", "xong không").
-_XONG_AFTER = frozenset("chua khong nhi a chu roi ha het ko".split())
+# Words after "xong" that keep it a question ("xong chưa", "xong không"). "xong rồi" is a thing
+# done ("xây xong rồi", "thỏa thuận xong rồi"), unless a question word follows ("xong rồi chưa").
+_XONG_AFTER = frozenset("chua khong nhi a chu ha het ko".split())
+_XONG_ROI_ASKS = frozenset("chua a ha nhi ak ah khong ko".split())
 _XONG_BEFORE = frozenset("thi moi se lau nao gio khi".split())
 # Every cue phrase, to tell "tiền" of "tiến độ" (a status cue) from "tiền" of "tiền thuế".
 _CUE_TEXT = " " + " | ".join(c for cues in CUES.values() for c in cues) + " "
@@ -547,7 +639,11 @@ def _protect_catalog_words(text: str) -> str:
         before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token == "xong":
-            if after and after not in _XONG_AFTER and before not in _XONG_BEFORE:
+            if after == "roi":
+                asks = i + 2 < len(tokens) and tokens[i + 2] in _XONG_ROI_ASKS
+                if not asks and before not in _XONG_BEFORE:
+                    tokens[i] = token.upper()
+            elif after and after not in _XONG_AFTER and before not in _XONG_BEFORE:
                 tokens[i] = token.upper()
             continue
         if token not in _AMBIGUOUS_CUES:
@@ -565,7 +661,9 @@ def _protect_catalog_words(text: str) -> str:
         pairs = _phrase_pairs()
         with_after = bool(after) and (index.df(f"{token} {after}") > 0 or (token, after) in pairs)
         with_before = bool(before) and (index.df(f"{before} {token}") > 0 or (before, token) in pairs)
-        if (with_after and after not in _FEE_AFTER) or (with_before and before not in _FEE_BEFORE):
+        # "bao" asks only in "bao nhiêu": "phí bảo trì", "phí bảo vệ môi trường" name a payment.
+        after_asks = after in _FEE_AFTER and (after != "bao" or tokens[i + 2 : i + 3] == ["nhieu"])
+        if (with_after and not after_asks) or (with_before and before not in _FEE_BEFORE):
             tokens[i] = token.upper()
     return " ".join(tokens)
 
@@ -630,7 +728,7 @@ def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
-    folded = _expand(" ".join(_clean(fold(question)).split()))
+    folded = _expand(" ".join(_clean(_regional(fold(question.replace("mần", "làm").replace("Mần", "Làm")))).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
     folded = _SEND_TO.sub(r"\1 o dau", folded)
@@ -640,8 +738,9 @@ def analyse(question: str) -> Analysis:
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
-    without_code = _OWN_MONEY.sub(" ", without_code)
+    without_code = _OWN_MONEY.sub(" ", _CANNOT_PAY.sub(" ", without_code))
     without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
+    without_code = _SELLS_ONLINE.sub(lambda m: m.group(0).upper(), without_code)
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
