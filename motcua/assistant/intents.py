@@ -728,7 +728,9 @@ def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
-    folded = _expand(" ".join(_clean(_regional(fold(question.replace("mần", "làm").replace("Mần", "Làm")))).split()))
+    # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
+    spoken = re.sub(r"\bmần\b", "làm", question, flags=re.IGNORECASE)
+    folded = _expand(" ".join(_clean(_regional(fold(spoken))).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
     folded = _SEND_TO.sub(r"\1 o dau", folded)
