@@ -77,6 +77,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "can nhung thu",
         "nop gi",
         "giay to can co",
+        "gom gi",
+        "gom cac giay",
+        # how many sets ("nộp mấy bộ hồ sơ")
+        "may bo",
+        "bao nhieu bo",
     ),
     FEE: (
         "la bao nhieu",
@@ -105,6 +110,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "phi the nao",
         "phi nhu the nao",
         "phi ra sao",
+        # how an amount is worked out ("phí trước bạ tính thế nào", "tiền sử dụng đất tính ra sao")
+        "tinh the nao",
+        "tinh nhu the nao",
+        "tinh ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -170,6 +179,21 @@ CUES: dict[str, tuple[str, ...]] = {
         "len dau",
         "ra dau",
         "nop o",
+        "gui ai",
+        "gui cho ai",
+        # a choice between two offices ("tới ủy ban xã hay tới thôn", "xã hay huyện")
+        "uy ban xa hay",
+        "ubnd xa hay",
+        "ra xa hay",
+        "len xa hay",
+        "toi xa hay",
+        "den xa hay",
+        "xa hay huyen",
+        "xa hay tinh",
+        "xa hay thon",
+        "thon hay xa",
+        "huyen hay tinh",
+        "huyen hay xa",
     ),
     STEPS: (
         "trinh tu",
@@ -329,6 +353,8 @@ ABBREVIATIONS = {
 # "bn" is "bao nhiêu" ("hết bn tiền") and "bạn" ("bn ơi", "ở đâu vậy bn"): the friend at the
 # start, before a call word, or after the question's last particle.
 _BN_FRIEND_AFTER = frozenset("oi a nhe nha ah ak".split())
+# What an amount counts ("bn ngày", "bn tiền"): "bao nhiêu" whatever comes before; "bn lâu" is "bao lâu".
+_BN_AMOUNT_AFTER = frozenset("tien ngay lau thang tuan nam lan ban bo trieu nghin ngan dong k".split())
 _BN_FRIEND_BEFORE = frozenset("vay ha nhi nhe nha a ak ah khong ko k kg hok chua the oi roi r v z".split())
 
 # Words of the centre (and of people who moved north from there) typed without a second thought:
@@ -412,9 +438,18 @@ _LOST_PAPER = re.compile(
 _SEND_TO = re.compile(
     r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
 )
+# Where to go to do it ("thì đến đâu làm", "phải tới đâu"): a place, not how far a dossier has got.
+_GO_TO = re.compile(
+    r"\b(thi|phai|can|nen|se|di) (?:den|toi) dau\b(?! (?:roi|chua)\b)"
+    r"|\b(?:den|toi) dau (?=(?:lam|nop|xin|hoi|dang ky|de)\b)"
+)
 # Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
 # to file: upper-cased like the catalog's own words, so no "where" cue matches it.
-_SELLS_ONLINE = re.compile(r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b")
+_SELLS_ONLINE = re.compile(
+    r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b"
+    # a computer ("máy tính") is no amount worked out ("tính thế nào")
+    r"|\bmay tinh\b"
+)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -514,7 +549,10 @@ def _expand(folded: str) -> str:
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
             friend = not before or after in _BN_FRIEND_AFTER or before in _BN_FRIEND_BEFORE
-            out.append("ban" if friend else "bao nhieu")
+            if after in _BN_AMOUNT_AFTER:
+                out.append("bao" if after == "lau" else "bao nhieu")
+            else:
+                out.append("ban" if friend else "bao nhieu")
             continue
         out.append(ABBREVIATIONS.get(token, token))
     return " ".join(out)
@@ -734,6 +772,7 @@ def analyse(question: str) -> Analysis:
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
     folded = _SEND_TO.sub(r"\1 o dau", folded)
+    folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""

@@ -124,3 +124,30 @@ def test_session_13_intents_on_the_real_catalog(db: Any) -> None:
         answer = ask(question)
         assert answer.confident and answer.sources[0].code == code, (question, answer.sources)
         assert answer.intents == asked, (question, answer.intents)
+
+
+def test_bn_before_what_it_counts_is_an_amount_and_bn_lau_how_long(db: Any) -> None:
+    assert _asked("mat the bhyt lam lai mat bn lau") == {"time"}
+    assert _asked("lam lai cccd het bn ngay vay bn") == {"time"}
+    assert intents._expand("ko bn tien") == "khong bao nhieu tien"
+
+
+def test_what_a_dossier_holds_and_how_many_sets_are_a_documents_question(db: Any) -> None:
+    assert _asked("hs dang ky ho kinh doanh gom j") == {"documents"}
+    assert _asked("ho so xin cap phep khai thac khoang san thi phai nop may bo") == {"documents"}
+
+
+def test_how_an_amount_is_worked_out_is_a_fee_question_a_computer_is_not(db: Any) -> None:
+    assert _asked("dang ky xe thi phi truoc ba tinh the nao") == {"fee"}
+    assert _asked("tien su dung dat khi chuyen muc dich tinh ra sao") == {"fee"}
+    assert "fee" not in _asked("cai phan mem ke toan vao may tinh nhu the nao")
+
+
+def test_who_to_send_to_and_where_to_go_are_places_not_progress(db: Any) -> None:
+    assert _asked("xin phép sửa nhà thì làm đơn gửi ai") == {"where"}
+    assert _asked("cho hoi muon xin xac nhan ho ngheo thi toi uy ban xa hay toi thon") == {"where"}
+    assert _asked("đổi bằng lái xe hết hạn thì đến đâu làm") == {"where"}
+    assert _asked("muon dang ky nuoi con nuoi thi phai toi dau") == {"where"}
+    # How far a dossier has got is still its status.
+    assert _asked("ho so cua toi den dau roi") == {"status"}
+    assert _asked("ho so nop thang truoc gio toi dau roi a") == {"status"}
