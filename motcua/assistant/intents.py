@@ -194,6 +194,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "thon hay xa",
         "huyen hay tinh",
         "huyen hay xa",
+        "o thon hay",
+        "hay o xa",
+        "hay ra xa",
+        "hay o huyen",
+        "hay len huyen",
+        "hay o tinh",
+        "hay len tinh",
     ),
     STEPS: (
         "trinh tu",
@@ -230,6 +237,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "toi dau",
         "xong chua",
         "xong roi chua",
+        # a dossier already filed ("tôi đã nộp hồ sơ tách thửa, bao giờ có kết quả")
+        "da nop ho so",
+        "nop ho so roi",
+        "ho so nop roi",
+        "van chua co ket qua",
+        "chua thay ket qua",
+        "van chua xong",
         "co ket qua chua",
         "ket qua chua",
         "tra cuu ho so",
@@ -442,6 +456,11 @@ _SEND_TO = re.compile(
 _GO_TO = re.compile(
     r"\b(thi|phai|can|nen|se|di) (?:den|toi) dau\b(?! (?:roi|chua)\b)"
     r"|\b(?:den|toi) dau (?=(?:lam|nop|xin|hoi|dang ky|de)\b)"
+)
+# A bare "hồ sơ" / "giấy tờ" in a list of what is asked ("cấp sổ đỏ: hồ sơ, lệ phí, thời gian?",
+# "kết hôn - giấy tờ - phí"): the documents, like "giấy tờ gì". Read with the punctuation.
+_LISTED_PAPERS = re.compile(
+    r"(?:(?<=[,;:+/-])|^)\s*(?:ho so|giay to|thanh phan ho so)\s*(?=[,;:+/?.-]|$)"
 )
 # Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
 # to file: upper-cased like the catalog's own words, so no "where" cue matches it.
@@ -659,9 +678,12 @@ def _protect_noun_cues(tokens: list[str]) -> None:
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         before = tokens[i - 1] if i else ""
         index = index or get_index()
-        if (after and after not in _NOUN_CUE_AFTER and index.df(f"{tokens[i + 1]} {after}") > 0) or (
-            before == "co" and index.df(f"co {tokens[i]}") > 0
-        ):
+        # "thời gian sử dụng đất" is the catalog's "thời hạn sử dụng đất" in everyday words.
+        seconds = {tokens[i + 1], "han"} if tokens[i] == "thoi" else {tokens[i + 1]}
+        named = bool(after) and after not in _NOUN_CUE_AFTER and any(
+            index.df(f"{word} {after}") > 0 for word in seconds
+        )
+        if named or (before == "co" and index.df(f"co {tokens[i]}") > 0):
             tokens[i], tokens[i + 1] = tokens[i].upper(), tokens[i + 1].upper()
 
 
@@ -768,7 +790,8 @@ def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
     spoken = re.sub(r"\bmần\b", "làm", question, flags=re.IGNORECASE)
-    folded = _expand(" ".join(_clean(_regional(fold(spoken))).split()))
+    folded = _LISTED_PAPERS.sub(" giay to gi ", _regional(fold(spoken)))
+    folded = _expand(" ".join(_clean(folded).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
     folded = _SEND_TO.sub(r"\1 o dau", folded)
@@ -789,8 +812,12 @@ def analyse(question: str) -> Analysis:
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]
-    elif DUE_TODAY in intents:
+    elif DUE_TODAY in intents and re.search(r"\b(?:ho so|viec|hom nay)\b", without_code):
         intents = [DUE_TODAY]  # an officer's question (the desk page); citizens get no list
+    elif DUE_TODAY in intents:
+        # Not about dossiers: "khai sinh quá hạn", "giấy phép đến hạn" name what the question is about.
+        intents.remove(DUE_TODAY)
+        spans = [span for span in spans if span[2] != DUE_TODAY]
     # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
     if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
         intents.remove(FEE)

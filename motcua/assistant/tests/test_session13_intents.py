@@ -151,3 +151,36 @@ def test_who_to_send_to_and_where_to_go_are_places_not_progress(db: Any) -> None
     # How far a dossier has got is still its status.
     assert _asked("ho so cua toi den dau roi") == {"status"}
     assert _asked("ho so nop thang truoc gio toi dau roi a") == {"status"}
+
+
+def test_a_bare_paper_word_in_a_list_of_asks_is_the_documents(db: Any) -> None:
+    assert _asked("cap so do lan dau: ho so, le phi, thoi gian?") == {"documents", "fee", "time"}
+    assert _asked("thu tuc ket hon - giay to - phi - thoi gian") == {"documents", "fee", "time"}
+
+
+def test_a_choice_between_a_hamlet_and_the_commune_is_a_where_question(db: Any) -> None:
+    assert _asked("xin so ho ngheo o thon hay o xa") == {"where"}
+
+
+def test_late_or_due_is_the_topic_unless_dossiers_are_asked_about(db: Any) -> None:
+    late = intents.analyse("dang ky khai sinh qua han thi bi phat bao nhieu tien")
+    assert late.intents == ("fee",) and "qua han" in late.topic
+    assert _asked("giay phep kinh doanh ruou den han thi gia han o dau") == {"where"}
+    # The desk's questions.
+    assert _asked("ho so nao cua toi den han hom nay") == {"due_today"}
+    assert _asked("co ho so nao qua han khong") == {"due_today"}
+
+
+def test_a_dossier_already_filed_is_a_status_question(db: Any) -> None:
+    assert _asked("toi da nop ho so tach thua, bao gio co ket qua") == {"status"}
+
+
+def test_time_of_use_of_land_is_the_topic_on_the_real_catalog(db: Any) -> None:
+    from motcua.catalog.importer import import_catalog
+
+    import_catalog(CATALOG_FILE, progress=False)
+    catalog_search.invalidate()
+    # "thời gian sử dụng đất" is the catalog's "thời hạn sử dụng đất": no time question.
+    use = intents.analyse("xin gia han thoi gian su dung dat o dau")
+    assert use.intents == ("where",) and "thoi gian su dung dat" in use.topic
+    assert _asked("gia han su dung dat mat thoi gian bao lau") == {"time"}
