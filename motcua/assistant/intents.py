@@ -380,7 +380,8 @@ _REGIONAL = (
     (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|thu|la|lam|man|gom|co) chi" + _CLAUSE_END),
      r"\1 gi"),
     (re.compile(r"\b(lam|man|the|ra|thi) rang" + _CLAUSE_END), r"\1 sao"),
-    (re.compile(r"\b(o|di|nop|len|ra|tai|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
+    # not after "đi" ("đi mổ") or "tại" ("tại mỏ")
+    (re.compile(r"\b(o|nop|len|ra|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
     (re.compile(r"\bman (?=(?:giay|so|ho so|thu tuc|the|cccd|can cuoc|khai|lai|dang ky|sao|gi)\b)"), "lam "),
     (re.compile(r"\s+rua(?=\s*(?:[,.?!;:]|$))"), ""),
 )

@@ -34,6 +34,10 @@ def test_regional_question_words_read_as_the_common_ones(db: Any) -> None:
     assert chi_tra.intents == ("time",) and chi_tra.topic.startswith("chi tra")
     scale = intents.analyse("mo tiem tap hoa can dang ky quy mo nhu the nao")
     assert scale.intents == ("steps",) and "quy mo" in scale.topic
+    # "đi mổ" (surgery), "tại mỏ" (at the mine) are no "đi mô", "tại mô".
+    surgery = intents.analyse("bo toi phai di mo, ho so huong che do om dau gom gi")
+    assert surgery.intents == ("documents",) and "mo" in surgery.topic.split()
+    assert _asked("cong nhan bi tai nan tai mo, xin tro cap tai nan lao dong o dau") == {"where"}
 
 
 def test_bn_is_a_friend_at_the_ends_and_an_amount_after_a_verb(db: Any) -> None:
