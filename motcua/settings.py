@@ -522,9 +522,13 @@ def notify_settings(env: Mapping[str, str], email_host: str, testing: bool = Fal
 
 MOTCUA_NOTIFY = notify_settings(os.environ, os.environ.get("MOTCUA_EMAIL_HOST", ""), TESTING)
 
+# Logs carry codes, status codes, exception class names and our own ids, never personal data nor
+# the text of an exception or of another service's answer (motcua/core/logs.py): the filter is
+# the net for the records of Django and the libraries (a traceback keeps its frames, not its message).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_exception_text": {"()": "motcua.core.logs.NoExceptionText"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_exception_text"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")},
 }

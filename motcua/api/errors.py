@@ -22,6 +22,8 @@ from django.utils.translation import gettext, gettext_lazy
 from ninja import Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Throttled, ValidationError
 
+from motcua.core.logs import exception_name, safe_traceback
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
@@ -58,6 +60,10 @@ DOSSIER_ERROR_STATUS: dict[str, int] = {
     "forbidden": 403,
     "forbidden_role": 403,
     "not_found": 404,
+    # A one-time submission key used already: the endpoints answer with the first dossier; a
+    # key sent again with another request is refused (the IETF Idempotency-Key draft: 422).
+    "already_submitted": 409,
+    "submission_key_reused": 422,
     # What was sent: a field is missing or wrong.
     "validation_error": 422,
     "reason_required": 422,
@@ -231,8 +237,10 @@ def _on_suspicious(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpR
 
 
 def _on_unexpected(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
-    """A bug: logged with its traceback (no request data), answered in the error format, in DEBUG too."""
-    logger.error("Unhandled error in %s %s", request.method, request.path, exc_info=exc)
+    """A bug: logged with its traceback (no request data, no exception message: it may quote a
+    refused row's ID number), answered in the error format, in DEBUG too."""
+    logger.error("Unhandled error in %s %s: %s\n%s", request.method, request.path, exception_name(exc),
+                 safe_traceback(exc))
     return error_response(api, request, 500, "server_error",
                           gettext("Hệ thống gặp lỗi. Vui lòng thử lại sau hoặc liên hệ bộ phận một cửa."))
 

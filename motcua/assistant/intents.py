@@ -64,6 +64,24 @@ CUES: dict[str, tuple[str, ...]] = {
         "giay gi",
         "ho so de",
         "ho so can",
+        # "which kinds of paper", "what things" ("phải có những loại giấy nào", "cần cái gì")
+        "loai giay nao",
+        "loai giay to nao",
+        "nhung loai giay",
+        "giay nao",
+        "can cai gi",
+        "mang cai gi",
+        "nop cai gi",
+        "nhung cai gi",
+        "nhung thu gi",
+        "can nhung thu",
+        "nop gi",
+        "giay to can co",
+        "gom gi",
+        "gom cac giay",
+        # how many sets ("nộp mấy bộ hồ sơ")
+        "may bo",
+        "bao nhieu bo",
     ),
     FEE: (
         "la bao nhieu",
@@ -85,6 +103,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "phi",
         "tien",
         "bao nhieu",
+        "gia bao nhieu",
+        "ton kem",
+        # how the fee is worked out ("phí thế nào", "tính phí ra sao"): a fee, not the steps
+        "tinh phi",
+        "phi the nao",
+        "phi nhu the nao",
+        "phi ra sao",
+        # how an amount is worked out ("phí trước bạ tính thế nào", "tiền sử dụng đất tính ra sao")
+        "tinh the nao",
+        "tinh nhu the nao",
+        "tinh ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -105,6 +134,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "lau the",
         "xong",
         "co ket qua",
+        # a wait in weeks or months ("phải chờ mấy tuần", "mất mấy tháng", "mấy bữa")
+        "mat may tuan",
+        "mat may thang",
+        "het may tuan",
+        "het may thang",
+        "cho may tuan",
+        "cho may thang",
+        "cho may ngay",
+        "trong may tuan",
+        "trong may thang",
+        "may bua",
     ),
     WHERE: (
         "o dau",
@@ -132,6 +172,35 @@ CUES: dict[str, tuple[str, ...]] = {
         "len tinh",
         "o xa hay",
         "cap nao",
+        # who to see ("nộp cho ai", "gặp ai"), where to go up to ("lên đâu nộp")
+        "nop cho ai",
+        "gap ai",
+        "lien he ai",
+        "len dau",
+        "ra dau",
+        "nop o",
+        "gui ai",
+        "gui cho ai",
+        # a choice between two offices ("tới ủy ban xã hay tới thôn", "xã hay huyện")
+        "uy ban xa hay",
+        "ubnd xa hay",
+        "ra xa hay",
+        "len xa hay",
+        "toi xa hay",
+        "den xa hay",
+        "xa hay huyen",
+        "xa hay tinh",
+        "xa hay thon",
+        "thon hay xa",
+        "huyen hay tinh",
+        "huyen hay xa",
+        "o thon hay",
+        "hay o xa",
+        "hay ra xa",
+        "hay o huyen",
+        "hay len huyen",
+        "hay o tinh",
+        "hay len tinh",
     ),
     STEPS: (
         "trinh tu",
@@ -167,6 +236,14 @@ CUES: dict[str, tuple[str, ...]] = {
         "den dau",
         "toi dau",
         "xong chua",
+        "xong roi chua",
+        # a dossier already filed ("tôi đã nộp hồ sơ tách thửa, bao giờ có kết quả")
+        "da nop ho so",
+        "nop ho so roi",
+        "ho so nop roi",
+        "van chua co ket qua",
+        "chua thay ket qua",
+        "van chua xong",
         "co ket qua chua",
         "ket qua chua",
         "tra cuu ho so",
@@ -201,7 +278,8 @@ FILLER = (
     "thu tuc",
     "lam thu tuc",
     "cua toi",
-    "roi",
+    # not "rồi": folded it is also "rơi" ("đánh rơi sổ đỏ"); the single word is dropped with the
+    # other question words (WORD_FILLER) unless it belongs to one of the search's everyday phrases
     # when it happened says nothing about the procedure ("ông nội mất tuần trước")
     "hom qua",
     "hom kia",
@@ -219,9 +297,10 @@ FILLER = (
 
 # "What should I do": an overview, not the steps ("tôi muốn tách hộ thì phải làm sao?"). Removed
 # before the other cues are looked for, so "làm sao" inside them is not read as a steps question.
+# "… thì làm sao" without "phải" asks how a thing is done ("muốn trả lại giấy phép thì làm sao"),
+# like "làm thế nào": a steps question, not one of these.
 OVERVIEW_CUES = (
     "phai lam sao",
-    "thi lam sao",
     "lam sao de",
     "lam sao bay gio",
     "phai lam gi",
@@ -278,7 +357,35 @@ ABBREVIATIONS = {
     "bnhieu": "bao nhieu",
     "fai": "phai",
     "pai": "phai",
+    "bnh": "bao nhieu",
+    "bgio": "bao gio",
+    "bjo": "bao gio",
+    "tnao": "the nao",
+    "lsao": "lam sao",
+    "sdt": "so dien thoai",
 }
+
+# "bn" is "bao nhiêu" ("hết bn tiền") and "bạn" ("bn ơi", "ở đâu vậy bn"): the friend at the
+# start, before a call word, or after the question's last particle.
+_BN_FRIEND_AFTER = frozenset("oi a nhe nha ah ak".split())
+# What an amount counts ("bn ngày", "bn tiền"): "bao nhiêu" whatever comes before; "bn lâu" is "bao lâu".
+_BN_AMOUNT_AFTER = frozenset("tien ngay lau thang tuan nam lan ban bo trieu nghin ngan dong k".split())
+_BN_FRIEND_BEFORE = frozenset("vay ha nhi nhe nha a ak ah khong ko k kg hok chua the oi roi r v z".split())
+
+# Words of the centre (and of people who moved north from there) typed without a second thought:
+# "mần" (làm), "chi" (gì), "răng" (sao), "mô" (đâu), "rứa" (thế), read on the folded question
+# with its punctuation, only at the end of a clause after the word they follow there, so "chi
+# phí", "chi trả", "quy mô", "mô tô" stay what they are.
+_CLAUSE_END = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:a|ha|nhe|nha|vay|rua|ri|khong|ko|k|the)\s*(?:[,.?!;:]|$))"
+_REGIONAL = (
+    (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|thu|la|lam|man|gom|co) chi" + _CLAUSE_END),
+     r"\1 gi"),
+    (re.compile(r"\b(lam|man|the|ra|thi) rang" + _CLAUSE_END), r"\1 sao"),
+    # not after "đi" ("đi mổ") or "tại" ("tại mỏ")
+    (re.compile(r"\b(o|nop|len|ra|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
+    (re.compile(r"\bman (?=(?:giay|so|ho so|thu tuc|the|cccd|can cuoc|khai|lai|dang ky|sao|gi)\b)"), "lam "),
+    (re.compile(r"\s+rua(?=\s*(?:[,.?!;:]|$))"), ""),
+)
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
 # where the catalog uses them ("có yếu tố nước ngoài", "căn cước", "đề nghị", "làm việc").
@@ -347,6 +454,23 @@ _LOST_PAPER = re.compile(
 _SEND_TO = re.compile(
     r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
 )
+# Where to go to do it ("thì đến đâu làm", "phải tới đâu"): a place, not how far a dossier has got.
+_GO_TO = re.compile(
+    r"\b(thi|phai|can|nen|se|di) (?:den|toi) dau\b(?! (?:roi|chua)\b)"
+    r"|\b(?:den|toi) dau (?=(?:lam|nop|xin|hoi|dang ky|de)\b)"
+)
+# A bare "hồ sơ" / "giấy tờ" in a list of what is asked ("cấp sổ đỏ: hồ sơ, lệ phí, thời gian?",
+# "kết hôn - giấy tờ - phí"): the documents, like "giấy tờ gì". Read with the punctuation.
+_LISTED_PAPERS = re.compile(
+    r"(?:(?<=[,;:+/-])|^)\s*(?:ho so|giay to|thanh phan ho so)\s*(?=[,;:+/?.-]|$)"
+)
+# Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
+# to file: upper-cased like the catalog's own words, so no "where" cue matches it.
+_SELLS_ONLINE = re.compile(
+    r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b"
+    # a computer ("máy tính") is no amount worked out ("tính thế nào")
+    r"|\bmay tinh\b"
+)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -374,6 +498,11 @@ _ADVICE = _pattern(
 )
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
+)
+# What the citizen has no money to pay ("không đủ tiền đóng tiền đất", "không có tiền nộp phí"):
+# a hardship, not a question about the fee; taken out with the money it follows.
+_CANNOT_PAY = re.compile(
+    r"\b(?:khong|chua) (?:co|du) tien(?: de)? (?:dong|nop|tra)(?: (?:tien|phi|le phi))?\b"
 )
 
 # Money the citizen receives or gets back ("được nhà nước hỗ trợ tiền", "bảo hiểm trả lại tiền",
@@ -426,8 +555,28 @@ def _clean(text: str) -> str:
     return re.sub(r"[^a-z0-9.\-\s]", " ", text)
 
 
+def _regional(folded: str) -> str:
+    """The centre's question words written the common way (`_REGIONAL`)."""
+    for pattern, replacement in _REGIONAL:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def _expand(folded: str) -> str:
-    return " ".join(ABBREVIATIONS.get(t, t) for t in folded.split())
+    tokens = folded.split()
+    out = []
+    for i, token in enumerate(tokens):
+        if token == "bn":
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            before = tokens[i - 1] if i else ""
+            friend = not before or after in _BN_FRIEND_AFTER or before in _BN_FRIEND_BEFORE
+            if after in _BN_AMOUNT_AFTER:
+                out.append("bao" if after == "lau" else "bao nhieu")
+            else:
+                out.append("ban" if friend else "bao nhieu")
+            continue
+        out.append(ABBREVIATIONS.get(token, token))
+    return " ".join(out)
 
 
 def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -503,8 +652,10 @@ _AMBIGUOUS_CUES = {"tien": FEE, "phi": FEE, "ly": LEGAL}
 _FEE_BEFORE = frozenset("mat het ton dong nop tra thu le chi mien bao nhieu co phai duoc".split())
 # Words after them that keep the question a fee question ("mất tiền không", "phí bao nhiêu").
 _FEE_AFTER = frozenset("khong ko gi bao nhieu the a ha nhi chua la het thi va hay o nop dong ra".split())
-# Words after "xong" that keep it a question ("xong chưa", "xong không").
-_XONG_AFTER = frozenset("chua khong nhi a chu roi ha het ko".split())
+# Words after "xong" that keep it a question ("xong chưa", "xong không"). "xong rồi" is a thing
+# done ("xây xong rồi", "thỏa thuận xong rồi"), unless a question word follows ("xong rồi chưa").
+_XONG_AFTER = frozenset("chua khong nhi a chu ha het ko".split())
+_XONG_ROI_ASKS = frozenset("chua a ha nhi ak ah khong ko".split())
 _XONG_BEFORE = frozenset("thi moi se lau nao gio khi".split())
 # Every cue phrase, to tell "tiền" of "tiến độ" (a status cue) from "tiền" of "tiền thuế".
 _CUE_TEXT = " " + " | ".join(c for cues in CUES.values() for c in cues) + " "
@@ -529,9 +680,12 @@ def _protect_noun_cues(tokens: list[str]) -> None:
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         before = tokens[i - 1] if i else ""
         index = index or get_index()
-        if (after and after not in _NOUN_CUE_AFTER and index.df(f"{tokens[i + 1]} {after}") > 0) or (
-            before == "co" and index.df(f"co {tokens[i]}") > 0
-        ):
+        # "thời gian sử dụng đất" is the catalog's "thời hạn sử dụng đất" in everyday words.
+        seconds = {tokens[i + 1], "han"} if tokens[i] == "thoi" else {tokens[i + 1]}
+        named = bool(after) and after not in _NOUN_CUE_AFTER and any(
+            index.df(f"{word} {after}") > 0 for word in seconds
+        )
+        if named or (before == "co" and index.df(f"co {tokens[i]}") > 0):
             tokens[i], tokens[i + 1] = tokens[i].upper(), tokens[i + 1].upper()
 
 
@@ -547,7 +701,11 @@ def _protect_catalog_words(text: str) -> str:
         before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token == "xong":
-            if after and after not in _XONG_AFTER and before not in _XONG_BEFORE:
+            if after == "roi":
+                asks = i + 2 < len(tokens) and tokens[i + 2] in _XONG_ROI_ASKS
+                if not asks and before not in _XONG_BEFORE:
+                    tokens[i] = token.upper()
+            elif after and after not in _XONG_AFTER and before not in _XONG_BEFORE:
                 tokens[i] = token.upper()
             continue
         if token not in _AMBIGUOUS_CUES:
@@ -565,7 +723,9 @@ def _protect_catalog_words(text: str) -> str:
         pairs = _phrase_pairs()
         with_after = bool(after) and (index.df(f"{token} {after}") > 0 or (token, after) in pairs)
         with_before = bool(before) and (index.df(f"{before} {token}") > 0 or (before, token) in pairs)
-        if (with_after and after not in _FEE_AFTER) or (with_before and before not in _FEE_BEFORE):
+        # "bao" asks only in "bao nhiêu": "phí bảo trì", "phí bảo vệ môi trường" name a payment.
+        after_asks = after in _FEE_AFTER and (after != "bao" or tokens[i + 2 : i + 3] == ["nhieu"])
+        if (with_after and not after_asks) or (with_before and before not in _FEE_BEFORE):
             tokens[i] = token.upper()
     return " ".join(tokens)
 
@@ -630,18 +790,23 @@ def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
-    folded = _expand(" ".join(_clean(fold(question)).split()))
+    # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
+    spoken = re.sub(r"\bmần\b", "làm", question, flags=re.IGNORECASE)
+    folded = _LISTED_PAPERS.sub(" giay to gi ", _regional(fold(spoken)))
+    folded = _expand(" ".join(_clean(folded).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
     folded = _SEND_TO.sub(r"\1 o dau", folded)
+    folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
     without_code = _OVERVIEW.sub(" ", DOSSIER_CODE.sub(" ", folded))
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
-    without_code = _OWN_MONEY.sub(" ", without_code)
+    without_code = _OWN_MONEY.sub(" ", _CANNOT_PAY.sub(" ", without_code))
     without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
+    without_code = _SELLS_ONLINE.sub(lambda m: m.group(0).upper(), without_code)
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
@@ -649,8 +814,12 @@ def analyse(question: str) -> Analysis:
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]
-    elif DUE_TODAY in intents:
+    elif DUE_TODAY in intents and re.search(r"\b(?:ho so|viec|hom nay)\b", without_code):
         intents = [DUE_TODAY]  # an officer's question (the desk page); citizens get no list
+    elif DUE_TODAY in intents:
+        # Not about dossiers: "khai sinh quá hạn", "giấy phép đến hạn" name what the question is about.
+        intents.remove(DUE_TODAY)
+        spans = [span for span in spans if span[2] != DUE_TODAY]
     # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
     if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
         intents.remove(FEE)

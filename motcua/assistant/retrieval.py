@@ -152,7 +152,12 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
 # the question asks for ("đăng ký tạm trú" for "gia hạn tạm trú"). Folded.
 ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("gia han", frozenset({"gia han"}), frozenset({"gia han", "het han", "keo dai"})),
-    ("xoa", frozenset({"xoa", "huy"}), frozenset({"xoa", "huy", "cat", "bo", "tra phong"})),
+    # A mortgage released when the loan is paid off ("giải chấp", "tất toán", "rút sổ đỏ về") is
+    # its registration struck out ("Xóa đăng ký biện pháp bảo đảm …"), as is a debt paid in full.
+    ("xoa", frozenset({"xoa", "huy"}), frozenset(
+        {"xoa", "huy", "cat", "bo", "tra phong", "giai chap", "tat toan", "tra het no", "tra xong no",
+         "rut so do ve", "rut so ve", "lay so do ve", "lay so ve"}
+    )),
     ("cham dut", frozenset({"cham dut"}), frozenset(
         {"cham dut", "dong cua", "giai the", "nghi", "thoi", "dep", "huy", "ket thuc", "dung", "bo", "du 18"}
     )),

@@ -46,6 +46,7 @@ from motcua.desk.workspace import (
     scoped,
 )
 from motcua.dossiers import deadlines, digital, services
+from motcua.dossiers.forms import issue_submission_key
 from motcua.dossiers.models import Deadline, Dossier, Status
 from motcua.dossiers.presentation import available_slips, file_response, money, slip_response, timeline
 from motcua.dossiers.services import DossierError, Supplied
@@ -77,14 +78,14 @@ INBOX_SEARCHES_KEY = "motcua_desk_inbox_searches"
 INBOX_FILTERS = ("box", "status", "due", "procedure", "channel", "sort")
 
 
-def _searched(request: HttpRequest) -> HttpResponse:
-    """The posted search form: its term kept in the session, the filters in the URL with the token."""
+def _searched(request: HttpRequest, sent: QueryDict) -> HttpResponse:
+    """The search form: its term kept in the session, the filters in the URL with the token."""
     params = QueryDict(mutable=True)
-    for name in INBOX_FILTERS:
-        value = request.POST.get(name, "")
+    for name in (*INBOX_FILTERS, "page"):
+        value = sent.get(name, "")
         if value:
             params[name] = value[:200]
-    term = request.POST.get("q", "").strip()[:200]
+    term = sent.get("q", "").strip()[:200]
     if term:
         token = secrets.token_urlsafe(8)
         searches = dict(list(request.session.get(INBOX_SEARCHES_KEY, {}).items())[-9:])
@@ -98,7 +99,11 @@ def _searched(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def inbox(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        return _searched(request)
+        return _searched(request, request.POST)
+    if "q" in request.GET:
+        # A link or bookmark from before the form posted: its term moves to the session at once,
+        # so the page's own links (pages, sort) never carry it again.
+        return _searched(request, request.GET)
     user: Any = request.user
     boxes = boxes_for(user)
     keys = [b.key for b in boxes]
@@ -172,11 +177,16 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     requirements = list(version.requirements.all())
     form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None,
-                                           requirements=requirements)
+                                           requirements=requirements,
+                                           initial={"submission_key": issue_submission_key(user)})
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
     if request.method == "POST" and form.is_valid():
         dossier = _receive_at_counter(request, user, version, form)
+        if isinstance(dossier, services.AlreadySubmitted):
+            # Pressed twice (or the browser resent it): nothing new, the first dossier's page.
+            messages.info(request, dossier.message)
+            return redirect("desk:dossier", code=dossier.dossier.code)
         if dossier is not None:
             decision = form.cleaned_data["decision"]
             if decision == "refuse":
@@ -190,19 +200,22 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("desk:dossier", code=dossier.code)
     return render(request, "desk/counter_receive.html", {
         "form": form, "version": version, "procedure": version.procedure,
-    }, status=400 if form.errors else 200)
+    }, status=409 if form.key_refused else 400 if form.errors else 200)
 
 
 def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
-                        form: desk_forms.CounterReceptionForm) -> Dossier | None:
+                        form: desk_forms.CounterReceptionForm) -> Dossier | services.AlreadySubmitted | None:
     data = form.cleaned_data
+    once = form.once(user)
+    if form.key_refused:
+        return None
     applicant = form.applicant()
     request_text = data.get("request_text", "")
     try:
         if data["decision"] == "refuse":
             refused = services.refuse_new_dossier(user, version, applicant, data["refusal_reason"],
                                                   channel=ChannelKind.COUNTER, request=request_text,
-                                                  documents=form.documents())
+                                                  documents=form.documents(), once=once)
             link_serving_ticket(user, refused)  # the centre floor: the ticket served got its answer
             return refused
         # One service call: the dossier, exactly the documents ticked, their scans (and the
@@ -211,8 +224,10 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
             user, version, applicant, channel=ChannelKind.COUNTER, request=request_text,
             documents=form.documents(), files=form.scans(), result_delivery=data["result_delivery"],
             land_unit=form.land_unit(), sets=data["sets"],
-            forward=data["decision"] == "receive_and_forward",
+            forward=data["decision"] == "receive_and_forward", once=once,
         )
+    except services.AlreadySubmitted as repeat:
+        return repeat
     except DossierError as error:
         if not form.competence_error(error):
             form.add_error(None, error.message)

@@ -22,3 +22,5 @@ class DossiersConfig(AppConfig):
                           description=_("Kiểm tra toàn vẹn nhật ký mọi hồ sơ"))
         registry.periodic("dossiers.clean-files", "motcua.dossiers.jobs.clean_files", daily_at=dt.time(2, 30),
                           description=_("Xóa tệp tải lên không thuộc hồ sơ nào"))
+        registry.periodic("dossiers.forget-submission-keys", "motcua.dossiers.jobs.forget_submission_keys",
+                          minutes=60, description=_("Xóa khóa chống nộp trùng đã quá một ngày"))

@@ -8,14 +8,19 @@ both of them.
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from typing import Any
 
 from django import forms
+from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
+from motcua.dossiers.services.keys import SubmissionOnce
 from motcua.dossiers.uploads import ACCEPT, UploadProblem, check_upload
 
 # ASCII digits only: `\d` and str.isdigit() also take "０" or "٠", and a number stored so would
@@ -79,10 +84,35 @@ def unit_choices() -> list[tuple[str, str]]:
     return [("", "—")] + [(str(pk), name) for pk, name in units]
 
 
+# The one-time submission key of a form that creates a dossier: "<account id>.<random>", signed,
+# so a key copied from another account's page (or made up) is refused before anything is looked up.
+_SUBMISSION_KEY_SALT = "motcua.dossiers.submission-key"
+
+
+def issue_submission_key(account: Any) -> str:
+    """A fresh key for a form rendered for `account` (a double click posts it twice: one dossier)."""
+    return signing.Signer(salt=_SUBMISSION_KEY_SALT).sign(f"{account.pk}.{secrets.token_urlsafe(18)}")
+
+
+def submission_key_of(account: Any, token: str) -> str | None:
+    """The key of a form `account` posted, or None when it was issued to another account or forged."""
+    try:
+        value = signing.Signer(salt=_SUBMISSION_KEY_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    owner, _dot, key = value.partition(".")
+    return key if owner == str(account.pk) and key else None
+
+
 class ApplicantForm(forms.Form):
-    """Who the dossier is for; prefilled from the account, editable (e.g. a parent for a child)."""
+    """Who the dossier is for; prefilled from the account, editable (e.g. a parent for a child).
+
+    Both forms that create a dossier (the portal's online submission, the counter's reception)
+    carry a one-time `submission_key`, issued with the page (`issue_submission_key`)."""
 
     required_css_class = "required"  # the label gets a "*" (explained above the form), not just a colour
+
+    submission_key = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
     name = forms.CharField(label=_("Họ và tên người nộp"), max_length=300,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
@@ -109,6 +139,31 @@ class ApplicantForm(forms.Form):
 
     def clean_id_number(self) -> str:
         return clean_id_number(self.cleaned_data["id_number"])
+
+    # Set by `once` when the posted key was refused (the view answers 409, nothing created).
+    key_refused = False
+
+    def once(self, account: Any) -> SubmissionOnce | None:
+        """The posted key for the services, None when the form carried none (a client of its
+        own: no protection, as an API call without `Idempotency-Key`).
+
+        A key issued to another account, or forged, is refused on the form (`key_refused`):
+        nothing is created and nothing says what that key created; the page comes back with a
+        fresh key."""
+        token = self.cleaned_data.get("submission_key", "")
+        if not token:
+            return None
+        key = submission_key_of(account, token)
+        if key is None:
+            self.key_refused = True
+            self.add_error(None, gettext(
+                "Biểu mẫu này không được cấp cho tài khoản của bạn hoặc đã bị thay đổi, nên hồ sơ chưa "
+                "được nộp. Vui lòng kiểm tra lại thông tin và gửi lại."))
+            data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+            data["submission_key"] = issue_submission_key(account)
+            self.data = data
+            return None
+        return SubmissionOnce(key)
 
     def ask_land_unit(self) -> None:
         """Land procedures are decided by the commune where the parcel lies (catalog.services.place_basis)."""

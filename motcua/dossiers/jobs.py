@@ -12,9 +12,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from motcua.dossiers import anchor, audit, files, sweeps
+from motcua.dossiers.services import keys
+from motcua.jobs.runner import JobAttention
 
 
-class NeedsAttention(Exception):
+class NeedsAttention(JobAttention):
     """The job ran, and found something a person must look at."""
 
 
@@ -61,3 +63,8 @@ def clean_files() -> dict[str, Any]:
         "removed": len(report.removed),
         "recent_orphans": len(report.recent_orphans),
     }
+
+
+def forget_submission_keys() -> dict[str, Any]:
+    """The one-time submission keys older than a day: a repeat a day later is a new request."""
+    return {"forgotten": keys.forget()}

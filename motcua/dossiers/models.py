@@ -395,6 +395,33 @@ class Dossier(models.Model):
         return str(Deadline(self.deadline_now).label)
 
 
+class SubmissionKey(models.Model):
+    """A one-time submission key and the dossier it created (double submission).
+
+    Each form that creates a dossier carries a key issued with the page; an API client may send
+    an `Idempotency-Key` header. The key is written with the dossier, in its transaction, under
+    the unique constraint (account, key): of two requests with one key (a double click, a phone
+    resending its POST, a receptionist pressing twice) only one can commit; the other learns
+    which dossier the first created (`services.AlreadySubmitted`). Scoped by the account that
+    submitted, as the IETF draft scopes an idempotency key by its client. Forgotten after a day
+    (`dossiers.forget-submission-keys`)."""
+
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                                db_index=False)  # the unique constraint leads with it
+    key = models.CharField(max_length=255)
+    # No index: a dossier is deleted only by hand, and the table holds a day of submissions.
+    dossier = models.ForeignKey("Dossier", on_delete=models.CASCADE, related_name="+", db_index=False)
+    # The API's request digest (a repeat with another body is refused); empty for the forms.
+    fingerprint = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "key"], name="submission_key_once")]
+
+    def __str__(self) -> str:
+        return f"{self.account_id}:{self.key}"
+
+
 class DossierStep(models.Model):
     """A step of the internal process, copied from the version's ProcessSteps at reception."""
 

@@ -4,7 +4,8 @@
   so once the current transaction has committed (a rolled-back transition sends nothing).
   With `MOTCUA_JOBS_SYNC=1` (tests, development without a worker) it runs inline.
 - `run(name)` runs a registered periodic job (`registry`). When it raises, the attempt is
-  recorded as a failed task (the admin's "Failed tasks", with the error and traceback) and,
+  recorded as a failed task (the admin's "Failed tasks", with the error's class — never its text,
+  which may quote personal data; the frames are in the log) and,
   while attempts remain, a one-off schedule runs it again after a growing delay (1, 2, 4, …
   minutes, at most an hour). The broker's own redelivery (`retry` in Q_CLUSTER) only covers a
   job whose worker died while running it.
@@ -20,10 +21,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
+from motcua.core.logs import exception_name, safe_traceback
 from motcua.jobs import registry
 
 logger = logging.getLogger(__name__)
@@ -45,11 +48,21 @@ def backoff(attempt: int) -> dt.timedelta:
 
 
 def enqueue(func: str, *args: Any, task_name: str | None = None) -> str | None:
-    """Hand `func(*args)` to the worker (arguments: primary keys and plain values, never objects)."""
-    options: dict[str, Any] = {}
-    if task_name:
-        options["task_name"] = task_name[:100]
-    return async_task(func, *args, **options)
+    """Hand `func(*args)` to the worker (arguments: primary keys and plain values, never objects),
+    through `call`."""
+    options: dict[str, Any] = {"task_name": (task_name or func)[:100]}
+    return async_task("motcua.jobs.runner.call", func, *args, **options)
+
+
+def call(func: str, *args: Any) -> Any:
+    """What the worker runs for `enqueue`: `func(*args)`. A failure reaches django-q (its failed
+    tasks, and its log line "Failed … - <result>", which quotes the exception and its traceback)
+    as `JobFailed` naming the exception's class only; its frames are logged here (`safe_traceback`)."""
+    try:
+        return import_string(func)(*args)
+    except Exception as error:
+        logger.warning("task %s failed: %s\n%s", func, exception_name(error), safe_traceback(error))
+        raise JobFailed(f"{func}: {_describe(error)}") from None
 
 
 def enqueue_on_commit(func: str, *args: Any, task_name: str | None = None) -> None:
@@ -91,13 +104,26 @@ def run(name: str, attempt: int = 1) -> Any:
             message = _(
                 "%(name)s: lần %(attempt)s/%(max)s lỗi (%(error)s); không thử lại nữa cho đến kỳ chạy sau."
             ) % {"name": name, "attempt": attempt, "max": job.max_attempts, "error": _describe(error)}
-        logger.warning("job %s attempt %s failed: %s", name, attempt, type(error).__name__)
-        raise JobFailed(message) from error
+        # The frames for the administrator, never the text (`_describe`); `from None`: django-q
+        # records and logs the traceback of what reaches it, causes included.
+        logger.warning("job %s attempt %s failed: %s\n%s", name, attempt, exception_name(error),
+                       safe_traceback(error))
+        raise JobFailed(message) from None
+
+
+class JobAttention(Exception):
+    """A job's failure whose message the job wrote itself (counts, codes, our own ids — never
+    personal data): shown in the admin's failed tasks and in the worker's log as it is."""
 
 
 def _describe(error: Exception) -> str:
-    text = str(error)
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    """The failure as the task's result shows it, which the worker also logs ("Failed … - …"):
+    a `JobAttention`'s own message, else only the exception's class — the text of another
+    exception may quote a refused row's ID number or an external service's answer."""
+    if isinstance(error, JobAttention):
+        text = str(error)
+        return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return exception_name(error)
 
 
 def run_now(name: str) -> Any:

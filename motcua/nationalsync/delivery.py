@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from motcua.core.logs import exception_name
 from motcua.nationalsync.models import MessageState, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,14 @@ class Report:
 
 
 class DeliveryError(Exception):
-    pass
+    """The portal did not accept a message. `summary` is what logs and reports may show (the HTTP
+    status, the portal's error code, the class of a network error); `detail` is the portal's own
+    text, which may echo the personal data it was sent: kept only on the message for the admin."""
+
+    def __init__(self, summary: str, detail: str = "") -> None:
+        super().__init__(f"{summary}: {detail}" if detail else summary)
+        self.summary = summary
+        self.detail = detail
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -64,15 +72,16 @@ def post(message: OutboxMessage) -> None:
         with urllib.request.urlopen(request, timeout=settings.MOTCUA_SYNC_TIMEOUT_SECONDS) as response:
             answer = response.read(64 * 1024)
     except urllib.error.HTTPError as error:
-        raise DeliveryError(f"HTTP {error.code}: {error.read(500).decode('utf-8', 'replace')}") from None
+        raise DeliveryError(f"HTTP {error.code}", error.read(500).decode("utf-8", "replace")) from None
     except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise DeliveryError(f"{type(error).__name__}: {error}") from None
+        raise DeliveryError(exception_name(error), str(error)) from None
     try:
         parsed = json.loads(answer) if answer.strip() else {}
     except ValueError:
         parsed = {}
     if isinstance(parsed, dict) and "error_code" in parsed and str(parsed["error_code"]) != "0":
-        raise DeliveryError(f"error_code {parsed['error_code']}: {str(parsed.get('message', ''))[:300]}")
+        code = str(parsed["error_code"])[:20]
+        raise DeliveryError(f"error_code {code}", str(parsed.get("message", ""))[:300])
 
 
 def _due(now: dt.datetime) -> Q:
@@ -101,18 +110,20 @@ def _claim(dossier_id: int, now: dt.datetime) -> OutboxMessage | None:
     return head
 
 
-def _record_failure(message: OutboxMessage, error: str, now: dt.datetime, report: Report) -> None:
+def _record_failure(message: OutboxMessage, error: DeliveryError, now: dt.datetime, report: Report) -> None:
     attempts = message.attempts + 1
     gave_up = attempts >= settings.MOTCUA_SYNC_MAX_ATTEMPTS
     OutboxMessage.objects.filter(pk=message.pk).update(
-        attempts=attempts, last_error=error[:2000], leased_until=None,
+        attempts=attempts, last_error=str(error)[:2000], leased_until=None,
         next_attempt_at=now + backoff(attempts),
         state=MessageState.FAILED if gave_up else MessageState.PENDING,
     )
     report.failed_attempts += 1
     report.gave_up += int(gave_up)
-    report.errors.append(f"{message.key}: {error[:200]}")
-    log.warning("national sync: %s not accepted (attempt %d): %s", message.key, attempts, error[:200])
+    # The report (the command's output, the job's result) and the log: the status, never the
+    # portal's text (it may quote the applicant's name or ID number back).
+    report.errors.append(f"{message.key}: {error.summary}")
+    log.warning("national sync: %s not accepted (attempt %d): %s", message.key, attempts, error.summary)
 
 
 def deliver_dossier(dossier_id: int, report: Report, *, limit: int | None = None) -> None:
@@ -125,7 +136,7 @@ def deliver_dossier(dossier_id: int, report: Report, *, limit: int | None = None
         try:
             post(message)
         except DeliveryError as error:
-            _record_failure(message, str(error), timezone.now(), report)
+            _record_failure(message, error, timezone.now(), report)
             return
         OutboxMessage.objects.filter(pk=message.pk).update(
             state=MessageState.SENT, sent_at=timezone.now(), attempts=message.attempts + 1,

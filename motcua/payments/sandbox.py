@@ -36,6 +36,7 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from motcua.core.logs import exception_name
 from motcua.payments import signing
 from motcua.payments.gateways import format_time
 from motcua.payments.models import SandboxTransaction
@@ -128,7 +129,8 @@ def notify(txn: SandboxTransaction) -> int | None:
     except urllib.error.HTTPError as error:
         status = int(error.code)
     except (urllib.error.URLError, OSError) as error:
-        logger.warning("sandbox: notification of %s not delivered: %s", txn.transaction_id, error)
+        logger.warning("sandbox: notification of %s not delivered: %s", txn.transaction_id,
+                       exception_name(error))
         status = None
     txn.notified_at, txn.notify_status = timezone.now(), status
     txn.save(update_fields=["last_notification", "notified_at", "notify_status"])

@@ -28,6 +28,7 @@ from motcua.catalog.models import OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import is_document
 from motcua.dossiers import digital, permissions, services
 from motcua.dossiers import lookup as public_lookup
+from motcua.dossiers.forms import issue_submission_key
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.dossiers.uploads import max_upload_bytes
@@ -112,7 +113,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     agencies = list(catalog_services.reception_agencies(version.procedure, settings.MOTCUA_PROVINCE_CODE))
     home = _home_unit(user)
     initial = {"name": user.full_name, "id_number": user.id_number, "phone": user.phone, "email": user.email,
-               "address_unit": home, "receiving_agency": _home_centre(agencies, home)}
+               "address_unit": home, "receiving_agency": _home_centre(agencies, home),
+               "submission_key": issue_submission_key(user)}
     offers = digital.offers_for(user.verified_id_number, requirements)
     slots = [requirement_field_name(r.pk) for r in requirements if is_document(r)]
     form_key = version.procedure.code
@@ -131,7 +133,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         held_uploads.hold(request, form_key, kept)
     form.show_held(held_uploads.held(request, form_key))
     context.update(form=form, requirements=requirements, upload_max_mb=max_upload_bytes() // (1024 * 1024))
-    return render(request, "portal/submit.html", context, status=400 if form.errors else 200)
+    status = 409 if form.key_refused else 400 if form.errors else 200
+    return render(request, "portal/submit.html", context, status=status)
 
 
 def _home_unit(user: Any) -> int | None:
@@ -156,6 +159,9 @@ def _request_text(form: OnlineSubmissionForm) -> str:
 def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: ProcedureVersion,
             agencies: list[Any]) -> Dossier | None:
     data = form.cleaned_data
+    once = form.once(request.user)
+    if form.key_refused:
+        return None
     agency = next(a for a in agencies if a.pk == data["receiving_agency"])
     applicant = form.applicant(user=request.user)
     files = [(r.pk, data[requirement_field_name(r.pk)]) for r in form.requirements
@@ -170,7 +176,12 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
             on_behalf=data["on_behalf_relationship"] if data.get("on_behalf") else "",
             # Slips and notices will be written in the language the citizen uses now.
             language=translation.get_language(),
+            once=once,
         )
+    except services.AlreadySubmitted as repeat:
+        # A double click or a resent POST: nothing new, the citizen sees the first dossier's receipt.
+        messages.info(request, repeat.message)
+        return repeat.dossier
     except DossierError as error:
         if not form.competence_error(error):
             form.add_error(None, error.message)

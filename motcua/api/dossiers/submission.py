@@ -4,6 +4,12 @@ counter, attaching a file. Every file is checked before anything is written.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
@@ -44,20 +50,77 @@ from motcua.dossiers.models import (
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
 
+# ------------------------------------------------------------------------------ Idempotency-Key
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+# Printable ASCII, as the IETF httpapi draft's examples (a UUID, or any string of the client's).
+_KEY_RE = re.compile(r"^[\x21-\x7e]{1,255}$")
+
+IDEMPOTENCY_DOC = (
+    "**Idempotency-Key** (tùy chọn, theo dự thảo IETF httpapi-idempotency-key-header): một chuỗi "
+    "do ứng dụng tự sinh (ví dụ UUID), tối đa 255 ký tự ASCII in được, có thể đặt trong ngoặc kép. "
+    "Gửi lại cùng khóa từ cùng tài khoản với cùng nội dung (mất mạng, hết thời gian chờ) không "
+    "tạo hồ sơ thứ hai: trả lời lại 201 với hồ sơ đã tạo lần đầu (tình trạng hiện tại của nó) và "
+    "header `Idempotent-Replayed: true`. Cùng khóa với nội dung khác: 422 "
+    "`submission_key_reused`, không tạo gì. Khóa được nhớ ít nhất 24 giờ, riêng cho từng tài "
+    "khoản. Hai yêu cầu cùng khóa gửi đồng thời cũng chỉ tạo một hồ sơ.\n\n"
+    "The optional `Idempotency-Key` header: the same key from the same account with the same body "
+    "creates nothing the second time and answers 201 with the first dossier; with another body, 422."
+)
+IDEMPOTENCY_OPENAPI: dict[str, Any] = {"parameters": [{
+    "in": "header", "name": IDEMPOTENCY_HEADER, "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Khóa chống tạo trùng hồ sơ (xem mô tả thao tác) — one key per new dossier.",
+}]}
+
+
+def _once(request: HttpRequest, endpoint: str, body: Any,
+          files: Sequence[UploadedFile] = ()) -> services.SubmissionOnce | None:
+    """The request's `Idempotency-Key` with the digest of what it asks (its endpoint, its fields
+    and each file's content), or None without the header."""
+    raw = request.headers.get(IDEMPOTENCY_HEADER)
+    if raw is None:
+        return None
+    key = raw.strip()
+    if len(key) >= 2 and key[0] == key[-1] == '"':  # a structured-field string, as the draft writes it
+        key = key[1:-1]
+    if not _KEY_RE.match(key):
+        message = gettext("Idempotency-Key phải là chuỗi 1–255 ký tự ASCII in được.")
+        raise ApiError("validation_error", message, 422, {IDEMPOTENCY_HEADER: [message]})
+    digest = hashlib.sha256(json.dumps([endpoint, body], sort_keys=True, default=str).encode())
+    for upload in files:
+        for chunk in upload.chunks():
+            digest.update(hashlib.sha256(chunk).digest())
+        upload.seek(0)
+        digest.update(b"|" + (upload.name or "").encode())
+    return services.SubmissionOnce(key, digest.hexdigest())
+
+
+def _created_once(user: Any, create: Callable[[], Any]) -> HttpResponse:
+    """201 with the new dossier; for a repeated key, 201 with the dossier its first request created."""
+    try:
+        dossier = create()
+    except services.AlreadySubmitted as repeat:
+        response = created(get_visible(user, repeat.dossier.code), user)
+        response["Idempotent-Replayed"] = "true"
+        return response
+    return created(dossier, user)
+
 
 # Literal paths (/counter…) come before /{code}, which would otherwise match them: this module is
 # imported before `reads` (see the package).
 @router.post("/counter", response={201: DossierDetail, **ERRORS},
-             summary="Cán bộ một cửa tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 2, mẫu 01)")
+             summary="Cán bộ một cửa tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 2, mẫu 01)",
+             description=IDEMPOTENCY_DOC, openapi_extra=IDEMPOTENCY_OPENAPI)
 def receive_at_counter(request: HttpRequest, payload: CounterIn) -> HttpResponse:
     user = require_user(request)
+    once = _once(request, "counter", payload.model_dump(mode="json"))
     version = _version_in_force(payload.procedure_code)
-    dossier = services.receive_new_dossier(
+    return _created_once(user, lambda: services.receive_new_dossier(
         user, version, _counter_applicant(payload.applicant), channel=payload.channel,
         request=payload.request, sets=payload.sets, documents=_handed_in(payload.documents),
         result_delivery=payload.result_delivery, land_unit=_address_unit(payload.land_unit, "land_unit"),
-        forward=payload.forward)
-    return created(dossier, user)
+        forward=payload.forward, once=once))
 
 
 def _version_in_force(code: str) -> ProcedureVersion:
@@ -77,14 +140,15 @@ def _handed_in(documents: list[HandedInIn]) -> list[services.Supplied]:
 
 
 @router.post("/counter/refuse", response={201: DossierDetail, **ERRORS},
-             summary="Từ chối tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 3, mẫu 03, có mã hồ sơ)")
+             summary="Từ chối tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính (→ 3, mẫu 03, có mã hồ sơ)",
+             description=IDEMPOTENCY_DOC, openapi_extra=IDEMPOTENCY_OPENAPI)
 def refuse_at_counter(request: HttpRequest, payload: CounterRefusalIn) -> HttpResponse:
     user = require_user(request)
+    once = _once(request, "counter/refuse", payload.model_dump(mode="json"))
     version = _version_in_force(payload.procedure_code)
-    dossier = services.refuse_new_dossier(
+    return _created_once(user, lambda: services.refuse_new_dossier(
         user, version, _counter_applicant(payload.applicant), payload.reason, channel=payload.channel,
-        request=payload.request, documents=_handed_in(payload.documents))
-    return created(dossier, user)
+        request=payload.request, documents=_handed_in(payload.documents), once=once))
 
 
 # ------------------------------------------------------------------------------ writes
@@ -135,7 +199,8 @@ def _address_unit(code: str | None, field: str = "applicant_address_unit") -> Un
 
 
 @router.post("", response={201: DossierDetail, **ERRORS}, throttle=[SubmissionThrottle()],
-             summary="Công dân nộp hồ sơ trực tuyến kèm tệp (multipart)")
+             summary="Công dân nộp hồ sơ trực tuyến kèm tệp (multipart)",
+             description=IDEMPOTENCY_DOC, openapi_extra=IDEMPOTENCY_OPENAPI)
 def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
                    files: File[list[UploadedFile]] = None) -> HttpResponse:  # type: ignore[assignment]
     user = require_user(request)
@@ -143,6 +208,7 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
         raise forbidden(gettext("Chỉ công dân nộp hồ sơ trực tuyến; cán bộ tiếp nhận tại quầy."))
     # Every file is checked before anything is written: a refused file leaves nothing behind.
     uploads = _checked_uploads(files)
+    once = _once(request, "submit", data.model_dump(mode="json"), uploads)
     # One statement: the catalog's generation; the agency and the version in force with its
     # requirements are then what this process keeps for it (catalog.services.snapshot).
     catalog = catalog_services.snapshot()
@@ -167,12 +233,11 @@ def submit_dossier(request: HttpRequest, data: Form[SubmitIn],
     # One service call: it checks the documents, stores the files and removes them if it fails.
     # Slips and notices in the language asked for, else the one the request is in
     # (LocaleMiddleware: the session's language, then Accept-Language), as on the portal.
-    dossier = services.submit_online(user, version, applicant, receiving, request=data.request, files=pairs,
-                                     reused=reused,
-                                     result_delivery=data.result_delivery,
-                                     land_unit=_address_unit(data.land_unit, "land_unit"),
-                                     language=data.language or translation.get_language())
-    return created(dossier, user)
+    land_unit = _address_unit(data.land_unit, "land_unit")
+    return _created_once(user, lambda: services.submit_online(
+        user, version, applicant, receiving, request=data.request, files=pairs, reused=reused,
+        result_delivery=data.result_delivery, land_unit=land_unit,
+        language=data.language or translation.get_language(), once=once))
 
 
 @router.post("/{code}/files", response={201: FileOut, **ERRORS}, throttle=[SubmissionThrottle()],

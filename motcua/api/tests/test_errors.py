@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,29 @@ def test_service_refusing_a_large_file_is_payload_too_large(
     assert response.status_code == 413
     assert response.json()["code"] == "file_too_large"
     assert not DossierFile.objects.exists()
+
+
+def test_an_unhandled_error_is_logged_with_its_frames_never_its_text(
+        rf: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """A bug's exception may quote the row it failed on (PostgreSQL's DETAIL names the values)."""
+    from motcua.api.errors import _on_unexpected
+    from motcua.api.main import api
+
+    refused = "Key (id_number)=(" + "020190001234" + ") already exists"
+
+    def save_applicant() -> None:
+        raise ValueError(refused)
+
+    try:
+        save_applicant()
+    except ValueError as caught:
+        error = caught
+    request = rf.post("/api/v1/dossiers/counter")
+    with caplog.at_level(logging.ERROR, logger="motcua.api"):
+        response = _on_unexpected(request, error, api=api)
+    assert response.status_code == 500
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "Unhandled error in POST /api/v1/dossiers/counter: ValueError" in logged
+    assert "save_applicant" in logged  # the frame where it happened
+    assert "020190001234" not in logged
+    assert all(r.exc_info is None for r in caplog.records)

@@ -44,7 +44,7 @@ def test_the_desk_finds_a_dossier_by_id_number_typed_with_spaces_and_shows_it_ma
     client.force_login(world.receptionist)
     number = world.citizen.id_number
     spaced = " ".join([number[:4], number[4:8], number[8:]])
-    page = client.get("/desk/", {"box": "all", "q": spaced}).content.decode()
+    page = client.get("/desk/", {"box": "all", "q": spaced}, follow=True).content.decode()
     assert _codes(page) == [mine.code]
     assert other.code not in page
     assert world.citizen.id_number not in page
@@ -80,19 +80,38 @@ def test_an_id_number_searched_in_the_inbox_never_appears_in_a_url(client: Clien
     assert set(_codes(shown)) == {mine.code, other.code}
 
 
+def test_an_old_search_link_with_the_term_in_its_url_moves_the_term_to_the_session(
+        client: Client, world: World) -> None:
+    # Bookmarks and links from before the form posted still work, but the term leaves the URL at
+    # once: the page's links (pages, sort) never carry it to the access log again.
+    mine = submit_birth(world)
+    submit_birth(world, world.other_citizen)
+    client.force_login(world.receptionist)
+    number = world.citizen.id_number
+    response = client.get("/desk/", {"box": "all", "q": number, "sort": "-due", "page": "1"})
+    assert response.status_code == 302
+    location = response["Location"]
+    assert number not in location and "qs=" in location
+    assert "sort=-due" in location and "page=1" in location
+    page = client.get(location).content.decode()
+    assert _codes(page) == [mine.code]
+    assert not [link for link in re.findall(r'href="([^"]*)"', page) if number in link]
+
+
 def test_the_desk_finds_a_dossier_by_code_and_by_applicant_name(client: Client, world: World) -> None:
     mine = submit_birth(world)
     other = submit_birth(world, world.other_citizen)
     client.force_login(world.receptionist)
-    assert _codes(client.get("/desk/", {"box": "all", "q": other.code}).content.decode()) == [other.code]
-    by_name = client.get("/desk/", {"box": "all", "q": "Hồng Nhung"}).content.decode()
+    by_code = client.get("/desk/", {"box": "all", "q": other.code}, follow=True).content.decode()
+    assert _codes(by_code) == [other.code]
+    by_name = client.get("/desk/", {"box": "all", "q": "Hồng Nhung"}, follow=True).content.decode()
     assert _codes(by_name) == [mine.code]
 
 
 def test_a_search_never_reaches_beyond_the_officers_scope(client: Client, world: World) -> None:
     dossier = submit_birth(world)
     client.force_login(world.other_receptionist)
-    page = client.get("/desk/", {"box": "all", "q": dossier.code}).content.decode()
+    page = client.get("/desk/", {"box": "all", "q": dossier.code}, follow=True).content.decode()
     assert _codes(page) == []
     assert "Không có hồ sơ nào phù hợp với tìm kiếm." in page
 

@@ -14,7 +14,8 @@ Views, the API, the portal, the simulator and background jobs call these functio
 none of them writes `status` itself.
 
 The package is split by area — `kernel` (locking, events, codes, the hook), `reception`,
-`processing`, `supplements` (and payments), `results`, `files` — and this module re-exports
+`processing`, `supplements` (and payments), `results`, `files`, `keys` (one-time submission
+keys) — and this module re-exports
 the public names, so callers keep writing `from motcua.dossiers import services` and
 `services.receive_dossier(...)`.
 """
@@ -35,6 +36,7 @@ from motcua.dossiers.services.kernel import (
     calendar,
     supported_language,
 )
+from motcua.dossiers.services.keys import AlreadySubmitted, SubmissionOnce
 from motcua.dossiers.services.processing import (
     assign_step,
     forward_dossier,
@@ -67,7 +69,7 @@ from motcua.dossiers.services.supplements import (
 )
 
 __all__ = [
-    "REHOME_ACTION",
+    "REHOME_ACTION", "AlreadySubmitted", "SubmissionOnce",
     "rehome_dossier",
     "OFFICER_ROLES", "OPEN_FOR_LEADER", "WITHDRAWABLE_STATUSES", "WORKING_STATUSES", "Actor",
     "DossierError", "Supplied", "Upload", "apologize", "apology_still_possible", "approve_result",

@@ -34,6 +34,7 @@ from motcua.dossiers.models import (
     Status,
     SubState,
 )
+from motcua.dossiers.services import keys
 from motcua.dossiers.services.files import _attach, _check_files, _create_documents, _discard_files_on_failure
 from motcua.dossiers.services.kernel import (
     Actor,
@@ -289,6 +290,7 @@ def submit_online(
     land_unit: Unit | None = None,
     reused: Sequence[tuple[int, int]] = (),
     on_behalf: str = "",
+    once: keys.SubmissionOnce | None = None,
 ) -> Dossier:
     """A citizen submits online (status 1): the dossier gets its code now, the clock starts at reception.
 
@@ -304,11 +306,15 @@ def submit_online(
     `reused` are (requirement id, warehouse document id) pairs (once-only, issue #13): the
     applicant's own visible, valid digitised documents handed in instead of an upload; each
     dossier document points at its source and gets a copy of its PDF.
+
+    `once`: the request's one-time key (`keys`): a key this account used already creates
+    nothing and raises `AlreadySubmitted` with the first dossier.
     """
     at = _now(at)
     if permissions.submit_online(actor) is not None:
         raise _forbidden()
     assert actor is not None
+    keys.check(actor, once)
     if applicant.user_id is not None and applicant.user_id != actor.pk:
         raise _forbidden()
     # An existing applicant with no account becomes the citizen's in the transaction below.
@@ -341,7 +347,7 @@ def submit_online(
     _check_required(version, [d.requirement_id for d in handed_in])
     uploads = [*files, *digital.reused_uploads(pairs)]  # a reused document's copy is stored as a file
     types = _check_files(uploads)
-    with _discard_files_on_failure() as stored, _atomic():
+    with keys.guarded(actor, once), _discard_files_on_failure() as stored, _atomic():
         if link:
             _link_applicant(applicant, actor)
         dossier = _new_dossier(
@@ -366,6 +372,7 @@ def submit_online(
         # The first event needs only the code: chain it now and insert the row with its head.
         event = _next_event(dossier, actor, at, "submit", None, data=data)
         _insert_new(dossier)
+        keys.record(actor, once, dossier)
         created = _create_documents(dossier, handed_in)
         _attach(dossier, uploads, types, created, stored)
         digital.link_reused(pairs, created)
@@ -566,22 +573,24 @@ def receive_new_dossier(
     sets: int = 1,
     land_unit: Unit | None = None,
     forward: bool = False,
+    once: keys.SubmissionOnce | None = None,
 ) -> Dossier:
     """A receptionist receives a dossier handed in at the counter or by post (status 2, form 01).
 
     `documents` is exactly what was handed in (the receipt lists these, nothing else);
     `files` are (requirement id, scan) pairs stored on those documents in the same
     transaction. `forward=True` also hands the dossier to the next step ("Tiếp nhận và
-    chuyển xử lý"): both or neither.
+    chuyển xử lý"): both or neither. `once`: as for `submit_online`.
     """
     at = _now(at)
     agency = _counter_checks(actor, channel)
+    keys.check(actor, once)
     _check_delivery(result_delivery)
     documents = list(documents or ())
     _check_documents(version, documents, files)
     types = _check_files(files)
     cal = calendar()
-    with _discard_files_on_failure() as stored, _atomic():
+    with keys.guarded(actor, once), _discard_files_on_failure() as stored, _atomic():
         dossier = _new_dossier(
             version, applicant, channel, agency, competent_agency, at, request, Status.RECEIVED, land_unit
         )
@@ -595,6 +604,7 @@ def receive_new_dossier(
         dossier.due_at = dossier.original_due_at = plan.due_at
         foreign = _assign_code(dossier, at, documents=len(documents), steps=len(plan.template))
         _insert_new(dossier)
+        keys.record(actor, once, dossier)
         dossier._loaded_values = _column_values(dossier)
         created = _create_documents(dossier, documents)
         _attach(dossier, files, types, created, stored)
@@ -628,24 +638,27 @@ def refuse_new_dossier(
     at: dt.datetime | None = None,
     request: str = "",
     documents: Sequence[Supplied] = (),
+    once: keys.SubmissionOnce | None = None,
 ) -> Dossier:
     """Refuse a dossier handed in at the counter or by post (status 3, form 03 with the reason).
 
     The applicant gets a refusal slip (Circular 01/2023, form 03), so the refusal is a
     dossier with its code, never received: the slip can be printed and the statistics count
     it. When no agency is competent (often the very reason), the centre stands as competent.
+    `once`: as for `submit_online`.
     """
     at = _now(at)
     agency = _counter_checks(actor, channel)
     if not reason.strip():
         raise _reason_required()
+    keys.check(actor, once)
     documents = list(documents or ())
     _check_documents(version, documents, ())
     try:
         competent = competent_agency_for(version, agency, at.astimezone(TZ).date(), applicant.address_unit)
     except DossierError:
         competent = agency
-    with _atomic():
+    with keys.guarded(actor, once), _atomic():
         dossier = _new_dossier(version, applicant, channel, agency, competent, at, request, Status.REFUSED)
         dossier.refused_at = at
         _assign_code(dossier, at, documents=len(documents))
@@ -653,6 +666,7 @@ def refuse_new_dossier(
             dossier, actor, at, "refuse", None, reason.strip(), {"channel": channel, "slip": "03"}
         )
         _insert_new(dossier)
+        keys.record(actor, once, dossier)
         _create_documents(dossier, documents)
         tables.table(DossierEvent).append(event, key=True)
         _dispatch(dossier, event, None)

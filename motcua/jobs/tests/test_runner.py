@@ -4,6 +4,7 @@ growing delay and its failure, with the error, is in the system administrator's 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from multiprocessing import Queue, Value
 from typing import Any
@@ -48,6 +49,7 @@ def test_the_apps_register_the_periodic_work_nobody_has_to_type() -> None:
         "dossiers.seal-audit",
         "dossiers.verify-audit",
         "dossiers.clean-files",
+        "dossiers.forget-submission-keys",
         "portal.held-uploads",
         "notify.deliver",
         "notify.digest",
@@ -94,7 +96,7 @@ def test_sync_writes_one_schedule_per_job_and_removes_those_no_longer_registered
 
 def test_a_failing_job_is_retried_later_each_time_and_then_left_failed(db: None, test_jobs: None) -> None:
     before = timezone.now()
-    with pytest.raises(runner.JobFailed, match="lần 1/3 lỗi .*RuntimeError: máy chủ lưu trữ không trả lời"):
+    with pytest.raises(runner.JobFailed, match=r"lần 1/3 lỗi \(RuntimeError\)"):
         runner.run("test.fails")
     first = Schedule.objects.get(name="motcua-retry:test.fails:2")
     assert first.args == "('test.fails', 2)" and first.schedule_type == Schedule.ONCE and first.repeats == -1
@@ -136,8 +138,10 @@ def test_the_failure_and_its_error_are_in_the_system_administrators_list(
     _through_the_broker("motcua.jobs.runner.run", "test.fails")
     _through_the_broker("motcua.jobs.runner.run", "test.works")
     failure = Failure.objects.get()
-    assert "máy chủ lưu trữ không trả lời" in str(failure.result) and failure.args == ("test.fails",)
+    assert "lần 1/3 lỗi (RuntimeError)" in str(failure.result) and failure.args == ("test.fails",)
     assert "thử lại lúc" in str(failure.result)
+    # The exception's text (it may quote personal data) is neither in the result nor in its traceback.
+    assert "020190001234" not in str(failure.result) and "không trả lời" not in str(failure.result)
     assert Success.objects.get().result["done"] >= 1
     admin = User.objects.create_superuser(
         "quantri", "quantri@example.vn", "mat-khau-dai-123", role=Role.SYSTEM_ADMIN
@@ -146,7 +150,7 @@ def test_the_failure_and_its_error_are_in_the_system_administrators_list(
     page = client.get(reverse("admin:django_q_failure_changelist"))
     assert page.status_code == 200 and "test.fails" in page.content.decode()
     detail = client.get(reverse("admin:django_q_failure_change", args=[failure.pk]))
-    assert "máy chủ lưu trữ không trả lời" in detail.content.decode()
+    assert "lần 1/3 lỗi (RuntimeError)" in detail.content.decode()
 
 
 def test_the_jobs_command_lists_and_runs_a_job(db: None, test_jobs: None, capsys: Any) -> None:
@@ -197,3 +201,38 @@ def test_the_broker_is_the_database_unless_redis_is_configured() -> None:
 def test_a_wrong_job_setting_stops_the_start(env: dict[str, str]) -> None:
     with pytest.raises(ImproperlyConfigured):
         jobs_settings(env, testing=False)
+
+
+def test_a_failure_shows_and_logs_the_class_of_another_exception_never_its_text(
+        db: None, test_jobs: None, caplog: pytest.LogCaptureFixture) -> None:
+    """The task's result is what django-q's worker logs ("Failed … - <result>")."""
+    with caplog.at_level(logging.WARNING, logger="motcua.jobs"), pytest.raises(runner.JobFailed) as failed:
+        runner.run("test.fails")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "job test.fails attempt 1 failed: RuntimeError" in logged
+    for shown in (str(failed.value), logged):
+        assert "RuntimeError" in shown
+        assert "020190001234" not in shown and "không trả lời" not in shown
+
+
+def test_a_jobs_own_message_is_shown_as_it_is(db: None) -> None:
+    registry.periodic("test.attention", "motcua.jobs.tests.jobs_for_tests.needs_attention", minutes=5,
+                      description="attention", max_attempts=1)
+    try:
+        with pytest.raises(runner.JobFailed, match="JobAttention: 3 tệp bị thiếu, ví dụ hồ sơ 000.02.30.H37"):
+            runner.run("test.attention")
+    finally:
+        registry.unregister("test.attention")
+
+
+def test_the_workers_log_of_a_failed_task_quotes_no_exception_text(
+        db: None, test_jobs: None, caplog: pytest.LogCaptureFixture) -> None:
+    """django-q's monitor logs "Failed '…' (…) - <the task's result>"; the result is our JobFailed."""
+    with caplog.at_level(logging.INFO):
+        _through_the_broker("motcua.jobs.runner.run", "test.fails")
+        _through_the_broker("motcua.jobs.runner.call", "motcua.jobs.tests.jobs_for_tests.fails")
+    logged = "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in caplog.records)
+    assert logged.count("RuntimeError") >= 4  # two tasks: each in our log and in django-q's
+    assert "jobs_for_tests.py" in logged  # the frames where it failed
+    assert "020190001234" not in logged and "không trả lời" not in logged
+    assert Failure.objects.count() == 2

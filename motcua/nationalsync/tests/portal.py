@@ -139,6 +139,10 @@ class Portal:
     fail_first: dict[str, int] = field(default_factory=dict)
     # Answer {"error_code": -1} to these keys (the portal's refusal inside a 200).
     refuse: set[str] = field(default_factory=set)
+    # Refuse these keys quoting the applicant back (a 422 whose message names them, as portals
+    # do), or, in `echo_in_200`, inside a 200 with an error code.
+    echo: set[str] = field(default_factory=set)
+    echo_in_200: set[str] = field(default_factory=set)
     delay: float = 0.0
     attempts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -176,6 +180,13 @@ def start(portal: Portal) -> tuple[HTTPServer, threading.Thread]:
                 body = json.loads(raw.decode("utf-8"))
             except ValueError:
                 body = None
+            if key in portal.echo | portal.echo_in_200:
+                record = (body or {}).get("data", [{}])[0]
+                quoted = (f"Hồ sơ của {record.get('ChuHoSo', '')} "
+                          f"(số định danh {record.get('MaDoiTuong', '')}, "
+                          f"điện thoại {record.get('SoDienThoai', '')}) không hợp lệ")
+                self._answer(200 if key in portal.echo_in_200 else 422, {"error_code": 42, "message": quoted})
+                return
             found = validate(body)
             with portal.lock:
                 authorization = self.headers.get("Authorization", "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.cookiejar
+import logging
 import re
 import urllib.error
 import urllib.parse
@@ -185,3 +186,18 @@ def test_the_sandbox_refuses_a_checkout_with_a_forged_amount(live_server: Any, w
     status, _, page = Payer().open(forged)
     assert status == 400 and "Chữ ký của đơn vị bán không hợp lệ" in page
     assert SandboxTransaction.objects.count() == 0
+
+
+def test_an_undelivered_sandbox_notification_logs_the_error_class_only(
+        db: None, caplog: pytest.LogCaptureFixture) -> None:
+    from motcua.payments import sandbox
+
+    txn = SandboxTransaction.objects.create(
+        transaction_id="SBX000001", merchant_code="MOTCUA", order_id="DH-1", amount=50_000, currency="VND",
+        return_url="http://127.0.0.1:9/back", callback_url="http://127.0.0.1:9/callback",
+        created_at=timezone.now())
+    with caplog.at_level(logging.WARNING, logger="motcua.payments"):
+        assert sandbox.notify(txn) is None  # nothing listens on the discard port
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "sandbox: notification of SBX000001 not delivered: urllib.error.URLError" in logged
+    assert "Errno" not in logged and "refused" not in logged.lower()
