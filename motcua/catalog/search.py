@@ -187,6 +187,12 @@ class Synonyms:
         return reduced if reduced != key and reduced in self.rules else None
 
 
+def _phrase(text: str) -> tuple[str, ...]:
+    """A phrase of the synonyms file read as questions and names are: folded, numbers written one
+    way ("mức độ 02" is "mức độ 2", as a name's "02" is)."""
+    return tuple(_numbers(_TOKEN.findall(fold(text))))
+
+
 def parse_synonyms(lines: Iterable[str]) -> Synonyms:
     """Read `everyday phrase, other phrase => legal phrase | other legal phrase` lines, and
     `other name, … == everyday name` lines: another name of a thing ("giấy đỏ" for "sổ đỏ") reads
@@ -199,18 +205,18 @@ def parse_synonyms(lines: Iterable[str]) -> Synonyms:
             continue
         if "=>" not in line and "==" in line:
             left, right = line.split("==", 1)
-            named = tuple(_TOKEN.findall(fold(right)))
+            named = _phrase(right)
             if not named or "==" in right:
                 raise ValueError(f"alias line without one name after '==': {raw.strip()!r}")
-            keys = (tuple(_TOKEN.findall(fold(phrase))) for phrase in left.split(","))
+            keys = (_phrase(phrase) for phrase in left.split(","))
             aliases += [(key, named) for key in keys if key]
             continue
         if "=>" not in line:
             raise ValueError(f"synonym line without '=>': {raw.strip()!r}")
         left, right = line.split("=>", 1)
-        targets = [tuple(_TOKEN.findall(fold(alt))) for alt in right.split("|")]
+        targets = [_phrase(alt) for alt in right.split("|")]
         for phrase in left.split(","):
-            key = tuple(_TOKEN.findall(fold(phrase)))
+            key = _phrase(phrase)
             if not key:
                 continue
             known = rules.setdefault(key, [])

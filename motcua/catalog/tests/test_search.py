@@ -280,6 +280,16 @@ def test_synonym_lines_give_alternatives_and_fold_both_sides() -> None:
     assert synonyms.longest == 3
 
 
+def test_numbers_in_synonym_lines_are_written_one_way_like_the_names_they_must_match() -> None:
+    # A name's "mức độ 02" and a question's "cmnd 09 số" are read as 2 and 9 (`chunks`): a rule
+    # written with the leading zero, or with a Roman numeral after a rank word, must read the same.
+    synonyms = parse_synonyms(
+        ["định danh mức 02, cmnd 09 số => tài khoản định danh điện tử mức độ 02 | công trình cấp IV"])
+    assert synonyms.rules[("dinh", "danh", "muc", "2")] == (
+        ("tai", "khoan", "dinh", "danh", "dien", "tu", "muc", "do", "2"), ("cong", "trinh", "cap", "4"))
+    assert ("cmnd", "9", "so") in synonyms.rules
+
+
 def test_a_synonym_line_without_arrow_is_an_error() -> None:
     with pytest.raises(ValueError, match="=>"):
         parse_synonyms(["làm sổ đỏ = cấp giấy chứng nhận"])
