@@ -378,13 +378,14 @@ _BN_FRIEND_BEFORE = frozenset("vay ha nhi nhe nha a ak ah khong ko k kg hok chua
 # phí", "chi trả", "quy mô", "mô tô" stay what they are.
 _CLAUSE_END = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:a|ha|nhe|nha|vay|rua|ri|khong|ko|k|the)\s*(?:[,.?!;:]|$))"
 _REGIONAL = (
-    (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|thu|la|lam|man|gom|co) chi" + _CLAUSE_END),
-     r"\1 gi"),
+    (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|nhung thu|cac thu|la|lam|man|gom|co) chi"
+                + _CLAUSE_END), r"\1 gi"),
     (re.compile(r"\b(lam|man|the|ra|thi) rang" + _CLAUSE_END), r"\1 sao"),
     # not after "đi" ("đi mổ") or "tại" ("tại mỏ")
     (re.compile(r"\b(o|nop|len|ra|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
     (re.compile(r"\bman (?=(?:giay|so|ho so|thu tuc|the|cccd|can cuoc|khai|lai|dang ky|sao|gi)\b)"), "lam "),
-    (re.compile(r"\s+rua(?=\s*(?:[,.?!;:]|$))"), ""),
+    # "rứa" after a question word only: "nuôi rùa" keeps its turtle
+    (re.compile(r"\b(gi|sao|dau|the|khong|ko|chua|nao|vay) rua(?=\s*(?:[,.?!;:]|$))"), r"\1"),
 )
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
@@ -452,17 +453,29 @@ _LOST_PAPER = re.compile(
 # Where a paper is sent ("gửi đơn tới đâu", "nộp hồ sơ đến đâu"): a place to file, not how far a
 # dossier has got ("hồ sơ tới đâu rồi", a status question: "rồi", "chưa" after it keep that).
 _SEND_TO = re.compile(
-    r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b(?! (?:roi|chua)\b)"
+    r"\b((?:gui|nop|mang|dem|dua|chuyen|bao|trinh bao)(?: \w+){0,3}?) (?:toi|den) dau\b"
+    r"(?! (?:roi|chua|thang|nam|tuan|quy|ky|gio)\b)"
 )
-# Where to go to do it ("thì đến đâu làm", "phải tới đâu"): a place, not how far a dossier has got.
+# Where to go to do it ("thì đến đâu làm", "phải tới đâu"): a place, not how far a dossier has got,
+# nor the beginning of a month or a year ("đến đầu tháng", which folds alike).
 _GO_TO = re.compile(
-    r"\b(thi|phai|can|nen|se|di) (?:den|toi) dau\b(?! (?:roi|chua)\b)"
+    r"\b(thi|phai|can|nen|se|di) (?:den|toi) dau\b(?! (?:roi|chua|thang|nam|tuan|quy|ky|gio)\b)"
     r"|\b(?:den|toi) dau (?=(?:lam|nop|xin|hoi|dang ky|de)\b)"
 )
 # A bare "hồ sơ" / "giấy tờ" in a list of what is asked ("cấp sổ đỏ: hồ sơ, lệ phí, thời gian?",
 # "kết hôn - giấy tờ - phí"): the documents, like "giấy tờ gì". Read with the punctuation.
 _LISTED_PAPERS = re.compile(
     r"(?:(?<=[,;:+/-])|^)\s*(?:ho so|giay to|thanh phan ho so)\s*(?=[,;:+/?.-]|$)"
+)
+# A dossier already filed ("tôi đã nộp hồ sơ …"): a status cue that asks nothing on its own account
+# when the question asks something else about the procedure (`analyse`).
+_FILED = re.compile(r"\b(?:da nop ho so|nop ho so roi|ho so nop roi)\b")
+# Words that fold like a cue's: the province ("chuyển hộ khẩu về tỉnh thế nào" is no "tính thế
+# nào"), a walkie-talkie ("máy bộ đàm" is no "mấy bộ"). Upper-cased like the catalog's words, so
+# no cue matches them; the topic keeps them.
+_NOT_A_CUE = re.compile(
+    r"\b(?:ve|ngoai|sang|o|len|trong|cap|ubnd|khac|tai|den|toi|cua|chuyen|moi|cung) tinh(?= the| nhu| ra)"
+    r"|\bmay bo (?:dam|dem)\b"
 )
 # Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
 # to file: upper-cased like the catalog's own words, so no "where" cue matches it.
@@ -572,8 +585,8 @@ def _expand(folded: str) -> str:
             friend = not before or after in _BN_FRIEND_AFTER or before in _BN_FRIEND_BEFORE
             if after in _BN_AMOUNT_AFTER:
                 out.append("bao" if after == "lau" else "bao nhieu")
-            else:
-                out.append("ban" if friend else "bao nhieu")
+            elif not friend:  # the friend addressed ("bn ơi") is no topic word ("ban" is also "bán")
+                out.append("bao nhieu")
             continue
         out.append(ABBREVIATIONS.get(token, token))
     return " ".join(out)
@@ -807,10 +820,19 @@ def analyse(question: str) -> Analysis:
     without_code = _OWN_MONEY.sub(" ", _CANNOT_PAY.sub(" ", without_code))
     without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
     without_code = _SELLS_ONLINE.sub(lambda m: m.group(0).upper(), without_code)
+    without_code = _NOT_A_CUE.sub(lambda m: m.group(0).upper(), without_code)
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
     intents, spans = _asked(without_code)
+    # "tôi đã nộp hồ sơ …" says a dossier exists: a status question when nothing else is asked but
+    # when ("…, bao giờ có kết quả"); "…, cần bổ sung giấy tờ gì", "…, lệ phí bao nhiêu", "… bị trả
+    # lại, phải làm sao" ask about the procedure.
+    if STATUS in intents and not dossier_code and _FILED.search(without_code):
+        rest_text = _FILED.sub(" ", without_code)
+        rest, rest_spans = _asked(rest_text)
+        if STATUS not in rest and (what_to_do or set(rest) - {TIME}):
+            without_code, intents, spans = rest_text, rest, rest_spans
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]

@@ -188,3 +188,37 @@ def test_time_of_use_of_land_is_the_topic_on_the_real_catalog(db: Any) -> None:
     use = intents.analyse("xin gia han thoi gian su dung dat o dau")
     assert use.intents == ("where",) and "thoi gian su dung dat" in use.topic
     assert _asked("gia han su dung dat mat thoi gian bao lau") == {"time"}
+
+
+def test_a_dossier_already_filed_is_a_status_question_only_when_nothing_else_is_asked(db: Any) -> None:
+    # "tôi đã nộp hồ sơ …" tells that a dossier exists; what the question asks after it wins.
+    assert _asked("tôi đã nộp hồ sơ xin cấp sổ đỏ, cần bổ sung giấy tờ gì") == {"documents"}
+    assert _asked("tôi đã nộp hồ sơ đăng ký kết hôn, lệ phí bao nhiêu") == {"fee"}
+    assert _asked("tôi đã nộp hồ sơ tách thửa, nộp ở đâu để lấy kết quả") == {"where"}
+    returned = intents.analyse("tôi đã nộp hồ sơ tách thửa bị trả lại, phải làm sao")
+    assert "status" not in returned.intents and returned.what_to_do
+    assert _asked("tôi đã nộp hồ sơ tách thửa, bao giờ có kết quả") == {"status"}
+    assert _asked("da nop ho so cap doi can cuoc roi ma van chua xong") == {"status"}
+
+
+def test_words_that_fold_like_a_cue_stay_topic_words(db: Any) -> None:
+    # "tỉnh" (the province) folds like "tính" (worked out); "đầu" (the beginning) like "đâu"
+    # (where); "máy bộ đàm" like "mấy bộ"; "rùa" like "rứa"; "thu chi" (revenue and spending).
+    province = intents.analyse("chuyển hộ khẩu về tỉnh thế nào")
+    assert province.intents == ("steps",) and "tinh" in province.topic.split()
+    assert intents.analyse("đăng ký thường trú ngoại tỉnh thế nào").intents == ("steps",)
+    assert _asked("phí trước bạ tính thế nào") == {"fee"}
+    assert "where" not in _asked("nộp hồ sơ cấp sổ đỏ thì tới đầu tháng có kết quả không")
+    assert "where" not in _asked("gửi đơn đến đầu năm mới xong à")
+    radio = intents.analyse("xin giấy phép sử dụng máy bộ đàm")
+    assert "documents" not in radio.intents and radio.topic.endswith("may bo dam")
+    assert _asked("nộp mấy bộ hồ sơ") == {"documents"}
+    assert intents.analyse("xin giấy phép nuôi rùa").topic.endswith("nuoi rua")
+    assert intents.analyse("công khai thu chi ngân sách xã").topic.startswith("cong khai thu chi")
+    assert _asked("can nhung thu chi") == {"documents"}
+
+
+def test_the_friend_addressed_as_bn_is_not_read_into_the_topic(db: Any) -> None:
+    # "bn ơi" is the friend the question calls; "ban" would also read "bán" (sell).
+    analysis = intents.analyse("bn ơi làm sổ đỏ hết bn tiền")
+    assert analysis.intents == ("fee",) and "ban" not in analysis.topic.split()
