@@ -43,7 +43,7 @@ def test_police_and_home_affairs_readings_on_the_real_catalog(db: Any) -> None:
         ("mở quán karaoke có phải thẩm duyệt phòng cháy chữa cháy không", {"3.000489"}),
         ("lam ho so pccc cho nha tro 5 tang o dau", {"3.000489"}),
         ("nghiem thu pccc mat bao lau", {"3.000493", "3.000490"}),
-        # (right before this section; "pccc" read alone sent it to the acceptance check)
+        # (right before this section too: kept so that "pccc" read alone never sends it to acceptance)
         ("đang xây thì đổi thiết kế, có phải thẩm duyệt lại pccc không", {"3.000492"}),
         ("kiem dinh binh cuu hoa o dau", {"3.000495"}),
         ("quan karaoke bi tam dinh chi pccc xin hoat dong lai the nao", {"3.000494"}),
@@ -61,6 +61,7 @@ def test_police_and_home_affairs_readings_on_the_real_catalog(db: Any) -> None:
         ("xin giay phep kinh doanh karaoke o dau", {"2.001478"}),
         # passports, border passes, visas
         ("tim lai duoc ho chieu da bao mat", {"1.010384"}),
+        ("ho chieu bi hong rach thi lam lai", {"1.001456"}),
         ("xin so thong hanh di bang tuong", {"1.003133", "1.003494"}),
         ("xin giấy xác nhận đã xuất cảnh những lần nào", {"1.014363", "1.010048"}),
         ("gia hạn visa cho người nước ngoài đang ở Lạng Sơn", {"1.001146", "1.001194"}),
