@@ -70,6 +70,9 @@ def test_police_and_home_affairs_readings_on_the_real_catalog(db: Any) -> None:
         ("muốn vào tổ bảo vệ an ninh trật tự ở thôn", {"1.012533"}),
         ("bằng lái bị trừ hết điểm, muốn thi lại để phục hồi điểm", {"1.013211"}),
         ("bang lai bi tru het 12 diem thi kiem tra lai o dau", {"1.013211"}),
+        # a citizen who caught a thief: rewarded if the question says so, cared for if hurt
+        ("nguoi dan bat duoc ke trom xe may co duoc khen thuong khong", {"2.000511"}),
+        ("dan phong bi thuong khi bat trom duoc ho tro gi", {"1.012537", "1.012538"}),
     ):
         answer = ask(question)
         assert answer.confident and answer.sources[0].code in codes, (question, answer.sources[:3])
