@@ -4,7 +4,8 @@ as the catalog holds them (`motcua/catalog/synonyms.txt`, section "everyday voca
 ministries; what a small business of these fields meets in it is the police's certificate of security
 and order (karaoke, bars, guesthouses, pawnshops, massage, gas), fire safety, food safety of farm
 produce, certified copies of diplomas, border tourism, foreign guests and medicinal plants under
-forest. Questions here are in no eval file."""
+forest. A translated diploma is certified at the commune, not at an embassy. Questions here are in
+no eval file."""
 
 from __future__ import annotations
 
@@ -67,10 +68,14 @@ def test_session_13_service_questions_on_the_real_catalog(real_catalog: None) ->
         ("nghiệm thu pccc cho quán karaoke", {"3.000493"}),
         # star anise dried to sell: farm-produce food safety
         ("sấy hoa hồi để bán có phải xin giấy attp không", {"2.001827"}),
+        ("chế biến măng khô để bán xin giấy attp", {"2.001827"}),
+        ("mở lò mổ lợn có cần giấy an toàn thực phẩm không", {"2.001827"}),
         # diplomas and transcripts
         ("công chứng bằng tốt nghiệp ở xã được không", {"2.000815"}),
         ("chứng thực bảng điểm đại học mất bao lâu", {"2.000815"}),
         ("mất bằng tốt nghiệp cấp 3 làm lại thế nào", {"2.000908"}),
+        # a translation certified at the commune (its translator's signature), not at an embassy
+        ("dịch bằng đại học sang tiếng anh rồi chứng thực", {"2.000992", "2.001008"}),
         # a tour over the border; foreign guests staying
         ("di tour nam ninh bang giay thong hanh can gi", {"1.003494"}),
         ("homestay có khách tây ở lại phải khai báo gì", {"1.000253", "1.001437"}),
