@@ -89,3 +89,5 @@ def test_session_13_service_questions_on_the_real_catalog(real_catalog: None) ->
     # Licences the catalog does not hold (alcohol retail, a petrol station) are still refused.
     assert not ask("xin giấy phép bán lẻ rượu").confident
     assert not ask("mở cửa hàng xăng dầu cần giấy phép gì").confident
+    # A pharmacist's practice is not some other trade's practising certificate (auction): refused.
+    assert not ask("mo nha thuoc tay can chung chi hanh nghe duoc").confident
