@@ -31,6 +31,9 @@ def test_session_13_service_readings_are_parsed() -> None:
         assert SECURITY_AND_ORDER in rules[phrase], phrase
     # A bare "quán karaoke" is a place (noise, a fire check), not yet a licence.
     assert ("quan", "karaoke") not in rules
+    # Folded, "bán ga" is "bán gà" (selling chicken); "dịch sang tiếng Anh" alone asks for a translation.
+    assert ("ban", "gas") in rules and ("ban", "ga") not in rules
+    assert ("dich", "sang", "tieng", "anh") not in rules
     # A lost diploma is a copy from the master register; a diploma's copy is certified.
     assert rules[("mat", "bang", "tot", "nghiep")] == (("cap", "ban", "sao", "tu", "so", "goc"),)
     certified_copy = ("chung", "thuc", "ban", "sao", "tu", "ban", "chinh")
