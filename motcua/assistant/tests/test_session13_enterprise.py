@@ -1,9 +1,10 @@
 """Session 13 (docs/assistant.md): everyday words of the province procedures a small firm or a
 citizen meets in enterprise and investment registration, tax, money, road and inland-waterway
 transport, minerals and surveying, read through `motcua/catalog/synonyms.txt` (its "session 13:
-enterprise, finance, transport, technology" section). Questions written from the catalog's
-procedures and from how people talk, in no eval file; each one was answered wrongly or not
-confidently before that section."""
+enterprise, finance, transport, technology" section), and two restrictive qualifiers of a name
+(`retrieval.QUALIFIERS`: investing "ra nước ngoài", a "không cư trú" taxpayer). Questions written
+from the catalog's procedures and from how people talk, in no eval file; each one was answered
+wrongly or not confidently before these changes."""
 
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ def test_session_13_company_and_investment_questions_on_the_real_catalog(real_ca
         ("mất giấy phép đăng ký kinh doanh của công ty thì xin lại ở đâu", {"2.002018"}),
         ("chuyển từ công ty tnhh lên công ty cổ phần", {"2.002034"}),
         ("hộ kinh doanh muốn lên công ty thì ai hướng dẫn", {"2.001999"}),
+        # A project at home, not the variant for investing abroad ("… ra nước ngoài").
+        ("xin giấy chứng nhận đăng ký đầu tư cho dự án ở tỉnh", {"1.009664"}),
         # An investment project paused or given up.
         ("nhà đầu tư muốn tạm dừng dự án một thời gian thì báo ở đâu", {"1.009661"}),
         ("dừng hẳn dự án đầu tư thì thông báo thế nào", {"1.009662"}),
