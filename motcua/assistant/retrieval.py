@@ -112,6 +112,10 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     # is not abroad. Not "định cư ở nước ngoài" (who may apply, in land names).
     ("viet nam o nuoc ngoai", ABROAD),
     ("bao mat", frozenset({"mat", "that lac"})),
+    # Investing abroad ("… đăng ký đầu tư ra nước ngoài") and a non-resident's tax ("… cá nhân
+    # không cư trú …"): a small investor or a seller at home asks for the domestic procedure.
+    ("ra nuoc ngoai", frozenset({"ra nuoc ngoai", "nuoc ngoai", "o nuoc ngoai"})),
+    ("khong cu tru", frozenset({"khong cu tru", "nuoc ngoai", "nguoi nuoc ngoai"})),
     # A variant for organisations, a real-estate project, the largest works or a case that needs
     # no permit: a citizen of a commune asks for the general one, unless the question says so.
     ("doanh nghiep", ORGANISATION),
