@@ -49,10 +49,18 @@ def _safe_argument(value: Any) -> Any:
 
 
 class NoExceptionText(logging.Filter):
-    """A handler's filter: the record's exception is written as `safe_traceback`, and an exception
-    given as an argument ("… %s", error) as its class name. It never drops a record."""
+    """A handler's filter: the record's exception is written as `safe_traceback`, an exception
+    given as an argument ("… %s", error) or as the message itself (`logger.error(error)`, as
+    django-q does) as its class name, and a `django.security.*` record (whose message is the
+    exception's text: "Invalid HTTP_HOST header: '<what the client sent>'") as its logger's last
+    name. It never drops a record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("django.security."):
+            record.msg = f"{record.name.rpartition('.')[2]} (message not logged)"
+            record.args = ()
+        elif isinstance(record.msg, BaseException):
+            record.msg = f"{exception_name(record.msg)} (message not logged)"
         if record.exc_info and record.exc_info[1] is not None:
             record.exc_text = safe_traceback(record.exc_info[1])
             record.exc_info = None

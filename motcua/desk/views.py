@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts import verification
@@ -167,6 +168,7 @@ def counter(request: HttpRequest) -> HttpResponse:
 
 
 @officer_required
+@never_cache  # Back after a reception must not bring the posted page (its used key) back
 @require_http_methods(["GET", "POST"])
 def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     """Receive a dossier handed in at the counter: tick what was brought, attach scans, print form 01."""
@@ -229,6 +231,9 @@ def _receive_at_counter(request: HttpRequest, user: Any, version: Any,
     except services.AlreadySubmitted as repeat:
         return repeat
     except DossierError as error:
+        if error.code == "submission_key_reused":
+            form.key_reused(user)
+            return None
         if not form.competence_error(error):
             form.add_error(None, error.message)
         return None

@@ -14,13 +14,14 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from motcua.dossiers.models import PHONE_MAX_LENGTH, PHONE_VALIDATOR
-from motcua.dossiers.services.keys import SubmissionOnce
+from motcua.dossiers.services.keys import SubmissionOnce, fingerprint
 from motcua.dossiers.uploads import ACCEPT, UploadProblem, check_upload
 
 # ASCII digits only: `\d` and str.isdigit() also take "０" or "٠", and a number stored so would
@@ -140,30 +141,60 @@ class ApplicantForm(forms.Form):
     def clean_id_number(self) -> str:
         return clean_id_number(self.cleaned_data["id_number"])
 
-    # Set by `once` when the posted key was refused (the view answers 409, nothing created).
+    # Set by `once` (or `key_reused`) when the posted key was refused: the view answers 409,
+    # nothing created, the page comes back with a fresh key.
     key_refused = False
 
     def once(self, account: Any) -> SubmissionOnce | None:
-        """The posted key for the services, None when the form carried none (a client of its
+        """The posted key for the services, with the digest of what the form asks (its cleaned
+        data and each uploaded file's content); None when the form carried none (a client of its
         own: no protection, as an API call without `Idempotency-Key`).
 
-        A key issued to another account, or forged, is refused on the form (`key_refused`):
-        nothing is created and nothing says what that key created; the page comes back with a
-        fresh key."""
+        The same key with the same data (a double click, a resent POST) is the first dossier;
+        with other data (Back to a page that kept the old key, another applicant typed in) the
+        service refuses it (`submission_key_reused`) and the view calls `key_reused`.
+        A key issued to another account, or forged, is refused here: nothing is created and
+        nothing says what that key created."""
         token = self.cleaned_data.get("submission_key", "")
         if not token:
             return None
         key = submission_key_of(account, token)
         if key is None:
-            self.key_refused = True
-            self.add_error(None, gettext(
+            self._refuse_key(account, gettext(
                 "Biểu mẫu này không được cấp cho tài khoản của bạn hoặc đã bị thay đổi, nên hồ sơ chưa "
                 "được nộp. Vui lòng kiểm tra lại thông tin và gửi lại."))
-            data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
-            data["submission_key"] = issue_submission_key(account)
-            self.data = data
             return None
-        return SubmissionOnce(key)
+        return SubmissionOnce(key, self.fingerprint())
+
+    def fingerprint(self) -> str:
+        """The digest of the cleaned data (without the key) and of the uploaded files' contents."""
+        fields: dict[str, Any] = {}
+        files: list[File] = []
+        for name in sorted(self.cleaned_data):
+            value = self.cleaned_data[name]
+            if name == "submission_key":
+                continue
+            uploads = value if isinstance(value, (list, tuple)) else [value]
+            if uploads and all(isinstance(each, File) for each in uploads):
+                files.extend(uploads)
+                fields[name] = len(uploads)
+            else:
+                fields[name] = value
+        return fingerprint(type(self).__name__, fields, files)
+
+    def key_reused(self, account: Any) -> None:
+        """The posted key created a dossier from other data: this is a new submission, which needs
+        a fresh key — nothing is created now, the page comes back with one and says so."""
+        self._refuse_key(account, gettext(
+            "Biểu mẫu này đã được dùng để nộp một hồ sơ khác (có thể do quay lại trang trước), nên hồ "
+            "sơ này chưa được nộp. Vui lòng kiểm tra lại thông tin rồi gửi lại để nộp hồ sơ mới."))
+
+    def _refuse_key(self, account: Any, message: str) -> None:
+        self.key_refused = True
+        self.add_error(None, message)
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data["submission_key"] = issue_submission_key(account)
+        self.data = data
 
     def ask_land_unit(self) -> None:
         """Land procedures are decided by the commune where the parcel lies (catalog.services.place_basis)."""

@@ -57,11 +57,21 @@ def enqueue(func: str, *args: Any, task_name: str | None = None) -> str | None:
 def call(func: str, *args: Any) -> Any:
     """What the worker runs for `enqueue`: `func(*args)`. A failure reaches django-q (its failed
     tasks, and its log line "Failed … - <result>", which quotes the exception and its traceback)
-    as `JobFailed` naming the exception's class only; its frames are logged here (`safe_traceback`)."""
+    as `JobFailed` naming the exception's class only; its frames are logged here (`safe_traceback`).
+
+    A `JobFailed` (from `run`, enqueued by the worker at start) passes unchanged: `run` logged it,
+    and its message says when the job is tried again. A `JobAttention` passes with its own
+    message, without the exception it was raised during."""
     try:
         return import_string(func)(*args)
+    except JobFailed:
+        raise
     except Exception as error:
         logger.warning("task %s failed: %s\n%s", func, exception_name(error), safe_traceback(error))
+        if isinstance(error, JobAttention):
+            error.__cause__ = None
+            error.__suppress_context__ = True
+            raise
         raise JobFailed(f"{func}: {_describe(error)}") from None
 
 

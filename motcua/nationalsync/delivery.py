@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -50,6 +51,17 @@ class DeliveryError(Exception):
         self.detail = detail
 
 
+# A portal's error code as logs and reports may show it: a short token (-1, 42, E_FORMAT) with no
+# run of 7 digits or more (an ID number has 9 or 12, a phone 10, a date 8); anything else is "?".
+_ERROR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,20}")
+_LONG_NUMBER = re.compile(r"[0-9]{7}")
+
+
+def error_code(raw: str) -> str:
+    """The portal's `error_code`, or "?" when it could be (or quote) personal data."""
+    return raw if _ERROR_CODE.fullmatch(raw) and not _LONG_NUMBER.search(raw) else "?"
+
+
 def backoff(attempts: int) -> dt.timedelta:
     """Wait before attempt `attempts + 1`: base × 2^(attempts − 1), at most MAX_BACKOFF."""
     base = dt.timedelta(seconds=settings.MOTCUA_SYNC_RETRY_SECONDS)
@@ -80,8 +92,12 @@ def post(message: OutboxMessage) -> None:
     except ValueError:
         parsed = {}
     if isinstance(parsed, dict) and "error_code" in parsed and str(parsed["error_code"]) != "0":
-        code = str(parsed["error_code"])[:20]
-        raise DeliveryError(f"error_code {code}", str(parsed.get("message", ""))[:300])
+        raw = str(parsed["error_code"])
+        detail = str(parsed.get("message", ""))[:300]
+        code = error_code(raw)
+        # The admin's `last_error` keeps the raw code when the log's summary could not show it.
+        kept = detail if code == raw else f"error_code {raw[:40]}: {detail}"
+        raise DeliveryError(f"error_code {code}", kept)
 
 
 def _due(now: dt.datetime) -> Q:

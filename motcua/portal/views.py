@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.accounts.models import Role
@@ -98,6 +99,7 @@ def _online_version(code: str) -> ProcedureVersion:
 
 
 @login_required
+@never_cache  # Back after a submission must not bring the posted page (its used key) back
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     version = _online_version(code)
@@ -183,6 +185,9 @@ def _submit(request: HttpRequest, form: OnlineSubmissionForm, version: Procedure
         messages.info(request, repeat.message)
         return repeat.dossier
     except DossierError as error:
+        if error.code == "submission_key_reused":
+            form.key_reused(request.user)
+            return None
         if not form.competence_error(error):
             form.add_error(None, error.message)
         for requirement_id in error.missing:  # documents_missing: mark each slot too

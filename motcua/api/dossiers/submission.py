@@ -4,8 +4,6 @@ counter, attaching a file. Every file is checked before anything is written.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -47,6 +45,7 @@ from motcua.dossiers import services
 from motcua.dossiers.models import (
     Applicant,
 )
+from motcua.dossiers.services.keys import fingerprint
 from motcua.geography import services as geography
 from motcua.geography.models import COMMUNE_LEVELS, Unit
 
@@ -87,13 +86,7 @@ def _once(request: HttpRequest, endpoint: str, body: Any,
     if not _KEY_RE.match(key):
         message = gettext("Idempotency-Key phải là chuỗi 1–255 ký tự ASCII in được.")
         raise ApiError("validation_error", message, 422, {IDEMPOTENCY_HEADER: [message]})
-    digest = hashlib.sha256(json.dumps([endpoint, body], sort_keys=True, default=str).encode())
-    for upload in files:
-        for chunk in upload.chunks():
-            digest.update(hashlib.sha256(chunk).digest())
-        upload.seek(0)
-        digest.update(b"|" + (upload.name or "").encode())
-    return services.SubmissionOnce(key, digest.hexdigest())
+    return services.SubmissionOnce(key, fingerprint(endpoint, body, files))
 
 
 def _created_once(user: Any, create: Callable[[], Any]) -> HttpResponse:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 
 from motcua.api.tests.conftest import Province, client_for, token_client
 from motcua.dossiers.models import Dossier
@@ -54,6 +54,20 @@ def test_the_same_key_with_another_request_is_refused(province: Province) -> Non
     assert first.json()["code"] in body["message"]
     other_file = _submit(client, province, "key-1", content=PDF + b"% another scan\n")
     assert other_file.status_code == 422
+    assert Dossier.objects.count() == 1
+
+
+def test_a_retry_whose_file_lands_on_disk_is_the_same_request(province: Province) -> None:
+    """Django keeps a small request's files in memory (one chunk) and writes a large one's to
+    disk (64 KB chunks): the same file must digest the same either way."""
+    big = b"%PDF-1.7\n" + b"% a scanned page, padded\n" * 8000 + b"%%EOF\n"  # ~200 KB: 4 chunks on disk
+    client = _citizen(province.citizen)
+    first = _submit(client, province, "key-big", content=big)
+    assert first.status_code == 201, first.content
+    with override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=1024):
+        again = _submit(client, province, "key-big", content=big)
+    assert again.status_code == 201, again.content
+    assert again["Idempotent-Replayed"] == "true"
     assert Dossier.objects.count() == 1
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 
 import pytest
+from django.test import Client, override_settings
 
 from motcua.core.logs import NoExceptionText, safe_traceback
 
@@ -66,3 +68,33 @@ def test_djangos_internal_server_error_reaches_the_console_without_the_exception
     assert "RuntimeError (message not logged)" in written and "ValueError (message not logged)" in written
     assert "payment callback failed: RuntimeError" in written
     assert ID_NUMBER not in written and PHONE not in written
+
+
+def _written(emit: Callable[[], object]) -> str:
+    """What the console handler writes while `emit` runs."""
+    handler = _console()
+    stream = io.StringIO()
+    previous = handler.setStream(stream)  # type: ignore[attr-defined]
+    try:
+        emit()
+    finally:
+        handler.setStream(previous)  # type: ignore[attr-defined]
+    return stream.getvalue()
+
+
+@override_settings(ALLOWED_HOSTS=["testserver"])
+def test_a_refused_host_header_is_logged_without_what_the_client_sent() -> None:
+    """Django's `django.security.*` records carry the exception's text as their message."""
+    host = f"nguyen-van-a-{ID_NUMBER}.example"
+    responses: list[int] = []
+    written = _written(lambda: responses.append(Client().get("/", HTTP_HOST=host).status_code))
+    assert responses == [400]
+    assert "DisallowedHost (message not logged)" in written
+    assert ID_NUMBER not in written
+
+
+def test_an_exception_logged_as_the_message_shows_its_class_only() -> None:
+    """`logger.error(error)`, as django_q's status reporting does."""
+    written = _written(lambda: logging.getLogger("django-q").error(RuntimeError(NOT_SAVED)))
+    assert "RuntimeError (message not logged)" in written
+    assert PHONE not in written

@@ -15,10 +15,13 @@ take an optional `once=SubmissionOnce(key, fingerprint)`:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.db import IntegrityError, connection
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -34,6 +37,24 @@ class SubmissionOnce:
 
     key: str
     fingerprint: str = ""
+
+
+def fingerprint(label: str, data: object, files: Iterable[File] = ()) -> str:
+    """The digest of what a request asks for: `label` (the endpoint or the form), its fields and
+    each file (its whole content in one sha256, whatever chunks the upload handler cut it into —
+    in memory one chunk, on disk 64 KB ones —, then its name and length)."""
+    digest = hashlib.sha256(json.dumps([label, data], sort_keys=True, default=str).encode())
+    for upload in files:
+        content = hashlib.sha256()
+        size = 0
+        upload.seek(0)
+        for chunk in upload.chunks():
+            content.update(chunk)
+            size += len(chunk)
+        upload.seek(0)
+        digest.update(content.digest())
+        digest.update(b"|" + (upload.name or "").encode() + b"|" + str(size).encode() + b"|")
+    return digest.hexdigest()
 
 
 class AlreadySubmitted(DossierError):

@@ -236,3 +236,18 @@ def test_the_workers_log_of_a_failed_task_quotes_no_exception_text(
     assert "jobs_for_tests.py" in logged  # the frames where it failed
     assert "020190001234" not in logged and "không trả lời" not in logged
     assert Failure.objects.count() == 2
+
+
+def test_a_job_run_through_call_keeps_runs_message_and_is_logged_once(
+        db: None, test_jobs: None, caplog: pytest.LogCaptureFixture) -> None:
+    """The worker enqueues the jobs due at start as `call("motcua.jobs.runner.run", name)`."""
+    with caplog.at_level(logging.WARNING, logger="motcua.jobs"), pytest.raises(runner.JobFailed) as failed:
+        runner.call("motcua.jobs.runner.run", "test.fails")
+    assert "lần 1/3 lỗi (RuntimeError); thử lại lúc" in str(failed.value)
+    assert len([r for r in caplog.records if "failed" in r.getMessage()]) == 1
+
+
+def test_a_jobs_own_message_through_call_is_shown_as_it_is(db: None) -> None:
+    with pytest.raises(runner.JobAttention) as raised:
+        runner.call("motcua.jobs.tests.jobs_for_tests.needs_attention")
+    assert str(raised.value) == "3 tệp bị thiếu, ví dụ hồ sơ 000.02.30.H37-260302-0001"

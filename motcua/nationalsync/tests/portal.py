@@ -143,6 +143,8 @@ class Portal:
     # do), or, in `echo_in_200`, inside a 200 with an error code.
     echo: set[str] = field(default_factory=set)
     echo_in_200: set[str] = field(default_factory=set)
+    # Refuse these keys with the applicant's ID number as the error code itself.
+    echo_in_code: set[str] = field(default_factory=set)
     delay: float = 0.0
     attempts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -186,6 +188,10 @@ def start(portal: Portal) -> tuple[HTTPServer, threading.Thread]:
                           f"(số định danh {record.get('MaDoiTuong', '')}, "
                           f"điện thoại {record.get('SoDienThoai', '')}) không hợp lệ")
                 self._answer(200 if key in portal.echo_in_200 else 422, {"error_code": 42, "message": quoted})
+                return
+            if key in portal.echo_in_code:
+                record = (body or {}).get("data", [{}])[0]
+                self._answer(200, {"error_code": f"ID{record.get('MaDoiTuong', '')}", "message": "Sai"})
                 return
             found = validate(body)
             with portal.lock:

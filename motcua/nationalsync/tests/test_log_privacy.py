@@ -47,6 +47,29 @@ def test_a_refusal_quoting_the_applicant_is_logged_with_its_status_only(
     assert "020190001234" in first.last_error
 
 
+def test_an_error_code_quoting_the_applicant_is_logged_as_a_question_mark(
+    world: World, sync_on: None, portal: Portal, caplog: pytest.LogCaptureFixture
+) -> None:
+    walk(world)
+    first = _first()
+    portal.echo_in_code.add(first.key)
+    with caplog.at_level(logging.WARNING, logger="motcua.nationalsync"):
+        report = delivery.deliver_pending()
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("motcua.nationalsync"))
+    assert f"{first.key} not accepted (attempt 1): error_code ?" in logged
+    assert report.errors == [f"{first.key}: error_code ?"]
+    assert "020190001234" not in logged and "020190001234" not in "".join(report.errors)
+    first.refresh_from_db()
+    assert "ID020190001234" in first.last_error  # the administrator still sees it (admin only)
+
+
+@pytest.mark.parametrize(("raw", "shown"), [("-1", "-1"), ("42", "42"), ("E_FORMAT.2", "E_FORMAT.2"),
+                                            ("020190001234", "?"), ("0912345678", "?"), ("lỗi", "?"),
+                                            ("a b", "?"), ("X" * 21, "?"), ("", "?")])
+def test_only_a_short_token_passes_as_an_error_code(raw: str, shown: str) -> None:
+    assert delivery.error_code(raw) == shown
+
+
 def test_the_sync_command_prints_no_text_of_the_portal(world: World, sync_on: None, portal: Portal) -> None:
     walk(world)
     key = _first().key

@@ -14,7 +14,7 @@ from django.test import Client
 
 from motcua.dossiers.forms import issue_submission_key
 from motcua.dossiers.models import Dossier
-from motcua.e2e.world import World
+from motcua.e2e.world import World, pdf
 
 from .test_submit import _post
 
@@ -86,3 +86,36 @@ def test_a_forged_key_is_refused(client: Client, world: World) -> None:
     response = client.post(SUBMIT, _post_with(world, f"{world.citizen.pk}.made-up:signature"))
     assert response.status_code == 409
     assert not Dossier.objects.exists()
+
+
+def test_back_and_other_data_with_the_used_key_creates_nothing_and_asks_again(
+        client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    key = _key_on(client.get(SUBMIT).content.decode())
+    client.post(SUBMIT, _post_with(world, key), follow=True)  # the receipt shows its "Đã nộp" message
+    first = Dossier.objects.get()
+    response = client.post(SUBMIT, _post_with(world, key, request_text="Khai sinh cho con thứ hai"))
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Biểu mẫu này đã được dùng để nộp một hồ sơ khác" in page
+    assert first.code not in page and Dossier.objects.count() == 1
+    fresh = _key_on(page)
+    assert fresh != key
+    again = client.post(SUBMIT, _post_with(world, fresh, request_text="Khai sinh cho con thứ hai"))
+    assert again.status_code == 302
+    assert Dossier.objects.count() == 2
+
+
+def test_the_same_key_with_another_file_is_another_submission(client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    key = _key_on(client.get(SUBMIT).content.decode())
+    client.post(SUBMIT, _post_with(world, key))
+    requirement = world.birth.requirements.all()[0]
+    other = pdf("giay-khac.pdf")  # the same bytes under another name: another document
+    response = client.post(SUBMIT, _post_with(world, key, **{f"doc_{requirement.pk}": other}))
+    assert response.status_code == 409 and Dossier.objects.count() == 1
+
+
+def test_the_submission_page_is_not_kept_by_the_browser(client: Client, world: World) -> None:
+    client.force_login(world.citizen)
+    assert "no-store" in client.get(SUBMIT)["Cache-Control"]
