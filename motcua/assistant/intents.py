@@ -470,11 +470,18 @@ _LISTED_PAPERS = re.compile(
 # A dossier already filed ("tôi đã nộp hồ sơ …"): a status cue that asks nothing on its own account
 # when the question asks something else about the procedure (`analyse`).
 _FILED = re.compile(r"\b(?:da nop ho so|nop ho so roi|ho so nop roi)\b")
+# Following a dossier filed: knowing, seeing, looking up its result or state, a wait overrun.
+_FOLLOWING = re.compile(
+    r"\b(?:biet|xem|tra cuu|kiem tra|theo doi|hoi|nhan)\b(?: \w+){0,6}"
+    r" (?:ket qua|tinh trang|duyet|tiep nhan)\b"
+    r"|\b(?:tra cuu|kiem tra|theo doi)\b|\bhoi (?:o dau|ai)\b"
+    r"|\bchua (?:co|thay|nhan duoc) ket qua\b|\bqua hen\b|\btre hen\b"
+)
 # Words that fold like a cue's: the province ("chuyển hộ khẩu về tỉnh thế nào" is no "tính thế
 # nào"), a walkie-talkie ("máy bộ đàm" is no "mấy bộ"). Upper-cased like the catalog's words, so
 # no cue matches them; the topic keeps them.
 _NOT_A_CUE = re.compile(
-    r"\b(?:ve|ngoai|sang|o|len|trong|cap|ubnd|khac|tai|den|toi|cua|chuyen|moi|cung) tinh(?= the| nhu| ra)"
+    r"\b(?:ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh(?= the| nhu| ra)"
     r"|\bmay bo (?:dam|dem)\b"
 )
 # Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
@@ -825,13 +832,13 @@ def analyse(question: str) -> Analysis:
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
     intents, spans = _asked(without_code)
-    # "tôi đã nộp hồ sơ …" says a dossier exists: a status question when nothing else is asked but
-    # when ("…, bao giờ có kết quả"); "…, cần bổ sung giấy tờ gì", "…, lệ phí bao nhiêu", "… bị trả
-    # lại, phải làm sao" ask about the procedure.
+    # "tôi đã nộp hồ sơ …" says a dossier exists: a status question unless something else about
+    # the procedure is asked ("…, cần bổ sung giấy tờ gì", "…, lệ phí bao nhiêu") — not when
+    # ("…, bao giờ có kết quả"), nor how to follow it ("làm sao biết kết quả", "tra cứu ở đâu").
     if STATUS in intents and not dossier_code and _FILED.search(without_code):
         rest_text = _FILED.sub(" ", without_code)
         rest, rest_spans = _asked(rest_text)
-        if STATUS not in rest and (what_to_do or set(rest) - {TIME}):
+        if STATUS not in rest and set(rest) - {TIME} and not _FOLLOWING.search(rest_text):
             without_code, intents, spans = rest_text, rest, rest_spans
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.

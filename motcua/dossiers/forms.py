@@ -144,6 +144,10 @@ class ApplicantForm(forms.Form):
     # Set by `once` (or `key_reused`) when the posted key was refused: the view answers 409,
     # nothing created, the page comes back with a fresh key.
     key_refused = False
+    # Slots the POST filled with a file kept from an earlier attempt (portal.held_uploads): the
+    # fingerprint names them by their token, not their content — once the dossier is created the
+    # kept file is gone, and a resent POST must still be the same submission.
+    held_tokens: dict[str, str] = {}
 
     def once(self, account: Any) -> SubmissionOnce | None:
         """The posted key for the services, with the digest of what the form asks (its cleaned
@@ -173,6 +177,9 @@ class ApplicantForm(forms.Form):
         for name in sorted(self.cleaned_data):
             value = self.cleaned_data[name]
             if name == "submission_key":
+                continue
+            if name in self.held_tokens:
+                fields[name] = "held:" + self.held_tokens[name]
                 continue
             uploads = value if isinstance(value, (list, tuple)) else [value]
             if uploads and all(isinstance(each, File) for each in uploads):

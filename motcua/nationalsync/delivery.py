@@ -52,14 +52,16 @@ class DeliveryError(Exception):
 
 
 # A portal's error code as logs and reports may show it: a short token (-1, 42, E_FORMAT) with no
-# run of 7 digits or more (an ID number has 9 or 12, a phone 10, a date 8); anything else is "?".
+# 7 digits or more, even split by dots or dashes (an ID number has 9 or 12, a phone 10, a date 8:
+# "0912.345.678"); anything else is "?".
 _ERROR_CODE = re.compile(r"[A-Za-z0-9_.-]{1,20}")
-_LONG_NUMBER = re.compile(r"[0-9]{7}")
+_MAX_DIGITS = 6
 
 
 def error_code(raw: str) -> str:
     """The portal's `error_code`, or "?" when it could be (or quote) personal data."""
-    return raw if _ERROR_CODE.fullmatch(raw) and not _LONG_NUMBER.search(raw) else "?"
+    digits = sum(c.isdigit() for c in raw)
+    return raw if _ERROR_CODE.fullmatch(raw) and digits <= _MAX_DIGITS else "?"
 
 
 def backoff(attempts: int) -> dt.timedelta:

@@ -125,6 +125,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                                 agencies=agencies, initial=initial, offers=offers, account=user)
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
+    form.held_tokens = {name: request.POST[held_uploads.FIELD_PREFIX + name] for name in slots
+                        if request.POST.get(held_uploads.FIELD_PREFIX + name) and name not in request.FILES}
     if request.method == "POST":
         dossier = _submit(request, form, version, agencies) if form.is_valid() else None
         if dossier is not None:

@@ -65,7 +65,9 @@ def test_an_error_code_quoting_the_applicant_is_logged_as_a_question_mark(
 
 @pytest.mark.parametrize(("raw", "shown"), [("-1", "-1"), ("42", "42"), ("E_FORMAT.2", "E_FORMAT.2"),
                                             ("020190001234", "?"), ("0912345678", "?"), ("lỗi", "?"),
-                                            ("a b", "?"), ("X" * 21, "?"), ("", "?")])
+                                            ("a b", "?"), ("X" * 21, "?"), ("", "?"),
+                                            ("0912.345.678", "?"), ("079-123-456", "?"),
+                                            ("E-123.456", "E-123.456")])
 def test_only_a_short_token_passes_as_an_error_code(raw: str, shown: str) -> None:
     assert delivery.error_code(raw) == shown
 

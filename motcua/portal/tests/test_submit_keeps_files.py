@@ -113,3 +113,24 @@ def test_abandoned_held_files_are_swept(client: Client, world: World, media_root
     os.utime(files[0], (old, old))
     assert held_uploads.sweep(max_age_seconds=24 * 3600) == 1
     assert _held_files(media_root) == files[1:]
+
+
+def test_a_resent_submission_made_with_kept_files_is_the_same_dossier(
+        client: Client, world: World, media_root: Path) -> None:
+    # The kept files are deleted once the dossier is created: a resent POST (a double click, a
+    # phone resending) names the same kept files by their tokens and must lead to the first
+    # dossier's receipt, not be taken for another submission made with the same key.
+    from motcua.dossiers.forms import issue_submission_key
+
+    client.force_login(world.citizen)
+    key = issue_submission_key(world.citizen)
+    response = client.post(URL, _post(world, id_number="123", submission_key=key))
+    assert response.status_code == 400
+    tokens = _tokens(response.content.decode())
+    data = _without_files(_post(world, submission_key=key)) | {
+        f"held_{name}": token for name, token in tokens.items()}
+    first = client.post(URL, data)
+    assert first.status_code == 302
+    again = client.post(URL, data)
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Dossier.objects.count() == 1
