@@ -322,7 +322,9 @@ def call_next(officer: User, counter: Counter, at: dt.datetime | None = None) ->
         Call.objects.create(centre_id=counter.centre_id, ticket=ticket, counter=counter, at=at)
         streak = floor.priority_streak + 1 if took_priority else 0
         Floor.objects.filter(pk=floor.pk).update(priority_streak=streak, version=F("version") + 1)
-    ticket.refresh_from_db()
+        # Read back inside the transaction: a read after the commit that fails (SQLite's shared-cache
+        # table lock in the tests) would report a call that did happen as failed.
+        ticket.refresh_from_db()
     return ticket
 
 
