@@ -477,19 +477,17 @@ _FOLLOWING = re.compile(
     r"|\b(?:tra cuu|kiem tra|theo doi)\b|\bhoi (?:o dau|ai)\b"
     r"|\bchua (?:co|thay|nhan duoc) ket qua\b|\bqua hen\b|\btre hen\b"
 )
-# Words that fold like a cue's: the province ("chuyển hộ khẩu về tỉnh thế nào" is no "tính thế
-# nào"), a walkie-talkie ("máy bộ đàm" is no "mấy bộ"). Upper-cased like the catalog's words, so
-# no cue matches them; the topic keeps them.
+# Words of the topic that read like a cue: upper-cased like the catalog's own words, so no cue
+# matches them and the topic keeps them.
 _NOT_A_CUE = re.compile(
-    r"\b(?:ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh(?= the| nhu| ra)"
-    r"|\bmay bo (?:dam|dem)\b"
-)
-# Selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a way
-# to file: upper-cased like the catalog's own words, so no "where" cue matches it.
-_SELLS_ONLINE = re.compile(
+    # selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a
+    # way to file
     r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b"
-    # a computer ("máy tính") is no amount worked out ("tính thế nào")
-    r"|\bmay tinh\b"
+    # a computer ("máy tính") and the province ("chuyển hộ khẩu về tỉnh thế nào") are no amount
+    # worked out ("tính thế nào")
+    r"|\bmay tinh\b|\b(?:ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh(?= the| nhu| ra)"
+    # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
+    r"|\bmay bo (?:dam|dem)\b"
 )
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
@@ -826,7 +824,6 @@ def analyse(question: str) -> Analysis:
     # The citizen's own money ("bao lâu mới có tiền", "chưa có tiền đóng") asks for no fee.
     without_code = _OWN_MONEY.sub(" ", _CANNOT_PAY.sub(" ", without_code))
     without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
-    without_code = _SELLS_ONLINE.sub(lambda m: m.group(0).upper(), without_code)
     without_code = _NOT_A_CUE.sub(lambda m: m.group(0).upper(), without_code)
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)

@@ -411,7 +411,8 @@ class SubmissionKey(models.Model):
     key = models.CharField(max_length=255)
     # No index: a dossier is deleted only by hand, and the table holds a day of submissions.
     dossier = models.ForeignKey("Dossier", on_delete=models.CASCADE, related_name="+", db_index=False)
-    # The API's request digest (a repeat with another body is refused); empty for the forms.
+    # The digest of what the request asked (`services.keys.fingerprint`): a repeat with other
+    # data is refused (`submission_key_reused`).
     fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField()
 
