@@ -33,6 +33,7 @@ from motcua.accounts import verification
 from motcua.accounts.models import Role
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import ChannelKind, Procedure
+from motcua.catalog.requirements import is_document
 from motcua.centre.services import link_serving_ticket
 from motcua.desk import digitised
 from motcua.desk import forms as desk_forms
@@ -46,7 +47,7 @@ from motcua.desk.workspace import (
     procedures_in_scope,
     scoped,
 )
-from motcua.dossiers import deadlines, digital, services
+from motcua.dossiers import deadlines, digital, held_uploads, services
 from motcua.dossiers.forms import issue_submission_key
 from motcua.dossiers.models import Deadline, Dossier, Status
 from motcua.dossiers.presentation import available_slips, file_response, money, slip_response, timeline
@@ -178,18 +179,30 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     if version is None:
         raise Http404
     requirements = list(version.requirements.all())
-    form = desk_forms.CounterReceptionForm(request.POST or None, request.FILES or None,
+    # Scans kept across a refused attempt (a mistyped ID number, a reused form): the receptionist
+    # does not scan the applicant's papers twice.
+    slots = [f"scan_{r.pk}" for r in requirements if is_document(r)]
+    form_key = "counter:" + version.procedure.code
+    files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
+    form = desk_forms.CounterReceptionForm(request.POST or None, files or None,
                                            requirements=requirements,
                                            initial={"submission_key": issue_submission_key(user)})
     if catalog_services.place_basis(version) == "land":
         form.ask_land_unit()
-    if request.method == "POST" and form.is_valid():
-        dossier = _receive_at_counter(request, user, version, form)
+    form.held_tokens = {name: request.POST[held_uploads.FIELD_PREFIX + name] for name in slots
+                        if request.POST.get(held_uploads.FIELD_PREFIX + name) and name not in request.FILES}
+    if request.method == "POST":
+        dossier = _receive_at_counter(request, user, version, form) if form.is_valid() else None
         if isinstance(dossier, services.AlreadySubmitted):
             # Pressed twice (or the browser resent it): nothing new, the first dossier's page.
+            held_uploads.release(request, form_key)
             messages.info(request, dossier.message)
             return redirect("desk:dossier", code=dossier.dossier.code)
-        if dossier is not None:
+        if dossier is None:
+            held_uploads.hold(request, form_key, {name: form.cleaned_data[name] for name in slots
+                                                  if form.cleaned_data.get(name)})
+        else:
+            held_uploads.release(request, form_key)
             decision = form.cleaned_data["decision"]
             if decision == "refuse":
                 done = _("Đã từ chối tiếp nhận hồ sơ %(code)s. In phiếu từ chối (mẫu 03) cho người nộp.")
@@ -200,6 +213,7 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
                          "rồi chọn “Chuyển bước tiếp theo” để chuyển hồ sơ đi xử lý.")
             messages.success(request, done % {"code": dossier.code})
             return redirect("desk:dossier", code=dossier.code)
+    form.show_held(held_uploads.held(request, form_key))
     return render(request, "desk/counter_receive.html", {
         "form": form, "version": version, "procedure": version.procedure,
     }, status=409 if form.key_refused else 400 if form.errors else 200)

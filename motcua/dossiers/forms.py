@@ -144,7 +144,7 @@ class ApplicantForm(forms.Form):
     # Set by `once` (or `key_reused`) when the posted key was refused: the view answers 409,
     # nothing created, the page comes back with a fresh key.
     key_refused = False
-    # Slots the POST filled with a file kept from an earlier attempt (portal.held_uploads): the
+    # Slots the POST filled with a file kept from an earlier attempt (dossiers.held_uploads): the
     # fingerprint names them by their token, not their content — once the dossier is created the
     # kept file is gone, and a resent POST must still be the same submission.
     held_tokens: dict[str, str] = {}
@@ -188,6 +188,13 @@ class ApplicantForm(forms.Form):
             else:
                 fields[name] = value
         return fingerprint(type(self).__name__, fields, files)
+
+    def show_held(self, held: dict[str, dict[str, Any]]) -> None:
+        """Mark the slots whose file is kept from a refused attempt: shown as attached, not required again."""
+        for name, record in held.items():
+            if name in self.fields:
+                self.fields[name].held = record  # type: ignore[attr-defined]
+                self.fields[name].widget.attrs.pop("required", None)
 
     def key_reused(self, account: Any) -> None:
         """The posted key created a dossier from other data: this is a new submission, which needs

@@ -172,13 +172,6 @@ class OnlineSubmissionForm(ApplicantForm):
         # Django marks required inputs with the `required` attribute: the browser checks first.
         self.use_required_attribute = True
 
-    def show_held(self, held: dict[str, dict[str, Any]]) -> None:
-        """Mark the slots whose file is kept from a refused attempt: shown as attached, not required again."""
-        for name, record in held.items():
-            if name in self.fields:
-                self.fields[name].held = record  # type: ignore[attr-defined]
-                self.fields[name].widget.attrs.pop("required", None)
-
     def document_groups(self) -> list[tuple[str, list[Any]]]:
         """Upload slots grouped under the catalog's case headings ("Giấy tờ phải nộp:" …), in order."""
         groups: list[tuple[str, list[Any]]] = []

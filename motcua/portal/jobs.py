@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from motcua.portal import held_uploads
+from motcua.dossiers import held_uploads
 
 
 def sweep_held_uploads() -> dict[str, Any]:

@@ -27,13 +27,12 @@ from motcua.agencies.models import Agency
 from motcua.catalog import services as catalog_services
 from motcua.catalog.models import OnlineLevel, ProcedureVersion
 from motcua.catalog.requirements import is_document
-from motcua.dossiers import digital, permissions, services
+from motcua.dossiers import digital, held_uploads, permissions, services
 from motcua.dossiers import lookup as public_lookup
 from motcua.dossiers.forms import issue_submission_key
 from motcua.dossiers.models import Applicant, Dossier, DossierEvent, Status
 from motcua.dossiers.services import DossierError, Supplied
 from motcua.dossiers.uploads import max_upload_bytes
-from motcua.portal import held_uploads
 from motcua.portal.forms import (
     LookupForm,
     OnlineSubmissionForm,

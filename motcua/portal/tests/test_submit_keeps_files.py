@@ -11,9 +11,9 @@ from typing import Any
 
 from django.test import Client
 
+from motcua.dossiers import held_uploads
 from motcua.dossiers.models import Dossier
 from motcua.e2e.world import World
-from motcua.portal import held_uploads
 from motcua.portal.tests.test_submit import _post
 
 URL = "/portal/submit/1.001193/"

@@ -1,11 +1,12 @@
-"""Files kept across a failed online submission (issue #19): a form error never costs the citizen
-their uploads.
+"""Files kept across a failed submission, online (issue #19) or at the counter: a form error never
+costs the citizen — or the receptionist who scanned their papers — the uploads.
 
-When a submission is refused (a field error, a missing document, a competence problem), every
-upload that passed its own check is written to a temporary area under MEDIA_ROOT/held/ and
-recorded in the citizen's session under the procedure's code. The form shows them as attached;
-the next POST sends back their tokens, and only tokens recorded in *this* session are honoured,
-so nobody can attach another person's file by guessing a name. On a successful submission the
+When a submission is refused (a field error, a missing document, a competence problem, a reused
+form), every upload that passed its own check is written to a temporary area under
+MEDIA_ROOT/held/ and recorded in the user's session under the form's key (from the procedure's
+code). The form shows them as attached; the next POST sends back their tokens, and only tokens
+recorded in *this* session are honoured, so nobody can attach another person's file by guessing a
+name. On a successful submission the
 held files are handed to the service like fresh uploads (it stores its own copies with their
 rows) and the temporaries are deleted; files dropped or replaced are deleted at once, and
 anything older than a session's lifetime is swept (`sweep`).
