@@ -528,8 +528,9 @@ _STATUS_ASKS = re.compile(
     r"|(?:van |dang |van dang |cu )(?:cho|xu ly|giai quyet|tham dinh)"
     r"|(?:khong|chua|van chua) (?:duoc )?(?:duyet|xu ly|giai quyet|tiep nhan|chap nhan|xong))"
     # a supplement asked for ("cán bộ bảo bổ sung", "email báo hồ sơ cần bổ sung", "bị yêu cầu bổ
-    # sung"), not the procedure "thông báo bổ sung …" nor a report ("báo cáo bổ sung")
-    r"|(?<!thong )(?:bao|yeu cau|keu|nhan tin)(?: lai)?(?: la| rang)?(?: (?:ho so|minh|toi|em))?"
+    # sung"), not the procedure "thông báo bổ sung …" nor a report ("báo cáo bổ sung"), nor the desk's
+    # rule ("yêu cầu bổ sung hồ sơ lần thứ hai được không": asked to, "bị yêu cầu", it is one's own)
+    r"|(?<!thong )(?:bao|bi yeu cau|keu|nhan tin)(?: lai)?(?: la| rang)?(?: (?:ho so|minh|toi|em))?"
     r"(?: (?:can|phai|con|di|them|cho))? (?:bo sung|thieu)"
     # a wait gone on ("mà chưa thấy", "vẫn chưa có kết quả", "sao mãi chưa có", "chờ mãi",
     # "sao lâu thế", "chờ sổ đỏ lâu quá", "còn bao lâu nữa")

@@ -99,6 +99,8 @@ def test_a_dossier_already_filed_is_asked_about(db: Any, question: str) -> None:
         "dieu chinh tien do du an dau tu",
         "thong bao bo sung nganh nghe kinh doanh can gi",
         "sua doi bo sung giay phep khai thac",
+        # the desk's rule: whether one may ask for a supplement again (`officer`)
+        "yêu cầu bổ sung hồ sơ lần thứ hai được không?",
         # a hypothesis, something to do to a dossier filed
         "neu ho so bi tra ve thi lam sao",
         "nop ho so roi co duoc rut lai khong",
