@@ -130,6 +130,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "thoi gian",
         "bao gio",
         "khi nao",
+        "chung nao",  # the south's "khi nào"
         "lau khong",
         "lau the",
         "xong",
@@ -220,15 +221,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "thuc hien ra sao",
     ),
     LEGAL: ("can cu phap ly", "can cu", "phap ly", "luat nao", "van ban nao", "quy dinh nao"),
+    # Asks about a dossier on their own; saying whose dossier it is ("hồ sơ của tôi") or that it
+    # was filed ("đã nộp hồ sơ") is `_FILED`, and the longer ways of asking are `_STATUS_ASKS`.
     STATUS: (
-        "ho so cua toi",
-        "ho so toi",
-        "ho so cua minh",
-        "ho so cua em",
-        "ho so cua con",
-        "ho so da nop",
-        "ho so minh",
-        "ho so em",
         "dang o khau nao",
         "khau nao",
         "tinh trang ho so",
@@ -237,10 +232,6 @@ CUES: dict[str, tuple[str, ...]] = {
         "toi dau",
         "xong chua",
         "xong roi chua",
-        # a dossier already filed ("tôi đã nộp hồ sơ tách thửa, bao giờ có kết quả")
-        "da nop ho so",
-        "nop ho so roi",
-        "ho so nop roi",
         "van chua co ket qua",
         "chua thay ket qua",
         "van chua xong",
@@ -467,16 +458,141 @@ _GO_TO = re.compile(
 _LISTED_PAPERS = re.compile(
     r"(?:(?<=[,;:+/-])|^)\s*(?:ho so|giay to|thanh phan ho so)\s*(?=[,;:+/?.-]|$)"
 )
-# A dossier already filed ("tôi đã nộp hồ sơ …"): a status cue that asks nothing on its own account
-# when the question asks something else about the procedure (`analyse`).
-_FILED = re.compile(r"\b(?:da nop ho so|nop ho so roi|ho so nop roi)\b")
+# A dossier already filed, or the citizen's own ("tôi đã nộp hồ sơ …", "nộp rồi", "hồ sơ nộp tháng
+# trước", "hồ sơ của mẹ tôi", "hồ sơ sổ đỏ nhà tôi", "đã bổ sung rồi"): a status question when
+# nothing else is asked, or only when ("…, bao giờ có kết quả"); when something else about the
+# procedure is asked ("…, cần bổ sung giấy tờ gì", "…, lệ phí bao nhiêu", "hồ sơ của con tôi
+# nhập học cần gì") that wins, unless it is how to follow the dossier (`_FOLLOWING`). Not after
+# "sau khi", "nếu", "khi" ("sau khi nộp hồ sơ thì bao lâu có kết quả" asks a procedure's time).
+_OWNER = r"(?:toi|tui|tao|minh|em|chung toi|chung em|con toi|nha toi|nha minh|nha em|cong ty toi|ben toi)"
+_RELATIVE = r"(?:con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em|co|chu|bac|di|cau|mo|thim)"
+_FILED = re.compile(
+    r"(?<!sau khi )(?<!neu )(?<!khi )(?<!truoc khi )(?<!muon )(?<!se )(?<!sap )"
+    r"\b(?:"
+    # filed: "đã nộp (hồ sơ / đơn / online)", "vừa nộp", "nộp rồi", "nộp xong rồi", "gửi hồ sơ rồi"
+    r"(?:da|vua|moi|vua moi|da gui|da lam) (?:nop|gui)\b"
+    r"|(?:nop|gui)(?: \w+){0,8}? (?:roi|xong roi)\b(?! thi\b)"
+    r"|ho so (?:da nop|nop roi|da gui|gui roi)"
+    # filed some time ago ("hồ sơ nộp tháng trước", "nộp từ đầu tháng", "nộp ở xã tuần trước")
+    r"|lam(?: \w+){0,4}? tu (?:hom|tuan|thang) (?:truoc|roi|kia)"
+    r"|da (?:duoc )?tiep nhan"
+    r"|(?:nop|dong) (?:thue|tien|phi|le phi)(?: \w+){0,4}? (?:roi|xong roi)\b(?! thi\b)"
+    r"|(?:nop|gui|dang ky)(?: \w+){0,8}? (?:hom qua|hom kia|hom truoc|tuan truoc|thang truoc|nam ngoai"
+    r"|nam truoc|tu (?:hom|tuan|thang|nam|dau|cuoi) (?:truoc|qua|kia|thang|nam|tuan)"
+    r"|tu thang \d+ (?:roi|den nay|toi nay|ma)"
+    r"|(?:\d+|mot|hai|ba|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam) (?:roi|nay))"
+    # supplemented already ("đã bổ sung hồ sơ rồi", "bổ sung xong rồi")
+    r"|da bo sung|bo sung (?:xong|roi)"
+    # the citizen's own dossier: "hồ sơ của tôi / của mẹ tôi / sổ đỏ nhà tôi / tôi nộp"
+    rf"|ho so(?! nao\b)(?: \w+){{0,5}}? (?:cua )?(?:{_RELATIVE} )?(?<!tre ){_OWNER}\b"
+    rf"|ho so cua (?:{_RELATIVE}|minh|em|toi|tui)\b"
+    r")"
+)
 # Following a dossier filed: knowing, seeing, looking up its result or state, a wait overrun.
 _FOLLOWING = re.compile(
     r"\b(?:biet|xem|tra cuu|kiem tra|theo doi|hoi|nhan)\b(?: \w+){0,6}"
     r" (?:ket qua|tinh trang|duyet|tiep nhan)\b"
     r"|\b(?:tra cuu|kiem tra|theo doi)\b|\bhoi (?:o dau|ai)\b"
+    r"|\bxem (?:o dau|the nao|sao|bang cach nao|cho nao)\b"
     r"|\bchua (?:co|thay|nhan duoc) ket qua\b|\bqua hen\b|\btre hen\b"
 )
+# Ways of asking about one's dossier that need no "hồ sơ của tôi" (session 14). Each family says
+# something only a dossier already filed can be: how far it has got, whether a step is done, a
+# wait that has gone on, an appointment, a dossier sent back, a supplement asked for, a code.
+# A hypothesis ("nếu hồ sơ bị trả về", "trường hợp hồ sơ thiếu") asks how the procedure goes:
+# not these (`_HYPOTHESIS`).
+_DONE_YET = r"(?=(?: (?:a|vay|nhi|ha|ad|ak|ah|the|nhe|ban|anh|chi|em|ko|khong|roi))*[\s.\-]*$)"
+_STATUS_ASKS = re.compile(
+    r"\b(?:"
+    # a step done yet, at the end ("đã được duyệt chưa", "sổ đã ký chưa", "đã có sổ chưa", "hồ sơ
+    # đã chuyển sang thuế chưa", "lấy kết quả được chưa", "gửi bưu điện đã tới chưa")
+    r"(?:duyet|ky|cap|xu ly|giai quyet|tiep nhan|nhan|nhan duoc|lay|lay duoc|toi|den|tham dinh|tra"
+    r"|chuyen(?: \w+){0,3}|lay ket qua|co ket qua|(?<!duoc )co|ve"
+    r"|co (?:so|so do|so hong|giay|giay phep|the|can cuoc|cccd|ho chieu|quyet dinh|thong bao(?: \w+)?|ket qua"
+    r"|tien))(?: duoc)? chua" + _DONE_YET +
+    r"|ho so(?: \w+){0,8}?(?<! du)(?<! day du) chua" + _DONE_YET +
+    # how far it has got ("đến bước nào rồi", "đang ở giai đoạn nào", "nằm ở đâu", "thế nào rồi")
+    r"|(?:den|toi|o|dang o) (?:buoc|khau|giai doan|cong doan|phong|bo phan) nao|(?:buoc|khau) nao roi"
+    r"|ho so(?: \w+){0,5}? (?:dang nam|nam|dang|hien dang|hien nam) o (?:dau|phong nao|cho nao|bo phan nao)"
+    r"|(?:the nao|ra sao) roi"
+    r"|tinh hinh ho so|trang thai(?: \w+){0,2} ho so|(?:xem|tra cuu|kiem tra) trang thai|theo doi ho so"
+    r"|(?:check|coi|ktra)(?: giup| dum| ho)?(?: \w+)? ho so"
+    r"|(?:xem|tra cuu|tra|kiem tra|biet) ket qua(?: giai quyet)? ho so"
+    r"|ket qua(?: giai quyet)? ho so(?: \w+){0,3}? (?:cua|the nao|ra sao|sao roi|den dau|toi dau|chua)"
+    r"|hoi tham ho so|hoi ho so (?:da nop|cua)"
+    r"|xu ly (?:den|toi) dau|giai quyet (?:den|toi) dau"
+    # a state it is in ("hồ sơ bị trả về / từ chối / treo", "hồ sơ vẫn đang chờ", "chưa được xử lý")
+    r"|ho so(?: \w+){0,6}? (?:bi (?:tra ve|tra lai|tra|tu choi|treo|ngam|cham|bac|loai|tre|qua han|huy"
+    r"|thieu|ket|ach|tac|giam)"
+    r"(?! thi\b| phat\b| tien\b| noi\b)"
+    r"|(?:van |dang |van dang |cu )(?:cho|xu ly|giai quyet|tham dinh)"
+    r"|(?:khong|chua|van chua) (?:duoc )?(?:duyet|xu ly|giai quyet|tiep nhan|chap nhan|xong))"
+    # a supplement asked for ("cán bộ bảo bổ sung", "email báo hồ sơ cần bổ sung", "bị yêu cầu bổ
+    # sung"), not the procedure "thông báo bổ sung …" nor a report ("báo cáo bổ sung"), nor the desk's
+    # rule ("yêu cầu bổ sung hồ sơ lần thứ hai được không": asked to, "bị yêu cầu", it is one's own)
+    r"|(?<!thong )(?:bao|bi yeu cau|keu|nhan tin)(?: lai)?(?: la| rang)?(?: (?:ho so|minh|toi|em))?"
+    r"(?: (?:can|phai|con|di|them|cho))? (?:bo sung|thieu)"
+    # a wait gone on ("mà chưa thấy", "vẫn chưa có kết quả", "sao mãi chưa có", "chờ mãi",
+    # "sao lâu thế", "chờ sổ đỏ lâu quá", "còn bao lâu nữa")
+    r"|tre (?:hen |han )?(?:\d+|mot|hai|ba|may|ca|hon|gan) (?:ngay|hom|tuan|thang)"
+    r"|con cho (?:gi|cai gi) nua"
+    r"|chua thay (?:gi|ket qua|tra loi|goi|tin|dau|bao|thong bao|tam hoi|phan hoi|ai)|khong thay ket qua"
+    r"|chua (?:co|nhan duoc|lay duoc) ket qua"
+    r"|(?<!ban )sao(?: \w+){0,4}? (?:chua|mai chua|van chua) (?:co|thay|xong|duoc|nhan|lay|tra|duyet|ve|xu ly"
+    r"|giai quyet)"
+    r"|(?<!ban )sao(?: \w+){0,4}? lau (?:the|vay|qua|ghe|the nhi|vay nhi)"
+    r"|(?:cho|doi) (?:mai|hoai)|(?:cho|doi)(?: \w+){1,3} lau (?:qua|the|vay)"
+    r"|(?:con )?(?:bao lau|may ngay|may hom|may tuan|may thang|bao nhieu ngay) nua"
+    r"(?:(?: thi| moi| la)? (?:co|xong|nhan|lay|tra)\b|" + _DONE_YET + ")"
+    r"|(?:qua han|tre han|qua hen|tre hen|den hen|qua ngay hen|hen|nop|bo sung|lay)(?: \w+){0,6}?"
+    r" (?:roi )?(?:ma|nhung|gio|van)(?: \w+){0,2}? (?:chua|khong|chang) (?:co|thay|nhan|lay|xong|duoc"
+    r"|xu ly|duyet|tra loi|goi|giai quyet|ve)"
+    r"|(?:nop|lam|xin|dang ky|gui|cho|doi)(?: \w+){0,6}? (?:tu (?:hom|tuan|thang|nam|dau|cuoi|ngay) ?\w*"
+    r"|(?:\d+|mot|hai|ba|bon|nam|sau|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam)(?! tuoi)|lau)"
+    r"(?: roi| nay| qua| gio| ma| van| nhung)+ (?:chua|khong thay|chang thay|mai chua)"
+    r"(?: (?:co|thay|xong|nhan|lay|duoc|tra|duyet|xu ly|giai quyet|ve)\b|" + _DONE_YET + ")"
+    # an appointment ("giấy hẹn ghi ngày 15", "trễ hẹn", "quá ngày hẹn", "hẹn trả kết quả")
+    r"|giay hen|phieu hen|ngay hen|tre hen|qua hen|den hen|sai hen|lo hen"
+    # when "I" get it ("bao giờ tôi lấy được sổ", "khi nào em nhận được kết quả")
+    rf"|(?:bao gio|khi nao|chung nao|ngay nao|hom nao|luc nao)(?: thi)? {_OWNER}(?: (?:moi|se|duoc|co the))*"
+    r" (?:lay|nhan|co(?! the\b))(?: duoc)?"
+    r"(?: (?:ket qua|so|so do|giay|giay phep|the|can cuoc|cccd|ho chieu|bang|quyet dinh|tien|ho so)\b|"
+    + _DONE_YET + ")"
+    # "tôi" knowing it is done ("làm sao biết hồ sơ đã được duyệt"), one's paper awaited ("giấy
+    # đăng ký kết hôn của tụi em bao giờ có")
+    r"|biet(?: \w+){0,4} (?:da duoc|duoc|da) (?:duyet|xong|tiep nhan|giai quyet|xu ly|cap)"
+    rf"|(?:giay|so|can cuoc|cccd|ho chieu|the|bang)(?: \w+){{0,4}}? (?:cua )?{_OWNER}(?: \w+){{0,3}}?"
+    r" (?:bao gio|khi nao|chung nao) (?:thi )?(?:moi )?(?:co|xong|lay|nhan|ve|gui)"
+    r"|(?:bao gio|khi nao|chung nao)(?: \w+){0,2}? (?:giay|so|can cuoc|cccd|ho chieu|the|bang)"
+    rf"(?: \w+){{0,4}}? cua {_OWNER}(?: \w+){{0,2}}? (?:co|xong|ve|duoc cap|lam xong)\b"
+    # a code ("mã hồ sơ H37…", "quên mã hồ sơ"), written whole or not
+    r"|ma ho so(?! (?:thu tuc|la gi|gom)\b)|[a-z]\d{2}(?:\.\d+)*-\d{6}-\d{3,4}"
+    r")\b"
+)
+# What the citizen wants to do to a dossier filed ("nộp hồ sơ rồi có được rút lại không", "đã nộp
+# hồ sơ rồi muốn thay đổi thông tin"): a question about the procedure, not its status.
+_ACTION_ON_FILED = re.compile(r"\b(?:rut|sua|huy|thay doi|dieu chinh|doi ten|chuyen nhuong)\b")
+# How it was filed, told ("nộp trên cổng dịch vụ công, báo đã tiếp nhận"): no question where to file.
+_CHANNEL = re.compile(
+    r"\b(?:online|truc tuyen|qua mang|tren mang|(?:qua |tren )?(?:cong )?dich vu cong"
+    r"|(?:qua )?buu (?:dien|chinh))\b"
+)
+_HYPOTHESIS = re.compile(r"\b(?:neu|truong hop|gia su|gia nhu|lo nhu|phong khi)\b")
+# When the dossier's result comes, nothing else named ("bao giờ lấy được kết quả", "khi nào lấy
+# được sổ", "nộp rồi bao giờ có"): a procedure's time needs a procedure; with none named, the
+# wait is the citizen's own. The words such a topic may hold (`analyse`).
+_WHEN = re.compile(r"\b(?:bao gio|khi nao|chung nao|ngay nao|hom nao|luc nao)\b")
+_RESULT_TOPIC = frozenset(
+    "ho so ket qua lay nhan duoc co nop so do hong giay phep the can cuoc cccd ho chieu toi em minh tui "
+    "chung nha con moi se thi vay a roi chua ma sao ngay hom luc".split()
+)
+
+
+def _status_asked(text: str, intents: list[str]) -> bool:
+    """Whether the text asks about a dossier of the citizen's (a cue or `_STATUS_ASKS`)."""
+    return STATUS in intents or (bool(_STATUS_ASKS.search(text)) and not _HYPOTHESIS.search(text))
+
+
 # Words of the topic that read like a cue: upper-cased like the catalog's own words, so no cue
 # matches them and the topic keeps them.
 _NOT_A_CUE = re.compile(
@@ -488,6 +604,9 @@ _NOT_A_CUE = re.compile(
     r"|\bmay tinh\b|\b(?:ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh(?= the| nhu| ra)"
     # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
     r"|\bmay bo (?:dam|dem)\b"
+    # a project's schedule ("tiến độ dự án", "điều chỉnh tiến độ") is no dossier's progress
+    r"|\btien do (?=(?:du an|thuc hien|giai ngan|thi cong|cong trinh|xay dung|dau tu|gop von)\b)"
+    r"|\b(?:dieu chinh|gian|dang ky|cham|dam bao|bao cao) tien do\b"
 )
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
@@ -829,14 +948,22 @@ def analyse(question: str) -> Analysis:
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
     intents, spans = _asked(without_code)
-    # "tôi đã nộp hồ sơ …" says a dossier exists: a status question unless something else about
-    # the procedure is asked ("…, cần bổ sung giấy tờ gì", "…, lệ phí bao nhiêu") — not when
-    # ("…, bao giờ có kết quả"), nor how to follow it ("làm sao biết kết quả", "tra cứu ở đâu").
-    if STATUS in intents and not dossier_code and _FILED.search(without_code):
+    filed = bool(_FILED.search(without_code)) and not _HYPOTHESIS.search(without_code)
+    if _status_asked(without_code, intents):
+        intents.append(STATUS)
+    elif filed and not dossier_code:
+        # "tôi đã nộp hồ sơ …", "hồ sơ của tôi …" say a dossier exists: a status question unless
+        # something else about the procedure is asked ("…, cần bổ sung giấy tờ gì", "…, lệ phí bao
+        # nhiêu") — not when ("…, bao giờ có kết quả"), nor how to follow it ("làm sao biết kết
+        # quả", "tra cứu ở đâu"), nor "quá hạn" (one's own dossier is no desk question) — or
+        # something to do to it ("… rồi có được rút lại không").
         rest_text = _FILED.sub(" ", without_code)
         rest, rest_spans = _asked(rest_text)
-        if STATUS not in rest and set(rest) - {TIME} and not _FOLLOWING.search(rest_text):
+        asks = set(_asked(_CHANNEL.sub(" ", rest_text))[0]) - {TIME, DUE_TODAY}
+        if (asks and not _FOLLOWING.search(without_code)) or _ACTION_ON_FILED.search(rest_text):
             without_code, intents, spans = rest_text, rest, rest_spans
+        else:
+            intents.append(STATUS)
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.
         intents = [STATUS]
@@ -854,5 +981,7 @@ def analyse(question: str) -> Analysis:
     topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
+    if intents in ([TIME], []) and _WHEN.search(without_code) and set(topic.split()) <= _RESULT_TOPIC:
+        intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
     judgement = bool(_JUDGEMENT.search(folded))
     return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)
