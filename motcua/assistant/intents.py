@@ -489,12 +489,6 @@ _NOT_A_CUE = re.compile(
     # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
     r"|\bmay bo (?:dam|dem)\b"
 )
-# Filing online ("online", "trực tuyến", "qua mạng", "trên dịch vụ công"): a WHERE cue, taken
-# out of the topic like the others, but remembered: a few procedures have an online variant
-# (`retrieval.channel_variants`). Not selling online ("bán hàng online", `_NOT_A_CUE`).
-_ONLINE = re.compile(
-    r"\b(?:online|truc tuyen|qua mang|tren mang|dich vu cong|toan trinh|qua internet|tren internet)\b"
-)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -573,7 +567,6 @@ class Analysis:
     dossier_code: str
     judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
     what_to_do: bool = False  # "… thì phải làm sao / làm gì" (`OVERVIEW_CUES`): the steps belong too
-    online: bool = False  # asks to file online ("qua mạng", `_ONLINE`): chooses an online variant
 
 
 def _clean(text: str) -> str:
@@ -832,7 +825,6 @@ def analyse(question: str) -> Analysis:
     without_code = _OWN_MONEY.sub(" ", _CANNOT_PAY.sub(" ", without_code))
     without_code = _RECEIVED_MONEY.sub(lambda m: m.group(0).upper(), without_code)
     without_code = _NOT_A_CUE.sub(lambda m: m.group(0).upper(), without_code)
-    online = bool(_ONLINE.search(without_code))
     # "mấy ngày làm việc" asks for days like "mấy ngày": "làm việc" is no topic word.
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
@@ -863,4 +855,4 @@ def analyse(question: str) -> Analysis:
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
     judgement = bool(_JUDGEMENT.search(folded))
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, online)
+    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)

@@ -10,7 +10,6 @@ the weather shares at most a stray syllable with any procedure name.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import math
@@ -450,55 +449,6 @@ def field_words(index: catalog_search.Index) -> dict[str, frozenset[str]]:
     return _field_cache[1]
 
 
-# How a name says the channel a variant is filed through (folded). A few procedures come twice,
-# once filed wholly online ("Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn
-# trình", "Khai báo tạm trú cho người nước ngoài … qua Trang thông tin điện tử") and once at the
-# counter or partly online ("… một phần hoặc trực tiếp …", "… bằng Phiếu khai báo tạm trú"). For
-# them only, asking "online", "qua mạng" chooses the online variant, and not asking it the other
-# one; for every other procedure such words ask where and how to file (`intents.analyse`).
-ONLINE_CHANNEL = ("truc tuyen toan trinh", "dich vu cong toan trinh", "qua trang thong tin dien tu")
-DIRECT_CHANNEL = ("mot phan hoac truc tiep", "bang phieu khai bao")
-# Words of the channel phrase, not of what the procedure is ("thực hiện bằng dịch vụ công").
-_CHANNEL_WORDS = frozenset("thuc hien bang dich vu cong truc tuyen qua".split())
-_channel_cache: tuple[tuple[object, ...], dict[str, tuple[bool, frozenset[str]]]] | None = None
-
-
-def _channel_head(folded: str, markers: tuple[str, ...]) -> frozenset[str] | None:
-    for marker in markers:
-        at = f" {folded} ".find(f" {marker} ")
-        if at >= 0:
-            return frozenset(folded[:at].split()) - _CHANNEL_WORDS
-    return None
-
-
-def channel_variants(index: catalog_search.Index) -> dict[str, tuple[bool, frozenset[str]]]:
-    """Procedure code → (True for the online variant of a procedure the catalog also has at the
-    counter, False for that counter variant; the other channel's codes). Variants: the same field,
-    and one name's words before its channel phrase hold the other's. Built once per catalog."""
-    global _channel_cache
-    if _channel_cache is None or _channel_cache[0] != index.fingerprint:
-        online, direct = [], []
-        for doc in index.docs:
-            folded = " ".join(t for run in chunks(doc.name) for t in run)
-            head = _channel_head(folded, ONLINE_CHANNEL)
-            if head:
-                online.append((doc, head))
-                continue
-            head = _channel_head(folded, DIRECT_CHANNEL)
-            if head:
-                direct.append((doc, head))
-        siblings: dict[str, set[str]] = {}
-        for doc, head in online:
-            for other, other_head in direct:
-                if other.field_name == doc.field_name and (head <= other_head or other_head <= head):
-                    siblings.setdefault(doc.code, set()).add(other.code)
-                    siblings.setdefault(other.code, set()).add(doc.code)
-        variants = {code: (any(doc.code == code for doc, _ in online), frozenset(others))
-                    for code, others in siblings.items()}
-        _channel_cache = (index.fingerprint, variants)
-    return _channel_cache[1]
-
-
 def _calibrated(index: catalog_search.Index) -> bool:
     """The score thresholds were measured on the national catalog; a small test catalog's BM25
     scores and word frequencies are on another scale."""
@@ -675,12 +625,8 @@ def _coverage(
     return _explained(words, tokens), shares
 
 
-def retrieve(
-    topic: str, *, level: str | None = None, limit: int = CANDIDATES, online: bool = False
-) -> list[Candidate]:
-    """Procedures for the topic words, best first, each with its coverage of the question.
-    `online`: the question asks to file online (`intents.Analysis.online`), which chooses
-    between a procedure's online and counter variants (`channel_variants`)."""
+def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -> list[Candidate]:
+    """Procedures for the topic words, best first, each with its coverage of the question."""
     if not topic.strip():
         return []
     hits = catalog_search.search(topic, level=level, limit=max(limit, POOL))
@@ -695,7 +641,6 @@ def retrieve(
     best = hits[0].score or 1.0
     fields = field_words(index)
     read = frozenset(t for reading in readings for t, _ in reading)
-    channels = channel_variants(index)
     candidates = []
     for hit in hits:
         name = index.spell_out(hit.name)
@@ -730,23 +675,6 @@ def retrieve(
                 _firm(words, _name_terms(name)[0]),
             )
         )
-    # The channel asked for first (`channel_variants`): a variant of the other channel that ranks
-    # above its sibling gives it its place and how well it matched (the two names differ only in
-    # the channel), and takes the sibling's among the other procedures.
-    at = {c.hit.code: i for i, c in enumerate(candidates)}
-    for code in list(at):
-        variant = channels.get(code)
-        if variant is None or variant[0] == online:
-            continue
-        for other in sorted(variant[1] & at.keys()):
-            i, j = at[code], at[other]
-            mine, theirs = candidates[i], candidates[j]
-            if theirs.rank_score <= mine.rank_score:
-                candidates[i] = dataclasses.replace(
-                    mine, hit=dataclasses.replace(theirs.hit, score=mine.hit.score))
-                candidates[j] = dataclasses.replace(
-                    theirs, hit=dataclasses.replace(mine.hit, score=theirs.hit.score))
-                at[code], at[other] = j, i
     # Stable: equal scores keep the search's order.
     candidates.sort(key=lambda c: -c.rank_score)
     return candidates[:limit]

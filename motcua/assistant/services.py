@@ -454,7 +454,7 @@ def ask(
         if found is not None:
             return found
     asked = [i for i in analysis.intents if i in SECTIONS]
-    candidates = retrieve(analysis.topic, online=analysis.online)
+    candidates = retrieve(analysis.topic)
     context_code = _load_conversation(conversation)
     sheet: FactSheet | None = None
     if candidates and candidates[0].confident and not analysis.judgement:
