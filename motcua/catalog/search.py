@@ -547,66 +547,27 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
 
     A phrase is matched on the first alternative of each segment (the token as
     typed, or its best correction), longest phrase first. A phrase with an empty
-    alternative (a question word) is dropped altogether. When a longer phrase starts inside the
-    one found and reaches beyond it, both are read: "bị mất giấy kết hôn" is "bị mất" (lost) and
-    "giấy kết hôn", or "bị" and "mất giấy kết hôn" (a copy of the record) — the first phrase
-    read alone swallowed the second one's first word, and the second never applied.
+    alternative (a question word) is dropped altogether.
     """
     syn = synonyms()
     heads = [seg[0][0] for seg in segments]
     flat: list[tuple[str, int]] = [(t, i) for i, h in enumerate(heads) for t in h]
     words = [t for t, _ in flat]
-
-    def longest(start: int) -> tuple[int, tuple[str, ...]] | None:
-        for size in range(min(syn.longest, len(words) - start), 0, -1):
-            key = syn.rule_key(tuple(words[start:start + size]))
-            if key is not None:
-                return size, key
-        return None
-
-    def says(target: tuple[str, ...], part: tuple[str, ...]) -> bool:
-        return any(target[i:i + len(part)] == part for i in range(len(target) - len(part) + 1))
-
-    def overlapping(start: int, size: int, targets: tuple[tuple[str, ...], ...]
-                    ) -> tuple[int, int, tuple[str, ...]] | None:
-        """The longest phrase longer than [start, start + size) starting inside it and ending after,
-        when one reading of the first keeps the words they share ("bị mất" is "mất" too): a phrase
-        read as something else ("nổ mìn" is "vật liệu nổ công nghiệp") keeps them to itself."""
-        best: tuple[int, int, tuple[str, ...]] | None = None
-        for inner in range(start + 1, start + size):
-            shared = tuple(words[inner:start + size])
-            if not any(says(t, shared) for t in targets):
-                continue
-            found = longest(inner)
-            if found and found[0] > size and inner + found[0] > start + size:
-                if best is None or found[0] > best[1]:
-                    best = (inner, found[0], found[1])
-        return best
-
     out: list[_Segment] = []
     pos = 0
     while pos < len(words):
-        match = longest(pos)
+        match = None
+        for size in range(min(syn.longest, len(words) - pos), 0, -1):
+            key = syn.rule_key(tuple(words[pos:pos + size]))
+            if key is not None:
+                match = (size, syn.rules[key])
+                break
         if match is None:
             seg_no = flat[pos][1]
             out.append(segments[seg_no] if len(heads[seg_no]) == 1 else [((words[pos],), 1.0)])
             pos += 1
             continue
-        size, key = match
-        targets = syn.rules[key]
-        later = overlapping(pos, size, targets)
-        if later is not None:
-            inner, inner_size, inner_key = later
-            stop = inner + inner_size
-            before, after = tuple(words[pos:inner]), tuple(words[pos + size:stop])
-            both: list[tuple[tuple[str, ...], float]] = []
-            for alt in [before + t for t in syn.rules[inner_key]] + [t + after for t in targets]:
-                if alt and alt not in (a for a, _ in both):
-                    both.append((alt, 1.0))
-            literal = tuple(words[pos:stop])
-            out.append([a for a in both if a[0] != literal] + [(literal, _literal_weight(literal, index))])
-            pos = stop
-            continue
+        size, targets = match
         if any(not t for t in targets):
             pos += size
             continue
