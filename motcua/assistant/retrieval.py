@@ -572,7 +572,9 @@ def _over_age(case: str, asked: str) -> bool:
     return bool(limit and ages and min(ages) >= int(limit.group(1)))
 
 
-def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset()) -> int:
+def _unasked_qualifiers(
+    topic: str, name: str, read: frozenset[str] = frozenset(), said: tuple[str, ...] = ()
+) -> int:
     """How many restrictive qualifiers the name has that the question does not mention.
 
     A qualifier counts only in the case of the name the question is about (`_case`): a name
@@ -589,7 +591,10 @@ def _unasked_qualifiers(topic: str, name: str, read: frozenset[str] = frozenset(
         1
         for phrase, mentions in QUALIFIERS
         if f" {phrase} " in case
-        and (not any(f" {m} " in asked for m in mentions) or (over_age and phrase.startswith("duoi ")))
+        and (
+            not (any(f" {m} " in asked for m in mentions) or any(f" {phrase} " in text for text in said))
+            or (over_age and phrase.startswith("duoi "))
+        )
     )
     listed = _listed_actions(name)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
@@ -641,6 +646,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     best = hits[0].score or 1.0
     fields = field_words(index)
     read = frozenset(t for reading in readings for t, _ in reading)
+    said = tuple(" " + " ".join(t for t, _ in reading) + " " for reading in readings)
     candidates = []
     for hit in hits:
         name = index.spell_out(hit.name)
@@ -656,7 +662,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
         score = (
             COVERAGE_WEIGHT * _length_normalised(ranked, name)
             + max(_reading_fit(reading, name, index) for reading in readings)
-            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name, read)
+            - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name, read, said)
             + SEARCH_WEIGHT * hit.score / best
             + (SHARES_BONUS if shares else 0.0)
         )
