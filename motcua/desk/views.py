@@ -183,6 +183,10 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     # does not scan the applicant's papers twice.
     slots = [f"scan_{r.pk}" for r in requirements if is_document(r)]
     form_key = "counter:" + version.procedure.code
+    if request.method == "GET":
+        # A fresh page is the next applicant: one officer's session serves many people, and the
+        # scans kept from someone's refused attempt must never be offered to another.
+        held_uploads.release(request, form_key)
     files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
     form = desk_forms.CounterReceptionForm(request.POST or None, files or None,
                                            requirements=requirements,

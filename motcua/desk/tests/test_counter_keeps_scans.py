@@ -82,3 +82,20 @@ def test_a_dropped_scan_is_not_received(client: Client, world: World, media_root
     dossier = Dossier.objects.get()
     assert [f.original_name for f in dossier.files.all()] == [f"scan-{kept.removeprefix('scan_')}.pdf"]
     assert _held_files(media_root) == []
+
+
+def test_a_fresh_page_for_the_next_applicant_offers_no_one_elses_scans(
+        client: Client, world: World, media_root: Path) -> None:
+    """One receptionist serves many people: A's refused attempt kept A's scans; the page opened
+    afresh for B shows none of them, deletes them, and B is received without them."""
+    client.force_login(world.receptionist)
+    refused = client.post(COUNTER, _data(world, submission_key=_key(client), id_number="1")).content.decode()
+    tokens = _tokens(refused)
+    assert tokens and _held_files(media_root)
+    page = client.get(COUNTER).content.decode()
+    assert "Đã đính kèm" not in page and not _tokens(page) and _held_files(media_root) == []
+    key = re.search(r'name="submission_key" value="([^"]+)"', page)
+    assert key
+    b = _without_scans(_data(world, submission_key=key.group(1), id_number="020190008888"))
+    client.post(COUNTER, b | {f"held_{n}": t for n, t in tokens.items()})
+    assert Dossier.objects.get().files.count() == 0
