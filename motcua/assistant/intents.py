@@ -516,7 +516,7 @@ _STATUS_ASKS = re.compile(
     r"|ho so(?: \w+){0,5}? (?:dang nam|nam|dang|hien dang|hien nam) o (?:dau|phong nao|cho nao|bo phan nao)"
     r"|(?:the nao|ra sao) roi"
     r"|tinh hinh ho so|trang thai(?: \w+){0,2} ho so|(?:xem|tra cuu|kiem tra) trang thai|theo doi ho so"
-    r"|(?:check|coi|ktra)(?: giup| dum| ho)?(?: \w+)? ho so"
+    r"|(?:check|coi|ktra)(?: giup| dum| ho)?(?! mau\b)(?: \w+)? ho so"
     r"|(?:xem|tra cuu|tra|kiem tra|biet) ket qua(?: giai quyet)? ho so"
     r"|ket qua(?: giai quyet)? ho so(?: \w+){0,3}? (?:cua|the nao|ra sao|sao roi|den dau|toi dau|chua)"
     r"|hoi tham ho so|hoi ho so (?:da nop|cua)"
@@ -551,8 +551,8 @@ _STATUS_ASKS = re.compile(
     r"|(?:\d+|mot|hai|ba|bon|nam|sau|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam)(?! tuoi)|lau)"
     r"(?: roi| nay| qua| gio| ma| van| nhung)+ (?:chua|khong thay|chang thay|mai chua)"
     r"(?: (?:co|thay|xong|nhan|lay|duoc|tra|duyet|xu ly|giai quyet|ve)\b|" + _DONE_YET + ")"
-    # an appointment ("giấy hẹn ghi ngày 15", "trễ hẹn", "quá ngày hẹn", "hẹn trả kết quả")
-    r"|giay hen|phieu hen|ngay hen|tre hen|qua hen|den hen|sai hen|lo hen"
+    # an appointment overrun ("trễ hẹn", "quá ngày hẹn"; not a bare "giấy hẹn", "phiếu hẹn": the slip itself)
+    r"|tre hen|qua hen|den hen|sai hen|lo hen"
     # when "I" get it ("bao giờ tôi lấy được sổ", "khi nào em nhận được kết quả")
     rf"|(?:bao gio|khi nao|chung nao|ngay nao|hom nao|luc nao)(?: thi)? {_OWNER}(?: (?:moi|se|duoc|co the))*"
     r" (?:lay|nhan|co(?! the\b))(?: duoc)?"
@@ -560,7 +560,7 @@ _STATUS_ASKS = re.compile(
     + _DONE_YET + ")"
     # "tôi" knowing it is done ("làm sao biết hồ sơ đã được duyệt"), one's paper awaited ("giấy
     # đăng ký kết hôn của tụi em bao giờ có")
-    r"|biet(?: \w+){0,4} (?:da duoc|duoc|da) (?:duyet|xong|tiep nhan|giai quyet|xu ly|cap)"
+    r"|biet(?: \w+){0,4} (?:da duoc|da) (?:duyet|xong|tiep nhan|giai quyet|xu ly|cap)"
     rf"|(?:giay|so|can cuoc|cccd|ho chieu|the|bang)(?: \w+){{0,4}}? (?:cua )?{_OWNER}(?: \w+){{0,3}}?"
     r" (?:bao gio|khi nao|chung nao) (?:thi )?(?:moi )?(?:co|xong|lay|nhan|ve|gui)"
     r"|(?:bao gio|khi nao|chung nao)(?: \w+){0,2}? (?:giay|so|can cuoc|cccd|ho chieu|the|bang)"
@@ -569,9 +569,13 @@ _STATUS_ASKS = re.compile(
     r"|ma ho so(?! (?:thu tuc|la gi|gom)\b)|[a-z]\d{2}(?:\.\d+)*-\d{6}-\d{3,4}"
     r")\b"
 )
+_STATUS_WHERE = re.compile(_STATUS_ASKS.pattern + r"(?: (?:dang )?(?:o|toi|den) (?:dau|cho nao))?")
 # What the citizen wants to do to a dossier filed ("nộp hồ sơ rồi có được rút lại không", "đã nộp
 # hồ sơ rồi muốn thay đổi thông tin"): a question about the procedure, not its status.
 _ACTION_ON_FILED = re.compile(r"\b(?:rut|sua|huy|thay doi|dieu chinh|doi ten|chuyen nhuong)\b")
+# A rule asked after telling what was done ("đóng thuế ở nước ngoài rồi có phải đóng ở Việt Nam
+# không", "nộp rồi có cần lên xã nữa không", "nộp muộn rồi có bị phạt không"): the procedure's rule.
+_RULE_ASKED = re.compile(r"\b(?:co phai|co can|co duoc|co bi|phai khong|can khong|duoc khong)\b")
 # How it was filed, told ("nộp trên cổng dịch vụ công, báo đã tiếp nhận"): no question where to file.
 _CHANNEL = re.compile(
     r"\b(?:online|truc tuyen|qua mang|tren mang|(?:qua |tren )?(?:cong )?dich vu cong"
@@ -589,8 +593,25 @@ _RESULT_TOPIC = frozenset(
 
 
 def _status_asked(text: str, intents: list[str]) -> bool:
-    """Whether the text asks about a dossier of the citizen's (a cue or `_STATUS_ASKS`)."""
-    return STATUS in intents or (bool(_STATUS_ASKS.search(text)) and not _HYPOTHESIS.search(text))
+    """Whether the text asks about a dossier of the citizen's (a cue or `_STATUS_ASKS`).
+
+    Beside something the procedure answers — a rule ("trẻ 6 tháng tuổi có được cấp thẻ không",
+    "chưa có giấy xác nhận độc thân được không"), what to do ("làm nhà từ năm 1995 rồi mà chưa có
+    sổ, giờ làm thế nào"), its papers, fee or place — the same words describe a situation, not a
+    dossier: the procedure's question wins unless it is how to follow the dossier (`_FOLLOWING`)."""
+    if STATUS in intents:
+        return True
+    if not _STATUS_ASKS.search(text) or _HYPOTHESIS.search(text):
+        return False
+    if _FOLLOWING.search(text):
+        return True
+    # What is asked besides the status words and how the dossier was filed ("đến bước nào rồi",
+    # "đã chuyển lên huyện chưa", "nộp qua dịch vụ công") — those words are no question of their own.
+    # Where it is stuck ("bị kẹt ở đâu") belongs to the status words; money awaited ("tiền trợ cấp
+    # sao chưa về") asks no fee.
+    rest = _CHANNEL.sub(" ", _STATUS_WHERE.sub(" ", text))
+    other = set(_asked(rest)[0]) - {TIME, DUE_TODAY, FEE}
+    return not (other or _RULE_ASKED.search(rest) or _OVERVIEW.search(rest))
 
 
 # Words of the topic that read like a cue: upper-cased like the catalog's own words, so no cue
@@ -956,13 +977,13 @@ def analyse(question: str) -> Analysis:
         # something else about the procedure is asked ("…, cần bổ sung giấy tờ gì", "…, lệ phí bao
         # nhiêu") — not when ("…, bao giờ có kết quả"), nor how to follow it ("làm sao biết kết
         # quả", "tra cứu ở đâu"), nor "quá hạn" (one's own dossier is no desk question) — or
-        # something to do to it ("… rồi có được rút lại không").
+        # something to do to it ("… rồi có được rút lại không"), or a rule ("… rồi có phải … không").
         rest_text = _FILED.sub(" ", without_code)
         rest, rest_spans = _asked(rest_text)
         asks = set(_asked(_CHANNEL.sub(" ", rest_text))[0]) - {TIME, DUE_TODAY}
         if (asks and not _FOLLOWING.search(without_code)) or _ACTION_ON_FILED.search(rest_text):
             without_code, intents, spans = rest_text, rest, rest_spans
-        else:
+        elif not _RULE_ASKED.search(rest_text):  # a rule: what was done stays the topic
             intents.append(STATUS)
     if STATUS in intents or dossier_code:
         # "hồ sơ của tôi xong chưa / bao giờ có kết quả": one question about a dossier.

@@ -104,6 +104,20 @@ def test_a_dossier_already_filed_is_asked_about(db: Any, question: str) -> None:
         # a hypothesis, something to do to a dossier filed
         "neu ho so bi tra ve thi lam sao",
         "nop ho so roi co duoc rut lai khong",
+        # a situation told with the same words, the procedure's rule or steps asked (review)
+        "Trẻ 6 tháng tuổi có được cấp thẻ BHYT miễn phí không",
+        "Cho tôi biết điều kiện để được cấp hộ chiếu",
+        "Gia đình tôi làm nhà từ năm 1995 rồi mà chưa có sổ đỏ, giờ làm thế nào",
+        "lấy vợ mà chưa có giấy xác nhận độc thân được không",
+        "Cho em coi mẫu hồ sơ đăng ký kết hôn",
+        "hồ sơ bị trễ hạn phải làm văn bản xin lỗi thế nào",
+        "hồ sơ đang giải quyết có được bổ sung không",
+        "ngày hẹn trả kết quả được tính thế nào",
+        "mẫu phiếu hẹn trả kết quả",
+        "sao y bản chính chưa có dấu đỏ có được không",
+        # a rule asked after telling what was done
+        "dong thue o nuoc ngoai roi co phai dong o viet nam",
+        "nop muon roi co bi phat khong",
         # a life told in the past, waits that are no dossier's
         "con toi 5 tuoi van chua co giay khai sinh thi lam the nao",
         "mua dat roi ma chua co so do thi lam the nao",
