@@ -33,6 +33,21 @@ def _fresh_state() -> None:
 
 
 @pytest.fixture
+def real_catalog(db: None) -> None:
+    """The national catalog of 2026-07 imported into the test database, the search and the
+    assistant's facts reading it fresh (the tests of everyday questions on real data)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from motcua.catalog.importer import import_catalog
+
+    import_catalog(Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz", progress=False)
+    catalog_search.invalidate()
+    knowledge.invalidate()
+
+
+@pytest.fixture
 def province(db: None) -> Province:
     built = build_province()
     add_marriage()

@@ -4,18 +4,11 @@ is no fee, and everyday requests read through the search's synonyms."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from django.conf import settings
-
 from motcua.api.tests.conftest import Province
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.assistant.retrieval import _unasked_qualifiers, field_words
 from motcua.catalog import search as catalog_search
 from motcua.catalog.search import build_index, synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 # The shapes of the national catalog's long land names (1.013831, 1.013980), shortened.
 TRANSFER = (
@@ -120,13 +113,8 @@ def test_everyday_requests_read_as_their_procedure_family() -> None:
         assert word not in rules, word
 
 
-def test_everyday_requests_find_their_procedure_on_the_real_catalog(db: Any) -> None:
+def test_everyday_requests_find_their_procedure_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     # The field's abbreviation is written out as the names spell it ("Thực hiện chính sách BHXH").
     assert {"bao", "hiem", "xa", "hoi"} <= field_words(catalog_search.get_index())["2.000821"]
     for question, code in (

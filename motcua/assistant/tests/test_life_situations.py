@@ -11,14 +11,12 @@ from typing import Any
 from django.conf import settings
 
 from motcua.api.tests.conftest import Province
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.assistant.evaluation import load_rows
 from motcua.assistant.retrieval import INFORMATIVE_SCORE, MIN_ABOUT, Candidate, _unasked_qualifiers
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import SearchHit, synonyms
 
 EVAL = Path(settings.BASE_DIR) / "eval"
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def dev_halves(q: Any, prefix: str) -> dict[str, str]:
@@ -154,13 +152,8 @@ def test_a_weak_match_must_be_about_the_question() -> None:
     assert Candidate(strong, 1.0, True, 1.0, 2, 2, True, 2, about=MIN_ABOUT / 2).confident
 
 
-def test_everyday_situations_find_their_procedure_on_the_real_catalog(db: Any) -> None:
+def test_everyday_situations_find_their_procedure_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     for question, code in (
         ("bo mat ko de lai di chuc, anh em muon chia dat thi lam van ban o dau", "2.001406"),
         ("lon nha bi dich ta chau phi chet het, xin ho tro thiet hai", "1.013997"),

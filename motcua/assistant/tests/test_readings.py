@@ -4,15 +4,7 @@ every file's questions asked after one import, every wrong answer reported with 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 READINGS = Path(__file__).with_name("readings")
 
 
@@ -35,15 +27,6 @@ def test_reading_files_are_well_formed() -> None:
     assert len({q for _f, _n, q, _c in found}) == len(found), "a question is listed twice"
     for name, number, _question, codes in found:
         assert codes is None or all(c.count(".") == 1 for c in codes), f"{name}:{number}: a code is d.dddddd"
-
-
-@pytest.fixture
-def real_catalog(db: Any) -> None:
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
 
 
 def test_everyday_questions_cite_the_right_procedure_on_the_real_catalog(real_catalog: None) -> None:

@@ -6,17 +6,11 @@ against a name's age limit, "không có" kept as what a question is about, and e
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.assistant.retrieval import _died, _unasked_qualifiers, _words, retrieve
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import build_index, synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def _topic(question: str) -> list[str]:
@@ -109,13 +103,8 @@ def test_everyday_readings_of_session_10() -> None:
     assert trade in rules[("thoi", "chan", "nuoi")]
 
 
-def test_session_10_rules_on_the_real_catalog(db: Any) -> None:
+def test_session_10_rules_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     # "có đóng bảo hiểm" has paid contributions; a shareholder ("cổ đông") stays one.
     assert "co" not in _topic("cong ty co dong bhxh cho toi")
     assert _topic("cong ty co dong bao hiem")[-3:] == ["dong", "bao", "hiem"]

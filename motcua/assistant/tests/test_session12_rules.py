@@ -8,18 +8,13 @@ eval file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.assistant.retrieval import _unasked_qualifiers
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import parse_synonyms, synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_an_alias_reads_like_the_name_it_stands_for_in_every_rule() -> None:
@@ -97,13 +92,8 @@ def test_everyday_readings_of_session_12() -> None:
     assert rules[("o", "nho")] == (("dang", "ky", "tam", "tru"),)
 
 
-def test_session_12_rules_on_the_real_catalog(db: Any) -> None:
+def test_session_12_rules_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     for question, codes in (
         # "giấy đỏ" is a land title wherever "sổ đỏ" is read.
         ("giay do nha toi bi mat khi chuyen nha, xin lai o dau", {"1.012786"}),

@@ -5,17 +5,7 @@ how people talk, in no eval file; each one was answered wrongly or not confident
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_session_13_civil_status_readings_are_parsed() -> None:
@@ -29,15 +19,6 @@ def test_session_13_civil_status_readings_are_parsed() -> None:
     assert rules[("kich", "hoat", "dinh", "danh", "muc", "2")] == (
         ("cap", "tai", "khoan", "dinh", "danh", "dien", "tu", "muc", "do", "2"),
     )
-
-
-@pytest.fixture
-def real_catalog(db: Any) -> None:
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
 
 
 def test_session_13_civil_status_questions_on_the_real_catalog(real_catalog: None) -> None:

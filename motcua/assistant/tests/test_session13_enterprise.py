@@ -8,17 +8,7 @@ wrongly or not confidently before these changes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_session_13_enterprise_readings_are_parsed() -> None:
@@ -33,15 +23,6 @@ def test_session_13_enterprise_readings_are_parsed() -> None:
     assert ("ben", "do") not in rules
     assert ("ban", "do") not in rules
     assert ("thuyen",) not in rules
-
-
-@pytest.fixture
-def real_catalog(db: Any) -> None:
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
 
 
 def test_session_13_company_and_investment_questions_on_the_real_catalog(real_catalog: None) -> None:

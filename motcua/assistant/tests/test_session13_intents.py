@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.catalog import search as catalog_search
 
 CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
@@ -105,13 +105,8 @@ def test_selling_online_and_money_one_cannot_pay_are_topic_words(db: Any) -> Non
     assert _asked("ho ngheo ko du tien dong tien su dung dat thi xin ghi no o dau") == {"where"}
 
 
-def test_session_13_intents_on_the_real_catalog(db: Any) -> None:
+def test_session_13_intents_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     # "phí bảo trì", "phí bảo vệ môi trường" name a payment: "bao" asks only in "bao nhiêu".
     assert _asked("phi bao tri nha chung cu") == set()
     assert _asked("phi bao ve moi truong voi nuoc thai nop o dau") == {"where"}

@@ -6,16 +6,10 @@ chấp") is its registration struck out. Questions here are in no eval file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
-from motcua.assistant import intents, knowledge
-from motcua.catalog import search as catalog_search
+from motcua.assistant import intents
 from motcua.catalog.search import synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_rules_of_session_13() -> None:
@@ -39,13 +33,8 @@ def test_a_dropped_paper_keeps_its_word_and_already_is_still_dropped(db: Any) ->
     assert "roi" not in intents.analyse("toi nop ho so roi, bao lau co ket qua").topic.split()
 
 
-def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
+def test_session_13_readings_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     for question, codes in (
         # land
         ("đánh rơi sổ đỏ ở chợ, làm lại mất bao lâu", {"1.012786"}),

@@ -9,16 +9,7 @@ confidently before it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_police_and_home_affairs_readings_are_parsed() -> None:
@@ -31,13 +22,8 @@ def test_police_and_home_affairs_readings_are_parsed() -> None:
         assert (word,) not in rules, word
 
 
-def test_police_and_home_affairs_readings_on_the_real_catalog(db: Any) -> None:
+def test_police_and_home_affairs_readings_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     for question, codes in (
         # fire prevention and fighting
         ("mở quán karaoke có phải thẩm duyệt phòng cháy chữa cháy không", {"3.000489"}),

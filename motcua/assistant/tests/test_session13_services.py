@@ -9,17 +9,8 @@ no eval file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import synonyms
 
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 SECURITY_AND_ORDER = ("giay", "chung", "nhan", "du", "dieu", "kien", "ve", "an", "ninh", "trat", "tu")
 
 
@@ -38,15 +29,6 @@ def test_session_13_service_readings_are_parsed() -> None:
     assert rules[("mat", "bang", "tot", "nghiep")] == (("cap", "ban", "sao", "tu", "so", "goc"),)
     certified_copy = ("chung", "thuc", "ban", "sao", "tu", "ban", "chinh")
     assert certified_copy in rules[("cong", "chung", "bang", "tot", "nghiep")]
-
-
-@pytest.fixture
-def real_catalog(db: Any) -> None:
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
 
 
 def test_session_13_service_questions_on_the_real_catalog(real_catalog: None) -> None:

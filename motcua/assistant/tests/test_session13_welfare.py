@@ -8,16 +8,7 @@ types. Questions here are in no eval file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from django.conf import settings
-
-from motcua.assistant import knowledge
-from motcua.catalog import search as catalog_search
 from motcua.catalog.search import synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def test_everyday_readings_of_session_13() -> None:
@@ -32,13 +23,8 @@ def test_everyday_readings_of_session_13() -> None:
     assert ("tro", "cap", "nghi", "dsphsk") in rules[("duong", "suc", "sau", "sinh")]
 
 
-def test_session_13_readings_on_the_real_catalog(db: Any) -> None:
+def test_session_13_readings_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     for question, codes in (
         # Maternity: the benefit named by what happened, a husband whose wife gave birth.
         ("làm tiền sinh con của bảo hiểm cần những gì", {"2.000693"}),

@@ -6,17 +6,12 @@ never registered; "hàng xóm" is no dispute). Questions here are in no eval fil
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
-from motcua.assistant import intents, knowledge
+from motcua.assistant import intents
 from motcua.assistant.retrieval import _unasked_qualifiers, _words
 from motcua.catalog import search as catalog_search
 from motcua.catalog.search import build_index, synonyms
-
-CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
 
 
 def _row(i: int, name: str) -> dict[str, Any]:
@@ -87,13 +82,8 @@ def test_a_noun_classifier_inside_a_phrase_is_optional() -> None:
     assert any("quyen" in {t for t, _ in r} for r in readings), readings
 
 
-def test_session_9_rules_on_the_real_catalog(db: Any) -> None:
+def test_session_9_rules_on_the_real_catalog(real_catalog: None) -> None:
     from motcua.assistant.services import ask
-    from motcua.catalog.importer import import_catalog
-
-    import_catalog(CATALOG_FILE, progress=False)
-    catalog_search.invalidate()
-    knowledge.invalidate()
     # Nouns that are cue words ask nothing where the catalog uses them as a phrase ...
     assert intents.analyse("ho chua nuoc cua thon can phe duyet quy trinh van hanh, can gi").intents == (
         "documents",
