@@ -113,8 +113,12 @@ def hold(request: Any, form_key: str, uploads: dict[str, UploadedFile]) -> dict[
 
 
 def release(request: Any, form_key: str) -> None:
-    """After a successful submission: the service stored its own copies; delete the temporaries."""
-    for record in _records(request, form_key).values():
+    """After a successful submission: the service stored its own copies; delete the temporaries.
+    Nothing held, nothing written (the counter's every fresh page calls this)."""
+    records = _records(request, form_key)
+    if not records:
+        return
+    for record in records.values():
         _delete(record)
     _save_records(request, form_key, {})
 
