@@ -182,11 +182,10 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
     # Scans kept across a refused attempt (a mistyped ID number, a reused form): the receptionist
     # does not scan the applicant's papers twice.
     slots = [f"scan_{r.pk}" for r in requirements if is_document(r)]
-    form_key = "counter:" + version.procedure.code
-    if request.method == "GET":
-        # A fresh page is the next applicant: one officer's session serves many people, and the
-        # scans kept from someone's refused attempt must never be offered to another.
-        held_uploads.release(request, form_key)
+    # Kept per page: a fresh page is the next applicant (one officer's session serves many people,
+    # and the scans kept from someone's refused attempt must never be offered to another), while
+    # a second tab open for another applicant keeps its own.
+    form_key, page = held_uploads.page_key(request, "counter:" + version.procedure.code)
     files = held_uploads.merge(request, form_key, slots) if request.method == "POST" else None
     form = desk_forms.CounterReceptionForm(request.POST or None, files or None,
                                            requirements=requirements,
@@ -219,7 +218,7 @@ def counter_receive(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("desk:dossier", code=dossier.code)
     form.show_held(held_uploads.held(request, form_key))
     return render(request, "desk/counter_receive.html", {
-        "form": form, "version": version, "procedure": version.procedure,
+        "form": form, "version": version, "procedure": version.procedure, "held_page": page,
     }, status=409 if form.key_refused else 400 if form.errors else 200)
 
 

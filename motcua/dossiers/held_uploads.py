@@ -4,16 +4,18 @@ costs the citizen — or the receptionist who scanned their papers — the uploa
 When a submission is refused (a field error, a missing document, a competence problem, a reused
 form), every upload that passed its own check is written to a temporary area under
 MEDIA_ROOT/held/ and recorded in the user's session under the form's key (from the procedure's
-code). The form shows them as attached; the next POST sends back their tokens, and only tokens
-recorded in *this* session are honoured, so nobody can attach another person's file by guessing a
-name. On a successful submission the
-held files are handed to the service like fresh uploads (it stores its own copies with their
-rows) and the temporaries are deleted; files dropped or replaced are deleted at once, and
-anything older than a session's lifetime is swept (`sweep`).
+code; at the counter also the page's own id, `page_key`, because one receptionist may have the same
+procedure open in two tabs for two applicants). The form shows them as attached; the next POST
+sends back their tokens, and only tokens recorded in *this* session are honoured, so nobody can
+attach another person's file by guessing a name. On a successful submission the held files are
+handed to the service like fresh uploads (it stores its own copies with their rows) and the
+temporaries are deleted; files dropped or replaced are deleted at once, a session remembers at most
+MAX_FORMS forms' files, and anything older than a session's lifetime is swept (`sweep`).
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from pathlib import Path
@@ -26,6 +28,20 @@ from django.utils.datastructures import MultiValueDict
 SESSION_KEY = "motcua_held_uploads"
 FIELD_PREFIX = "held_"
 DROP_PREFIX = "drop_held_"
+PAGE_FIELD = "held_page"
+# Forms with kept files a session remembers; past this the longest-untouched one is forgotten
+# (its files deleted): abandoned counter pages must not grow the session without end.
+MAX_FORMS = 8
+_PAGE_ID = re.compile(r"[A-Za-z0-9_-]{22}")
+
+
+def page_key(request: Any, base: str) -> tuple[str, str]:
+    """(form key, page id) of a page that keeps its own files: the id the POST carries back, or a
+    new one for a page served fresh (which therefore shows no one else's files)."""
+    page = request.POST.get(PAGE_FIELD, "") if request.method == "POST" else ""
+    if not _PAGE_ID.fullmatch(page):
+        page = secrets.token_urlsafe(16)
+    return f"{base}:{page}", page
 
 
 def area() -> Path:
@@ -44,10 +60,13 @@ def _records(request: Any, form_key: str) -> dict[str, dict[str, Any]]:
 
 def _save_records(request: Any, form_key: str, records: dict[str, dict[str, Any]]) -> None:
     held = dict(request.session.get(SESSION_KEY, {}))
+    held.pop(form_key, None)
     if records:
-        held[form_key] = records
-    else:
-        held.pop(form_key, None)
+        held[form_key] = records  # last in the dict: the most recently touched form
+    while len(held) > MAX_FORMS:
+        oldest = next(iter(held))
+        for record in held.pop(oldest).values():
+            _delete(record)
     request.session[SESSION_KEY] = held
 
 
@@ -114,7 +133,7 @@ def hold(request: Any, form_key: str, uploads: dict[str, UploadedFile]) -> dict[
 
 def release(request: Any, form_key: str) -> None:
     """After a successful submission: the service stored its own copies; delete the temporaries.
-    Nothing held, nothing written (the counter's every fresh page calls this)."""
+    Nothing held, nothing written."""
     records = _records(request, form_key)
     if not records:
         return
