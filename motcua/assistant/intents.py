@@ -114,6 +114,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "tinh the nao",
         "tinh nhu the nao",
         "tinh ra sao",
+        # whether it costs anything ("có mất tiền không", "tốn tiền không", "mất đồng nào không"):
+        # the verb goes with the money, or "mất" is left in the topic as a loss or a death
+        "mat tien khong",
+        "mat tien gi",
+        "co mat tien",
+        "phai mat tien",
+        "ton tien",
+        "het tien",
+        "mat nhieu tien",
+        "mat dong nao",
+        "ton dong nao",
+        "mat xu nao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -146,6 +158,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "trong may tuan",
         "trong may thang",
         "may bua",
+        # whether it is quick ("có nhanh không")
+        "co nhanh khong",
+        "nhanh khong",
     ),
     WHERE: (
         "o dau",
@@ -202,6 +217,16 @@ CUES: dict[str, tuple[str, ...]] = {
         "hay len huyen",
         "hay o tinh",
         "hay len tinh",
+        # who deals with it ("ai giải quyết", "ai cấp"), police or people's committee
+        "ai giai quyet",
+        "ai xu ly",
+        "ai cap",
+        "cong an hay",
+        "hay cong an",
+        "uy ban hay",
+        "hay uy ban",
+        "ubnd hay",
+        "hay ubnd",
     ),
     STEPS: (
         "trinh tu",
@@ -484,7 +509,8 @@ _FILED = re.compile(
     # supplemented already ("đã bổ sung hồ sơ rồi", "bổ sung xong rồi")
     r"|da bo sung|bo sung (?:xong|roi)"
     # the citizen's own dossier: "hồ sơ của tôi / của mẹ tôi / sổ đỏ nhà tôi / tôi nộp"
-    rf"|ho so(?! nao\b)(?: \w+){{0,5}}? (?:cua )?(?:{_RELATIVE} )?(?<!tre ){_OWNER}\b"
+    # ("hồ sơ cấp đổi sổ đỏ cho bố mình" is one being made for someone: no "cho" on the way)
+    rf"|ho so(?! nao\b)(?: (?!cho\b)\w+){{0,5}}? (?:cua )?(?:{_RELATIVE} )?(?<!tre ){_OWNER}\b"
     rf"|ho so cua (?:{_RELATIVE}|minh|em|toi|tui)\b"
     r")"
 )
@@ -501,6 +527,11 @@ _FOLLOWING = re.compile(
 # wait that has gone on, an appointment, a dossier sent back, a supplement asked for, a code.
 # A hypothesis ("nếu hồ sơ bị trả về", "trường hợp hồ sơ thiếu") asks how the procedure goes:
 # not these (`_HYPOTHESIS`).
+# Papers one may lack when filing ("mà không có giấy khai sinh", "chưa có bản sao").
+_LACKING = (
+    r"(?:giay|ban|so ho khau|the|bang|chung|xac nhan|hop dong|ho chieu|can cuoc|cccd|cmnd|du|ho khau"
+    r"|anh|chu ky|nguoi|dia chi|noi)"
+)
 _DONE_YET = r"(?=(?: (?:a|vay|nhi|ha|ad|ak|ah|the|nhe|ban|anh|chi|em|ko|khong|roi))*[\s.\-]*$)"
 _STATUS_ASKS = re.compile(
     r"\b(?:"
@@ -544,9 +575,13 @@ _STATUS_ASKS = re.compile(
     r"|(?:cho|doi) (?:mai|hoai)|(?:cho|doi)(?: \w+){1,3} lau (?:qua|the|vay)"
     r"|(?:con )?(?:bao lau|may ngay|may hom|may tuan|may thang|bao nhieu ngay) nua"
     r"(?:(?: thi| moi| la)? (?:co|xong|nhan|lay|tra)\b|" + _DONE_YET + ")"
+    # (without "rồi", "mà không có / chưa có" + a paper is a paper lacking: "nộp hồ sơ mà không có
+    # giấy khai sinh thì sao" asks how the procedure goes)
     r"|(?:qua han|tre han|qua hen|tre hen|den hen|qua ngay hen|hen|nop|bo sung|lay)(?: \w+){0,6}?"
-    r" (?:roi )?(?:ma|nhung|gio|van)(?: \w+){0,2}? (?:chua|khong|chang) (?:co|thay|nhan|lay|xong|duoc"
+    r" (?:roi (?:ma|nhung|gio|van)(?: \w+){0,2}? (?:chua|khong|chang) (?:co|thay|nhan|lay|xong|duoc"
     r"|xu ly|duyet|tra loi|goi|giai quyet|ve)"
+    r"|(?:ma|nhung|gio|van)(?: \w+){0,2}? (?:chua|khong|chang) (?:co(?! " + _LACKING + r"\b)|thay|nhan|lay"
+    r"|xong|duoc|xu ly|duyet|tra loi|goi|giai quyet|ve))"
     r"|(?:nop|lam|xin|dang ky|gui|cho|doi)(?: \w+){0,6}? (?:tu (?:hom|tuan|thang|nam|dau|cuoi|ngay) ?\w*"
     r"|(?:\d+|mot|hai|ba|bon|nam|sau|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam)(?! tuoi)|lau)"
     r"(?: roi| nay| qua| gio| ma| van| nhung)+ (?:chua|khong thay|chang thay|mai chua)"
@@ -592,6 +627,11 @@ _RESULT_TOPIC = frozenset(
 )
 
 
+_PROCEDURE_NOW = re.compile(r"\bthu tuc\b")
+_DOSSIER_WORD = re.compile(rf"\b(?:ho so|don|cua (?:{_RELATIVE} )?{_OWNER})\b")
+_HOW_NOW = re.compile(r"(?:the nao|ra sao) roi")
+
+
 def _status_asked(text: str, intents: list[str]) -> bool:
     """Whether the text asks about a dossier of the citizen's (a cue or `_STATUS_ASKS`).
 
@@ -605,6 +645,13 @@ def _status_asked(text: str, intents: list[str]) -> bool:
         return False
     if _FOLLOWING.search(text):
         return True
+    # "thủ tục tách thửa bây giờ thế nào rồi": how the procedure goes now, no dossier named
+    if (
+        _PROCEDURE_NOW.search(text)
+        and not _DOSSIER_WORD.search(text)
+        and all(_HOW_NOW.fullmatch(m.group(0)) for m in _STATUS_ASKS.finditer(text))
+    ):
+        return False
     # What is asked besides the status words and how the dossier was filed ("đến bước nào rồi",
     # "đã chuyển lên huyện chưa", "nộp qua dịch vụ công") — those words are no question of their own.
     # Where it is stuck ("bị kẹt ở đâu") belongs to the status words; money awaited ("tiền trợ cấp
@@ -620,15 +667,22 @@ _NOT_A_CUE = re.compile(
     # selling online ("bán hàng online", "buôn bán qua mạng") is what the business does, not a
     # way to file
     r"\b(?:ban hang|mua hang|mua ban|buon ban|ban) (?:online|qua mang|tren mang)\b"
-    # a computer ("máy tính") and the province ("chuyển hộ khẩu về tỉnh thế nào") are no amount
-    # worked out ("tính thế nào")
-    r"|\bmay tinh\b|\b(?:ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh(?= the| nhu| ra)"
+    # a computer ("máy tính") is no amount worked out ("tính thế nào"); nor is the province
+    # (`_PROVINCE_HOW`)
+    r"|\bmay tinh\b"
     # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
     r"|\bmay bo (?:dam|dem)\b"
     # a project's schedule ("tiến độ dự án", "điều chỉnh tiến độ") is no dossier's progress
     r"|\btien do (?=(?:du an|thuc hien|giai ngan|thi cong|cong trinh|xay dung|dau tu|gop von)\b)"
     r"|\b(?:dieu chinh|gian|dang ky|cham|dam bao|bao cao) tien do\b"
 )
+# The province before "thế nào" ("chuyển hộ khẩu về tỉnh thế nào", "phải lên tỉnh thế nào") is
+# no amount worked out ("tính thế nào"): a stop after it keeps "lên tỉnh" a place asked and
+# "thế nào" the steps.
+_PROVINCE_HOW = re.compile(r"\b(ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) tinh (?=(?:the|nhu|ra)\b)")
+# "trợ giúp" (legal aid, "trợ giúp pháp lý") and "giúp việc" (a domestic worker) name what the
+# question is about: no call for help (`OVERVIEW_CUES`), so "giúp" stays in the topic.
+_HELP_NOUN = re.compile(r"\btro giup\b|\bgiup (?=viec\b)")
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -872,7 +926,7 @@ def _protect_catalog_words(text: str) -> str:
             # "trợ giúp pháp lý" (a field), not "căn cứ pháp lý" (the officer's legal cue)
             if before == "phap" and i > 1 and tokens[i - 2] not in {"cu", "can"}:
                 index = index or get_index()
-                if index.df(f"{tokens[i - 2]} phap"):
+                if index.df(f"{tokens[i - 2].lower()} phap"):
                     tokens[i - 1], tokens[i] = "PHAP", "LY"
             continue
         if f" {token} {after} " in _CUE_TEXT or f" {before} {token} " in _CUE_TEXT:
@@ -957,6 +1011,8 @@ def analyse(question: str) -> Analysis:
     folded = _SEND_TO.sub(r"\1 o dau", folded)
     folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
+    folded = _PROVINCE_HOW.sub(r"\1 tinh . ", folded)
+    folded = _HELP_NOUN.sub(lambda m: m.group(0).upper(), folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
@@ -995,7 +1051,12 @@ def analyse(question: str) -> Analysis:
         intents.remove(DUE_TODAY)
         spans = [span for span in spans if span[2] != DUE_TODAY]
     # "bao nhiêu" alone is a fee question only when no other cue explains it ("mấy ngày").
-    if FEE in intents and TIME in intents and not re.search(r"\b(?:le phi|phi|tien|chi phi)\b", without_code):
+    # "hết / tốn / mất bao nhiêu" is the fee whatever follows ("hết bao nhiêu và bao lâu có").
+    if FEE in intents and TIME in intents and not re.search(
+        r"\b(?:le phi|phi|tien|chi phi)\b"
+        r"|\b(?:het|ton|mat) bao nhieu\b(?! (?:ngay|lau|thang|tuan|hom|nam|gio|lan))",
+        without_code,
+    ):
         intents.remove(FEE)
     topic = _without(without_code, spans)
     topic = _FILLER.sub(" ", topic)

@@ -630,6 +630,58 @@ def _coverage(
     return _explained(words, tokens), shares
 
 
+_prior_cache: tuple[object, dict[str, float]] | None = None
+
+
+def _priors(index: catalog_search.Index) -> dict[str, float]:
+    """Procedure code → the search's bonus for its level and applicants (`search._top`)."""
+    global _prior_cache
+    if _prior_cache is None or _prior_cache[0] != index.fingerprint:
+        _prior_cache = (index.fingerprint, {doc.code: doc.prior for doc in index.docs})
+    return _prior_cache[1]
+
+
+def _sibling_key(name: str) -> str:
+    """A name without case, accents nor its leading "Thủ tục" ("Gia hạn nộp thuế" of the tax
+    office and "Thủ tục gia hạn nộp thuế" of the customs are the same procedure in two fields)."""
+    words = fold(name).replace(",", " ").split()
+    return " ".join(words[2:] if words[:2] == ["thu", "tuc"] else words)
+
+
+def _without_sibling_bonus(
+    hits: list[SearchHit],
+    topic_words: set[str],
+    fields: dict[str, frozenset[str]],
+    index: catalog_search.Index,
+) -> tuple[list[SearchHit], dict[str, float]]:
+    """Search scores where the level/applicant bonus does not decide between procedures of the
+    same name in different fields (tax office and customs) that the question tells apart by
+    no word of their fields: the same bonus for each, the shorter name first (the search's own
+    tie rule). The hits come back in that order, with each one's score."""
+    scores = {hit.code: hit.score for hit in hits}
+    groups: dict[str, list[SearchHit]] = {}
+    for hit in hits:
+        groups.setdefault(_sibling_key(hit.name), []).append(hit)
+    priors = _priors(index)
+    order = list(hits)
+    for members in groups.values():
+        if len(members) < 2 or len({fields.get(m.code, frozenset()) for m in members}) < 2:
+            continue
+        named = [
+            (fields.get(m.code, frozenset()) - set(_sibling_key(m.name).split())) & topic_words
+            for m in members
+        ]
+        if any(named):
+            continue  # "gia hạn nộp thuế hải quan": the question says which
+        top = max(priors.get(m.code, 0.0) for m in members)
+        for m in members:
+            scores[m.code] = m.score / (1 + priors.get(m.code, 0.0)) * (1 + top)
+        slots = sorted(order.index(m) for m in members)
+        for slot, m in zip(slots, sorted(members, key=lambda m: (len(m.name), m.code)), strict=True):
+            order[slot] = m
+    return order, scores
+
+
 def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -> list[Candidate]:
     """Procedures for the topic words, best first, each with its coverage of the question."""
     if not topic.strip():
@@ -647,6 +699,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
     fields = field_words(index)
     read = frozenset(t for reading in readings for t, _ in reading)
     said = tuple(" " + " ".join(t for t, _ in reading) + " " for reading in readings)
+    hits, search_scores = _without_sibling_bonus(hits, set(fold(topic).split()), fields, index)
     candidates = []
     for hit in hits:
         name = index.spell_out(hit.name)
@@ -663,7 +716,7 @@ def retrieve(topic: str, *, level: str | None = None, limit: int = CANDIDATES) -
             COVERAGE_WEIGHT * _length_normalised(ranked, name)
             + max(_reading_fit(reading, name, index) for reading in readings)
             - QUALIFIER_PENALTY * _unasked_qualifiers(topic, name, read, said)
-            + SEARCH_WEIGHT * hit.score / best
+            + SEARCH_WEIGHT * search_scores[hit.code] / best
             + (SHARES_BONUS if shares else 0.0)
         )
         candidates.append(

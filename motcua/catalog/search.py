@@ -542,6 +542,25 @@ def _literal_weight(words: tuple[str, ...], index: Index) -> float:
     return LITERAL_PENALTY
 
 
+# "nhập khẩu" is a household registration in old speech ("nhập khẩu cho con") but an import next to
+# goods ("xe nhập khẩu", "nhập khẩu máy móc", "hàng nhập khẩu"): there the everyday reading is not
+# applied, and the words are searched as the catalog uses them.
+_IMPORT_WORDS = ("nhap", "khau")
+_GOODS = frozenset(
+    "xe oto hang hoa may moc thiet bi thuoc phan bon giong linh kien go thuc pham vat tu nguyen lieu "
+    "ruou bia sua thit trai cay hat nong san hai san thuy san phe lieu sat thep xang dau hoa chat "
+    "my pham dien thoai laptop container lo to".split()
+)
+
+
+def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int) -> bool:
+    """Whether a phrase read as a household registration is "nhập khẩu" next to goods."""
+    if tuple(words[pos:pos + size]) != _IMPORT_WORDS:
+        return False
+    near = words[max(0, pos - 2):pos] + words[pos + size:pos + size + 2]
+    return any(word in _GOODS for word in near)
+
+
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
@@ -559,6 +578,8 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
         match = None
         for size in range(min(syn.longest, len(words) - pos), 0, -1):
             key = syn.rule_key(tuple(words[pos:pos + size]))
+            if key is not None and _imported_goods(key, words, pos, size):
+                break  # "xe nhập khẩu": import, not the old word for a household registration
             if key is not None:
                 match = (size, syn.rules[key])
                 break
