@@ -540,14 +540,48 @@ def _listed_actions(name: str) -> str:
     when the name does not begin with such a list."""
     items = name.split(";")[0].split(",")
     head: list[str] = []
-    for item in items:
+    for number, item in enumerate(items):
         words = _folded(item).split()
+        if not number:
+            # "Thủ tục cấp, cấp lại …", "Đề nghị cấp, …": the boilerplate is no action.
+            while words[:2] in (["thu", "tuc"], ["de", "nghi"]):
+                words = words[2:]
         if len(words) > 3:
             if head:
                 head.append(" ".join(words[:2]))
             break
         head.append(" ".join(words))
     return " " + " | ".join(head) + " " if len(head) > 1 else ""
+
+
+# The first item of a name's list of actions that makes it the procedure for a first application
+# too ("Cấp, cấp lại, điều chỉnh, gia hạn Giấy chứng nhận …", "Mở, chấm dứt, thay đổi địa điểm
+# chi nhánh …").
+FIRST_ACTIONS = frozenset({"cap", "cap moi", "mo", "thanh lap"})
+# What asks for a listed action besides its own words: an expired paper asks for its extension.
+LISTED_CUES = {"gia han": ("het han", "keo dai")}
+# Actions on a paper already held, besides those of `ACTIONS`.
+RENEWALS = frozenset({"cap lai", "cap doi", "dang ky lai", "sua doi", "bo sung", *LISTED_ALTERNATIVES})
+
+
+def _listed_excused(listed: str, asked: str) -> bool:
+    """Whether the actions a name lists side by side (`_listed_actions`) do not count against a
+    question that does not ask them: the list begins with the first application, or the question
+    asks for another listed action that changes a paper already held ("điều chỉnh giấy chứng nhận
+    …" of "Cấp lại, điều chỉnh, gia hạn …"). A question asking an approval ("phê duyệt") of
+    "Thẩm định, phê duyệt, điều chỉnh …" still does not ask for the change."""
+    items = [item.strip() for item in listed.split("|") if item.strip()]
+    if not items:
+        return False
+    if items[0] in FIRST_ACTIONS:
+        return True
+    asks = {phrase: cues for phrase, cues, _ in ACTIONS}
+    return any(
+        f" {cue} " in asked
+        for item in items
+        if item in asks or item in RENEWALS
+        for cue in (item, *asks.get(item, ()), *LISTED_CUES.get(item, ()))
+    )
 
 
 # An age limit of a name ("… cho trẻ em dưới 6 tuổi") and the ages a question states ("con gái
@@ -587,16 +621,18 @@ def _unasked_qualifiers(
     asked = " " + " ".join(_died([t for part in chunks(topic) for t in part])) + " "
     case = _case(name, (frozenset(asked.split()) | read) - FUNCTION_WORDS)
     over_age = _over_age(case, asked)
+    listed = _listed_actions(name)
+    excused = _listed_excused(listed, asked)
     unasked = sum(
         1
         for phrase, mentions in QUALIFIERS
         if f" {phrase} " in case
+        and not (excused and f" {phrase} " in listed)
         and (
             not (any(f" {m} " in asked for m in mentions) or any(f" {phrase} " in text for text in said))
             or (over_age and phrase.startswith("duoi "))
         )
     )
-    listed = _listed_actions(name)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
     # An action belongs to the name's head (it applies to every case listed after it) or to the
     # case the question is about: "…; gia hạn sử dụng đất khi hết thời hạn" at the end of a list of
@@ -605,7 +641,7 @@ def _unasked_qualifiers(
     for phrase, asks, means in ACTIONS:
         named = f" {phrase} " in head or f" {phrase} " in case
         if named and not any(f" {m} " in asked for m in means):
-            if not (f" {phrase} " in listed and any(f" {m} " in asked for m in offered)):
+            if not (f" {phrase} " in listed and (excused or any(f" {m} " in asked for m in offered))):
                 unasked += 1
         elif not named and any(f" {m} " in asked for m in asks):
             unasked += 1
