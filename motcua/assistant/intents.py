@@ -654,6 +654,7 @@ _OVERVIEW = _pattern(OVERVIEW_CUES)
 _ADVICE = _pattern(
     ("tu van", "thong tin ve", "muon biet ve", "hoi ve", "giup toi", "giup em", "giup minh", "giup")
 )
+_LEGAL_AID = re.compile(r"\btro giup(?= phap ly\b)")
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )
@@ -872,7 +873,7 @@ def _protect_catalog_words(text: str) -> str:
             # "trợ giúp pháp lý" (a field), not "căn cứ pháp lý" (the officer's legal cue)
             if before == "phap" and i > 1 and tokens[i - 2] not in {"cu", "can"}:
                 index = index or get_index()
-                if index.df(f"{tokens[i - 2]} phap"):
+                if index.df(f"{tokens[i - 2].lower()} phap"):
                     tokens[i - 1], tokens[i] = "PHAP", "LY"
             continue
         if f" {token} {after} " in _CUE_TEXT or f" {before} {token} " in _CUE_TEXT:
@@ -957,6 +958,8 @@ def analyse(question: str) -> Analysis:
     folded = _SEND_TO.sub(r"\1 o dau", folded)
     folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
+    # "trợ giúp pháp lý" (legal aid) names a field: its "giúp" asks for no help (`OVERVIEW_CUES`).
+    folded = _LEGAL_AID.sub("tro GIUP", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)

@@ -1,0 +1,27 @@
+"""Session 15 (docs/assistant.md): "trợ giúp pháp lý" (legal aid) is the name of a field, so its
+"giúp" is no request for help ("giúp em", an overview cue) and stays a topic word. Questions here
+are in no eval file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from motcua.assistant import intents
+from motcua.catalog import search as catalog_search
+
+CATALOG_FILE = Path(settings.DATA_DIR) / "catalog" / "procedures-2026-07.jsonl.gz"
+
+
+def test_tro_giup_phap_ly_keeps_giup_on_the_real_catalog(db: Any) -> None:
+    from motcua.catalog.importer import import_catalog
+
+    import_catalog(CATALOG_FILE, progress=False)
+    catalog_search.invalidate()
+    assert intents.analyse("đổi người trợ giúp pháp lý").topic == "doi nguoi tro giup phap ly"
+    assert "tro giup phap ly" in intents.analyse("muốn đổi luật sư trợ giúp pháp lý khác").topic
+    assert "tro giup phap ly" in intents.analyse("tro giup phap ly het bao lau").topic
+    # a request for help elsewhere is still no topic word
+    assert "giup" not in intents.analyse("giúp em thủ tục đăng ký khai sinh").topic.split()
