@@ -654,7 +654,7 @@ _OVERVIEW = _pattern(OVERVIEW_CUES)
 _ADVICE = _pattern(
     ("tu van", "thong tin ve", "muon biet ve", "hoi ve", "giup toi", "giup em", "giup minh", "giup")
 )
-_LEGAL_AID = re.compile(r"\btro giup(?= phap ly\b)")
+_LEGAL_AID = re.compile(r"\btro giup(?= (?:vien )?phap ly\b)")
 _OWN_MONEY = _pattern(
     ("moi co tien", "co tien", "du tien", "nhan tien", "linh tien", "lanh tien", "nhan duoc tien")
 )

@@ -23,5 +23,7 @@ def test_tro_giup_phap_ly_keeps_giup_on_the_real_catalog(db: Any) -> None:
     assert intents.analyse("đổi người trợ giúp pháp lý").topic == "doi nguoi tro giup phap ly"
     assert "tro giup phap ly" in intents.analyse("muốn đổi luật sư trợ giúp pháp lý khác").topic
     assert "tro giup phap ly" in intents.analyse("tro giup phap ly het bao lau").topic
+    # the aid-giver's title ("trợ giúp viên pháp lý") too
+    assert intents.analyse("đổi trợ giúp viên pháp lý khác").topic == "doi tro giup vien phap ly khac"
     # a request for help elsewhere is still no topic word
     assert "giup" not in intents.analyse("giúp em thủ tục đăng ký khai sinh").topic.split()
