@@ -1012,6 +1012,7 @@ def analyse(question: str) -> Analysis:
     folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
     folded = _PROVINCE_HOW.sub(r"\1 tinh . ", folded)
+    # "trợ giúp (pháp lý)", "giúp việc" name things: their "giúp" asks for no help (`OVERVIEW_CUES`).
     folded = _HELP_NOUN.sub(lambda m: m.group(0).upper(), folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
