@@ -494,8 +494,14 @@ _RELATIVE = r"(?:con|be|ong|ba|bo|me|cha|chau|vo|chong|anh|chi|em|co|chu|bac|di|
 _FILED = re.compile(
     r"(?<!sau khi )(?<!neu )(?<!khi )(?<!truoc khi )(?<!muon )(?<!se )(?<!sap )"
     r"\b(?:"
-    # filed: "đã nộp (hồ sơ / đơn / online)", "vừa nộp", "nộp rồi", "nộp xong rồi", "gửi hồ sơ rồi"
+    # filed: "đã nộp (hồ sơ / đơn / online)", "vừa nộp", "nộp rồi", "nộp xong rồi", "gửi hồ sơ rồi";
+    # not money named as paid ("số thuế đã nộp", "tiền đã nộp", "phí đường bộ đã nộp", "khoản thu
+    # ngân sách đã nộp") nor tax paid abroad ("đã nộp thuế ở Trung Quốc"): what a credit, a refund
+    # or a certificate is about, no dossier (session 15)
+    r"(?<!thue )(?<!tien )(?<!phi )(?<!ngan sach )(?<!duong bo )"
     r"(?:da|vua|moi|vua moi|da gui|da lam) (?:nop|gui)\b"
+    r"(?! (?:thue|tien thue|phi|le phi) (?:o|tai|ben) (?:nuoc ngoai|trung quoc|han quoc|nhat ban|nhat"
+    r"|dai loan|lao|my|uc|campuchia|thai lan|singapore)\b)"
     r"|(?:nop|gui)(?: \w+){0,8}? (?:roi|xong roi)\b(?! thi\b)"
     r"|ho so (?:da nop|nop roi|da gui|gui roi)"
     # filed some time ago ("hồ sơ nộp tháng trước", "nộp từ đầu tháng", "nộp ở xã tuần trước")
