@@ -143,6 +143,20 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     # Land or a house that is public property ("… chuyển nhượng quyền sử dụng đất là tài sản
     # công"): not a family's plot.
     ("tai san cong", frozenset({"tai san cong", "nha nuoc", "cong san", "cong vu"})),
+    # Customs variants for border trade: goods of the residents of a border commune, goods a
+    # trader buys up from them, goods of a trader through a border gate. A company asking how to
+    # declare its imports or exports asks for the general procedure ("thủ tục hải quan đối với
+    # hàng hóa nhập khẩu"), not for these, unless the question says so.
+    ("cu dan bien gioi", frozenset({"cu dan", "bien gioi", "vung bien", "sat bien", "giap bien"})),
+    ("mua gom", frozenset({"mua gom", "thu gom", "thu mua", "gom hang", "mua lai"})),
+    ("qua cua khau bien gioi", frozenset({"cua khau", "bien gioi", "loi mo", "vung bien", "duong bo"})),
+    # … and for goods that make a project's fixed assets, goods carried to another gate before
+    # clearance, goods declared once for many shipments.
+    ("tao tai san co dinh", frozenset({"tai san co dinh", "du an", "may moc", "thiet bi", "nha xuong"})),
+    ("chuyen cua khau", frozenset({"chuyen cua khau", "cua khau khac", "cang can", "van chuyen"})),
+    ("to khai hai quan mot lan", frozenset({"mot lan", "1 lan", "nhieu lan", "nhieu lo", "nhieu chuyen"})),
+    # Goods in transit through the ASEAN system (ACTS): not any goods passing through Vietnam.
+    ("asean", frozenset({"asean", "acts", "dong nam a"})),
     # A change agreed within the household or between spouses ("… theo thỏa thuận của các thành
     # viên hộ gia đình hoặc của vợ và chồng"): not a sale or a gift to someone else.
     ("theo thoa thuan cua", frozenset(
@@ -203,6 +217,17 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     )),
     # "Điều chỉnh quyết định giao đất…" corrects an earlier decision; "chuyển đất vườn sang đất ở"
     # asks for the decision itself.
+    # Enlarging, moving or selling a warehouse or yard ("Thủ tục mở rộng, thu hẹp, di chuyển,
+    # chuyển quyền sở hữu kho ngoại quan …"), suspending one ("Thủ tục tạm dừng hoạt động/ hoạt
+    # động trở lại kho ngoại quan …"): not its recognition. Asked for by no word of their own
+    # ("tạm dừng kinh doanh" is also "tạm ngừng").
+    ("mo rong", frozenset(), frozenset(
+        {"mo rong", "thu hep", "di chuyen", "chuyen quyen", "chuyen dia diem", "chuyen nhuong", "ban lai",
+         "cai tao", "sua chua", "nang cap", "rong them", "them"}
+    )),
+    ("tam dung", frozenset(), frozenset(
+        {"tam dung", "tam ngung", "tam nghi", "tam dong", "hoat dong tro lai", "dung", "ngung", "nghi"}
+    )),
     ("dieu chinh", frozenset({"dieu chinh"}), frozenset(
         {"dieu chinh", "sua", "sai", "sai sot", "nham", "thay doi", "doi", "bo sung", "them"}
     )),
