@@ -221,14 +221,46 @@ def parse_synonyms(lines: Iterable[str]) -> Synonyms:
                 continue
             known = rules.setdefault(key, [])
             known.extend(t for t in targets if t not in known)
-    for alias, named in aliases:
+    if aliases:
+        by_first: dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]] = {}
+        for named in dict.fromkeys(named for _alias, named in aliases):
+            by_first.setdefault(named[0], []).append((named, [a for a, n in aliases if n == named]))
+        for choices in by_first.values():
+            choices.sort(key=lambda item: -len(item[0]))  # the longest name first
         for key, targets in list(rules.items()):
-            for start in range(len(key) - len(named) + 1):
-                if key[start:start + len(named)] == named:
-                    rules.setdefault(key[:start] + alias + key[start + len(named):], list(targets))
-                    break
+            for variant in _alias_variants(key, by_first):
+                rules.setdefault(variant, list(targets))
     frozen = {k: tuple(v) for k, v in rules.items()}
     return Synonyms(frozen, max((len(k) for k in frozen), default=0))
+
+
+# Other names a written phrase may take at once ("hàng tq qua cửa khẩu tân thanh" for "hàng trung
+# quốc qua cửa khẩu"); past this a phrase reads its first combinations only.
+MAX_ALIAS_VARIANTS = 256
+
+
+def _alias_variants(
+    key: tuple[str, ...], by_first: Mapping[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]]
+) -> Iterator[tuple[str, ...]]:
+    """The phrase `key` as written with each named thing in it read by its other names. Only the
+    written words are replaced, never words another name brought in: an other name that holds
+    the name ("cửa khẩu hữu nghị" for "cửa khẩu") must not be read again (a name with twelve
+    other names would make 2¹² phrases of every rule that holds it)."""
+    parts: list[list[tuple[str, ...]]] = []
+    i = 0
+    while i < len(key):
+        for named, others in by_first.get(key[i], ()):
+            if key[i:i + len(named)] == named:
+                parts.append([named, *others])
+                i += len(named)
+                break
+        else:
+            parts.append([key[i:i + 1]])
+            i += 1
+    if all(len(options) == 1 for options in parts):
+        return
+    for variant in itertools.islice(itertools.product(*parts), 1, MAX_ALIAS_VARIANTS + 1):
+        yield tuple(word for piece in variant for word in piece)
 
 
 _synonyms: Synonyms | None = None

@@ -290,6 +290,33 @@ def test_numbers_in_synonym_lines_are_written_one_way_like_the_names_they_must_m
     assert ("cmnd", "9", "so") in synonyms.rules
 
 
+def test_other_names_read_like_the_name_in_every_written_rule_combined_but_never_nested() -> None:
+    """Twelve border gates are each a "cửa khẩu": every rule holding "cửa khẩu" reads each gate
+    (and "tq" with it), once — not each gate inside another gate's name, which made the shipped
+    file 16 million phrases (2¹² of every such rule) and the assistant minutes per question."""
+    gates = [f"cửa khẩu số {n}" for n in range(1, 13)]
+    synonyms = parse_synonyms([
+        "hàng trung quốc qua cửa khẩu => thông quan hàng hóa",
+        "mở kho => kho ngoại quan",
+        ", ".join(gates) + " == cửa khẩu",
+        "tq == trung quốc",
+    ])
+    target = (("thong", "quan", "hang", "hoa"),)
+    assert synonyms.rules[("hang", "tq", "qua", "cua", "khau", "so", "7")] == target
+    assert synonyms.rules[("hang", "trung", "quoc", "qua", "cua", "khau", "so", "12")] == target
+    # the written rule, "tq" or not (2) × "cửa khẩu" or one of 12 gates (13), plus "mở kho"
+    assert len(synonyms.rules) == 2 * 13 + 1
+    assert not any(key.count("khau") > 1 for key in synonyms.rules)
+
+
+def test_the_shipped_synonym_list_stays_a_list_of_phrases_not_their_combinations() -> None:
+    rules = search_module.synonyms().rules
+    written = sum(line.split("#", 1)[0].count(",") + 1
+                  for line in search_module.SYNONYMS_PATH.read_text(encoding="utf-8").splitlines()
+                  if "=>" in line.split("#", 1)[0])
+    assert len(rules) < 3 * written
+
+
 def test_a_synonym_line_without_arrow_is_an_error() -> None:
     with pytest.raises(ValueError, match="=>"):
         parse_synonyms(["làm sổ đỏ = cấp giấy chứng nhận"])
