@@ -246,6 +246,17 @@ def _alias_variants(
     written words are replaced, never words another name brought in: an other name that holds
     the name ("cửa khẩu hữu nghị" for "cửa khẩu") must not be read again (a name with twelve
     other names would make 2¹² phrases of every rule that holds it)."""
+    # Each name read by one other name, wherever it stands (inside a longer name too: "người hàn
+    # quốc" for the "nước ngoài" of "người nước ngoài")…
+    count = 0
+    for start, word in enumerate(key):
+        for named, others in by_first.get(word, ()):
+            if key[start:start + len(named)] == named:
+                for other in others:
+                    if count < MAX_ALIAS_VARIANTS:
+                        count += 1
+                        yield key[:start] + other + key[start + len(named):]
+    # … and several names of one phrase at once, each by the longest name that starts there.
     parts: list[list[tuple[str, ...]]] = []
     i = 0
     while i < len(key):
@@ -257,8 +268,8 @@ def _alias_variants(
         else:
             parts.append([key[i:i + 1]])
             i += 1
-    if all(len(options) == 1 for options in parts):
-        return
+    if sum(len(options) > 1 for options in parts) < 2:
+        return  # one name at most: its readings are above
     for variant in itertools.islice(itertools.product(*parts), 1, MAX_ALIAS_VARIANTS + 1):
         yield tuple(word for piece in variant for word in piece)
 

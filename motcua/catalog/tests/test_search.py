@@ -309,6 +309,16 @@ def test_other_names_read_like_the_name_in_every_written_rule_combined_but_never
     assert not any(key.count("khau") > 1 for key in synonyms.rules)
 
 
+def test_a_name_inside_a_longer_name_reads_its_other_names_too() -> None:
+    synonyms = parse_synonyms([
+        "người nước ngoài mở công ty => đăng ký đầu tư",
+        "khách tây == người nước ngoài",
+        "hàn quốc == nước ngoài",
+    ])
+    assert synonyms.rules[("khach", "tay", "mo", "cong", "ty")] == (("dang", "ky", "dau", "tu"),)
+    assert synonyms.rules[("nguoi", "han", "quoc", "mo", "cong", "ty")] == (("dang", "ky", "dau", "tu"),)
+
+
 def test_the_shipped_synonym_list_stays_a_list_of_phrases_not_their_combinations() -> None:
     rules = search_module.synonyms().rules
     written = sum(line.split("#", 1)[0].count(",") + 1
