@@ -160,7 +160,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "may bua",
         # whether it is quick ("có nhanh không")
         "co nhanh khong",
-        "nhanh khong",
+        "lam nhanh khong",
+        "xong nhanh khong",
     ),
     WHERE: (
         "o dau",
@@ -220,7 +221,11 @@ CUES: dict[str, tuple[str, ...]] = {
         # who deals with it ("ai giải quyết", "ai cấp"), police or people's committee
         "ai giai quyet",
         "ai xu ly",
-        "ai cap",
+        "ai cap giay",
+        "ai cap phep",
+        "ai cap so",
+        "ai cap the",
+        "ai cap cho",
         "cong an hay",
         "hay cong an",
         "uy ban hay",
@@ -1061,7 +1066,8 @@ def analyse(question: str) -> Analysis:
     # "hết / tốn / mất bao nhiêu" is the fee whatever follows ("hết bao nhiêu và bao lâu có").
     if FEE in intents and TIME in intents and not re.search(
         r"\b(?:le phi|phi|tien|chi phi)\b"
-        r"|\b(?:het|ton|mat) bao nhieu\b(?! (?:ngay|lau|thang|tuan|hom|nam|gio|lan))",
+        r"|\b(?:het|ton|mat) bao nhieu\b"
+        r"(?! (?:ngay|lau|thang|tuan|hom|nam|gio|lan|thoi gian|tieng|buoi|phut))",
         without_code,
     ):
         intents.remove(FEE)

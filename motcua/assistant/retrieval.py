@@ -223,10 +223,11 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     # ("tạm dừng kinh doanh" is also "tạm ngừng").
     ("mo rong", frozenset(), frozenset(
         {"mo rong", "thu hep", "di chuyen", "chuyen quyen", "chuyen dia diem", "chuyen nhuong", "ban lai",
-         "cai tao", "sua chua", "nang cap", "rong them", "them"}
+         "cai tao", "sua chua", "nang cap", "rong them", "them dien tich"}
     )),
     ("tam dung", frozenset(), frozenset(
-        {"tam dung", "tam ngung", "tam nghi", "tam dong", "hoat dong tro lai", "dung", "ngung", "nghi"}
+        {"tam dung", "tam ngung", "tam nghi", "tam dong", "hoat dong tro lai", "dung hoat dong",
+         "ngung hoat dong", "nghi hoat dong"}
     )),
     ("dieu chinh", frozenset({"dieu chinh"}), frozenset(
         {"dieu chinh", "sua", "sai", "sai sot", "nham", "thay doi", "doi", "bo sung", "them"}

@@ -589,19 +589,25 @@ def _literal_weight(words: tuple[str, ...], index: Index) -> float:
 # goods ("xe nhập khẩu", "nhập khẩu máy móc", "hàng nhập khẩu"): there the everyday reading is not
 # applied, and the words are searched as the catalog uses them.
 _IMPORT_WORDS = ("nhap", "khau")
-_GOODS = frozenset(
-    "xe oto hang hoa may moc thiet bi thuoc phan bon giong linh kien go thuc pham vat tu nguyen lieu "
-    "ruou bia sua thit trai cay hat nong san hai san thuy san phe lieu sat thep xang dau hoa chat "
-    "my pham dien thoai laptop container lo to".split()
-)
+# Goods by a word of their own, or by two (a syllable alone is often something else: "từ" of "vật
+# tư", "bị" of "thiết bị", "thuộc", "mấy", "hai", "lo" are ordinary words of a residence question).
+_GOODS = frozenset("xe oto hang container laptop ruou bia thit xang".split())
+_GOODS_PAIRS = frozenset(tuple(pair.split()) for pair in (
+    "hang hoa", "may moc", "thiet bi", "thuoc la", "thuoc tay", "duoc pham", "phan bon", "cay giong",
+    "con giong", "linh kien", "go tron", "go xe", "thuc pham", "vat tu", "nguyen lieu", "sua bot",
+    "trai cay", "hoa qua", "nong san", "hai san", "thuy san", "phe lieu", "sat thep", "xang dau",
+    "hoa chat", "my pham", "dien thoai", "o to", "may tinh",
+))
 
 
 def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int) -> bool:
     """Whether a phrase read as a household registration is "nhập khẩu" next to goods."""
     if tuple(words[pos:pos + size]) != _IMPORT_WORDS:
         return False
-    near = words[max(0, pos - 2):pos] + words[pos + size:pos + size + 2]
-    return any(word in _GOODS for word in near)
+    before, after = words[max(0, pos - 3):pos], words[pos + size:pos + size + 3]
+    if any(word in _GOODS for word in before[-2:] + after[:2]):
+        return True
+    return any(tuple(near[i:i + 2]) in _GOODS_PAIRS for near in (before, after) for i in range(len(near) - 1))
 
 
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:

@@ -10,6 +10,9 @@ class DossiersConfig(AppConfig):
     verbose_name = _("Hồ sơ")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_out
+
+        user_logged_out.connect(_forget_held_uploads, dispatch_uid="dossiers.forget-held-uploads")
         # The periodic jobs `motcua worker` runs (motcua/dossiers/jobs.py, docs/jobs.md).
         from motcua.jobs import registry
 
@@ -24,3 +27,10 @@ class DossiersConfig(AppConfig):
                           description=_("Xóa tệp tải lên không thuộc hồ sơ nào"))
         registry.periodic("dossiers.forget-submission-keys", "motcua.dossiers.jobs.forget_submission_keys",
                           minutes=60, description=_("Xóa khóa chống nộp trùng đã quá một ngày"))
+
+
+def _forget_held_uploads(sender: object, request: object = None, **kwargs: object) -> None:
+    from motcua.dossiers import held_uploads
+
+    if request is not None:
+        held_uploads.forget(request)

@@ -142,6 +142,18 @@ def release(request: Any, form_key: str) -> None:
     _save_records(request, form_key, {})
 
 
+def forget(request: Any) -> None:
+    """Signing out: every file this session kept is deleted (a counter's next officer, or anyone
+    at a shared computer, must not find an applicant's scans waiting on disk for the sweep)."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    for records in session.get(SESSION_KEY, {}).values():
+        for record in records.values():
+            _delete(record)
+    session.pop(SESSION_KEY, None)
+
+
 def sweep(max_age_seconds: int | None = None) -> int:
     """Delete held files older than a session can live (abandoned forms); returns how many."""
     max_age = max_age_seconds if max_age_seconds is not None else int(settings.SESSION_COOKIE_AGE)

@@ -41,3 +41,7 @@ def test_recognising_a_warehouse_is_not_enlarging_or_suspending_it():
     assert _unasked_qualifiers("mo rong kho ngoai quan", ENLARGE) == 0
     assert _unasked_qualifiers("cong nhan kho bao thue", SUSPEND) == 1
     assert _unasked_qualifiers("kho ngoai quan xin hoat dong tro lai", SUSPEND) == 0
+    # review: "đề nghị", "sử dụng", "thêm" of an ordinary question ask for no suspension or enlargement
+    assert _unasked_qualifiers("de nghi cong nhan kho bao thue", SUSPEND) == 1
+    assert _unasked_qualifiers("cong nhan kho bao thue de su dung", SUSPEND) == 1
+    assert _unasked_qualifiers("mo them kho ngoai quan", ENLARGE) == 1

@@ -148,3 +148,15 @@ def test_abandoned_pages_are_forgotten_beyond_a_bound_with_their_files(
     assert len(kept) == held_uploads.MAX_FORMS
     assert {key.rsplit(":", 1)[1] for key in kept} == {p["held_page"] for p in pages[2:]}
     assert len(_held_files(media_root)) == held_uploads.MAX_FORMS * per_page
+
+
+def test_signing_out_deletes_the_scans_kept_for_any_page(
+        client: Client, world: World, media_root: Path) -> None:
+    """A shared counter computer: the officer signs out with an applicant's refused attempt still
+    kept; the scans are deleted then, not left on disk for the sweep."""
+    client.force_login(world.receptionist)
+    tokens = _tokens(client.post(COUNTER, _data(world, submission_key=_key(client), id_number="1"))
+                     .content.decode())
+    assert _scans(tokens) and _held_files(media_root)
+    assert client.post("/accounts/logout/").status_code == 302
+    assert _held_files(media_root) == []
