@@ -222,9 +222,12 @@ def parse_synonyms(lines: Iterable[str]) -> Synonyms:
             known = rules.setdefault(key, [])
             known.extend(t for t in targets if t not in known)
     if aliases:
+        others_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for alias, named in dict.fromkeys(aliases):
+            others_of.setdefault(named, []).append(alias)
         by_first: dict[str, list[tuple[tuple[str, ...], list[tuple[str, ...]]]]] = {}
-        for named in dict.fromkeys(named for _alias, named in aliases):
-            by_first.setdefault(named[0], []).append((named, [a for a, n in aliases if n == named]))
+        for named, others in others_of.items():
+            by_first.setdefault(named[0], []).append((named, others))
         for choices in by_first.values():
             choices.sort(key=lambda item: -len(item[0]))  # the longest name first
         for key, targets in list(rules.items()):
