@@ -17,6 +17,22 @@ def _fresh_rate_limits() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_event_loop_left_running(request: pytest.FixtureRequest) -> None:
+    """A browser test's event loop (Playwright) must be closed before a test of another module
+    runs in the same process: code that calls `asyncio.run` (pyhanko's signing) fails in a thread
+    where a loop is running, and the failure would show far from its cause."""
+    import asyncio
+
+    if "browser" in request.fixturenames:
+        return
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    pytest.fail("an event loop is still running in this thread (a browser fixture left open?)")
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """Each test starts in Vietnamese: a page visited in English must not leak into the next test
     (the test client's requests leave their language active in the thread)."""

@@ -61,8 +61,12 @@ def read_rules_file(path: Path = RULES_FILE) -> list[dict[str, Any]]:
 def seed_rules(model: Any) -> int:
     """Add the rules file's rules missing from the table (`model`: CompetenceRule, or its historical
     version in a migration); never changes a rule a catalog manager edited. Returns how many were added."""
+    rows = read_rules_file()
+    if not model.objects.exists():  # a new database, or a test database emptied by a flush
+        model.objects.bulk_create(model(**row) for row in rows)
+        return len(rows)
     added = 0
-    for row in read_rules_file():
+    for row in rows:
         _, created = model.objects.get_or_create(
             pattern=row["pattern"], field_pattern=row["field_pattern"], level=row["level"],
             defaults={k: v for k, v in row.items() if k not in ("pattern", "field_pattern", "level")})

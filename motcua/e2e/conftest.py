@@ -1,4 +1,4 @@
-"""Browser harness: one headless chromium per test session, a fresh context per test.
+"""Browser harness: one headless chromium per test module, a fresh context per test.
 
 The browser is Debian's chromium (installed by .ci/run when missing), driven through
 Playwright's Python API; `playwright install` is never used. A missing browser makes
@@ -28,8 +28,11 @@ DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 SCREENSHOTS = Path(settings.BASE_DIR) / "screenshots"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Per module, not per session: Playwright's sync API keeps an event loop running in the
+    test thread while it is open, and a test of another app run next by the same worker (pyhanko's
+    signing calls `asyncio.run`) would find it running and fail."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run).")
     with sync_playwright() as playwright:

@@ -79,12 +79,6 @@ def _version(code: str, name: str, field: Field, online_level: str, *,
 
 
 def build_world() -> World:
-    # The competence rules come with a data migration; a flushed test database (browser tests)
-    # has lost them, so the world brings them back.
-    from motcua.catalog.competence import seed_rules
-    from motcua.catalog.models import CompetenceRule
-
-    seed_rules(CompetenceRule)
     province = Unit.objects.create(code="20", name="Tỉnh Lạng Sơn", level=Unit.Level.PROVINCE)
     ward = Unit.objects.create(code="05977", name="Phường Đông Kinh", level=Unit.Level.WARD, parent=province,
                                valid_from=dt.date(2025, 7, 1))

@@ -166,13 +166,15 @@ def flush(connection: Any) -> bool:
 
 # The data migrations whose rows every database test finds (the migrated test database has them):
 # (module, function), run again after each flush — which empties their tables as any other.
-SEEDS = [("motcua.stats.migrations.0002_seed_indicator_weights", "seed")]
+SEEDS = [("motcua.stats.migrations.0002_seed_indicator_weights", "seed"),
+         ("motcua.catalog.migrations.0003_seed_competence_rules", "seed")]
 
 
 def reseed(db_name: str) -> None:
     """Write the data migrations' rows again (each seed only adds or updates its own rows), so a
     database test that runs after a transactional one on the same worker (pytest-xdist's
-    worksteal can order them so) finds what the migrations left, e.g. Decision 766's weights."""
+    worksteal can order them so) finds what the migrations left: Decision 766's weights, the
+    competence rules."""
     from django.apps import apps
     from django.db import transaction
 

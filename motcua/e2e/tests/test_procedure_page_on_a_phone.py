@@ -30,10 +30,6 @@ MAX_HEIGHT = 15_000
 @pytest.fixture
 def longest(transactional_db: Any, tmp_path: Path) -> str:
     """Import the page's procedure (real file: only that record, to keep the test quick); its code."""
-    from motcua.catalog.competence import seed_rules
-    from motcua.catalog.models import CompetenceRule
-
-    seed_rules(CompetenceRule)
     if REAL_FILE.exists():
         code = "1.013225"
         with gzip.open(REAL_FILE, "rt", encoding="utf-8") as lines:
