@@ -187,20 +187,33 @@ def accesses_of(identifier: str) -> QuerySet[WarehouseAccess]:
 # Officers
 
 
-def open_for_officer(officer: Any, document_id: int, purpose: str) -> DigitisedDocument:
-    """An officer opens a warehouse document for a stated purpose; the access is logged first."""
+def open_for_officer(officer: Any, document_id: int, dossier_code: str) -> DigitisedDocument:
+    """An officer opens a warehouse document to handle a dossier; the access is logged first.
+
+    The dossier must be one the officer's agency handles (receives, decides or works on) and the
+    document must be its applicant's, or one copied into it: an officer has no business in the
+    papers of a person whose dossier is not on their desk (the Personal Data Protection Law), and
+    ids in the door's address must not open anybody's papers by enumeration.
+    """
+    from motcua.dossiers.models import Dossier
+
     if not getattr(officer, "is_officer", False):
         raise WarehouseError("forbidden", gettext("Chỉ cán bộ mới được mở kho dữ liệu của công dân."))
-    purpose = (purpose or "").strip()
-    if not purpose:
-        raise WarehouseError("no_purpose", gettext("Ghi rõ mục đích truy cập (ví dụ: mã hồ sơ)."))
+    dossier_code = (dossier_code or "").strip()
+    if not dossier_code:
+        raise WarehouseError("no_dossier", gettext("Nhập mã hồ sơ đang xử lý của người có giấy tờ."))
     with transaction.atomic():
         document = DigitisedDocument.objects.filter(
             pk=document_id, hidden_at__isnull=True, deleted_at__isnull=True).first()
-        if document is None:
-            raise WarehouseError("not_found", gettext("Không tìm thấy giấy tờ hoặc chủ giấy tờ đã ẩn."))
+        needed = document is not None and Dossier.objects.visible_to(officer).filter(
+            Q(applicant__id_number=document.holder_identifier) | Q(documents__warehouse_document=document),
+            code=dossier_code).exists()
+        if document is None or not needed:
+            raise WarehouseError("not_found", gettext(
+                "Không tìm thấy giấy tờ của người nộp hồ sơ %(code)s mà cơ quan bạn đang xử lý, "
+                "hoặc chủ giấy tờ đã ẩn giấy tờ đó.") % {"code": dossier_code[:40]})
         WarehouseAccess.objects.create(document=document, officer=officer, agency=officer.agency,
-                                       purpose=purpose[:300])
+                                       purpose=gettext("Xử lý hồ sơ %(code)s") % {"code": dossier_code})
     return document
 
 

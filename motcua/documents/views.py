@@ -130,15 +130,16 @@ def warehouse_action(request: HttpRequest, pk: int, action: str) -> HttpResponse
 @login_required
 @require_POST
 def officer_file(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
-    """An officer opens a citizen's warehouse document, stating why; the access is logged first."""
+    """An officer opens a citizen's warehouse document for a dossier their agency handles (POST
+    `dossier`: its code); the access is logged first."""
     if not getattr(request.user, "is_officer", False):
         raise PermissionDenied
-    purpose = request.POST.get("purpose", "")
-    if "\x00" in purpose:  # PostgreSQL refuses NUL in text: a 500 (forms refuse it; this reads the POST)
+    dossier_code = request.POST.get("dossier", "")
+    if "\x00" in dossier_code:  # PostgreSQL refuses NUL in text: a 500 (forms refuse it; this reads the POST)
         return HttpResponse(_("Dữ liệu gửi lên không hợp lệ."), status=400,
                             content_type="text/plain; charset=utf-8")
     try:
-        document = services.open_for_officer(request.user, pk, purpose)
+        document = services.open_for_officer(request.user, pk, dossier_code)
     except services.WarehouseError as error:
         status = 404 if error.code == "not_found" else 400
         return HttpResponse(str(error), status=status, content_type="text/plain; charset=utf-8")

@@ -225,6 +225,6 @@ def log_officer_opening(user: Any, attached: DossierFile, dossier: Dossier) -> N
     if source is None:
         return
     try:
-        warehouse.open_for_officer(user, source, gettext("Xử lý hồ sơ %(code)s") % {"code": dossier.code})
+        warehouse.open_for_officer(user, source, dossier.code)
     except warehouse.WarehouseError:
         pass

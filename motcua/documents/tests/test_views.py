@@ -10,7 +10,8 @@ from motcua.accounts.models import IdVerification
 from motcua.documents import services, signing
 from motcua.documents.models import DigitisedDocument, Origin
 from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
-from motcua.dossiers.sample import World
+from motcua.dossiers import services as dossiers
+from motcua.dossiers.sample import World, at
 
 ID = "020190001234"
 
@@ -54,6 +55,12 @@ def test_verification_page_is_in_english_under_en(signing_world: World, client: 
     assert "Electronic document verification" in response.content.decode()
 
 
+def _dossier_code(world: World) -> str:
+    """The code of a dossier of the holder that the Đông Kinh centre handles."""
+    return dossiers.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
+                                        at=at("2026-03-02 08:00")).code
+
+
 def _kept(world: World, origin: str = Origin.COUNTER_SCAN) -> DigitisedDocument:
     return services.digitise([("a.pdf", render_pdf(BIRTH_CERTIFICATE))], holder_identifier=ID, origin=origin,
                              metadata=services.Metadata(document_type="Giấy khai sinh", number="125/2025/KS"),
@@ -63,13 +70,14 @@ def _kept(world: World, origin: str = Origin.COUNTER_SCAN) -> DigitisedDocument:
 def test_my_warehouse_lists_my_documents_and_who_opened_them(world: World, client: Client) -> None:
     world.prove_citizen()
     document = _kept(world)
-    services.open_for_officer(world.receptionist, document.pk, "Hồ sơ 000.02.30.H37-260302-0001")
+    code = _dossier_code(world)
+    services.open_for_officer(world.receptionist, document.pk, code)
     client.force_login(world.citizen)
     response = client.get(reverse("documents:warehouse"))
     page = response.content.decode()
     assert response.status_code == 200
     assert "Giấy khai sinh" in page and "125/2025/KS" in page
-    assert "Hồ sơ 000.02.30.H37-260302-0001" in page and str(world.receptionist) in page
+    assert f"Xử lý hồ sơ {code}" in page and str(world.receptionist) in page
     assert client.get(reverse("documents:warehouse_file", args=[document.pk])).status_code == 200
 
 
@@ -105,29 +113,33 @@ def test_the_warehouse_needs_a_login_and_the_menu_links_it(world: World, client:
     assert reverse("documents:warehouse") in client.get(reverse("portal:my_dossiers")).content.decode()
 
 
-def test_an_officer_opens_a_document_with_a_purpose_and_the_access_is_logged(world: World,
+def test_an_officer_opens_a_document_for_a_dossier_and_the_access_is_logged(world: World,
                                                                             client: Client) -> None:
     from motcua.documents.models import WarehouseAccess
 
     document = _kept(world)
+    code = _dossier_code(world)
     client.force_login(world.receptionist)
     url = reverse("documents:officer_file", args=[document.pk])
-    response = client.post(url, {"purpose": "Hồ sơ 000.02.30.H37-260302-0001"})
+    response = client.post(url, {"dossier": code})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert WarehouseAccess.objects.get().officer == world.receptionist
-    refused = client.post(url, {"purpose": ""})
-    assert refused.status_code == 400 and "mục đích" in refused.content.decode()
+    refused = client.post(url, {"dossier": ""})
+    assert refused.status_code == 400 and "mã hồ sơ" in refused.content.decode()
+    client.force_login(world.other_receptionist)  # another centre, the same code: not its dossier
+    other = client.post(url, {"dossier": code})
+    assert other.status_code == 404 and "cơ quan bạn đang xử lý" in other.content.decode()
     assert WarehouseAccess.objects.count() == 1
 
 
-def test_a_purpose_with_a_nul_character_is_refused_and_nothing_is_logged(world: World,
-                                                                          client: Client) -> None:
-    # The purpose is read from the POST as typed: PostgreSQL refuses NUL in text (it was a 500).
+def test_a_dossier_code_with_a_nul_character_is_refused_and_nothing_is_logged(world: World,
+                                                                              client: Client) -> None:
+    # The code is read from the POST as typed: PostgreSQL refuses NUL in text (it was a 500).
     from motcua.documents.models import WarehouseAccess
 
     document = _kept(world)
     client.force_login(world.receptionist)
-    response = client.post(reverse("documents:officer_file", args=[document.pk]), {"purpose": "Hồ sơ\x00"})
+    response = client.post(reverse("documents:officer_file", args=[document.pk]), {"dossier": "Hồ sơ\x00"})
     assert response.status_code == 400 and "Dữ liệu gửi lên không hợp lệ." in response.content.decode()
     assert not WarehouseAccess.objects.exists()
 
@@ -139,11 +151,11 @@ def test_a_citizen_cannot_use_the_officer_door_and_a_hidden_document_is_404(worl
     document = _kept(world)
     client.force_login(world.citizen)
     url = reverse("documents:officer_file", args=[document.pk])
-    assert client.post(url, {"purpose": "x"}).status_code == 403
+    assert client.post(url, {"dossier": "x"}).status_code == 403
     world.prove_citizen()
     services.set_hidden(world.citizen, document.pk, True)
     client.force_login(world.receptionist)
-    assert client.post(url, {"purpose": "Hồ sơ"}).status_code == 404
+    assert client.post(url, {"dossier": _dossier_code(world)}).status_code == 404
     assert not WarehouseAccess.objects.exists()
 
 

@@ -10,7 +10,9 @@ from django.utils import timezone
 from motcua.documents import services
 from motcua.documents.models import DigitisedDocument, Origin, WarehouseAccess
 from motcua.documents.sample import BIRTH_CERTIFICATE, render_pdf
-from motcua.dossiers.sample import World
+from motcua.dossiers import services as dossiers
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.sample import World, at
 
 ID = "020190001234"
 
@@ -23,6 +25,12 @@ def _digitise(world: World, origin: str = Origin.COUNTER_SCAN, **metadata: objec
         agency=world.ward_center, officer=world.receptionist,
         requirement=world.birth.requirements.order_by("order").last(),
     )
+
+
+def _dossier_of_the_holder(world: World) -> Dossier:
+    """A dossier of the holder, received at the Đông Kinh centre and decided by its committee."""
+    return dossiers.receive_new_dossier(world.receptionist, world.birth, world.applicant(),
+                                        at=at("2026-03-02 08:00"))
 
 
 def _citizen(world: World) -> object:
@@ -67,7 +75,7 @@ def test_the_holder_hides_a_document_and_officers_can_no_longer_open_it(world: W
     services.set_hidden(_citizen(world), document.pk, True)
     assert not services.reusable_for(ID).exists()
     with pytest.raises(services.WarehouseError) as raised:
-        services.open_for_officer(world.receptionist, document.pk, "Hồ sơ 000.02.30.H37-260302-0001")
+        services.open_for_officer(world.receptionist, document.pk, _dossier_of_the_holder(world).code)
     assert raised.value.code == "not_found"
     assert not WarehouseAccess.objects.exists()
 
@@ -94,25 +102,46 @@ def test_another_citizen_cannot_hide_or_delete_my_documents(world: World) -> Non
     assert document.hidden_at is None
 
 
-def test_every_officer_access_is_logged_with_purpose_and_listed_for_the_citizen(world: World) -> None:
+def test_every_officer_access_is_logged_with_its_dossier_and_listed_for_the_citizen(world: World) -> None:
     document = _digitise(world)
+    dossier = _dossier_of_the_holder(world)
     before = timezone.now()
-    services.open_for_officer(world.specialist, document.pk, "Thẩm định hồ sơ 000.02.30.H37-260302-0001")
+    services.open_for_officer(world.specialist, document.pk, dossier.code)
     (access,) = services.accesses_of(ID)
     assert (access.officer, access.document) == (world.specialist, document)
     assert access.agency == world.ward_committee
-    assert access.at >= before and "Thẩm định" in access.purpose
+    assert access.at >= before and access.purpose == f"Xử lý hồ sơ {dossier.code}"
 
 
-def test_a_citizen_cannot_open_the_warehouse_as_an_officer_and_a_purpose_is_required(world: World) -> None:
+def test_a_citizen_cannot_open_the_warehouse_as_an_officer_and_a_dossier_is_required(world: World) -> None:
     document = _digitise(world)
     with pytest.raises(services.WarehouseError) as raised:
-        services.open_for_officer(world.citizen, document.pk, "tò mò")
+        services.open_for_officer(world.citizen, document.pk, _dossier_of_the_holder(world).code)
     assert raised.value.code == "forbidden"
     with pytest.raises(services.WarehouseError) as raised:
         services.open_for_officer(world.receptionist, document.pk, "  ")
-    assert raised.value.code == "no_purpose"
+    assert raised.value.code == "no_dossier"
     assert not WarehouseAccess.objects.exists()
+
+
+def test_an_officer_opens_only_the_papers_of_a_dossier_their_agency_handles(world: World) -> None:
+    document = _digitise(world)
+    dossier = _dossier_of_the_holder(world)
+    somebody_else = world.applicant(name="Hoàng Văn Lâm")
+    somebody_else.id_number = "020190005678"
+    stranger = dossiers.receive_new_dossier(world.receptionist, world.birth, somebody_else,
+                                            at=at("2026-03-02 08:30"))
+    refusals = [
+        (world.other_receptionist, dossier.code),  # another commune's centre: not its dossier
+        (world.receptionist, stranger.code),  # its dossier, but of somebody else
+        (world.receptionist, "000.00.00.H37-260302-9999"),  # no such dossier
+    ]
+    for officer, code in refusals:
+        with pytest.raises(services.WarehouseError) as raised:
+            services.open_for_officer(officer, document.pk, code)
+        assert raised.value.code == "not_found"
+    assert not WarehouseAccess.objects.exists()
+    assert services.open_for_officer(world.receptionist, document.pk, dossier.code) == document
 
 
 def test_propose_reads_the_scan_and_suggests_number_and_date(world: World) -> None:
