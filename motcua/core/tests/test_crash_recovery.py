@@ -14,6 +14,7 @@ asserts which database it ran on, so a CI run on PostgreSQL cannot silently fall
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import secrets
@@ -120,6 +121,7 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(
         server = _start(env, port)
 
         acknowledged: dict[str, int] = {}  # code → files sent
+        answers: collections.Counter[str] = collections.Counter()  # what the server said, for a failure
         lock = threading.Lock()
         stop = threading.Event()
 
@@ -134,9 +136,11 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(
                         data={"procedure_code": "1.001193", "receiving_agency": seed["agency"],
                               "requirement_ids": requirements})
                 except requests.Timeout:
+                    answers["timeout"] += 1
                     continue  # a slow answer on a loaded machine: the server is still there
                 except requests.RequestException:
                     return  # the server is gone
+                answers[str(response.status_code)] += 1
                 if response.status_code == 201:
                     with lock:
                         acknowledged[response.json()["code"]] = len(requirements)
@@ -146,7 +150,7 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(
         threads = [threading.Thread(target=submit, args=(key,)) for key in seed["sessions"]]
         for thread in threads:
             thread.start()
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 240  # a loaded machine (CI beside other work) is slow
         while len(acknowledged) < 24 and time.monotonic() < deadline:
             time.sleep(0.05)
         os.killpg(server.pid, signal.SIGKILL)  # mid-way: requests are still in flight
@@ -154,7 +158,7 @@ def test_acknowledged_dossiers_survive_kill_9_with_their_files_and_no_orphans(
         for thread in threads:
             thread.join(timeout=30)
         server.communicate(timeout=30)
-        assert len(acknowledged) >= 8, f"too few submissions before the crash: {len(acknowledged)}"
+        assert len(acknowledged) >= 8, f"too few submissions before the crash: {dict(answers)}"
 
         server = _start(env, port)
         for code, sent in acknowledged.items():
