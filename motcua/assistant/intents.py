@@ -422,13 +422,17 @@ _KEEP_BEFORE = {
     "lam": {"viec", "nha"},
     "ve": {"viec", "nuoc", "que"},
     "di": {"chuyen", "san", "vat"},
-    "roi": {"khoi"},
+    "roi": {"khoi", "cang", "ben"},
     "nao": set(),
 }
 _KEEP_AFTER = {
     "can": {"ho", "thon"},  # "hộ cận nghèo"
     "ngheo": set(),
 }
+# Words whose pairs with a neighbour the catalog uses are another word folded alike: "rồi" is
+# "rời" only before what one leaves ("rời cảng", "rời bến", "rời khỏi"), never in "nhập cảnh rồi
+# vào cảng" ("rơi vào" is a catalog pair), so only `_KEEP_BEFORE` keeps it.
+_LISTED_ONLY = frozenset({"roi"})
 
 # An aspect word between a person and what happened to them ("bố tôi vừa mất", "mẹ đã mất",
 # "vợ tôi sắp sinh"): the event is the same, and the everyday phrases know it without the word
@@ -694,6 +698,11 @@ _PROVINCE_HOW = re.compile(r"\b(ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) ti
 # "trợ giúp" (legal aid, "trợ giúp pháp lý") and "giúp việc" (a domestic worker) name what the
 # question is about: no call for help (`OVERVIEW_CUES`), so "giúp" stays in the topic.
 _HELP_NOUN = re.compile(r"\btro giup\b|\bgiup (?=viec\b)")
+# "tư vấn" after what offers or pays for it ("trung tâm tư vấn pháp luật", "chi phí tư vấn", "công ty
+# tư vấn") names a thing the catalog has a procedure about, not a request for advice (`OVERVIEW_CUES`).
+_ADVICE_NOUN = re.compile(
+    r"\b(trung tam|chi phi|dich vu|cong ty|to chuc|van phong|don vi|hop dong|hoat dong) tu van\b"
+)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -752,6 +761,10 @@ _JUDGEMENT = re.compile(
     # A package sold by a private service ("dịch vụ làm sổ đỏ trọn gói"): its price is a
     # business's, not the catalog's fee.
     r"|tron goi"
+    # Fortune-telling: whether a year suits the asker's age ("xem tuổi mở công ty", "hợp tuổi"),
+    # a lucky day ("ngày đẹp", "ngày tốt": not "ngày tốt nghiệp"). Not the age of retirement
+    # ("xem tuổi nghỉ hưu"), which a pension procedure states; not "xem ngay" ("see at once").
+    r"|hop tuoi|xem tuoi(?! (?:nghi huu|ve huu|huu|huong|di hoc|vao lop))|ngay (?:dep|tot(?! nghiep))"
     # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
     # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
     # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
@@ -839,6 +852,8 @@ def _drop_word_filler(topic: str) -> str:
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
             if after not in _KEEP_BEFORE.get(token, set()) and before not in _KEEP_AFTER.get(token, set()):
+                if token in _LISTED_ONLY:
+                    continue
                 index = index or get_index()
                 if not any(
                     word and word not in WORD_FILLER and index.df(pair)
@@ -1025,6 +1040,7 @@ def analyse(question: str) -> Analysis:
     folded = _PROVINCE_HOW.sub(r"\1 tinh . ", folded)
     # "trợ giúp (pháp lý)", "giúp việc" name things: their "giúp" asks for no help (`OVERVIEW_CUES`).
     folded = _HELP_NOUN.sub(lambda m: m.group(0).upper(), folded)
+    folded = _ADVICE_NOUN.sub(lambda m: f"{m.group(1)} TU VAN", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)

@@ -94,6 +94,7 @@ ABROAD = frozenset(
      "o dai loan", "ben dai loan", "o trung quoc", "ben trung quoc", "o uc", "ben uc", "o duc", "ben duc",
      "o nga", "ben nga", "o phap", "ben phap", "o anh", "ben anh", "o lao", "ben lao"}
 )
+BRANCH = frozenset({"chi nhanh", "van phong dai dien", "phong giao dich", "dia diem kinh doanh"})
 QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("yeu to nuoc ngoai", FOREIGN),
     ("nguoi nuoc ngoai", FOREIGN),
@@ -162,6 +163,12 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("theo thoa thuan cua", frozenset(
         {"vo", "chong", "vo chong", "thanh vien", "ho gia dinh", "thoa thuan", "them ten", "dung ten chung"}
     )),
+    # A branch's variant ("Đăng ký hoạt động của Chi nhánh Trung tâm hòa giải thương mại", "… cho
+    # chi nhánh của Trung tâm tư vấn pháp luật"): a question about the centre or the firm itself
+    # asks for its own procedure, unless it says branch (or an office the name lists beside it).
+    ("cua chi nhanh", BRANCH),
+    ("cho chi nhanh", BRANCH),
+    ("lap chi nhanh", BRANCH),
 )
 # What a procedure does, when a name says it ("Gia hạn tạm trú", "Xóa đăng ký tạm trú", "Mở khóa
 # căn cước điện tử"): (phrase of the name, words by which a question asks for it, words by which
@@ -649,10 +656,14 @@ def _unasked_qualifiers(
     over_age = _over_age(case, asked)
     listed = _listed_actions(name)
     excused = _listed_excused(listed, asked)
+    # A name listing several procedures with "/" ("Đăng ký sử dụng hóa đơn điện tử/ …/Khai thác dữ
+    # liệu của chi nhánh…") is a branch's variant only when its first one is.
+    first = _folded(name.split("/", 1)[0])
     unasked = sum(
         1
         for phrase, mentions in QUALIFIERS
         if f" {phrase} " in case
+        and (mentions is not BRANCH or f" {phrase} " in first)
         and not (excused and f" {phrase} " in listed)
         and (
             not (any(f" {m} " in asked for m in mentions) or any(f" {phrase} " in text for text in said))

@@ -613,6 +613,13 @@ def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int)
     return any(tuple(near[i:i + 2]) in _GOODS_PAIRS for near in (before, after) for i in range(len(near) - 1))
 
 
+# Two folded syllables that are always one word, whose second syllable folds like another word
+# ("hoạt động", "lao động", "hợp đồng": "động", "đồng" fold like "đóng"). No everyday phrase starts
+# at that second syllable: "giấy phép hoạt động công ty" is no "đóng công ty" (dissolving it),
+# "hợp đồng thuê nhà" no "đóng thuế", "đăng ký hoạt động chi nhánh" no "đóng chi nhánh".
+_BOUND_SYLLABLES = frozenset({("hoat", "dong"), ("lao", "dong"), ("hop", "dong")})
+
+
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
@@ -628,7 +635,8 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     pos = 0
     while pos < len(words):
         match = None
-        for size in range(min(syn.longest, len(words) - pos), 0, -1):
+        bound = pos > 0 and (words[pos - 1], words[pos]) in _BOUND_SYLLABLES
+        for size in range(0 if bound else min(syn.longest, len(words) - pos), 0, -1):
             key = syn.rule_key(tuple(words[pos:pos + size]))
             if key is not None and _imported_goods(key, words, pos, size):
                 break  # "xe nhập khẩu": import, not the old word for a household registration
