@@ -769,6 +769,9 @@ _JUDGEMENT = re.compile(
     # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
     # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
     r"|(?:cua hang|tiem|cong ty|van phong dich vu|hang (?:xe|bao hiem)) nao"
+    # Where the pay is good ("khu công nghiệp nào lương cao", "làm ở đâu trả lương cao"): a choice
+    # among employers, which the catalog does not rank either.
+    r"|(?:nao|o dau) (?:tra )?luong cao"
     # How much the asker will get ("lương hưu của tôi được bao nhiêu"): a personal amount, which
     # only the paying office computes; the catalog's fee is what a procedure costs, not this.
     # Not a count or a length ("được bao nhiêu bản", "được hưởng bao nhiêu tháng").

@@ -186,7 +186,10 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("cham dut", frozenset({"cham dut"}), frozenset(
         {"cham dut", "dong cua", "giai the", "nghi", "thoi", "dep", "huy", "ket thuc", "dung", "bo", "du 18"}
     )),
-    ("thu hoi", frozenset({"thu hoi", "nop lai"}), frozenset({"thu hoi", "nop lai", "tra lai", "huy"})),
+    # A licence taken away ("bị rút giấy phép", "bị tước giấy phép") is one revoked.
+    ("thu hoi", frozenset({"thu hoi", "nop lai", "rut giay phep", "tuoc giay phep"}), frozenset(
+        {"thu hoi", "nop lai", "tra lai", "huy", "rut giay phep", "tuoc giay phep"}
+    )),
     ("dinh chinh", frozenset({"dinh chinh"}), frozenset({"dinh chinh", "sai", "sua", "nham"})),
     ("mo khoa", frozenset({"mo khoa"}), frozenset({"mo khoa"})),
     ("tam ngung", frozenset({"tam ngung", "tam nghi", "tam dung", "tam dong"}), frozenset(
@@ -570,8 +573,9 @@ def _listed_actions(name: str) -> str:
     """The actions a name offers side by side at its head ("Cấp lại, đổi, điều chỉnh thông tin
     trên sổ BHXH", "Tích hợp, cập nhật, điều chỉnh thông tin…"), folded: each item of a leading
     comma list of at most three syllables, and the first words of the item that ends it. Empty
-    when the name does not begin with such a list."""
-    items = name.split(";")[0].split(",")
+    when the name does not begin with such a list. A slash separates items as a comma does
+    ("Sửa đổi, bổ sung/cấp lại Giấy chứng nhận …")."""
+    items = re.split(r"[,/]", name.split(";")[0])
     head: list[str] = []
     for number, item in enumerate(items):
         words = _folded(item).split()
