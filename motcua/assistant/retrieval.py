@@ -170,6 +170,19 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("cho chi nhanh", BRANCH),
     ("lap chi nhanh", BRANCH),
 )
+# A procedure a person asks for themselves ("Cấp thị thực điện tử theo đề nghị của người nước
+# ngoài") beside one an organisation asks for on their behalf ("… theo đề nghị của cơ quan, tổ
+# chức"): a question saying a company or an agency asks or sponsors ("công ty tôi mời chuyên gia
+# sang, xin e-visa cho họ", "cơ quan đề nghị cấp…", "bảo lãnh") is about the other one. Not a
+# bare "cơ quan" ("xin ở cơ quan nào" asks a place). Folded.
+ASKING_ORGANISATION = frozenset(
+    {"cong ty", "cty", "doanh nghiep", "to chuc", "hop tac xa", "htx", "tnhh", "co phan", "bao lanh",
+     "co quan de nghi", "co quan toi", "co quan minh", "co quan em", "co quan moi", "co quan bao lanh"}
+)
+PERSONAL_REQUESTS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("theo de nghi cua nguoi nuoc ngoai", ASKING_ORGANISATION),
+    ("theo de nghi cua cong dan", ASKING_ORGANISATION),
+)
 # What a procedure does, when a name says it ("Gia hạn tạm trú", "Xóa đăng ký tạm trú", "Mở khóa
 # căn cước điện tử"): (phrase of the name, words by which a question asks for it, words by which
 # a question may mean it). A name whose action the question does not mean at all is another
@@ -673,6 +686,11 @@ def _unasked_qualifiers(
             not (any(f" {m} " in asked for m in mentions) or any(f" {phrase} " in text for text in said))
             or (over_age and phrase.startswith("duoi "))
         )
+    )
+    unasked += sum(
+        1
+        for phrase, askers in PERSONAL_REQUESTS
+        if f" {phrase} " in case and any(f" {m} " in asked for m in askers)
     )
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
     # An action belongs to the name's head (it applies to every case listed after it) or to the
