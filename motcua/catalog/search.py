@@ -613,6 +613,18 @@ def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int)
     return any(tuple(near[i:i + 2]) in _GOODS_PAIRS for near in (before, after) for i in range(len(near) - 1))
 
 
+# Syllables that only ever begin a two-syllable word with the next one: no everyday phrase starts
+# right after them. Folded, "hoạt động" ends in "đóng" ("điều chỉnh giấy phép … hoạt động công
+# ty" is no "đóng công ty", "đăng ký hoạt động chi nhánh" no "đóng chi nhánh").
+_BOUND_FIRST = frozenset({"hoat"})
+
+
+def phrase_may_start(previous: str | None) -> bool:
+    """Whether an everyday phrase may begin after the word `previous` (None at the start): not
+    inside a word like "hoạt động"."""
+    return previous not in _BOUND_FIRST
+
+
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
@@ -628,7 +640,9 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     pos = 0
     while pos < len(words):
         match = None
-        for size in range(min(syn.longest, len(words) - pos), 0, -1):
+        starts = phrase_may_start(words[pos - 1] if pos else None)
+        longest = min(syn.longest, len(words) - pos) if starts else 0
+        for size in range(longest, 0, -1):
             key = syn.rule_key(tuple(words[pos:pos + size]))
             if key is not None and _imported_goods(key, words, pos, size):
                 break  # "xe nhập khẩu": import, not the old word for a household registration
