@@ -158,6 +158,11 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("to khai hai quan mot lan", frozenset({"mot lan", "1 lan", "nhieu lan", "nhieu lo", "nhieu chuyen"})),
     # Goods in transit through the ASEAN system (ACTS): not any goods passing through Vietnam.
     ("asean", frozenset({"asean", "acts", "dong nam a"})),
+    # A vessel ("… cho phương tiện vận tải thủy của Campuchia"): not a car or a lorry of the same
+    # country ("xe Campuchia quá hạn lưu hành").
+    ("phuong tien van tai thuy", frozenset(
+        {"thuy", "tau", "thuyen", "ghe", "sa lan", "xa lan", "song", "bien", "ca no", "cano", "do"}
+    )),
     # A change agreed within the household or between spouses ("… theo thỏa thuận của các thành
     # viên hộ gia đình hoặc của vợ và chồng"): not a sale or a gift to someone else.
     ("theo thoa thuan cua", frozenset(
@@ -373,7 +378,10 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     i = 0
     while i < len(tokens):
         matched = 0
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        # Not inside a word: "hoạt động công ty" holds no "đóng công ty" (`search.phrase_may_start`).
+        may_start = not heads[i] or catalog_search.phrase_may_start(
+            heads[i - 1][-1] if i and heads[i - 1] else None, heads[i][0])
+        for size in range(min(longest, len(tokens) - i) if may_start else 0, 0, -1):
             # A word no reading knows (dropped by the typo fixes: "game", "facebook") reads as
             # nothing; a phrase does not begin or end on it, so it borrows no legal words from
             # its neighbours ("con nghiện game" is not "con nghiện" + a dropped word).
@@ -656,6 +664,69 @@ def _over_age(case: str, asked: str) -> bool:
     return bool(limit and ages and min(ages) >= int(limit.group(1)))
 
 
+# What a name leaves out, in brackets ("Cấp lại Giấy chứng nhận cơ sở an toàn dịch bệnh động vật
+# (trừ cơ sở an toàn dịch bệnh theo yêu cầu của nước nhập khẩu)"). Folded.
+_EXCLUSION = re.compile(r"\(\s*tru\s([^)]*)\)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _excluded_pairs(name: str) -> tuple[str, ...]:
+    """The two-word phrases of what a name leaves out ("(trừ …)") that the rest of the name does
+    not say, folded with a space either side: "nhap khau" of "(trừ … theo yêu cầu của nước nhập
+    khẩu)", "mo to" of "(trừ xe mô tô, xe gắn máy)"."""
+    folded = fold(name)
+    excluded = _EXCLUSION.findall(folded)
+    if not excluded:
+        return ()
+    rest = set(_folded(_EXCLUSION.sub(" , ", folded)).split())
+    return tuple(
+        f" {a} {b} "
+        for text in excluded
+        for run in chunks(text)
+        for a, b in itertools.pairwise(run)
+        if not {a, b} & rest and not {a, b} & FUNCTION_WORDS
+    )
+
+
+def _asks_excluded(name: str, asked: str, said: tuple[str, ...]) -> bool:
+    """Whether the question is about the case the name leaves out: "cấp lại giấy chứng nhận an
+    toàn dịch bệnh theo yêu cầu của nước nhập khẩu" is not the procedure "(trừ … theo yêu cầu của
+    nước nhập khẩu)", however many of its words that name holds."""
+    return any(pair in text for pair in _excluded_pairs(name) for text in (asked, *said))
+
+
+# Neighbouring and partner countries that tell variants of a procedure apart ("… phương tiện của
+# Campuchia", "… giữa Việt Nam và Trung Quốc", "… sang Cộng hòa Cuba, Cộng hòa nhân dân Trung
+# Hoa"), folded, each with the country it names. Not "Lào": folded, it is the "lao" of "lao động".
+COUNTRIES = {"campuchia": "campuchia", "trung quoc": "trung quoc", "trung hoa": "trung quoc", "cuba": "cuba"}
+
+
+def _countries(text: str) -> set[str]:
+    return {country for phrase, country in COUNTRIES.items() if f" {phrase} " in text}
+
+
+def _other_country(case: str, asked: str) -> bool:
+    """Whether the name is for another country than the one the question names: "xe Campuchia
+    quá hạn lưu hành" is not "… phương tiện của Trung Quốc" nor "… giữa Việt Nam và Trung Quốc".
+    Only the asker's words count (a reading may add a country of its own)."""
+    named, asked_for = _countries(case), _countries(asked)
+    return bool(named and asked_for and not named & asked_for)
+
+
+# "do" (because of) before the reasons a name lists ("Điều chỉnh Giấy phép … do tăng, giảm vốn
+# điều lệ, thay đổi tên công ty, …, ngân hàng lưu ký, giám sát, …"): unfolded, as folded "do" is
+# also "dò" ("thăm dò"), "đỏ", "độ".
+_BECAUSE = re.compile(r"\sdo\s")
+
+
+@functools.lru_cache(maxsize=8192)
+def _acting(name: str) -> str:
+    """The part of a name that says what the procedure does, folded: the name before the reasons
+    it lists after "do". A reason is a case, not the procedure's action: "thay đổi tên công ty",
+    "giám sát" of a name correcting a licence "do …" are no renaming nor supervision."""
+    return _folded(_BECAUSE.split(name, maxsplit=1)[0])
+
+
 def _unasked_qualifiers(
     topic: str, name: str, read: frozenset[str] = frozenset(), said: tuple[str, ...] = ()
 ) -> int:
@@ -692,13 +763,15 @@ def _unasked_qualifiers(
         for phrase, askers in PERSONAL_REQUESTS
         if f" {phrase} " in case and any(f" {m} " in asked for m in askers)
     )
+    unasked += _asks_excluded(name, asked, said) + _other_country(case, asked)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
     # An action belongs to the name's head (it applies to every case listed after it) or to the
     # case the question is about: "…; gia hạn sử dụng đất khi hết thời hạn" at the end of a list of
     # cases is one more case, not what a question about changing a plot's use asks for.
     head = _folded(name.split(";", 1)[0])
+    acting = _acting(name)
     for phrase, asks, means in ACTIONS:
-        named = f" {phrase} " in head or f" {phrase} " in case
+        named = (f" {phrase} " in head or f" {phrase} " in case) and f" {phrase} " in acting
         if named and not any(f" {m} " in asked for m in means):
             if not (f" {phrase} " in listed and (excused or any(f" {m} " in asked for m in offered))):
                 unasked += 1

@@ -620,6 +620,12 @@ def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int)
 _BOUND_SYLLABLES = frozenset({("hoat", "dong"), ("lao", "dong"), ("hop", "dong")})
 
 
+def phrase_may_start(previous: str | None, word: str) -> bool:
+    """Whether an everyday phrase may begin at `word` after the word `previous` (None at the
+    start): not inside a word like "hoạt động"."""
+    return previous is None or (previous, word) not in _BOUND_SYLLABLES
+
+
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
@@ -635,8 +641,8 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     pos = 0
     while pos < len(words):
         match = None
-        bound = pos > 0 and (words[pos - 1], words[pos]) in _BOUND_SYLLABLES
-        for size in range(0 if bound else min(syn.longest, len(words) - pos), 0, -1):
+        starts = phrase_may_start(words[pos - 1] if pos else None, words[pos])
+        for size in range(min(syn.longest, len(words) - pos) if starts else 0, 0, -1):
             key = syn.rule_key(tuple(words[pos:pos + size]))
             if key is not None and _imported_goods(key, words, pos, size):
                 break  # "xe nhập khẩu": import, not the old word for a household registration
