@@ -781,6 +781,27 @@ _JUDGEMENT = re.compile(
 )
 
 
+# Questions in a field's words that no procedure answers (`Analysis.beyond`): how to contact an
+# office ("số điện thoại Chi cục Hải quan", "hotline bảo hiểm xã hội") — unless a number is
+# changed, registered or wrong ("đổi số điện thoại trên sổ BHXH") —, how to use a thing ("cách
+# dùng bình chữa cháy"; "cách làm hộ chiếu" is a procedure's steps, not this), and looking up
+# one's tax code ("tra cứu mã số thuế": a public web page, not a dossier to file). Folded.
+_CONTACT = re.compile(
+    r"\b(?:so dien thoai|hotline|duong day nong|tong dai|so fax|dia chi email|email lien he)\b"
+)
+_CHANGED = re.compile(
+    r"\b(?:doi|thay|cap nhat|sua|bo sung|dang ky|khai bao|sai|nhap|dien|ghi|them|xoa|tich hop)\b"
+)
+_HOW_TO_USE = re.compile(r"\b(?:cach|huong dan) (?:dung|su dung|xai|sai)\b(?! (?:dat|von|lao dong)\b)")
+_LOOK_UP = re.compile(r"\b(?:tra cuu|tra|kiem tra|xem|tim|tim lai|quen|biet) (?:ma so thue|mst)\b")
+
+
+def _beyond(folded: str) -> bool:
+    """Whether the question asks what no procedure answers (`_CONTACT`, `_HOW_TO_USE`, `_LOOK_UP`)."""
+    contact = bool(_CONTACT.search(folded)) and not _CHANGED.search(_CONTACT.sub(" ", folded))
+    return contact or bool(_HOW_TO_USE.search(folded)) or bool(_LOOK_UP.search(folded))
+
+
 @dataclass(frozen=True)
 class Analysis:
     intents: tuple[str, ...]  # in the order they are asked; empty when nothing was asked for
@@ -788,6 +809,7 @@ class Analysis:
     dossier_code: str
     judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
     what_to_do: bool = False  # "… thì phải làm sao / làm gì" (`OVERVIEW_CUES`): the steps belong too
+    beyond: bool = False  # a contact, a how-to-use, a tax-code look-up (`_beyond`): not answered
 
 
 def _clean(text: str) -> str:
@@ -801,10 +823,25 @@ def _regional(folded: str) -> str:
     return folded
 
 
+# "mã HS" of goods is the customs tariff code (Harmonized System), not "mã hồ sơ": "hs" after
+# "mã" is kept when the question speaks of goods, customs or duty ("mã hs của máy xúc", "áp mã
+# hs cho hàng nhập khẩu"); "mã hs của tôi" is still a dossier's code, and so is "mấy ngày".
+_GOODS_CONTEXT = re.compile(
+    r"\b(?:hang|hai quan|nhap khau|xuat khau|bieu thue|thue suat|phan loai|san pham|thiet bi"
+    r"|linh kien|nong san|thuc pham|vat tu|nguyen lieu|container|tariff|code"
+    r"|may (?!ngay|hom|thang|tuan|nam|lan|gio|buoi|ban|bo|tieng|phut|to|trang|cai)\w+)\b"
+)
+_OWN_CODE = re.compile(r"\bma hs (?:cua|ben) (?:toi|em|minh|chau|con|anh|chi|ba|me|bo)\b")
+
+
 def _expand(folded: str) -> str:
     tokens = folded.split()
     out = []
+    goods = bool(_GOODS_CONTEXT.search(folded)) and not _OWN_CODE.search(folded)
     for i, token in enumerate(tokens):
+        if token == "hs" and i and tokens[i - 1] == "ma" and goods:
+            out.append(token)
+            continue
         if token == "bn":
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
@@ -816,6 +853,29 @@ def _expand(folded: str) -> str:
             continue
         out.append(ABBREVIATIONS.get(token, token))
     return " ".join(out)
+
+
+def _starts_rule(words: list[str]) -> bool:
+    """Whether the words begin one of the search's everyday phrases that reads as something
+    ("thủ tục nhập khẩu", "thủ tục giải chấp"), longer than the words that start it."""
+    syn = synonyms()
+    for size in range(min(syn.longest, len(words)), 2, -1):
+        key = syn.rule_key(tuple(words[:size]))
+        if key is not None and any(syn.rules[key]):
+            return True
+    return False
+
+
+def _filler_unless_rule(match: re.Match[str]) -> str:
+    """A filler phrase dropped from the topic (`FILLER`), except "thủ tục" that begins one of the
+    search's everyday phrases ("thủ tục nhập khẩu" is customs, "thủ tục thuế khi sáp nhập" a tax
+    registration): it is kept for the search to read (and to drop there when no phrase holds it)."""
+    phrase = match.group(0)
+    if phrase.endswith("thu tuc"):
+        rest = match.string[match.end():].split()
+        if _starts_rule(["thu", "tuc", *rest]):
+            return " thu tuc "
+    return " "
 
 
 def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -1091,11 +1151,13 @@ def analyse(question: str) -> Analysis:
     ):
         intents.remove(FEE)
     topic = _without(without_code, spans)
-    topic = _FILLER.sub(" ", topic)
+    topic = _FILLER.sub(_filler_unless_rule, topic)
     topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
     if intents in ([TIME], []) and _WHEN.search(without_code) and set(topic.split()) <= _RESULT_TOPIC:
         intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
     judgement = bool(_JUDGEMENT.search(folded))
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)
+    return Analysis(
+        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, _beyond(folded)
+    )

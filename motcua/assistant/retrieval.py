@@ -362,7 +362,8 @@ class _Word:
 def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     """The question's words with their possible meanings, read the way the search reads them."""
     tokens = [t for part in chunks(topic) for t in part]
-    known = set(index.vocabulary) | catalog_search.synonyms().words
+    syn = catalog_search.index_synonyms(index)
+    known = set(index.vocabulary) | syn.words
     # The search's own typo handling (split, close words, neighbour-supported alternatives).
     segments = catalog_search._correct(tokens, index, known)
     # A word the catalog knows means itself; only an unknown word may mean its corrections
@@ -373,8 +374,8 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     ]
     counts = [t not in FUNCTION_WORDS for t in tokens]
     heads = [seg[0][0] for seg in segments]
-    rules = catalog_search.synonyms().rules
-    longest = catalog_search.synonyms().longest
+    rules = syn.rules
+    longest = syn.longest
     i = 0
     while i < len(tokens):
         matched = 0
@@ -387,7 +388,7 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
             # its neighbours ("con nghiện game" is not "con nghiện" + a dropped word).
             if not heads[i] or not heads[i + size - 1]:
                 continue
-            key = catalog_search.synonyms().rule_key(tuple(t for head in heads[i : i + size] for t in head))
+            key = syn.rule_key(tuple(t for head in heads[i : i + size] for t in head))
             if key is not None:
                 targets = {t for target in rules[key] for t in target}
                 for j in range(i, i + size):
