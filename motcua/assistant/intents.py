@@ -422,13 +422,17 @@ _KEEP_BEFORE = {
     "lam": {"viec", "nha"},
     "ve": {"viec", "nuoc", "que"},
     "di": {"chuyen", "san", "vat"},
-    "roi": {"khoi"},
+    "roi": {"khoi", "cang", "ben"},
     "nao": set(),
 }
 _KEEP_AFTER = {
     "can": {"ho", "thon"},  # "hộ cận nghèo"
     "ngheo": set(),
 }
+# Words whose pairs with a neighbour the catalog uses are another word folded alike: "rồi" is
+# "rời" only before what one leaves ("rời cảng", "rời bến", "rời khỏi"), never in "nhập cảnh rồi
+# vào cảng" ("rơi vào" is a catalog pair), so only `_KEEP_BEFORE` keeps it.
+_LISTED_ONLY = frozenset({"roi"})
 
 # An aspect word between a person and what happened to them ("bố tôi vừa mất", "mẹ đã mất",
 # "vợ tôi sắp sinh"): the event is the same, and the everyday phrases know it without the word
@@ -694,6 +698,11 @@ _PROVINCE_HOW = re.compile(r"\b(ve|ngoai|sang|len|ubnd|khac|tai|den|toi|cung) ti
 # "trợ giúp" (legal aid, "trợ giúp pháp lý") and "giúp việc" (a domestic worker) name what the
 # question is about: no call for help (`OVERVIEW_CUES`), so "giúp" stays in the topic.
 _HELP_NOUN = re.compile(r"\btro giup\b|\bgiup (?=viec\b)")
+# "tư vấn" after what offers or pays for it ("trung tâm tư vấn pháp luật", "chi phí tư vấn", "công ty
+# tư vấn") names a thing the catalog has a procedure about, not a request for advice (`OVERVIEW_CUES`).
+_ADVICE_NOUN = re.compile(
+    r"\b(trung tam|chi phi|dich vu|cong ty|to chuc|van phong|don vi|hop dong|hoat dong) tu van\b"
+)
 # "có đóng bảo hiểm" (has paid contributions) folds like "cổ đông" (a shareholder).
 _HAS_PAID = re.compile(r"\bco dong\b(?= (?:bhxh|bhyt|bhtn|bao hiem|tien|thue|phi)\b)")
 
@@ -752,10 +761,17 @@ _JUDGEMENT = re.compile(
     # A package sold by a private service ("dịch vụ làm sổ đỏ trọn gói"): its price is a
     # business's, not the catalog's fee.
     r"|tron goi"
+    # Fortune-telling: whether a year suits the asker's age ("xem tuổi mở công ty", "hợp tuổi"),
+    # a lucky day ("ngày đẹp", "ngày tốt": not "ngày tốt nghiệp"). Not the age of retirement
+    # ("xem tuổi nghỉ hưu"), which a pension procedure states; not "xem ngay" ("see at once").
+    r"|hop tuoi|xem tuoi(?! (?:nghi huu|ve huu|huu|huong|di hoc|vao lop))|ngay (?:dep|tot(?! nghiep))"
     # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
     # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
     # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
     r"|(?:cua hang|tiem|cong ty|van phong dich vu|hang (?:xe|bao hiem)) nao"
+    # Where the pay is good ("khu công nghiệp nào lương cao", "làm ở đâu trả lương cao"): a choice
+    # among employers, which the catalog does not rank either.
+    r"|(?:nao|o dau) (?:tra )?luong cao"
     # How much the asker will get ("lương hưu của tôi được bao nhiêu"): a personal amount, which
     # only the paying office computes; the catalog's fee is what a procedure costs, not this.
     # Not a count or a length ("được bao nhiêu bản", "được hưởng bao nhiêu tháng").
@@ -765,6 +781,27 @@ _JUDGEMENT = re.compile(
 )
 
 
+# Questions in a field's words that no procedure answers (`Analysis.beyond`): how to contact an
+# office ("số điện thoại Chi cục Hải quan", "hotline bảo hiểm xã hội") — unless a number is
+# changed, registered or wrong ("đổi số điện thoại trên sổ BHXH") —, how to use a thing ("cách
+# dùng bình chữa cháy"; "cách làm hộ chiếu" is a procedure's steps, not this), and looking up
+# one's tax code ("tra cứu mã số thuế": a public web page, not a dossier to file). Folded.
+_CONTACT = re.compile(
+    r"\b(?:so dien thoai|hotline|duong day nong|tong dai|so fax|dia chi email|email lien he)\b"
+)
+_CHANGED = re.compile(
+    r"\b(?:doi|thay|cap nhat|sua|bo sung|dang ky|khai bao|sai|nhap|dien|ghi|them|xoa|tich hop)\b"
+)
+_HOW_TO_USE = re.compile(r"\b(?:cach|huong dan) (?:dung|su dung|xai|sai)\b(?! (?:dat|von|lao dong)\b)")
+_LOOK_UP = re.compile(r"\b(?:tra cuu|tra|kiem tra|xem|tim|tim lai|quen|biet) (?:ma so thue|mst)\b")
+
+
+def _beyond(folded: str) -> bool:
+    """Whether the question asks what no procedure answers (`_CONTACT`, `_HOW_TO_USE`, `_LOOK_UP`)."""
+    contact = bool(_CONTACT.search(folded)) and not _CHANGED.search(_CONTACT.sub(" ", folded))
+    return contact or bool(_HOW_TO_USE.search(folded)) or bool(_LOOK_UP.search(folded))
+
+
 @dataclass(frozen=True)
 class Analysis:
     intents: tuple[str, ...]  # in the order they are asked; empty when nothing was asked for
@@ -772,6 +809,7 @@ class Analysis:
     dossier_code: str
     judgement: bool = False  # asks for an opinion or a market price (`_JUDGEMENT`): not answered
     what_to_do: bool = False  # "… thì phải làm sao / làm gì" (`OVERVIEW_CUES`): the steps belong too
+    beyond: bool = False  # a contact, a how-to-use, a tax-code look-up (`_beyond`): not answered
 
 
 def _clean(text: str) -> str:
@@ -785,10 +823,25 @@ def _regional(folded: str) -> str:
     return folded
 
 
+# "mã HS" of goods is the customs tariff code (Harmonized System), not "mã hồ sơ": "hs" after
+# "mã" is kept when the question speaks of goods, customs or duty ("mã hs của máy xúc", "áp mã
+# hs cho hàng nhập khẩu"); "mã hs của tôi" is still a dossier's code, and so is "mấy ngày".
+_GOODS_CONTEXT = re.compile(
+    r"\b(?:hang|hai quan|nhap khau|xuat khau|bieu thue|thue suat|phan loai|san pham|thiet bi"
+    r"|linh kien|nong san|thuc pham|vat tu|nguyen lieu|container|tariff|code"
+    r"|may (?!ngay|hom|thang|tuan|nam|lan|gio|buoi|ban|bo|tieng|phut|to|trang|cai)\w+)\b"
+)
+_OWN_CODE = re.compile(r"\bma hs (?:cua|ben) (?:toi|em|minh|chau|con|anh|chi|ba|me|bo)\b")
+
+
 def _expand(folded: str) -> str:
     tokens = folded.split()
     out = []
+    goods = bool(_GOODS_CONTEXT.search(folded)) and not _OWN_CODE.search(folded)
     for i, token in enumerate(tokens):
+        if token == "hs" and i and tokens[i - 1] == "ma" and goods:
+            out.append(token)
+            continue
         if token == "bn":
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
@@ -800,6 +853,29 @@ def _expand(folded: str) -> str:
             continue
         out.append(ABBREVIATIONS.get(token, token))
     return " ".join(out)
+
+
+def _starts_rule(words: list[str]) -> bool:
+    """Whether the words begin one of the search's everyday phrases that reads as something
+    ("thủ tục nhập khẩu", "thủ tục giải chấp"), longer than the words that start it."""
+    syn = synonyms()
+    for size in range(min(syn.longest, len(words)), 2, -1):
+        key = syn.rule_key(tuple(words[:size]))
+        if key is not None and any(syn.rules[key]):
+            return True
+    return False
+
+
+def _filler_unless_rule(match: re.Match[str]) -> str:
+    """A filler phrase dropped from the topic (`FILLER`), except "thủ tục" that begins one of the
+    search's everyday phrases ("thủ tục nhập khẩu" is customs, "thủ tục thuế khi sáp nhập" a tax
+    registration): it is kept for the search to read (and to drop there when no phrase holds it)."""
+    phrase = match.group(0)
+    if phrase.endswith("thu tuc"):
+        rest = match.string[match.end():].split()
+        if _starts_rule(["thu", "tuc", *rest]):
+            return " thu tuc "
+    return " "
 
 
 def _in_phrase(tokens: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -839,6 +915,8 @@ def _drop_word_filler(topic: str) -> str:
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             before = tokens[i - 1] if i else ""
             if after not in _KEEP_BEFORE.get(token, set()) and before not in _KEEP_AFTER.get(token, set()):
+                if token in _LISTED_ONLY:
+                    continue
                 index = index or get_index()
                 if not any(
                     word and word not in WORD_FILLER and index.df(pair)
@@ -1025,6 +1103,7 @@ def analyse(question: str) -> Analysis:
     folded = _PROVINCE_HOW.sub(r"\1 tinh . ", folded)
     # "trợ giúp (pháp lý)", "giúp việc" name things: their "giúp" asks for no help (`OVERVIEW_CUES`).
     folded = _HELP_NOUN.sub(lambda m: m.group(0).upper(), folded)
+    folded = _ADVICE_NOUN.sub(lambda m: f"{m.group(1)} TU VAN", folded)
     code_match = DOSSIER_CODE.search(question)
     dossier_code = code_match.group(0).upper() if code_match else ""
     what_to_do = bool(_OVERVIEW.search(folded)) and not _ADVICE.search(folded)
@@ -1072,11 +1151,13 @@ def analyse(question: str) -> Analysis:
     ):
         intents.remove(FEE)
     topic = _without(without_code, spans)
-    topic = _FILLER.sub(" ", topic)
+    topic = _FILLER.sub(_filler_unless_rule, topic)
     topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
     topic = " ".join(t for t in topic.replace(".", " ").split() if t != "-")
     topic = _drop_word_filler(topic.lower())
     if intents in ([TIME], []) and _WHEN.search(without_code) and set(topic.split()) <= _RESULT_TOPIC:
         intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
     judgement = bool(_JUDGEMENT.search(folded))
-    return Analysis(tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do)
+    return Analysis(
+        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, _beyond(folded)
+    )

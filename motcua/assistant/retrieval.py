@@ -94,6 +94,7 @@ ABROAD = frozenset(
      "o dai loan", "ben dai loan", "o trung quoc", "ben trung quoc", "o uc", "ben uc", "o duc", "ben duc",
      "o nga", "ben nga", "o phap", "ben phap", "o anh", "ben anh", "o lao", "ben lao"}
 )
+BRANCH = frozenset({"chi nhanh", "van phong dai dien", "phong giao dich", "dia diem kinh doanh"})
 QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("yeu to nuoc ngoai", FOREIGN),
     ("nguoi nuoc ngoai", FOREIGN),
@@ -157,11 +158,35 @@ QUALIFIERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("to khai hai quan mot lan", frozenset({"mot lan", "1 lan", "nhieu lan", "nhieu lo", "nhieu chuyen"})),
     # Goods in transit through the ASEAN system (ACTS): not any goods passing through Vietnam.
     ("asean", frozenset({"asean", "acts", "dong nam a"})),
+    # A vessel ("… cho phương tiện vận tải thủy của Campuchia"): not a car or a lorry of the same
+    # country ("xe Campuchia quá hạn lưu hành").
+    ("phuong tien van tai thuy", frozenset(
+        {"thuy", "tau", "thuyen", "ghe", "sa lan", "xa lan", "song", "bien", "ca no", "cano", "do"}
+    )),
     # A change agreed within the household or between spouses ("… theo thỏa thuận của các thành
     # viên hộ gia đình hoặc của vợ và chồng"): not a sale or a gift to someone else.
     ("theo thoa thuan cua", frozenset(
         {"vo", "chong", "vo chong", "thanh vien", "ho gia dinh", "thoa thuan", "them ten", "dung ten chung"}
     )),
+    # A branch's variant ("Đăng ký hoạt động của Chi nhánh Trung tâm hòa giải thương mại", "… cho
+    # chi nhánh của Trung tâm tư vấn pháp luật"): a question about the centre or the firm itself
+    # asks for its own procedure, unless it says branch (or an office the name lists beside it).
+    ("cua chi nhanh", BRANCH),
+    ("cho chi nhanh", BRANCH),
+    ("lap chi nhanh", BRANCH),
+)
+# A procedure a person asks for themselves ("Cấp thị thực điện tử theo đề nghị của người nước
+# ngoài") beside one an organisation asks for on their behalf ("… theo đề nghị của cơ quan, tổ
+# chức"): a question saying a company or an agency asks or sponsors ("công ty tôi mời chuyên gia
+# sang, xin e-visa cho họ", "cơ quan đề nghị cấp…", "bảo lãnh") is about the other one. Not a
+# bare "cơ quan" ("xin ở cơ quan nào" asks a place). Folded.
+ASKING_ORGANISATION = frozenset(
+    {"cong ty", "cty", "doanh nghiep", "to chuc", "hop tac xa", "htx", "tnhh", "co phan", "bao lanh",
+     "co quan de nghi", "co quan toi", "co quan minh", "co quan em", "co quan moi", "co quan bao lanh"}
+)
+PERSONAL_REQUESTS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("theo de nghi cua nguoi nuoc ngoai", ASKING_ORGANISATION),
+    ("theo de nghi cua cong dan", ASKING_ORGANISATION),
 )
 # What a procedure does, when a name says it ("Gia hạn tạm trú", "Xóa đăng ký tạm trú", "Mở khóa
 # căn cước điện tử"): (phrase of the name, words by which a question asks for it, words by which
@@ -179,7 +204,10 @@ ACTIONS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("cham dut", frozenset({"cham dut"}), frozenset(
         {"cham dut", "dong cua", "giai the", "nghi", "thoi", "dep", "huy", "ket thuc", "dung", "bo", "du 18"}
     )),
-    ("thu hoi", frozenset({"thu hoi", "nop lai"}), frozenset({"thu hoi", "nop lai", "tra lai", "huy"})),
+    # A licence taken away ("bị rút giấy phép", "bị tước giấy phép") is one revoked.
+    ("thu hoi", frozenset({"thu hoi", "nop lai", "rut giay phep", "tuoc giay phep"}), frozenset(
+        {"thu hoi", "nop lai", "tra lai", "huy", "rut giay phep", "tuoc giay phep"}
+    )),
     ("dinh chinh", frozenset({"dinh chinh"}), frozenset({"dinh chinh", "sai", "sua", "nham"})),
     ("mo khoa", frozenset({"mo khoa"}), frozenset({"mo khoa"})),
     ("tam ngung", frozenset({"tam ngung", "tam nghi", "tam dung", "tam dong"}), frozenset(
@@ -334,7 +362,8 @@ class _Word:
 def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     """The question's words with their possible meanings, read the way the search reads them."""
     tokens = [t for part in chunks(topic) for t in part]
-    known = set(index.vocabulary) | catalog_search.synonyms().words
+    syn = catalog_search.index_synonyms(index)
+    known = set(index.vocabulary) | syn.words
     # The search's own typo handling (split, close words, neighbour-supported alternatives).
     segments = catalog_search._correct(tokens, index, known)
     # A word the catalog knows means itself; only an unknown word may mean its corrections
@@ -345,18 +374,21 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
     ]
     counts = [t not in FUNCTION_WORDS for t in tokens]
     heads = [seg[0][0] for seg in segments]
-    rules = catalog_search.synonyms().rules
-    longest = catalog_search.synonyms().longest
+    rules = syn.rules
+    longest = syn.longest
     i = 0
     while i < len(tokens):
         matched = 0
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        # Not inside a word: "hoạt động công ty" holds no "đóng công ty" (`search.phrase_may_start`).
+        may_start = not heads[i] or catalog_search.phrase_may_start(
+            heads[i - 1][-1] if i and heads[i - 1] else None, heads[i][0])
+        for size in range(min(longest, len(tokens) - i) if may_start else 0, 0, -1):
             # A word no reading knows (dropped by the typo fixes: "game", "facebook") reads as
             # nothing; a phrase does not begin or end on it, so it borrows no legal words from
             # its neighbours ("con nghiện game" is not "con nghiện" + a dropped word).
             if not heads[i] or not heads[i + size - 1]:
                 continue
-            key = catalog_search.synonyms().rule_key(tuple(t for head in heads[i : i + size] for t in head))
+            key = syn.rule_key(tuple(t for head in heads[i : i + size] for t in head))
             if key is not None:
                 targets = {t for target in rules[key] for t in target}
                 for j in range(i, i + size):
@@ -563,8 +595,9 @@ def _listed_actions(name: str) -> str:
     """The actions a name offers side by side at its head ("Cấp lại, đổi, điều chỉnh thông tin
     trên sổ BHXH", "Tích hợp, cập nhật, điều chỉnh thông tin…"), folded: each item of a leading
     comma list of at most three syllables, and the first words of the item that ends it. Empty
-    when the name does not begin with such a list."""
-    items = name.split(";")[0].split(",")
+    when the name does not begin with such a list. A slash separates items as a comma does
+    ("Sửa đổi, bổ sung/cấp lại Giấy chứng nhận …")."""
+    items = re.split(r"[,/]", name.split(";")[0])
     head: list[str] = []
     for number, item in enumerate(items):
         words = _folded(item).split()
@@ -632,6 +665,69 @@ def _over_age(case: str, asked: str) -> bool:
     return bool(limit and ages and min(ages) >= int(limit.group(1)))
 
 
+# What a name leaves out, in brackets ("Cấp lại Giấy chứng nhận cơ sở an toàn dịch bệnh động vật
+# (trừ cơ sở an toàn dịch bệnh theo yêu cầu của nước nhập khẩu)"). Folded.
+_EXCLUSION = re.compile(r"\(\s*tru\s([^)]*)\)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _excluded_pairs(name: str) -> tuple[str, ...]:
+    """The two-word phrases of what a name leaves out ("(trừ …)") that the rest of the name does
+    not say, folded with a space either side: "nhap khau" of "(trừ … theo yêu cầu của nước nhập
+    khẩu)", "mo to" of "(trừ xe mô tô, xe gắn máy)"."""
+    folded = fold(name)
+    excluded = _EXCLUSION.findall(folded)
+    if not excluded:
+        return ()
+    rest = set(_folded(_EXCLUSION.sub(" , ", folded)).split())
+    return tuple(
+        f" {a} {b} "
+        for text in excluded
+        for run in chunks(text)
+        for a, b in itertools.pairwise(run)
+        if not {a, b} & rest and not {a, b} & FUNCTION_WORDS
+    )
+
+
+def _asks_excluded(name: str, asked: str, said: tuple[str, ...]) -> bool:
+    """Whether the question is about the case the name leaves out: "cấp lại giấy chứng nhận an
+    toàn dịch bệnh theo yêu cầu của nước nhập khẩu" is not the procedure "(trừ … theo yêu cầu của
+    nước nhập khẩu)", however many of its words that name holds."""
+    return any(pair in text for pair in _excluded_pairs(name) for text in (asked, *said))
+
+
+# Neighbouring and partner countries that tell variants of a procedure apart ("… phương tiện của
+# Campuchia", "… giữa Việt Nam và Trung Quốc", "… sang Cộng hòa Cuba, Cộng hòa nhân dân Trung
+# Hoa"), folded, each with the country it names. Not "Lào": folded, it is the "lao" of "lao động".
+COUNTRIES = {"campuchia": "campuchia", "trung quoc": "trung quoc", "trung hoa": "trung quoc", "cuba": "cuba"}
+
+
+def _countries(text: str) -> set[str]:
+    return {country for phrase, country in COUNTRIES.items() if f" {phrase} " in text}
+
+
+def _other_country(case: str, asked: str) -> bool:
+    """Whether the name is for another country than the one the question names: "xe Campuchia
+    quá hạn lưu hành" is not "… phương tiện của Trung Quốc" nor "… giữa Việt Nam và Trung Quốc".
+    Only the asker's words count (a reading may add a country of its own)."""
+    named, asked_for = _countries(case), _countries(asked)
+    return bool(named and asked_for and not named & asked_for)
+
+
+# "do" (because of) before the reasons a name lists ("Điều chỉnh Giấy phép … do tăng, giảm vốn
+# điều lệ, thay đổi tên công ty, …, ngân hàng lưu ký, giám sát, …"): unfolded, as folded "do" is
+# also "dò" ("thăm dò"), "đỏ", "độ".
+_BECAUSE = re.compile(r"\sdo\s")
+
+
+@functools.lru_cache(maxsize=8192)
+def _acting(name: str) -> str:
+    """The part of a name that says what the procedure does, folded: the name before the reasons
+    it lists after "do". A reason is a case, not the procedure's action: "thay đổi tên công ty",
+    "giám sát" of a name correcting a licence "do …" are no renaming nor supervision."""
+    return _folded(_BECAUSE.split(name, maxsplit=1)[0])
+
+
 def _unasked_qualifiers(
     topic: str, name: str, read: frozenset[str] = frozenset(), said: tuple[str, ...] = ()
 ) -> int:
@@ -649,23 +745,34 @@ def _unasked_qualifiers(
     over_age = _over_age(case, asked)
     listed = _listed_actions(name)
     excused = _listed_excused(listed, asked)
+    # A name listing several procedures with "/" ("Đăng ký sử dụng hóa đơn điện tử/ …/Khai thác dữ
+    # liệu của chi nhánh…") is a branch's variant only when its first one is.
+    first = _folded(name.split("/", 1)[0])
     unasked = sum(
         1
         for phrase, mentions in QUALIFIERS
         if f" {phrase} " in case
+        and (mentions is not BRANCH or f" {phrase} " in first)
         and not (excused and f" {phrase} " in listed)
         and (
             not (any(f" {m} " in asked for m in mentions) or any(f" {phrase} " in text for text in said))
             or (over_age and phrase.startswith("duoi "))
         )
     )
+    unasked += sum(
+        1
+        for phrase, askers in PERSONAL_REQUESTS
+        if f" {phrase} " in case and any(f" {m} " in asked for m in askers)
+    )
+    unasked += _asks_excluded(name, asked, said) + _other_country(case, asked)
     offered = [m for m in LISTED_ALTERNATIVES if f" {m} " in listed]
     # An action belongs to the name's head (it applies to every case listed after it) or to the
     # case the question is about: "…; gia hạn sử dụng đất khi hết thời hạn" at the end of a list of
     # cases is one more case, not what a question about changing a plot's use asks for.
     head = _folded(name.split(";", 1)[0])
+    acting = _acting(name)
     for phrase, asks, means in ACTIONS:
-        named = f" {phrase} " in head or f" {phrase} " in case
+        named = (f" {phrase} " in head or f" {phrase} " in case) and f" {phrase} " in acting
         if named and not any(f" {m} " in asked for m in means):
             if not (f" {phrase} " in listed and (excused or any(f" {m} " in asked for m in offered))):
                 unasked += 1

@@ -457,9 +457,11 @@ def ask(
     candidates = retrieve(analysis.topic)
     context_code = _load_conversation(conversation)
     sheet: FactSheet | None = None
-    if candidates and candidates[0].confident and not analysis.judgement:
+    # An opinion, a contact, a how-to-use: asked in a procedure's words, answered by none.
+    refused = analysis.judgement or analysis.beyond
+    if candidates and candidates[0].confident and not refused:
         sheet = fact_sheet(candidates[0].hit.procedure_id, on)
-    elif context_code and asked and not analysis.judgement and _is_follow_up(analysis, candidates):
+    elif context_code and asked and not refused and _is_follow_up(analysis, candidates):
         from motcua.catalog.models import Procedure
 
         procedure_id = Procedure.objects.filter(code=context_code).values_list("id", flat=True).first()

@@ -287,6 +287,41 @@ def synonyms() -> Synonyms:
     return _synonyms
 
 
+def spelled_rules(syn: Synonyms, acronyms: Mapping[str, str]) -> Synonyms:
+    """The rules as a question is read: a question's abbreviations are written out before its
+    phrases are looked up ("hoàn thuế tncn" is searched as "hoàn thuế thu nhập cá nhân"), so a
+    rule written with one ("sổ bhxh bị sai", "thẻ bhyt bị sai") also holds under the phrase
+    written out. A phrase already written out keeps its own alternatives first."""
+    if not acronyms or not any(word in acronyms for word in syn.words):
+        return syn
+    rules = {key: list(targets) for key, targets in syn.rules.items()}
+    for key, targets in syn.rules.items():
+        if not any(word in acronyms for word in key):
+            continue
+        spelled = tuple(part for word in key for part in acronyms.get(word, word).split())
+        # "bhxh => bảo hiểm xã hội" says what the writing out already did.
+        meant = [t for t in targets if t != spelled]
+        if meant or not targets:
+            known = rules.setdefault(spelled, [])
+            known.extend(t for t in meant if t not in known)
+    frozen = {k: tuple(v) for k, v in rules.items()}
+    return Synonyms(frozen, max((len(k) for k in frozen), default=0))
+
+
+_spelled_cache: tuple[Synonyms, tuple[tuple[str, str], ...], Synonyms] | None = None
+
+
+def index_synonyms(index: Index) -> Synonyms:
+    """The synonyms with the index's abbreviations written out in their phrases
+    (`spelled_rules`), built once per rules and index abbreviations."""
+    global _spelled_cache
+    syn = synonyms()
+    acronyms = tuple(sorted(index.acronyms.items()))
+    if _spelled_cache is None or _spelled_cache[0] is not syn or _spelled_cache[1] != acronyms:
+        _spelled_cache = (syn, acronyms, spelled_rules(syn, index.acronyms))
+    return _spelled_cache[2]
+
+
 # ---------------------------------------------------------------- the index
 
 
@@ -613,6 +648,38 @@ def _imported_goods(key: tuple[str, ...], words: list[str], pos: int, size: int)
     return any(tuple(near[i:i + 2]) in _GOODS_PAIRS for near in (before, after) for i in range(len(near) - 1))
 
 
+# Two folded syllables that are always one word, whose second syllable folds like another word
+# ("hoạt động", "lao động", "hợp đồng": "động", "đồng" fold like "đóng"). No everyday phrase starts
+# at that second syllable: "giấy phép hoạt động công ty" is no "đóng công ty" (dissolving it),
+# "hợp đồng thuê nhà" no "đóng thuế", "đăng ký hoạt động chi nhánh" no "đóng chi nhánh".
+_BOUND_SYLLABLES = frozenset({("hoat", "dong"), ("lao", "dong"), ("hop", "dong")})
+
+
+def phrase_may_start(previous: str | None, word: str) -> bool:
+    """Whether an everyday phrase may begin at `word` after the word `previous` (None at the
+    start): not inside a word like "hoạt động"."""
+    return previous is None or (previous, word) not in _BOUND_SYLLABLES
+
+
+# Folded, "đổi số" (change a number) is "đổi sổ" (renew a book: the land certificate): a phrase
+# ending on "đổi sổ" is not read where a thing with a number follows ("đổi số điện thoại",
+# "đổi số khung", "đổi số nhà"); shorter phrases ("đổi"), and longer ones naming the thing
+# ("đổi số tài khoản"), still are.
+_NUMBERED = frozenset(tuple(pair.split()) for pair in (
+    "dien thoai", "khung", "may", "nha", "hieu", "cmnd", "cccd", "can cuoc", "dinh danh", "sim",
+    "tai khoan", "ho chieu", "bao danh", "phong", "hop dong", "hoa don", "seri", "serial",
+    "chung minh", "xe", "bien",
+))
+
+
+def _numbered(key: tuple[str, ...], words: list[str], pos: int, size: int) -> bool:
+    """Whether a phrase ending on "đổi sổ" is followed by a thing that has a number (`_NUMBERED`)."""
+    if key[-2:] != ("doi", "so"):
+        return False
+    after = tuple(words[pos + size:pos + size + 2])
+    return after[:1] in _NUMBERED or after in _NUMBERED
+
+
 def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     """Replace everyday phrases by their legal alternatives, keeping the literal reading.
 
@@ -620,7 +687,7 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     typed, or its best correction), longest phrase first. A phrase with an empty
     alternative (a question word) is dropped altogether.
     """
-    syn = synonyms()
+    syn = index_synonyms(index)
     heads = [seg[0][0] for seg in segments]
     flat: list[tuple[str, int]] = [(t, i) for i, h in enumerate(heads) for t in h]
     words = [t for t, _ in flat]
@@ -628,10 +695,13 @@ def _apply_synonyms(segments: list[_Segment], index: Index) -> list[_Segment]:
     pos = 0
     while pos < len(words):
         match = None
-        for size in range(min(syn.longest, len(words) - pos), 0, -1):
+        starts = phrase_may_start(words[pos - 1] if pos else None, words[pos])
+        for size in range(min(syn.longest, len(words) - pos) if starts else 0, 0, -1):
             key = syn.rule_key(tuple(words[pos:pos + size]))
             if key is not None and _imported_goods(key, words, pos, size):
                 break  # "xe nhập khẩu": import, not the old word for a household registration
+            if key is not None and _numbered(key, words, pos, size):
+                continue  # "đổi số điện thoại": a number, not "đổi sổ"
             if key is not None:
                 match = (size, syn.rules[key])
                 break
@@ -673,7 +743,7 @@ def _readings(segments: list[_Segment]) -> list[Reading]:
 def analyse(query: str, index: Index) -> list[Reading]:
     """The query's readings: corrected, synonym-expanded tokens with their weights."""
     tokens = [t for part in chunks(index.spell_out(query)) for t in part]
-    known = set(index.vocabulary) | synonyms().words
+    known = set(index.vocabulary) | index_synonyms(index).words
     return _readings(_apply_synonyms(_correct(tokens, index, known), index))
 
 
