@@ -763,8 +763,10 @@ _JUDGEMENT = re.compile(
     r"|tron goi"
     # Fortune-telling: whether a year suits the asker's age ("xem tuổi mở công ty", "hợp tuổi"),
     # a lucky day ("ngày đẹp", "ngày tốt": not "ngày tốt nghiệp"). Not the age of retirement
-    # ("xem tuổi nghỉ hưu"), which a pension procedure states; not "xem ngay" ("see at once").
-    r"|hop tuoi|xem tuoi(?! (?:nghi huu|ve huu|huu|huong|di hoc|vao lop))|ngay (?:dep|tot(?! nghiep))"
+    # ("xem tuổi nghỉ hưu", "xem tuổi được hưởng lương hưu", "xem tuổi của con có đủ đi học"),
+    # which a procedure states; not "xem ngay" ("see at once").
+    r"|hop tuoi|xem tuoi(?! (?:nghi huu|ve huu|huu|huong|duoc|du|di hoc|vao lop|cua|toi thieu|toi da"
+    r"|theo quy dinh|bao nhieu|la))|ngay (?:dep|tot(?! nghiep))"
     # Which private provider ("văn phòng dịch vụ nào nhanh", "bảo hiểm của hãng nào"): a choice
     # among businesses, which the catalog does not rank. Not "hạng nào" (a licence class),
     # "ngân hàng nào", "văn phòng nào" (where to file), "cách nào nhanh": they fold alike.
@@ -786,20 +788,25 @@ _JUDGEMENT = re.compile(
 # changed, registered or wrong ("đổi số điện thoại trên sổ BHXH") —, how to use a thing ("cách
 # dùng bình chữa cháy"; "cách làm hộ chiếu" is a procedure's steps, not this), and looking up
 # one's tax code ("tra cứu mã số thuế": a public web page, not a dossier to file). Folded.
-_CONTACT = re.compile(
-    r"\b(?:so dien thoai|hotline|duong day nong|tong dai|so fax|dia chi email|email lien he)\b"
+_CONTACT = re.compile(  # not "tổng đại lý" (a general agent), not "bằng số điện thoại" (a key)
+    r"(?<!bang )\b(?:so dien thoai|hotline|duong day nong|tong dai(?! ly)|so fax|dia chi email"
+    r"|email lien he)\b"
 )
 _CHANGED = re.compile(
     r"\b(?:doi|thay|cap nhat|sua|bo sung|dang ky|khai bao|sai|nhap|dien|ghi|them|xoa|tich hop)\b"
 )
-_HOW_TO_USE = re.compile(r"\b(?:cach|huong dan) (?:dung|su dung|xai|sai)\b(?! (?:dat|von|lao dong)\b)")
+_HOW_TO_USE = re.compile(r"\b(?:cach|huong dan) (?:su dung|xai)\b(?! (?:dat|von|lao dong)\b)")
+# "dùng" (use) folds like "dừng" (stop: "cách dừng hoạt động hộ kinh doanh" is a procedure): read
+# with its accent only, before folding; a question without accents is not refused on it.
+_HOW_TO_USE_ACCENTED = re.compile(r"\b(?:cách|hướng dẫn) dùng\b", re.IGNORECASE)
 _LOOK_UP = re.compile(r"\b(?:tra cuu|tra|kiem tra|xem|tim|tim lai|quen|biet) (?:ma so thue|mst)\b")
 
 
-def _beyond(folded: str) -> bool:
+def _beyond(folded: str, spoken: str) -> bool:
     """Whether the question asks what no procedure answers (`_CONTACT`, `_HOW_TO_USE`, `_LOOK_UP`)."""
     contact = bool(_CONTACT.search(folded)) and not _CHANGED.search(_CONTACT.sub(" ", folded))
-    return contact or bool(_HOW_TO_USE.search(folded)) or bool(_LOOK_UP.search(folded))
+    how_to_use = bool(_HOW_TO_USE.search(folded)) or bool(_HOW_TO_USE_ACCENTED.search(spoken))
+    return contact or how_to_use or bool(_LOOK_UP.search(folded))
 
 
 @dataclass(frozen=True)
@@ -855,15 +862,23 @@ def _expand(folded: str) -> str:
     return " ".join(out)
 
 
-def _starts_rule(words: list[str]) -> bool:
-    """Whether the words begin one of the search's everyday phrases that reads as something
-    ("thủ tục nhập khẩu", "thủ tục giải chấp"), longer than the words that start it."""
+def _rule_length(words: list[str], shortest: int = 1) -> int:
+    """How many of the words the longest of the search's everyday phrases that reads as something
+    and begins with them holds (at least `shortest`), or 0."""
     syn = synonyms()
-    for size in range(min(syn.longest, len(words)), 2, -1):
+    for size in range(min(syn.longest, len(words)), shortest - 1, -1):
         key = syn.rule_key(tuple(words[:size]))
         if key is not None and any(syn.rules[key]):
-            return True
-    return False
+            return size
+    return 0
+
+
+def _starts_rule(words: list[str]) -> bool:
+    """Whether "thủ tục" + the words begin an everyday phrase ("thủ tục nhập khẩu", "thủ tục giải
+    chấp") reaching at least as far as any phrase that begins right after "thủ tục": else the
+    longer reading wins ("thủ tục nhập khẩu cho con" is a residence's "nhập khẩu cho con")."""
+    with_it = _rule_length(words, shortest=3)
+    return with_it > 0 and with_it - 2 >= _rule_length(words[2:])
 
 
 def _filler_unless_rule(match: re.Match[str]) -> str:
@@ -1159,5 +1174,5 @@ def analyse(question: str) -> Analysis:
         intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
     judgement = bool(_JUDGEMENT.search(folded))
     return Analysis(
-        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, _beyond(folded)
+        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, _beyond(folded, spoken)
     )

@@ -663,10 +663,10 @@ def phrase_may_start(previous: str | None, word: str) -> bool:
 
 # Folded, "đổi số" (change a number) is "đổi sổ" (renew a book: the land certificate): a phrase
 # ending on "đổi sổ" is not read where a thing with a number follows ("đổi số điện thoại",
-# "đổi số khung", "đổi số nhà"); shorter phrases ("đổi"), and longer ones naming the thing
-# ("đổi số tài khoản"), still are.
+# "đổi số khung"; not "nhà": "đổi sổ nhà" is the land certificate); shorter phrases ("đổi"),
+# and longer ones naming the thing ("đổi số tài khoản"), still are.
 _NUMBERED = frozenset(tuple(pair.split()) for pair in (
-    "dien thoai", "khung", "may", "nha", "hieu", "cmnd", "cccd", "can cuoc", "dinh danh", "sim",
+    "dien thoai", "khung", "may", "hieu", "cmnd", "cccd", "can cuoc", "dinh danh", "sim",
     "tai khoan", "ho chieu", "bao danh", "phong", "hop dong", "hoa don", "seri", "serial",
     "chung minh", "xe", "bien",
 ))

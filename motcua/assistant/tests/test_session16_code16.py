@@ -14,9 +14,8 @@ from motcua.catalog import search
 
 
 def test_rules_beginning_with_thu_tuc_reach_the_search(db: Any) -> None:
-    # "thủ tục xuất khẩu", "thủ tục thuế khi sáp nhập" are rules of the synonyms file
-    assert intents.analyse("thủ tục xuất khẩu cà phê").topic == "thu tuc xuat khau ca phe"
-    assert intents.analyse("làm thủ tục xuất khẩu nông sản").topic == "thu tuc xuat khau nong san"
+    # "thủ tục thuế khi sáp nhập" is a rule of the synonyms file
+    assert intents.analyse("thủ tục thuế khi sáp nhập").topic == "thu tuc thue khi sap nhap"
     assert intents.analyse("tt thuế khi sáp nhập doanh nghiệp").topic.startswith("thu tuc thue khi sap nhap")
     # no rule: "thủ tục" says nothing and is dropped as before
     assert intents.analyse("thủ tục làm hộ chiếu").topic == "lam ho chieu"
@@ -49,7 +48,7 @@ def test_hs_code_of_goods_is_no_dossier_code(db: Any) -> None:
 def test_a_number_changed_is_no_land_certificate() -> None:
     assert search._numbered(("doi", "so"), ["doi", "so", "dien", "thoai"], 0, 2)
     assert search._numbered(("cap", "doi", "so"), ["cap", "doi", "so", "khung", "xe"], 0, 3)
-    assert search._numbered(("doi", "so"), ["muon", "doi", "so", "nha"], 1, 2)
+    assert not search._numbered(("doi", "so"), ["muon", "doi", "so", "nha"], 1, 2)  # "sổ nhà"
     assert not search._numbered(("doi", "so"), ["doi", "so", "do"], 0, 2)
     assert not search._numbered(("doi", "so"), ["doi", "so"], 0, 2)
     assert not search._numbered(("ho", "so"), ["ho", "so", "nha", "dat"], 0, 2)
@@ -88,9 +87,19 @@ def test_readings_on_the_real_catalog(real_catalog: None) -> None:
 
     # "công ty tnhh 2 thành viên => … hai thành viên trở lên", written with "tnhh"
     assert "tro" in words("cong ty tnhh 2 thanh vien")
-    # "đổi sổ" is the land certificate; "đổi số nhà" is not
+    # "đổi sổ" is the land certificate ("đổi sổ nhà" too: a house number is rarely renumbered)
     assert "chung" in words("doi so do")
-    assert "chung" not in words("doi so nha")
+    assert "chung" in words("doi so nha")
     assert "chung" not in words("doi so dien thoai")
     assert not ask("số điện thoại chi cục hải quan").confident
     assert ask("cách làm hộ chiếu").confident
+
+
+def test_thu_tuc_gives_way_to_a_longer_phrase_beginning_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "thủ tục nhập khẩu cho con" is a residence's "nhập khẩu cho con", not customs' "thủ tục nhập khẩu"
+    rules = search.parse_synonyms([
+        "thủ tục nhập khẩu => thủ tục hải quan", "nhập khẩu cho con => đăng ký thường trú",
+    ])
+    monkeypatch.setattr(intents, "synonyms", lambda: rules)
+    assert intents.analyse("thủ tục nhập khẩu cho con").topic == "nhap khau cho con"
+    assert intents.analyse("thủ tục nhập khẩu cà phê").topic == "thu tuc nhap khau ca phe"
