@@ -401,7 +401,7 @@ def _words(topic: str, index: catalog_search.Index) -> list[_Word]:
         i += matched or 1
     soft = [False] * len(tokens)
     for i, token in enumerate(tokens):
-        if token in PRONOUNS or token in WEAK:
+        if token in PRONOUNS or token in WEAK or token in catalog_search.PARTICLES:
             counts[i] = False
         elif token in PEOPLE and i and (tokens[i - 1] == "cho" or soft[i - 1]):
             soft[i] = True

@@ -76,6 +76,25 @@ PAREN_LENGTH = 0.25
 # also tài (tài sản), "ma" is mà but also mã (mã số thuế)…
 FUNCTION_WEIGHT = 0.3
 FUNCTION_WORDS = frozenset("cho cua va voi cac nhung hoac theo vao nay mot".split())
+# Everyday words no procedure name uses, folded: the typo fixes take a word the catalog and the
+# synonyms do not know for a misspelling of a close catalog word, but these are ordinary words of
+# a question ("luôn" is no "lương" / "lớn", "chắc" no "chức", "trưa" no "trừ", "giàu" no
+# "giấy"). They are never corrected and get no neighbour-supported alternative: like any word the
+# catalog does not know and nothing corrects, they read as nothing in the search (so a phrase
+# around them still matches: "làm luôn giấy khai sinh"). PARTICLES say nothing about a procedure
+# (sentence particles, hedges, greetings to the desk, colloquial spellings): the assistant does
+# not count them among a question's words either (`retrieval._words`).
+PARTICLES = frozenset(
+    "luon nhen nghen hen chac chang khum hem hok huhu haha hehe hihi hic thanks ok oke okie ad admin "
+    "dzay zay um uh ua xiu".split()
+)
+# The commonest words of a question, which the catalog also uses: a typo of a catalog word less
+# often than themselves, so no neighbour-supported alternative is offered for them ("thì" is no
+# "phí" / "khi", "bao nhiêu" no "báo hiệu", "tôi" no "đội", "muốn nhập" no "muối nhập").
+QUESTION_WORDS = frozenset("thi nhieu toi phai nhe vay roi nua nao chua khong duoc muon gio".split())
+EVERYDAY_WORDS = PARTICLES | frozenset(
+    "khuya trua suot giau nghin nhin phut thim thinh thoang chut rang kiet som rat deu bua".split()
+)
 # Close scores are settled towards what citizens usually need: procedures open to
 # citizens (not only to companies or agencies), at the commune (the desk next
 # door), then at the province.
@@ -564,6 +583,9 @@ def _correct(tokens: list[str], index: Index, known: set[str]) -> list[_Segment]
     """One segment per token: itself, or its likely corrections when it is unknown."""
     segments: list[_Segment] = []
     for i, token in enumerate(tokens):
+        if token in EVERYDAY_WORDS:
+            segments.append([((), 1.0)])  # an ordinary word no name uses, not a typo: it reads as nothing
+            continue
         if token in known or token.isdigit():
             # A known word can still be a typo of another ("ket hong" for "ket hon"):
             # offer the neighbour that forms a known bigram when this one forms none.
@@ -596,7 +618,7 @@ def _context_alternatives(tokens: list[str], i: int, index: Index, known: set[st
     from rapidfuzz.distance import OSA
 
     token = tokens[i]
-    if len(token) < 3 or token in FUNCTION_WORDS:
+    if len(token) < 3 or token in FUNCTION_WORDS or token in QUESTION_WORDS:
         return []
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
