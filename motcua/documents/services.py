@@ -190,12 +190,13 @@ def accesses_of(identifier: str) -> QuerySet[WarehouseAccess]:
 def open_for_officer(officer: Any, document_id: int, dossier_code: str) -> DigitisedDocument:
     """An officer opens a warehouse document to handle a dossier; the access is logged first.
 
-    The dossier must be one the officer's agency handles (receives, decides or works on) and the
-    document must be its applicant's, or one copied into it: an officer has no business in the
-    papers of a person whose dossier is not on their desk (the Personal Data Protection Law), and
-    ids in the door's address must not open anybody's papers by enumeration.
+    The dossier must be one the officer's agency handles (receives, decides or works on), still
+    open (not refused, withdrawn, stopped or returned), and the document must be its applicant's,
+    or one copied into it: an officer has no business in the papers of a person whose dossier is
+    not on their desk (the Personal Data Protection Law), and ids in the door's address must not
+    open anybody's papers by enumeration.
     """
-    from motcua.dossiers.models import Dossier
+    from motcua.dossiers.models import CLOSED_STATUSES, Dossier
 
     if not getattr(officer, "is_officer", False):
         raise WarehouseError("forbidden", gettext("Chỉ cán bộ mới được mở kho dữ liệu của công dân."))
@@ -207,10 +208,11 @@ def open_for_officer(officer: Any, document_id: int, dossier_code: str) -> Digit
             pk=document_id, hidden_at__isnull=True, deleted_at__isnull=True).first()
         needed = document is not None and Dossier.objects.visible_to(officer).filter(
             Q(applicant__id_number=document.holder_identifier) | Q(documents__warehouse_document=document),
-            code=dossier_code).exists()
+            code=dossier_code).exclude(status__in=CLOSED_STATUSES).exists()
         if document is None or not needed:
             raise WarehouseError("not_found", gettext(
-                "Không tìm thấy giấy tờ của người nộp hồ sơ %(code)s mà cơ quan bạn đang xử lý, "
+                "Không tìm thấy giấy tờ của người nộp hồ sơ %(code)s mà cơ quan bạn đang xử lý "
+                "(hồ sơ chưa kết thúc), "
                 "hoặc chủ giấy tờ đã ẩn giấy tờ đó.") % {"code": dossier_code[:40]})
         WarehouseAccess.objects.create(document=document, officer=officer, agency=officer.agency,
                                        purpose=gettext("Xử lý hồ sơ %(code)s") % {"code": dossier_code})

@@ -144,6 +144,16 @@ def test_an_officer_opens_only_the_papers_of_a_dossier_their_agency_handles(worl
     assert services.open_for_officer(world.receptionist, document.pk, dossier.code) == document
 
 
+def test_a_closed_dossier_opens_no_papers(world: World) -> None:
+    document = _digitise(world)
+    dossier = _dossier_of_the_holder(world)
+    dossiers.withdraw(world.receptionist, dossier, at=at("2026-03-02 10:00"), reason="Công dân xin rút hồ sơ")
+    with pytest.raises(services.WarehouseError) as raised:
+        services.open_for_officer(world.receptionist, document.pk, dossier.code)
+    assert raised.value.code == "not_found"
+    assert not WarehouseAccess.objects.exists()
+
+
 def test_propose_reads_the_scan_and_suggests_number_and_date(world: World) -> None:
     proposal, text = services.propose([("scan.pdf", render_pdf(BIRTH_CERTIFICATE))])
     assert proposal.number == "125/2025/KS"
