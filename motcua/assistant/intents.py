@@ -874,17 +874,19 @@ def _rule_length(words: list[str], shortest: int = 1) -> int:
 
 
 def _starts_rule(words: list[str]) -> bool:
-    """Whether "thủ tục" + the words begin an everyday phrase ("thủ tục nhập khẩu", "thủ tục giải
-    chấp") reaching at least as far as any phrase that begins right after "thủ tục": else the
-    longer reading wins ("thủ tục nhập khẩu cho con" is a residence's "nhập khẩu cho con")."""
+    """Whether "thủ tục" + the words begin an everyday phrase ("thủ tục thuế khi sáp nhập", "thủ
+    tục giải chấp") reaching at least as far as any phrase that begins right after "thủ tục": else
+    the longer reading wins (were "thủ tục nhập khẩu" customs, "thủ tục nhập khẩu cho con" would
+    still be a residence's "nhập khẩu cho con")."""
     with_it = _rule_length(words, shortest=3)
     return with_it > 0 and with_it - 2 >= _rule_length(words[2:])
 
 
 def _filler_unless_rule(match: re.Match[str]) -> str:
     """A filler phrase dropped from the topic (`FILLER`), except "thủ tục" that begins one of the
-    search's everyday phrases ("thủ tục nhập khẩu" is customs, "thủ tục thuế khi sáp nhập" a tax
-    registration): it is kept for the search to read (and to drop there when no phrase holds it)."""
+    search's everyday phrases ("thủ tục thuế khi sáp nhập" is a tax registration, "thủ tục giải
+    chấp" striking a mortgage out): it is kept for the search to read (and to drop there when no
+    phrase holds it)."""
     phrase = match.group(0)
     if phrase.endswith("thu tuc"):
         rest = match.string[match.end():].split()
