@@ -34,6 +34,7 @@ from motcua.dossiers import lookup as public_lookup
 from . import intents as I
 from .knowledge import FactSheet, fact_sheet, online_offered
 from .retrieval import Candidate, retrieve
+from .spelling import respell
 
 CONVERSATION_SALT = "motcua.assistant.conversation"
 # A conversation is forgotten after this many seconds without a question.
@@ -442,7 +443,7 @@ def ask(
         raise AssistantError(
             "question_too_long", gettext("Câu hỏi quá dài (tối đa %(max)s ký tự).") % {"max": MAX_QUESTION}
         )
-    analysis = I.analyse(question)
+    analysis = I.analyse(respell(question))
     if dossier_code or I.STATUS in analysis.intents:
         answer = _status(analysis, dossier_code, id_number, user)
         answer.conversation = conversation or ""
