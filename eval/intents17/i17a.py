@@ -140,7 +140,8 @@ def questions():
     return rows
 
 
-def write_tsv(path=Path(__file__).with_suffix(".tsv")):
+def write_tsv(path=None):
+    path = path or Path(__file__).with_suffix(".tsv")
     with open(path, "w", encoding="utf-8") as out:
         for question, code, intents, half in questions():
             out.write(f"{question}\t{code}\t{','.join(intents)}\t{half}\n")
