@@ -115,6 +115,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "can giay ma",
         "nhung giay ma",
         "giay ma nao",
+        # "đem gì theo" (like "mang gì"), the list of papers ("danh sách / danh mục giấy tờ")
+        "dem gi",
+        "danh sach giay to",
+        "danh muc giay to",
+        "danh sach ho so",
+        "danh muc ho so",
     ),
     FEE: (
         "la bao nhieu",
@@ -166,6 +172,11 @@ CUES: dict[str, tuple[str, ...]] = {
         "mat khoan",
         "dong khoan",
         "nop khoan",
+        # the price asked how ("giá cả thế nào", "giá ra sao"): a fee, not the steps
+        "gia ca the nao",
+        "gia ca ra sao",
+        "gia the nao",
+        "gia ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -210,6 +221,21 @@ CUES: dict[str, tuple[str, ...]] = {
         # "lúc nào" asks when, like "khi nào"; "hôm nào", "ngày nào" only with the result ("hôm
         # nào lấy", "ngày nào trả"): "chợ họp vào ngày nào" asks no procedure's time
         "luc nao",
+        "hom nao nhan",
+        "hom nao duoc",
+        "ngay nao nhan",
+        "ngay nao duoc",
+        # "bao nhiêu" before a span of time ("bao nhiêu lâu", "bao nhiêu hôm / tuần / tháng"): the
+        # time, not the fee
+        "bao nhieu lau",
+        "bao nhieu hom",
+        "bao nhieu bua",
+        "bao nhieu tuan",
+        "bao nhieu thang",
+        # whether it is quick or long ("nhanh không", "có lâu lắm không")
+        "nhanh khong",
+        "lau lam khong",
+        "lau lam",
         "hom nao lay",
         "hom nao co",
         "hom nao tra",
@@ -571,6 +597,11 @@ _DOSSIER_HOW = re.compile(
     r"(?<!nop )(?<!lam )(?<!gui )(?<!ly )(?<!quyet )"
     r"\b(?:ho so|giay to) (?:nhu )?(?:the nao|ra sao)\b(?! roi\b)"
 )
+# "hồ sơ" / "giấy tờ" ending the question after another ask and "và" ("các bước và giấy tờ",
+# "lệ phí với hồ sơ?"): one more ask, the documents.
+_PAPERS_ADDED = re.compile(
+    r"\b(buoc|trinh tu|phi|tien|gian|han|dau) (va|voi) (?:ho so|giay to)\b(?=\s*(?:[,;:+/?.!]|$))"
+)
 # A bare "phí" / "tiền" in such a list or alone after the name ("đăng ký thường trú: phí?",
 # "kết hôn - phí"): the fee, like "lệ phí", even where the catalog pairs "phí" with the word
 # before it ("trú phí"). Read with the punctuation.
@@ -733,6 +764,8 @@ _RESULT_TOPIC = frozenset(
 # another ask ("thành phần hồ sơ … được quy định như thế nào", "mức lệ phí … quy định thế nào",
 # "thời hạn giải quyết quy định ra sao") it is that ask, not the steps (`analyse`).
 _RULE_SAYS = re.compile(r"\bquy dinh (?:nhu )?(?:the nao|ra sao)\b")
+
+_HOW_WORDS = frozenset({"the nao", "nhu the nao", "ra sao"})
 
 _PROCEDURE_NOW = re.compile(r"\bthu tuc\b")
 _DOSSIER_WORD = re.compile(rf"\b(?:ho so|don|cua (?:{_RELATIVE} )?{_OWNER})\b")
@@ -1213,6 +1246,7 @@ def analyse(question: str) -> Analysis:
     folded = _LISTED_PAPERS.sub(" giay to gi ", _regional(fold(spoken)))
     folded = _LISTED_FEE.sub(" le phi ", folded)
     folded = _DOSSIER_HOW.sub(" ho so gom nhung gi ", folded)
+    folded = _PAPERS_ADDED.sub(r"\1 \2 giay to gi", folded)
     folded = _expand(" ".join(_clean(folded).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
@@ -1272,7 +1306,15 @@ def analyse(question: str) -> Analysis:
     if STEPS in intents and len(intents) > 1:
         rule_says = [m.span() for m in _RULE_SAYS.finditer(without_code)]
         steps = [(a, b) for a, b, intent in spans if intent == STEPS]
-        if rule_says and all(any(s <= a and b <= e for s, e in rule_says) for a, b in steps):
+        # "thế nào" / "ra sao" right after another ask ("lệ phí với thời gian thế nào", "giấy tờ
+        # ra sao") asks about that thing, like "quy định thế nào"; not after a channel ("nộp
+        # online thế nào" asks how it is done online)
+        asks_end = {b for _, b, intent in spans if intent in (DOCUMENTS, FEE, TIME)}
+        how_after = [
+            (a, b) for a, b in steps
+            if without_code[a:b] in _HOW_WORDS and a - 1 in asks_end
+        ]
+        if all(any(s <= a and b <= e for s, e in rule_says) or (a, b) in how_after for a, b in steps):
             intents.remove(STEPS)
     topic = _without(without_code, spans)
     topic = _FILLER.sub(_filler_unless_rule, topic)

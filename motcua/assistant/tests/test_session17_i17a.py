@@ -101,6 +101,20 @@ def test_fixed_tune_questions(db: Any, question: str, expected: set[str]) -> Non
         # the sums to pay
         ("đăng ký kết hôn phải nộp những khoản phí nào", {"fee"}),
         ("lệ phí và thời gian đăng ký kết hôn", {"fee", "time"}),
+        # "đem gì theo", the list of papers, papers added after another ask
+        ("làm hộ chiếu đem gì theo", {"documents"}),
+        ("danh sách giấy tờ làm hộ chiếu", {"documents"}),
+        ("làm hộ chiếu các bước và giấy tờ", {"steps", "documents"}),
+        # the price asked how; "thế nào" right after another ask is that ask
+        ("làm hộ chiếu giá cả thế nào", {"fee"}),
+        ("làm hộ chiếu lệ phí với thời gian thế nào", {"fee", "time"}),
+        ("nop ho so dai hoc online the nao", {"where", "steps"}),
+        # "bao nhiêu" before a span of time, quick or long, which day
+        ("làm hộ chiếu bao nhiêu lâu", {"time"}),
+        ("làm hộ chiếu bao nhiêu hôm", {"time"}),
+        ("làm hộ chiếu nhanh không", {"time"}),
+        ("làm hộ chiếu có lâu lắm không", {"time"}),
+        ("làm hộ chiếu thì ngày nào được nhận", {"time"}),
         # the result of a named procedure is its time; one's own result stays a status
         ("khi nào tôi có thể nhận kết quả cấp hộ chiếu", {"time"}),
         ("bao giờ tôi nhận được kết quả vậy ạ", {"status"}),
