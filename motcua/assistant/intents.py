@@ -812,6 +812,8 @@ _NOT_A_CUE = re.compile(
     r"|\bmay tinh\b"
     # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
     r"|\bmay bo (?:dam|dem)\b"
+    # a branch ("mở chi nhánh không") is no "nhanh không"
+    r"|\bchi nhanh\b"
     # a project's schedule ("tiến độ dự án", "điều chỉnh tiến độ") is no dossier's progress
     r"|\btien do (?=(?:du an|thuc hien|giai ngan|thi cong|cong trinh|xay dung|dau tu|gop von)\b)"
     r"|\b(?:dieu chinh|gian|dang ky|cham|dam bao|bao cao) tien do\b"
