@@ -82,6 +82,45 @@ CUES: dict[str, tuple[str, ...]] = {
         # how many sets ("nộp mấy bộ hồ sơ")
         "may bo",
         "bao nhieu bo",
+        # the papers needed, said as a noun ("các giấy tờ cần thiết để …", "hồ sơ cần thiết")
+        "giay to can thiet",
+        "ho so can thiet",
+        # the forms to fill in ("có phải điền mẫu đơn, tờ khai nào không", "mẫu đơn nào"); not a
+        # bare "mẫu đơn" ("mẫu đơn xin nghỉ phép viết sao" asks how to write a letter)
+        "mau don nao",
+        "mau don gi",
+        "mau to khai",
+        "to khai nao",
+        "dien to khai",
+        "dien mau",
+        # which copies to bring ("có cần bản sao chứng thực không hay chỉ cần bản photo", "mang
+        # bản chính"): what the dossier holds. Only asked ("có cần", "chỉ cần", "mang", "nộp bản
+        # chính"): "cần bản sao giấy khai sinh để …" wants a copy issued, "chứng thực bản sao"
+        # names a procedure.
+        "co can ban sao",
+        "co can ban chinh",
+        "co can ban photo",
+        "co can ban chup",
+        "chi can ban",
+        "mang ban chinh",
+        "nop ban chinh",
+        # what goes with the application ("phải nộp kèm gì", "kèm theo những gì") and the
+        # everyday "giấy má" (papers: "cần giấy má gì")
+        "nop kem",
+        "kem gi",
+        "kem theo gi",
+        "kem nhung gi",
+        "kem theo nhung gi",
+        "giay ma gi",
+        "can giay ma",
+        "nhung giay ma",
+        "giay ma nao",
+        # "đem gì theo" (like "mang gì"), the list of papers ("danh sách / danh mục giấy tờ")
+        "dem gi",
+        "danh sach giay to",
+        "danh muc giay to",
+        "danh sach ho so",
+        "danh muc ho so",
     ),
     FEE: (
         "la bao nhieu",
@@ -126,6 +165,18 @@ CUES: dict[str, tuple[str, ...]] = {
         "mat dong nao",
         "ton dong nao",
         "mat xu nao",
+        # the sums to pay ("phải nộp những khoản phí nào", "có phải mất khoản nào không")
+        "khoan phi",
+        "khoan le phi",
+        "khoan tien",
+        "mat khoan",
+        "dong khoan",
+        "nop khoan",
+        # the price asked how ("giá cả thế nào", "giá ra sao"): a fee, not the steps
+        "gia ca the nao",
+        "gia ca ra sao",
+        "gia the nao",
+        "gia ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -158,6 +209,54 @@ CUES: dict[str, tuple[str, ...]] = {
         "trong may tuan",
         "trong may thang",
         "may bua",
+        # whether it is done the same day ("có giải quyết ngay trong ngày không", "lấy trong ngày
+        # được không", "làm trong ngày không")
+        "ngay trong ngay",
+        "giai quyet trong ngay",
+        "tra trong ngay",
+        "lay trong ngay",
+        "lam trong ngay",
+        "trong ngay khong",
+        "trong ngay duoc khong",
+        # "lúc nào" asks when, like "khi nào"; "hôm nào", "ngày nào" only with the result ("hôm
+        # nào lấy", "ngày nào trả"): "chợ họp vào ngày nào" asks no procedure's time
+        "luc nao",
+        "hom nao nhan",
+        "hom nao duoc",
+        "ngay nao nhan",
+        "ngay nao duoc",
+        # "bao nhiêu" before a span of time ("bao nhiêu lâu", "bao nhiêu hôm / tuần / tháng"): the
+        # time, not the fee
+        "bao nhieu lau",
+        "bao nhieu hom",
+        "bao nhieu bua",
+        "bao nhieu tuan",
+        "bao nhieu thang",
+        # whether it is quick or long ("nhanh không", "có lâu lắm không")
+        "nhanh khong",
+        "lau lam khong",
+        "lau lam",
+        "hom nao lay",
+        "hom nao co",
+        "hom nao tra",
+        "ngay nao lay",
+        "ngay nao co",
+        "ngay nao tra",
+        # whether it can be had at once or in time ("lấy liền được không", "lấy ngay được không",
+        # "có luôn không", "làm gấp được không", "có kịp không"), or within hours ("mấy tiếng")
+        "lay lien",
+        "co lien",
+        "lay ngay duoc",
+        "lay ngay khong",
+        "lay luon",
+        "co luon",
+        "lam gap",
+        "lay gap",
+        "gap duoc khong",
+        "co kip khong",
+        "kip khong",
+        "may tieng",
+        "bao nhieu tieng",
         # whether it is quick ("có nhanh không")
         "co nhanh khong",
         "lam nhanh khong",
@@ -492,6 +591,21 @@ _GO_TO = re.compile(
 _LISTED_PAPERS = re.compile(
     r"(?:(?<=[,;:+/-])|^)\s*(?:ho so|giay to|thanh phan ho so)\s*(?=[,;:+/?.-]|$)"
 )
+# "hồ sơ thế nào", "giấy tờ ra sao" (what the dossier looks like) ask the documents, not how it is
+# done; not "nộp hồ sơ thế nào" (how to file), nor "hồ sơ thế nào rồi" (a dossier's progress).
+_DOSSIER_HOW = re.compile(
+    r"(?<!nop )(?<!lam )(?<!gui )(?<!ly )(?<!quyet )"
+    r"\b(?:ho so|giay to) (?:nhu )?(?:the nao|ra sao)\b(?! roi\b)"
+)
+# "hồ sơ" / "giấy tờ" ending the question after another ask and "và" ("các bước và giấy tờ",
+# "lệ phí với hồ sơ?"): one more ask, the documents.
+_PAPERS_ADDED = re.compile(
+    r"\b(buoc|trinh tu|phi|tien|gian|han|dau) (va|voi) (?:ho so|giay to)\b(?=\s*(?:[,;:+/?.!]|$))"
+)
+# A bare "phí" / "tiền" in such a list or alone after the name ("đăng ký thường trú: phí?",
+# "kết hôn - phí"): the fee, like "lệ phí", even where the catalog pairs "phí" with the word
+# before it ("trú phí"). Read with the punctuation.
+_LISTED_FEE = re.compile(r"(?:(?<=[,;:+/-])|^)\s*(?:phi|tien|le phi)\s*(?=[,;:+/?.-]|$)")
 # A dossier already filed, or the citizen's own ("tôi đã nộp hồ sơ …", "nộp rồi", "hồ sơ nộp tháng
 # trước", "hồ sơ của mẹ tôi", "hồ sơ sổ đỏ nhà tôi", "đã bổ sung rồi"): a status question when
 # nothing else is asked, or only when ("…, bao giờ có kết quả"); when something else about the
@@ -606,7 +720,11 @@ _STATUS_ASKS = re.compile(
     # when "I" get it ("bao giờ tôi lấy được sổ", "khi nào em nhận được kết quả")
     rf"|(?:bao gio|khi nao|chung nao|ngay nao|hom nao|luc nao)(?: thi)? {_OWNER}(?: (?:moi|se|duoc|co the))*"
     r" (?:lay|nhan|co(?! the\b))(?: duoc)?"
-    r"(?: (?:ket qua|so|so do|giay|giay phep|the|can cuoc|cccd|ho chieu|bang|quyet dinh|tien|ho so)\b|"
+    # ("kết quả" followed by a procedure's name, "khi nào tôi có thể nhận kết quả đăng ký kết hôn",
+    # asks how long that procedure takes: only "kết quả" alone, "kết quả hồ sơ / của tôi" is one's own)
+    r"(?: ket qua(?! (?!(?:ho so|cua|a|vay|nhi|ha|ad|ak|ah|the|nhe|ban|anh|chi|em|ko|khong|roi|chua|nua"
+    r"|duoc|nhe|z|v|r)\b)\w+ \w+)\b"
+    r"| (?:so|so do|giay|giay phep|the|can cuoc|cccd|ho chieu|bang|quyet dinh|tien|ho so)\b|"
     + _DONE_YET + ")"
     # "tôi" knowing it is done ("làm sao biết hồ sơ đã được duyệt"), one's paper awaited ("giấy
     # đăng ký kết hôn của tụi em bao giờ có")
@@ -641,6 +759,13 @@ _RESULT_TOPIC = frozenset(
     "chung nha con moi se thi vay a roi chua ma sao ngay hom luc".split()
 )
 
+
+# "(được) quy định (như) thế nào / ra sao" asks what the rule says about the thing named: beside
+# another ask ("thành phần hồ sơ … được quy định như thế nào", "mức lệ phí … quy định thế nào",
+# "thời hạn giải quyết quy định ra sao") it is that ask, not the steps (`analyse`).
+_RULE_SAYS = re.compile(r"\bquy dinh (?:nhu )?(?:the nao|ra sao)\b")
+
+_HOW_WORDS = frozenset({"the nao", "nhu the nao", "ra sao"})
 
 _PROCEDURE_NOW = re.compile(r"\bthu tuc\b")
 _DOSSIER_WORD = re.compile(rf"\b(?:ho so|don|cua (?:{_RELATIVE} )?{_OWNER})\b")
@@ -687,6 +812,8 @@ _NOT_A_CUE = re.compile(
     r"|\bmay tinh\b"
     # a walkie-talkie ("máy bộ đàm") is no "mấy bộ"
     r"|\bmay bo (?:dam|dem)\b"
+    # a branch ("mở chi nhánh không") is no "nhanh không"
+    r"|\bchi nhanh\b"
     # a project's schedule ("tiến độ dự án", "điều chỉnh tiến độ") is no dossier's progress
     r"|\btien do (?=(?:du an|thuc hien|giai ngan|thi cong|cong trinh|xay dung|dau tu|gop von)\b)"
     r"|\b(?:dieu chinh|gian|dang ky|cham|dam bao|bao cao) tien do\b"
@@ -987,6 +1114,10 @@ _NOUN_CUES = frozenset({("quy", "trinh"), ("thoi", "han"), ("thoi", "gian"), ("c
 _NOUN_CUE_AFTER = _FEE_AFTER | frozenset("bao may lau mat giai nhu ra".split())
 
 
+# Last words of an ask ("lệ phí", "hồ sơ", "giấy tờ", "thời gian", "ở đâu") before "và".
+_ASK_ENDS = frozenset("phi tien so to gian han dau".split())
+
+
 def _protect_noun_cues(tokens: list[str]) -> None:
     """Upper-case, in place, the two-word cues (`_NOUN_CUES`) that name a catalog phrase here."""
     from motcua.catalog.search import get_index
@@ -1003,6 +1134,10 @@ def _protect_noun_cues(tokens: list[str]) -> None:
         named = bool(after) and after not in _NOUN_CUE_AFTER and any(
             index.df(f"{word} {after}") > 0 for word in seconds
         )
+        # after another ask and "và" ("lệ phí và thời gian đăng ký kết hôn") it is one more ask
+        listed = before in {"va", "voi"} and i > 1 and tokens[i - 2] in _ASK_ENDS
+        if listed:
+            continue
         if named or (before == "co" and index.df(f"co {tokens[i]}") > 0):
             tokens[i], tokens[i + 1] = tokens[i].upper(), tokens[i + 1].upper()
 
@@ -1111,6 +1246,9 @@ def analyse(question: str) -> Analysis:
     # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
     spoken = re.sub(r"\bmần\b", "làm", question, flags=re.IGNORECASE)
     folded = _LISTED_PAPERS.sub(" giay to gi ", _regional(fold(spoken)))
+    folded = _LISTED_FEE.sub(" le phi ", folded)
+    folded = _DOSSIER_HOW.sub(" ho so gom nhung gi ", folded)
+    folded = _PAPERS_ADDED.sub(r"\1 \2 giay to gi", folded)
     folded = _expand(" ".join(_clean(folded).split()))
     folded = _ASPECT_EVENT.sub(lambda m: (m.group(1) or m.group(2)) + " ", folded)
     folded = _HAS_PAID.sub("dong", folded)
@@ -1167,6 +1305,19 @@ def analyse(question: str) -> Analysis:
         without_code,
     ):
         intents.remove(FEE)
+    if STEPS in intents and len(intents) > 1:
+        rule_says = [m.span() for m in _RULE_SAYS.finditer(without_code)]
+        steps = [(a, b) for a, b, intent in spans if intent == STEPS]
+        # "thế nào" / "ra sao" right after another ask ("lệ phí với thời gian thế nào", "giấy tờ
+        # ra sao") asks about that thing, like "quy định thế nào"; not after a channel ("nộp
+        # online thế nào" asks how it is done online)
+        asks_end = {b for _, b, intent in spans if intent in (DOCUMENTS, FEE, TIME)}
+        how_after = [
+            (a, b) for a, b in steps
+            if without_code[a:b] in _HOW_WORDS and a - 1 in asks_end
+        ]
+        if all(any(s <= a and b <= e for s, e in rule_says) or (a, b) in how_after for a, b in steps):
+            intents.remove(STEPS)
     topic = _without(without_code, spans)
     topic = _FILLER.sub(_filler_unless_rule, topic)
     topic = _AT_COMMUNE.sub(" cap xa", " ".join(topic.split()))
