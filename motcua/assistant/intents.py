@@ -331,6 +331,42 @@ CUES: dict[str, tuple[str, ...]] = {
         "hay uy ban",
         "ubnd hay",
         "hay ubnd",
+        # session 17 (i17b): the level named as such ("cấp xã hay cấp tỉnh", "hay cấp tỉnh") and
+        # filing in person ("nộp trực tiếp", "đến trực tiếp"): which office, which way to file
+        "cap xa hay cap tinh",
+        "cap tinh hay cap xa",
+        "cap xa hay",
+        "cap tinh hay",
+        "cap huyen hay",
+        "hay cap xa",
+        "hay cap tinh",
+        "hay cap huyen",
+        "nop truc tiep",
+        "den truc tiep",
+        "truc tiep ra",
+        "lam truc tiep",
+        # the office asked after a verb of going ("đến cơ quan nào"): no "đến" left in the topic
+        "den co quan nao",
+        "toi co quan nao",
+        "ra co quan nao",
+        "len co quan nao",
+        # the office that receives the dossier ("được tiếp nhận tại …", "nơi tiếp nhận")
+        "duoc tiep nhan tai",
+        "tiep nhan tai",
+        "tiep nhan o dau",
+        "noi tiep nhan",
+        "co quan tiep nhan",
+        "co quan nao tiep nhan",
+        # the one-stop desk named ("trung tâm phục vụ hành chính công", "bộ phận một cửa")
+        "hanh chinh cong",
+        "bo phan mot cua",
+        # who issues it ("do ai cấp", "do cơ quan nào cấp"), anywhere at all ("xã nào cũng được")
+        "do ai cap",
+        "do co quan nao",
+        "o dau cung",
+        "xa nao cung",
+        "phuong nao cung",
+        "noi nao cung",
     ),
     STEPS: (
         "trinh tu",
@@ -348,6 +384,31 @@ CUES: dict[str, tuple[str, ...]] = {
         "lam nhu the nao",
         "lam the nao",
         "thuc hien ra sao",
+        # session 17 (i17b): Northern "làm kiểu gì / kiểu nào" is "làm thế nào"; the order asked
+        # ("làm cái gì trước cái gì sau") is the steps (`_ORDER_ASKED` writes the shorter forms)
+        "lam kieu gi",
+        "lam kieu nao",
+        "lam theo kieu gi",
+        "cai gi truoc cai gi sau",
+        "gi truoc gi sau",
+        # the order asked of how it is done ("thực hiện theo trình tự nào") and how a procedure
+        # "diễn ra" (unfolds): no "thực hiện", "diễn ra" left in the topic; "trình tự thực hiện",
+        # "trình tự giải quyết" are not cues: names begin with "Thực hiện", "Giải quyết"
+        "thuc hien theo trinh tu nao",
+        "theo trinh tu nao",
+        "dien ra nhu the nao",
+        "dien ra the nao",
+        "dien ra ra sao",
+        # Northern "như nào" (như thế nào), steps counted or one by one ("mấy bước", "từng bước"),
+        # the stages ("phải qua những khâu nào": the procedure's, not a dossier's "khâu nào"); how
+        # it is carried out ("tiến hành ra sao") is `_CARRIED_OUT`
+        "nhu nao",
+        "tung buoc",
+        "may buoc",
+        "bao nhieu buoc",
+        "nhung khau nao",
+        "nhung khau",
+        "cac khau",
     ),
     LEGAL: ("can cu phap ly", "can cu", "phap ly", "luat nao", "van ban nao", "quy dinh nao"),
     # Asks about a dossier on their own; saying whose dossier it is ("hồ sơ của tôi") or that it
@@ -496,16 +557,22 @@ _BN_FRIEND_BEFORE = frozenset("vay ha nhi nhe nha a ak ah khong ko k kg hok chua
 # "mần" (làm), "chi" (gì), "răng" (sao), "mô" (đâu), "rứa" (thế), read on the folded question
 # with its punctuation, only at the end of a clause after the word they follow there, so "chi
 # phí", "chi trả", "quy mô", "mô tô" stay what they are.
-_CLAUSE_END = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:a|ha|nhe|nha|vay|rua|ri|khong|ko|k|the)\s*(?:[,.?!;:]|$))"
+# "hè", "hỉ" (folded "he", "hi") are the centre's closing particles too ("làm răng hè", "ở mô hỉ").
+_CLAUSE_END = r"(?=\s*(?:[,.?!;:]|$)|\s+(?:a|ha|nhe|nha|vay|rua|ri|he|hi|khong|ko|k|the)\s*(?:[,.?!;:]|$))"
 _REGIONAL = (
     (re.compile(r"\b(can|mang|nop|dem|chuan bi|giay to|giay|cai|nhung thu|cac thu|la|lam|man|gom|co) chi"
                 + _CLAUSE_END), r"\1 gi"),
     (re.compile(r"\b(lam|man|the|ra|thi) rang" + _CLAUSE_END), r"\1 sao"),
     # not after "đi" ("đi mổ") or "tại" ("tại mỏ")
     (re.compile(r"\b(o|nop|len|ra|den|toi) mo" + _CLAUSE_END), r"\1 dau"),
+    # "ở mô" opening a question or a clause asks where too ("ở mô nhận hồ sơ tách hộ rứa"); not
+    # "ở mô hình", "ở mô tô" (session 17, i17b)
+    (re.compile(r"(^|[,.?!;:]\s*)(o|ra|len) mo (?!(?:hinh|to|ta|phong|dun)\b)"), r"\1\2 dau "),
     (re.compile(r"\bman (?=(?:giay|so|ho so|thu tuc|the|cccd|can cuoc|khai|lai|dang ky|sao|gi)\b)"), "lam "),
     # "rứa" after a question word only: "nuôi rùa" keeps its turtle
     (re.compile(r"\b(gi|sao|dau|the|khong|ko|chua|nao|vay) rua(?=\s*(?:[,.?!;:]|$))"), r"\1"),
+    # ... and so do "hè", "hỉ" after one ("làm răng hè": the particle is no topic word)
+    (re.compile(r"\b(gi|sao|dau|the|nao|vay) (?:he|hi)(?=\s*(?:[,.?!;:]|$))"), r"\1"),
 )
 
 # Single question words that say nothing about the procedure: dropped from the topic, except
@@ -1241,6 +1308,84 @@ def _without(text: str, spans: list[tuple[int, int, str]]) -> str:
     return " ".join("".join(chars).split())
 
 
+# ---- Session 17 (i17b): where / steps phrasings read before the cues.
+# "bắt buộc" holds "buộc", folded like "bước" (a steps cue): "có bắt buộc phải nộp trực tiếp không"
+# asks whether a way of filing is required (the rule word is dropped, the rest is read), and
+# elsewhere ("bảo hiểm bắt buộc") it stays a topic word, upper-cased like the catalog's words.
+_MUST = re.compile(r"\b(?:co )?bat buoc(?: phai)?(?= (?:nop|den|toi|ra|len|lam|di|gui|truc tiep|co mat)\b)")
+_MUST_NOUN = re.compile(r"\bbat buoc\b")
+# "(thuộc) thẩm quyền (giải quyết) (của)" before the level or office asked ("… thuộc thẩm quyền giải
+# quyết của cấp xã hay cấp tỉnh?", "thẩm quyền của cơ quan nào") asks where; the choice after it is
+# the cue, the words themselves name no procedure. A name's "thuộc thẩm quyền của Bộ…" is kept.
+_AUTHORITY = re.compile(
+    r"\b(?:thuoc )?tham quyen(?: giai quyet| xu ly| cap)?(?: cua)? "
+    r"(?=(?:cap (?:xa|tinh|huyen) hay|co quan nao|cap nao|xa hay|tinh hay|huyen hay"
+    r"|ubnd xa hay|uy ban xa hay)\b)"
+)
+# The order asked: "làm gì trước, làm gì sau", "cái gì trước" — the steps, read before the
+# overview's "làm gì" ("what should I do") takes its words; not "làm gì trước khi / trước đó".
+_ORDER_ASKED = re.compile(
+    r"\b(?:lam (?:cai )?|nop (?:cai )?|buoc |cai )gi (?:truoc|dau tien)\b(?! (?:khi|do|day|ngay|han|tet)\b)"
+    r"(?:,? (?:lam |nop |buoc )?(?:cai )?gi (?:sau|tiep theo|tiep)\b)?"
+)
+
+
+# Polite openings that ask nothing and name nothing (session 17, i17b), read on the folded text
+# without its commas: the addressee of a letter up to the request ("Kính gửi cán bộ một cửa, cho
+# tôi hỏi …"), the office asked with "quý" ("kính nhờ quý cơ quan …"), "kính" before a request
+# ("kính hỏi"), and "đề nghị" opening a request for information ("Đề nghị hướng dẫn …", "đề nghị
+# cho biết …"), which is not the catalog's "đề nghị" (a request filed).
+_SALUTATION = re.compile(
+    r"^\s*kinh (?:gui|thua) .*?"
+    r"(?=\b(?:cho (?:toi|em|chau|minh|con) hoi|cho hoi|xin hoi|xin cho|toi|em|chau)\b)"
+)
+_POLITE = re.compile(
+    r"\b(?:kinh )?(?:nho|mong|de nghi|xin) quy (?:co quan|can bo|vi|ban|so|uy ban)\b"
+    r"|\bkinh (?=(?:hoi|nho|mong|xin|de nghi|chao)\b)"
+    r"|(?:^|(?<=\. ))(?:kinh )?de nghi (?=(?:huong dan|cho biet|tu van|giai dap|chi dan)\b)"
+)
+# "tôi có nhu cầu …" and "em (dự) định …" say what the citizen wants, like "tôi muốn …" (an
+# overview unless something is asked); said by the citizen only, so a name's "chủ đầu tư dự án có
+# nhu cầu", "không có nhu cầu khai thác" stay what they are.
+_WANT = re.compile(r"\b(?:toi|tui|em|minh|e|chung toi|chung em) (?:dang |cung )?co nhu cau\b")
+# Hesitation told with the plan ("… nhưng còn phân vân quá", "đang băn khoăn") names nothing.
+_HESITATE = re.compile(
+    r"\b(?:nhung )?(?:con |dang |van |hoi )?(?:phan van|ban khoan|lan tan)(?: qua| lam)?\b"
+)
+# Doing as others did ("mình cũng muốn … như nhà hàng xóm", "như người ta") names nothing either.
+_LIKE_OTHERS = re.compile(r"\bnhu (?:nha |ben |ong |ba )?(?:hang xom|nguoi ta|moi nguoi|ban be|nha ben)\b")
+_PLAN = re.compile(r"\b(?:toi|tui|em|minh|e|chung toi) (?:dang |cung )?(?:du )?dinh\b"
+                   r"|\b(?:toi|tui|em|minh|e|chung toi) cung muon\b")
+
+
+# The room or desk to go to ("thì đến bộ phận nào", "nộp ở phòng nào", "liên hệ phòng nào") asks
+# where, like "đến đâu"; a dossier's "đang ở phòng nào", "đến bộ phận nào rồi" stays a status.
+_OFFICE_ASKED = re.compile(
+    r"\b(thi|phai|can|nen|se|di|nop|nop ho so|lien he|gap|hoi) (?:(?:o|tai|den|toi|len|ra) )?"
+    r"(?:phong|bo phan) nao\b(?! (?:roi|chua)\b)"
+)
+
+
+# "tiến hành ra sao / thế nào" (how it is carried out) is "ra sao": "tiến hành" is no topic word
+# there (and no cue: its "tiền" stays a catalog word in "cơ quan tiến hành tố tụng").
+_CARRIED_OUT = re.compile(r"\btien hanh (?=(?:ra sao|the nao|nhu the nao|nhu nao)\b)")
+
+
+def _where_steps_phrasings(folded: str) -> str:
+    folded = _CARRIED_OUT.sub("", folded)
+    # "liên hệ", "gặp", "hỏi" name no procedure: only the place asked is left
+    folded = _OFFICE_ASKED.sub(
+        lambda m: ("" if m.group(1) in ("lien he", "gap", "hoi") else m.group(1)) + " o dau", folded
+    )
+    folded = _POLITE.sub("", _SALUTATION.sub(" ", folded))
+    folded = _WANT.sub(" muon ", folded)
+    folded = _LIKE_OTHERS.sub(" ", _HESITATE.sub(" ", _PLAN.sub(" toi muon ", folded)))
+    folded = _MUST.sub(" ", folded)
+    folded = _MUST_NOUN.sub("BAT BUOC", folded)
+    folded = _AUTHORITY.sub(" ", folded)
+    return _ORDER_ASKED.sub(" cai gi truoc cai gi sau ", folded)
+
+
 def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
@@ -1256,6 +1401,7 @@ def analyse(question: str) -> Analysis:
     folded = _GO_TO.sub(lambda m: f"{m.group(1) or ''} o dau ".lstrip(), folded)
     folded = _LOST_PAPER.sub(r"mat \1\2", folded)
     folded = _PROVINCE_HOW.sub(r"\1 tinh . ", folded)
+    folded = _where_steps_phrasings(folded)
     # "trợ giúp (pháp lý)", "giúp việc" name things: their "giúp" asks for no help (`OVERVIEW_CUES`).
     folded = _HELP_NOUN.sub(lambda m: m.group(0).upper(), folded)
     folded = _ADVICE_NOUN.sub(lambda m: f"{m.group(1)} TU VAN", folded)
