@@ -974,6 +974,40 @@ _JUDGEMENT = re.compile(
     r"|duoc (?:huong |nhan |linh |tra )?bao nhieu(?! (?:ngay|thang|nam|tuan|gio|ban|lan|bo|trang)\b))\b"
     # "nên … không" at the end: whether to ("nên mua nhà không?").
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
+    # Session 17: which option one should pick ("nên chọn vị trí nào", "nên chọn ngành nào"): an
+    # opinion, like "nên … hay …" (not "được chọn bệnh viện nào": what a rule allows, no "nên").
+    r"|\bnen (?:lua )?chon(?: \w+){0,5} nao\b"
+    # How a business draws customers ("chọn chỗ nào cho đông khách", "làm sao tăng đơn"): a
+    # trader's know-how, which no procedure states.
+    r"|\b(?:dong|hut) khach\b|\btang don\b"
+    # Where to learn a trade, a language or a skill ("học nghề hàn ở đâu", "học tiếng Trung ở
+    # đâu", "học bơi ở đâu"): a choice among schools and courses, which the catalog does not
+    # list. Only "học" followed by what is learnt, at most three words before "ở đâu": a student's
+    # or a pupil's papers ("đi du học … xin ở đâu", "học sinh chuyển trường nộp ở đâu") and the
+    # state's support for training ("hỗ trợ học nghề đăng ký ở đâu") are procedures.
+    r"|(?<!tro )\bhoc (?:nghe|tieng|ngoai ngu|boi|nau an|lam banh|lam toc|lam nail|trang diem"
+    r"|may vi tinh|tin hoc|lap trinh|dan|hat|ve|vo)(?: \w+){0,3} o dau\b"
+    # What one should buy, eat, grow, breed or study ("nên mua xe gì", "nên trồng cây gì", "nên
+    # học ngành nào"): a choice the catalog does not make. Not "nên làm gì", "nên nộp ở đâu"
+    # (what to do, where to file: the procedure's steps and place).
+    r"|\bnen (?:mua|chon|lua chon|an|uong|trong|nuoi|hoc|dau tu)(?: \w+){0,4} (?:gi|nao)\b"
+    # Whether a person or a claim can be trusted ("có tin được không", "có đáng tin không"): an
+    # opinion. Not "thông tin được không" (is the information …), "đăng tin" (to post).
+    r"|(?<!thong )\btin duoc (?:khong|ko)\b|\bdang tin (?:cay|khong|ko)\b"
+    # A market's price: the exchange rate, a price "today" ("giá lợn hơi hôm nay"), a price per
+    # unit of goods ("bao nhiêu một cân / một mét / một chỉ"), the price one should sell at ("nên
+    # bán giá bao nhiêu"). A procedure's fee is set by law, neither daily nor by weight; a fee per
+    # copy ("bao nhiêu một bản", "một trang") is not among these units.
+    r"|\bty gia\b|\bgia\b(?: \w+){0,4} hom nay\b"
+    r"|\bbao nhieu (?:tien )?(?:1|mot) (?:can|kg|ky|met|m2|sao|chi|cay|lit|yen|ta|tan)\b"
+    r"|\bban (?:voi )?gia bao nhieu\b|\bnen ban(?: \w+){0,2} bao nhieu\b"
+    # Whether a thing is cheap or safe ("mua xe cũ có rẻ không", "thịt nhập qua biên giới có an
+    # toàn không"), like "có tốt không"; a tradesman's price ("thợ xây tính công bao nhiêu một
+    # ngày"), a business's, not a fee ("thổ cư" is no "thợ"); which tour company or shop to pick
+    # ("chọn công ty tour nào").
+    r"|\bco (?:re|an toan) (?:khong|ko)\b"
+    r"|\btho (?:xay|sua|dien|nuoc|han|moc|son|lam)\b(?: \w+){0,8} bao nhieu\b"
+    r"|\bchon (?:cong ty|hang|tiem|cua hang|nha xe|tour)(?: \w+){0,2} nao\b"
 )
 
 
@@ -996,11 +1030,81 @@ _HOW_TO_USE_ACCENTED = re.compile(r"\b(?:cách|hướng dẫn) dùng\b", re.IGNO
 _LOOK_UP = re.compile(r"\b(?:tra cuu|tra|kiem tra|xem|tim|tim lai|quen|biet) (?:ma so thue|mst)\b")
 
 
+# Session 17: a journey's length ("từ Lạng Sơn đi Nam Ninh bằng xe khách mất bao lâu", "đi xe
+# khách về Hà Nội mấy tiếng"): a means of travel with a duration asks how long the trip takes,
+# not a procedure's time limit. The vehicle only after "đi" or "bằng" (by): "bằng lái xe", "thi
+# bằng ô tô" (a licence) are no trip, so cars and motorbikes count only after "đi".
+_TRAVEL_MEANS = re.compile(
+    r"\b(?:di|bang) (?:xe khach|xe buyt|xe bus|xe limousine|tau hoa|tau|may bay|taxi|xe om)\b"
+    r"|\bdi (?:xe may|o to|oto)\b"
+)
+_TRIP_LENGTH = re.compile(
+    r"\b(?:mat|het|di) (?:bao lau|may tieng|bao nhieu tieng|bao nhieu gio)\b|\bbao xa\b|\bmay tieng\b"
+)
+# Session 17: venting with nothing asked ("nhà bên cạnh xây tường lấn sang nhà tôi, tức quá",
+# "hàng xóm hát karaoke to quá, bực mình"): a feeling told, no question, no request. The
+# assistant answers questions about procedures; a grievance with no "muốn", "làm sao", "?" … is
+# not answered with one (a citizen who asks — "tức quá, muốn khiếu nại thì làm sao" — is).
+_VENTING = re.compile(
+    r"\b(?:tuc (?:qua|that|minh|chet)|buc (?:qua|minh|boi|xuc)|ghet|chan (?:qua|doi)|uc che"
+    r"|kho chiu qua)\b"
+)
+# What asks or requests, folded. Words that fold like another are left out ("đầu ngõ" is no "đâu",
+# "máy" no "mấy"): a question word counts in its phrase ("ở đâu", "bao nhiêu", "mấy ngày").
+_ASKING = re.compile(
+    r"\b(?:gi|sao|nao|o dau|di dau|den dau|toi dau|bao nhieu|bao lau|bao gio|may (?:ngay|gio|thang|tuan)"
+    r"|muon|can|xin|hoi|giup|thu tuc|phai|duoc|the nao|lam the|nhu the|co the|de nghi|yeu cau"
+    r"|khieu nai|to cao|bao cao|trinh bao|phan anh)\b|\b(?:khong|ko|chua|a|nhi|nhe|ha)\s*$"
+)
+
+
+def _venting(folded: str, spoken: str) -> bool:
+    """A feeling told with nothing asked (`_VENTING`, no `_ASKING`, no "?"); read only when no
+    intent was found either ("bực quá, hồ sơ nộp hai tháng chưa có kết quả" asks a status)."""
+    return bool(_VENTING.search(folded)) and "?" not in spoken and not _ASKING.search(folded)
+
+
+# Session 17: how to treat an illness of a person, an animal or a crop ("trâu bị sốt thì chữa thế
+# nào", "bà bị huyết áp nên uống thuốc gì", "cây hồi bị sâu thì phun thuốc gì"): a doctor's, a
+# vet's or a grower's advice, not a procedure. Not "sửa chữa thế nào" (a repair), "chữa cháy"
+# (fire fighting, a field of the catalog).
+_TREATMENT = re.compile(
+    r"(?<!sua )\bchua (?:the nao|ra sao|bang gi|nhu the nao)\b"
+    r"|\bdieu tri (?:the nao|ra sao|bang gi|nhu the nao|o dau)\b"
+    r"|\b(?:uong|phun|boi|tiem|cho uong|dung) thuoc gi\b"
+)
+# Session 17: a lottery prize ("trúng xổ số thì nhận thưởng ở đâu", "trúng Vietlott"): the
+# lottery company pays it; no procedure does. Not "trùng số" (a duplicate number), which folds
+# like "trúng số".
+# Session 17: a count of the day's traffic or trade ("xe container qua cửa khẩu mỗi ngày bao
+# nhiêu chiếc"): a statistic, not a procedure's figure.
+_DAILY_COUNT = re.compile(
+    r"\bmoi ngay\b(?: \w+){0,6} bao nhieu (?:chiec|xe|luot|tan|container|nguoi|khach)\b"
+)
+# Session 17: what building or repair work itself costs ("xây nhà 3 tầng hết khoảng bao nhiêu
+# tỷ", "sửa nhà vệ sinh bị thấm hết bao nhiêu tiền"): a builder's price, not the permit's fee.
+# Only physical work on a house, a vehicle or a fitting, and only when no permit, dossier or fee
+# is named ("cấp giấy phép xây dựng … hết bao nhiêu tiền" asks the fee). Not "lắp cổng", which
+# folds like "lập công ty".
+_WORK_COST = re.compile(
+    r"\b(?:xay|sua|thay|son|op|lat) (?:lai )?(?:nha|tuong|mai|tang|phong|bep|san|dieu hoa"
+    r"|xe|may|dien|nuoc|ong)\b(?: \w+){0,6} (?:het|mat|ton)(?: khoang| tam)? bao nhieu\b"
+)
+_PERMIT = re.compile(r"\b(?:giay phep|xin phep|cap phep|ho so|thu tuc|le phi|phi)\b")
+_LOTTERY_WIN = re.compile(r"\btrung (?:xo so|ve so|vietlott|jackpot|giai (?:xo so|vietlott|doc dac))\b")
+
+
 def _beyond(folded: str, spoken: str) -> bool:
-    """Whether the question asks what no procedure answers (`_CONTACT`, `_HOW_TO_USE`, `_LOOK_UP`)."""
+    """Whether the question asks what no procedure answers (`_CONTACT`, `_HOW_TO_USE`, `_LOOK_UP`,
+    `_TRAVEL_MEANS` with `_TRIP_LENGTH`, `_TREATMENT`, `_LOTTERY_WIN`, `_DAILY_COUNT`,
+    `_WORK_COST` without `_PERMIT`; `_venting` is read in
+    `analyse`, where the intents are known)."""
     contact = bool(_CONTACT.search(folded)) and not _CHANGED.search(_CONTACT.sub(" ", folded))
     how_to_use = bool(_HOW_TO_USE.search(folded)) or bool(_HOW_TO_USE_ACCENTED.search(spoken))
-    return contact or how_to_use or bool(_LOOK_UP.search(folded))
+    trip = bool(_TRAVEL_MEANS.search(folded)) and bool(_TRIP_LENGTH.search(folded))
+    advice = any(p.search(folded) for p in (_TREATMENT, _LOTTERY_WIN, _DAILY_COUNT))
+    advice = advice or (bool(_WORK_COST.search(folded)) and not _PERMIT.search(folded))
+    return contact or how_to_use or trip or advice or bool(_LOOK_UP.search(folded))
 
 
 @dataclass(frozen=True)
@@ -1473,5 +1577,6 @@ def analyse(question: str) -> Analysis:
         intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
     judgement = bool(_JUDGEMENT.search(folded))
     return Analysis(
-        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do, _beyond(folded, spoken)
+        tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do,
+        _beyond(folded, spoken) or (not intents and _venting(folded, spoken)),
     )
