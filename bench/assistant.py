@@ -227,6 +227,35 @@ def build_sealed(split: str) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ measuring
 
 
+# Session 17's phrasing sets, written before probing (eval/intents17/*.tsv).
+INTENTS17_DIR = ROOT / "eval" / "intents17"
+
+
+def intents17_rows(splits: set[str] | None) -> list[dict[str, Any]]:
+    """Session 17's sets of phrasings: each `eval/intents17/NAME.tsv` line is question, accepted
+    codes (comma-separated, "-" for a status or off-topic question), intents (comma-separated;
+    empty for an off-topic question or a guard whose intent was not labelled) and half (tune,
+    check, guard); its split is "NAME_HALF" ("i17a_check"). Retrieval and intents only: no key
+    facts. The check halves were never read by whoever tuned on the tune halves."""
+    rows = []
+    for path in sorted(INTENTS17_DIR.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            question, codes, intents, half = (line.split("\t") + ["", "", ""])[:4]
+            split = f"{path.stem}_{half.strip() or 'tune'}"
+            if splits is not None and split not in splits:
+                continue
+            labels = [i.strip() for i in intents.split(",") if i.strip()]
+            if codes.strip() == "-":
+                labels = labels if labels == ["status"] else ["off_topic"]
+            rows.append({"question": question.strip(), "intent": (labels or ["overview"])[0],
+                         "intents": labels or ["overview"], "difficulty": "plain",
+                         "expected": [] if codes.strip() == "-" else codes.strip().split(","),
+                         "facts": [], "split": split})
+    return rows
+
+
 def eval_files(splits: set[str] | None) -> list[Path]:
     """The eval files holding `splits` (all when None). eval/assistant.jsonl holds "tuning" and
     "heldout", eval/assistant_tuning_extra.jsonl "tuning_extra",
@@ -367,6 +396,7 @@ def main() -> None:
     rows = []
     for path in eval_files(wanted_splits):
         rows += load_rows(path)
+    rows += intents17_rows(wanted_splits)
     if wanted_splits is not None:
         rows = [r for r in rows if r["split"] in wanted_splits]
         unknown = wanted_splits - {r["split"] for r in rows}
