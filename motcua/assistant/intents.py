@@ -584,6 +584,14 @@ _STATUS_ASKS = re.compile(
     rf"|ho so (?:cua )?(?:{_RELATIVE} )?{_OWNER} (?:co )?(?:duoc )?(?:duyet|phe duyet|chap nhan|chap thuan)"
     r" (?:khong|chua|hay chua|hay khong)"
     r"|hoi tham ho so|hoi ho so (?:da nop|cua)"
+    # asked about, nothing else said ("em muốn hỏi kết quả hồ sơ", "mình hỏi hồ sơ với"); sent on and
+    # asked where it is now ("hồ sơ được chuyển đi đâu rồi": "rồi" makes it no place to file)
+    r"|hoi(?: ve)?(?: ket qua| tinh hinh| tinh trang)? ho so"
+    r"(?=(?: (?:voi|a|nhe|ad|ak|ah|chut|giup|dum|ho|cai))*[\s.\-?!]*$)"
+    r"|(?:chuyen|gui|dua)(?: di)? (?:dau|den dau|toi dau) roi"
+    # sent back by the desk, said actively ("cán bộ trả hồ sơ về cho tôi"), a code forgotten
+    rf"|tra (?:lai |ve )?ho so (?:ve |lai )?(?:cho )?{_OWNER}"
+    r"|ho so(?: \w+){0,4}? quen(?: mat)? ma\b(?! so thue| thue)"
     r"|xu ly (?:den|toi) dau|giai quyet (?:den|toi) dau"
     # a state it is in ("hồ sơ bị trả về / từ chối / treo", "hồ sơ vẫn đang chờ", "chưa được xử lý");
     # the procedure may be named in between, with whose it is ("hồ sơ hưởng thai sản khi sinh con
@@ -627,6 +635,11 @@ _STATUS_ASKS = re.compile(
     r"|(?:\d+|mot|hai|ba|bon|nam|sau|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam)(?! tuoi)|lau)"
     r"(?: roi| nay| qua| gio| ma| van| nhung)+ (?:chua|khong thay|chang thay|mai chua)"
     r"(?: (?:co|thay|xong|nhan|lay|duoc|tra|duyet|xu ly|giai quyet|ve)\b|" + _DONE_YET + ")"
+    # an appointment against the time gone ("hẹn 5 ngày mà nay đã 10 ngày", "hẹn 1 tuần mà giờ gần 1 tháng")
+    r"|hen(?: tra)?(?: \w+){0,2}? (?:ngay|tuan|thang|hom)(?: \w+){0,2}? (?:ma|nhung)"
+    r" (?:nay|gio|den nay|toi nay|hom nay)(?: (?:da|la|gan|hon|ca))*"
+    r" (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|nua)"
+    r" (?:ngay|tuan|thang|hom)"
     # an appointment overrun ("trễ hẹn", "quá ngày hẹn"; not a bare "giấy hẹn", "phiếu hẹn": the slip itself)
     r"|tre hen|qua hen|den hen|sai hen|lo hen"
     # when "I" get it ("bao giờ tôi lấy được sổ", "khi nào em nhận được kết quả")
@@ -675,14 +688,14 @@ _RESULT_TOPIC = frozenset(
 # a status ask, or the desk's request ("tin nhắn / thông báo / cán bộ … yêu cầu bổ sung") says so.
 _SUPPLEMENT = re.compile(r"\b(?:bo sung|thieu)\b")
 # ("bổ sung gì", "bổ sung cái gì", "thiếu những gì": asked without a documents cue)
-_SUPPLEMENT_WHAT = re.compile(r"\b(?:bo sung|thieu)\b(?: \w+){0,3}? (?:gi|nao)\b")
+_SUPPLEMENT_WHAT = re.compile(r"\b(?:bo sung|thieu)\b(?: \w+){0,3}? (?:gi|nao|khong)\b")
 _DESK_ASKED = re.compile(
     r"\b(?:tin nhan|thong bao|email|mail|cuoc goi|dien thoai|phieu|cong van|van ban|can bo|xa|phuong)"
     r"(?: \w+){0,3}? (?:yeu cau|de nghi|bao|keu|nhan) (?:\w+ )?(?:bo sung|hoan thien|thieu)\b"
 )
 _SUPPLEMENT_TOPIC = _RESULT_TOPIC | frozenset(
     "bo sung them thieu con nua phai can tin yeu cau thong bao email mail cuoc goi phieu cho gi nao khong "
-    "giay to cua la duoc hs ho so nhung gi cai goi dien xa phuong bi".split()
+    "giay to cua la duoc hs ho so nhung gi cai goi dien xa phuong bi co".split()
 )
 
 

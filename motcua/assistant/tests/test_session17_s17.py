@@ -62,6 +62,19 @@ def test_fixed_tune_questions(db: Any, question: str, expected: set[str]) -> Non
         "hồ sơ xin cấp giấy phép xây dựng nhà ở riêng lẻ của gia đình tôi hiện đang được giải quyết ra sao",
         # sent back, the procedure and whose in between
         "hồ sơ đăng ký biến động đất đai của bố mẹ tôi bị trả lại vì sao",
+        # one's own dossier accepted or not; its result, how it stands; a long wait for it
+        "hồ sơ của tôi có được chấp nhận không",
+        "kết quả hồ sơ của tôi thế nào",
+        "tôi đợi kết quả hồ sơ lâu quá",
+        "hồ sơ của tôi có phải bổ sung không",
+        # asked about, nothing else said; sent on, where it is now; sent back actively; a code forgotten
+        "em muốn hỏi kết quả hồ sơ",
+        "mình hỏi hồ sơ với",
+        "hồ sơ của tôi được chuyển đi đâu rồi",
+        "cán bộ trả hồ sơ về cho tôi mà không nói lý do",
+        "em nộp hồ sơ mà quên mất mã, giờ tra sao",
+        # an appointment against the time gone
+        "hẹn 5 ngày mà nay đã 10 ngày",
     ],
 )
 def test_more_status_phrasings(db: Any, question: str) -> None:
@@ -75,6 +88,15 @@ def test_the_same_words_about_a_procedure_are_no_status(db: Any) -> None:
     assert _asked("hồ sơ cần bổ sung những gì") == {"documents"}
     assert "status" not in _asked("nếu hồ sơ của tôi thiếu giấy tờ thì bổ sung thế nào")
     assert _asked("thong bao bo sung nganh nghe kinh doanh can gi") == {"documents"}
+    # a wait that is no dossier's, a procedure's rule for a dossier being processed, a place asked
+    assert "status" not in _asked("đợi kết quả xét nghiệm lâu quá")
+    assert "status" not in _asked("hồ sơ đang được thẩm định thì có được bổ sung không")
+    assert _asked("kết quả hồ sơ đăng ký kết hôn trả ở đâu") == {"where"}
+    assert _asked("hồ sơ của tôi có được miễn lệ phí không") == {"fee"}
+    assert "status" not in _asked("quên mã số thuế thì tra ở đâu")
+    assert _asked("hỏi hồ sơ đăng ký kết hôn gồm những gì") == {"documents"}
+    # an officer coming to the home is no delivery of the result
+    assert "where" not in _asked("can bo xa xuong tan nha lam giay khai sinh cho be dc ko")
     # a home delivery asked of a procedure is a where question
     assert _asked("cấp hộ chiếu có gửi kết quả về nhà không") == {"where"}
 
