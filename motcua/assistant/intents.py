@@ -271,6 +271,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "khau nao",
         "tinh trang ho so",
         "tien do",
+        # "tiến trình" (progress) of a dossier, like "tiến độ" — not "tiền" (a fee)
+        "tien trinh giai quyet ho so",
+        "tien trinh xu ly ho so",
+        "tien trinh ho so",
         "den dau",
         "toi dau",
         "xong chua",
@@ -651,7 +655,8 @@ _STATUS_ASKS = re.compile(
     # đăng ký kết hôn của tụi em bao giờ có")
     r"|biet(?: \w+){0,4} (?:da duoc|da) (?:duyet|xong|tiep nhan|giai quyet|xu ly|cap)"
     rf"|(?:giay|so|can cuoc|cccd|ho chieu|the|bang)(?: \w+){{0,4}}? (?:cua )?{_OWNER}(?: \w+){{0,3}}?"
-    r" (?:bao gio|khi nao|chung nao) (?:thi )?(?:moi )?(?:co|xong|lay|nhan|ve|gui)"
+    r" (?:bao gio|khi nao|chung nao|luc nao|ngay nao|hom nao) (?:thi )?(?:moi )?(?:duoc )?"
+    r"(?:co|xong|lay|nhan|ve|gui)"
     r"|(?:bao gio|khi nao|chung nao)(?: \w+){0,2}? (?:giay|so|can cuoc|cccd|ho chieu|the|bang)"
     rf"(?: \w+){{0,4}}? cua {_OWNER}(?: \w+){{0,2}}? (?:co|xong|ve|duoc cap|lam xong)\b"
     # a code ("mã hồ sơ H37…", "quên mã hồ sơ"), written whole or not

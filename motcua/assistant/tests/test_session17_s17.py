@@ -75,6 +75,9 @@ def test_fixed_tune_questions(db: Any, question: str, expected: set[str]) -> Non
         "em nộp hồ sơ mà quên mất mã, giờ tra sao",
         # an appointment against the time gone
         "hẹn 5 ngày mà nay đã 10 ngày",
+        # "tiến trình" of a dossier (no fee); one's own paper "lúc nào được nhận"
+        "tôi muốn hỏi tiến trình giải quyết hồ sơ",
+        "cho em hỏi sổ đỏ của nhà em lúc nào được nhận",
     ],
 )
 def test_more_status_phrasings(db: Any, question: str) -> None:
