@@ -276,6 +276,19 @@ CUES: dict[str, tuple[str, ...]] = {
         "qua mang",
         "buu dien",
         "buu chinh",
+        # the result brought home ("có trả kết quả tận nhà không", "gửi kết quả về nhà"): how it is
+        # received, like "bưu điện" (an officer coming "xuống tận nhà" to do it is no such question)
+        "tra tan nha",
+        "tra ket qua tan nha",
+        "gui tan nha",
+        "gui ket qua tan nha",
+        "giao tan nha",
+        "giao ket qua tan nha",
+        "nhan tan nha",
+        "nhan ket qua tan nha",
+        "gui ve nha",
+        "gui ket qua ve nha",
+        "tra ket qua ve nha",
         "tai dau",
         "cho nao",
         "noi nao",
@@ -418,6 +431,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "khau nao",
         "tinh trang ho so",
         "tien do",
+        # "tiến trình" (progress) of a dossier, like "tiến độ" — not "tiền" (a fee)
+        "tien trinh giai quyet ho so",
+        "tien trinh xu ly ho so",
+        "tien trinh ho so",
         "den dau",
         "toi dau",
         "xong chua",
@@ -745,15 +762,35 @@ _STATUS_ASKS = re.compile(
     r"|tinh hinh ho so|trang thai(?: \w+){0,2} ho so|(?:xem|tra cuu|kiem tra) trang thai|theo doi ho so"
     r"|(?:check|coi|ktra)(?: giup| dum| ho)?(?! mau\b)(?: \w+)? ho so"
     r"|(?:xem|tra cuu|tra|kiem tra|biet) ket qua(?: giai quyet)? ho so"
-    r"|ket qua(?: giai quyet)? ho so(?: \w+){0,3}? (?:cua|the nao|ra sao|sao roi|den dau|toi dau|chua)"
+    # ("kết quả hồ sơ của tôi thế nào": whose it is, then how it stands; not the steps)
+    r"|ket qua(?: giai quyet)? ho so(?: \w+){0,3}? (?:cua(?: \w+){1,2}? (?:nhu the nao|the nao|ra sao)"
+    r"|cua|the nao|ra sao|sao roi|den dau|toi dau|chua)"
+    # one's own dossier accepted or not ("hồ sơ của tôi có được duyệt không"), no rule of the procedure
+    rf"|ho so (?:cua )?(?:{_RELATIVE} )?{_OWNER} (?:co )?(?:duoc )?(?:duyet|phe duyet|chap nhan|chap thuan)"
+    r" (?:khong|chua|hay chua|hay khong)"
     r"|hoi tham ho so|hoi ho so (?:da nop|cua)"
+    # asked about, nothing else said ("em muốn hỏi kết quả hồ sơ", "mình hỏi hồ sơ với"); sent on and
+    # asked where it is now ("hồ sơ được chuyển đi đâu rồi": "rồi" makes it no place to file)
+    r"|hoi(?: ve)?(?: ket qua| tinh hinh| tinh trang)? ho so"
+    r"(?=(?: (?:voi|a|nhe|ad|ak|ah|chut|giup|dum|ho|cai))*[\s.\-?!]*$)"
+    r"|(?:chuyen|gui|dua)(?: di)? (?:dau|den dau|toi dau) roi"
+    # sent back by the desk, said actively ("cán bộ trả hồ sơ về cho tôi"), a code forgotten
+    rf"|tra (?:lai |ve )?ho so (?:ve |lai )?(?:cho )?{_OWNER}"
+    r"|ho so(?: \w+){0,4}? quen(?: mat)? ma\b(?! so thue| thue)"
     r"|xu ly (?:den|toi) dau|giai quyet (?:den|toi) dau"
-    # a state it is in ("hồ sơ bị trả về / từ chối / treo", "hồ sơ vẫn đang chờ", "chưa được xử lý")
-    r"|ho so(?: \w+){0,6}? (?:bi (?:tra ve|tra lai|tra|tu choi|treo|ngam|cham|bac|loai|tre|qua han|huy"
+    # a state it is in ("hồ sơ bị trả về / từ chối / treo", "hồ sơ vẫn đang chờ", "chưa được xử lý");
+    # the procedure may be named in between, with whose it is ("hồ sơ hưởng thai sản khi sinh con
+    # của nhà em bị trả lại"), and "đang được xử lý thế nào" asks how far it has got, no steps
+    r"|ho so(?: \w+){0,12}? (?:bi (?:tra ve|tra lai|tra|tu choi|treo|ngam|cham|bac|loai|tre|qua han|huy"
     r"|thieu|ket|ach|tac|giam)"
     r"(?! thi\b| phat\b| tien\b| noi\b)"
     r"|(?:van |dang |van dang |cu )(?:cho|xu ly|giai quyet|tham dinh)"
     r"|(?:khong|chua|van chua) (?:duoc )?(?:duyet|xu ly|giai quyet|tiep nhan|chap nhan|xong))"
+    # a dossier being processed, however far back it is named ("hồ sơ … mà tôi gửi qua dịch vụ công
+    # trực tuyến đang được xử lý thế nào"): the passive "đang được" is said of a dossier filed, and
+    # its "thế nào" asks how far it has got, not the steps
+    r"|ho so\b.{0,120}? (?:dang|hien dang|van dang|van) duoc (?:xu ly|giai quyet|tham dinh)"
+    r"(?: (?:nhu the nao|the nao|ra sao|den dau|toi dau))?"
     # a supplement asked for ("cán bộ bảo bổ sung", "email báo hồ sơ cần bổ sung", "bị yêu cầu bổ
     # sung"), not the procedure "thông báo bổ sung …" nor a report ("báo cáo bổ sung"), nor the desk's
     # rule ("yêu cầu bổ sung hồ sơ lần thứ hai được không": asked to, "bị yêu cầu", it is one's own)
@@ -769,6 +806,7 @@ _STATUS_ASKS = re.compile(
     r"|giai quyet)"
     r"|(?<!ban )sao(?: \w+){0,4}? lau (?:the|vay|qua|ghe|the nhi|vay nhi)"
     r"|(?:cho|doi) (?:mai|hoai)|(?:cho|doi)(?: \w+){1,3} lau (?:qua|the|vay)"
+    r"|(?:cho|doi) ket qua ho so(?: \w+){0,3}? lau (?:qua|the|vay)"
     r"|(?:con )?(?:bao lau|may ngay|may hom|may tuan|may thang|bao nhieu ngay) nua"
     r"(?:(?: thi| moi| la)? (?:co|xong|nhan|lay|tra)\b|" + _DONE_YET + ")"
     # (without "rồi", "mà không có / chưa có" + a paper is a paper lacking: "nộp hồ sơ mà không có
@@ -782,6 +820,11 @@ _STATUS_ASKS = re.compile(
     r"|(?:\d+|mot|hai|ba|bon|nam|sau|may|ca|nua|hon|gan) (?:ngay|hom|tuan|thang|nam)(?! tuoi)|lau)"
     r"(?: roi| nay| qua| gio| ma| van| nhung)+ (?:chua|khong thay|chang thay|mai chua)"
     r"(?: (?:co|thay|xong|nhan|lay|duoc|tra|duyet|xu ly|giai quyet|ve)\b|" + _DONE_YET + ")"
+    # an appointment against the time gone ("hẹn 5 ngày mà nay đã 10 ngày", "hẹn 1 tuần mà giờ gần 1 tháng")
+    r"|hen(?: tra)?(?: \w+){0,2}? (?:ngay|tuan|thang|hom)(?: \w+){0,2}? (?:ma|nhung)"
+    r" (?:nay|gio|den nay|toi nay|hom nay)(?: (?:da|la|gan|hon|ca))*"
+    r" (?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|nua)"
+    r" (?:ngay|tuan|thang|hom)"
     # an appointment overrun ("trễ hẹn", "quá ngày hẹn"; not a bare "giấy hẹn", "phiếu hẹn": the slip itself)
     r"|tre hen|qua hen|den hen|sai hen|lo hen"
     # when "I" get it ("bao giờ tôi lấy được sổ", "khi nào em nhận được kết quả")
@@ -797,7 +840,8 @@ _STATUS_ASKS = re.compile(
     # đăng ký kết hôn của tụi em bao giờ có")
     r"|biet(?: \w+){0,4} (?:da duoc|da) (?:duyet|xong|tiep nhan|giai quyet|xu ly|cap)"
     rf"|(?:giay|so|can cuoc|cccd|ho chieu|the|bang)(?: \w+){{0,4}}? (?:cua )?{_OWNER}(?: \w+){{0,3}}?"
-    r" (?:bao gio|khi nao|chung nao) (?:thi )?(?:moi )?(?:co|xong|lay|nhan|ve|gui)"
+    r" (?:bao gio|khi nao|chung nao|luc nao|ngay nao|hom nao) (?:thi )?(?:moi )?(?:duoc )?"
+    r"(?:co|xong|lay|nhan|ve|gui)"
     r"|(?:bao gio|khi nao|chung nao)(?: \w+){0,2}? (?:giay|so|can cuoc|cccd|ho chieu|the|bang)"
     rf"(?: \w+){{0,4}}? cua {_OWNER}(?: \w+){{0,2}}? (?:co|xong|ve|duoc cap|lam xong)\b"
     # a code ("mã hồ sơ H37…", "quên mã hồ sơ"), written whole or not
@@ -824,6 +868,24 @@ _WHEN = re.compile(r"\b(?:bao gio|khi nao|chung nao|ngay nao|hom nao|luc nao)\b"
 _RESULT_TOPIC = frozenset(
     "ho so ket qua lay nhan duoc co nop so do hong giay phep the can cuoc cccd ho chieu toi em minh tui "
     "chung nha con moi se thi vay a roi chua ma sao ngay hom luc".split()
+)
+
+# What one's own dossier lacks ("hồ sơ của tôi còn phải bổ sung giấy tờ nào nữa", "nhận được tin
+# nhắn yêu cầu bổ sung hồ sơ, cần bổ sung những gì", "nộp tháng trước sao chưa xong, còn thiếu giấy
+# tờ gì"): only the dossier tells it, so with no procedure named it is a status question, like
+# the wait above (`_RESULT_TOPIC`); with one named ("tôi đã nộp hồ sơ xin cấp sổ đỏ, cần bổ sung
+# giấy tờ gì") the procedure's list of papers answers. A dossier is the citizen's when `_FILED`,
+# a status ask, or the desk's request ("tin nhắn / thông báo / cán bộ … yêu cầu bổ sung") says so.
+_SUPPLEMENT = re.compile(r"\b(?:bo sung|thieu)\b")
+# ("bổ sung gì", "bổ sung cái gì", "thiếu những gì": asked without a documents cue)
+_SUPPLEMENT_WHAT = re.compile(r"\b(?:bo sung|thieu)\b(?: \w+){0,3}? (?:gi|nao|khong)\b")
+_DESK_ASKED = re.compile(
+    r"\b(?:tin nhan|thong bao|email|mail|cuoc goi|dien thoai|phieu|cong van|van ban|can bo|xa|phuong)"
+    r"(?: \w+){0,3}? (?:yeu cau|de nghi|bao|keu|nhan) (?:\w+ )?(?:bo sung|hoan thien|thieu)\b"
+)
+_SUPPLEMENT_TOPIC = _RESULT_TOPIC | frozenset(
+    "bo sung them thieu con nua phai can tin yeu cau thong bao email mail cuoc goi phieu cho gi nao khong "
+    "giay to cua la duoc hs ho so nhung gi cai goi dien xa phuong bi co".split()
 )
 
 
@@ -1521,6 +1583,7 @@ def analyse(question: str) -> Analysis:
     without_code = re.sub(r"\bngay lam viec\b", "ngay", without_code)
     without_code = _protect_catalog_words(without_code)
     intents, spans = _asked(without_code)
+    asked_text = without_code
     filed = bool(_FILED.search(without_code)) and not _HYPOTHESIS.search(without_code)
     if _status_asked(without_code, intents):
         intents.append(STATUS)
@@ -1575,6 +1638,14 @@ def analyse(question: str) -> Analysis:
     topic = _drop_word_filler(topic.lower())
     if intents in ([TIME], []) and _WHEN.search(without_code) and set(topic.split()) <= _RESULT_TOPIC:
         intents = [STATUS]  # "bao giờ lấy được kết quả": no procedure named, the wait is one's own
+    if (
+        (intents == [DOCUMENTS] or (not intents and _SUPPLEMENT_WHAT.search(asked_text)))
+        and _SUPPLEMENT.search(asked_text)
+        and (filed or _STATUS_ASKS.search(asked_text) or _DESK_ASKED.search(asked_text))
+        and not _HYPOTHESIS.search(asked_text)
+        and set(topic.split()) <= _SUPPLEMENT_TOPIC
+    ):
+        intents = [STATUS]  # "hồ sơ của tôi còn thiếu gì": no procedure named, the lack is one's own
     judgement = bool(_JUDGEMENT.search(folded))
     return Analysis(
         tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do,
