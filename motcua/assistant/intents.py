@@ -1120,6 +1120,14 @@ _ASKING = re.compile(
 )
 
 
+# A result handed over: not "kiểm tra / xác nhận / công nhận / thừa nhận / ghi nhận kết quả",
+# which name procedures.
+_RESULT_HANDED = re.compile(
+    r"(?<=\s)(?:(?<!kiem )tra|(?<!xac )(?<!cong )(?<!thua )(?<!ghi )nhan(?: duoc)?|lay(?: duoc)?)"
+    r" ket qua(?=\s)"
+)
+
+
 def _venting(folded: str, spoken: str) -> bool:
     """A feeling told with nothing asked (`_VENTING`, no `_ASKING`, no "?"); read only when no
     intent was found either ("bực quá, hồ sơ nộp hai tháng chưa có kết quả" asks a status)."""
@@ -1646,6 +1654,13 @@ def analyse(question: str) -> Analysis:
         and set(topic.split()) <= _SUPPLEMENT_TOPIC
     ):
         intents = [STATUS]  # "hồ sơ của tôi còn thiếu gì": no procedure named, the lack is one's own
+    if TIME in intents or WHERE in intents:
+        # With a time or a place asked, "trả / nhận / lấy kết quả" is when or where the result is
+        # handed over ("thời gian trả kết quả đăng ký thường trú", "nhận kết quả cấp sổ đỏ ở
+        # đâu"): the procedure is what follows, not one about results ("kiểm tra kết quả tập
+        # sự" had come first).
+        handed = _RESULT_HANDED.sub(" ", f" {topic} ").split()
+        topic = " ".join(handed) if handed else topic
     judgement = bool(_JUDGEMENT.search(folded))
     return Analysis(
         tuple(dict.fromkeys(intents)), topic, dossier_code, judgement, what_to_do,
