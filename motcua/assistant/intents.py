@@ -170,13 +170,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "khoan le phi",
         "khoan tien",
         "mat khoan",
-        "dong khoan",
         "nop khoan",
         # the price asked how ("giá cả thế nào", "giá ra sao"): a fee, not the steps
         "gia ca the nao",
         "gia ca ra sao",
-        "gia the nao",
-        "gia ra sao",
     ),
     TIME: (
         "thoi han giai quyet",
@@ -243,13 +240,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "ngay nao co",
         "ngay nao tra",
         # whether it can be had at once or in time ("lấy liền được không", "lấy ngay được không",
-        # "có luôn không", "làm gấp được không", "có kịp không"), or within hours ("mấy tiếng")
+        # "lấy luôn được không", "làm gấp được không", "có kịp không"), or within hours ("mấy tiếng")
         "lay lien",
         "co lien",
         "lay ngay duoc",
         "lay ngay khong",
         "lay luon",
-        "co luon",
         "lam gap",
         "lay gap",
         "gap duoc khong",
@@ -678,7 +674,7 @@ _LISTED_PAPERS = re.compile(
 # "hồ sơ thế nào", "giấy tờ ra sao" (what the dossier looks like) ask the documents, not how it is
 # done; not "nộp hồ sơ thế nào" (how to file), nor "hồ sơ thế nào rồi" (a dossier's progress).
 _DOSSIER_HOW = re.compile(
-    r"(?<!nop )(?<!lam )(?<!gui )(?<!ly )(?<!quyet )"
+    r"(?<!nop )(?<!lam )(?<!gui )(?<!ly )(?<!quyet )(?<!tra cuu )(?<!theo doi )(?<!rut )(?<!kiem tra )"
     r"\b(?:ho so|giay to) (?:nhu )?(?:the nao|ra sao)\b(?! roi\b)"
 )
 # "hồ sơ" / "giấy tờ" ending the question after another ask and "và" ("các bước và giấy tờ",
@@ -789,7 +785,7 @@ _STATUS_ASKS = re.compile(
     # a dossier being processed, however far back it is named ("hồ sơ … mà tôi gửi qua dịch vụ công
     # trực tuyến đang được xử lý thế nào"): the passive "đang được" is said of a dossier filed, and
     # its "thế nào" asks how far it has got, not the steps
-    r"|ho so\b.{0,120}? (?:dang|hien dang|van dang|van) duoc (?:xu ly|giai quyet|tham dinh)"
+    r"|ho so\b.{0,120}? (?:dang|hien dang|van dang) duoc (?:xu ly|giai quyet|tham dinh)"
     r"(?: (?:nhu the nao|the nao|ra sao|den dau|toi dau))?"
     # a supplement asked for ("cán bộ bảo bổ sung", "email báo hồ sơ cần bổ sung", "bị yêu cầu bổ
     # sung"), not the procedure "thông báo bổ sung …" nor a report ("báo cáo bổ sung"), nor the desk's
@@ -1038,7 +1034,10 @@ _JUDGEMENT = re.compile(
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
     # Session 17: which option one should pick ("nên chọn vị trí nào", "nên chọn ngành nào"): an
     # opinion, like "nên … hay …" (not "được chọn bệnh viện nào": what a rule allows, no "nên").
-    r"|\bnen (?:lua )?chon(?: \w+){0,5} nao\b"
+    # Not a channel, an office or a level ("nên chọn cách nào", "nên chọn nộp ở cơ quan nào": the
+    # procedure's ways to file), nor a business's name ("nên chọn tên nào", asked with its papers).
+    r"|\bnen (?:lua )?chon\b(?! (?:cach|hinh thuc|phuong thuc|kenh|noi|co quan|cap|nop|ten)\b)"
+    r"(?: \w+){0,5} nao\b"
     # How a business draws customers ("chọn chỗ nào cho đông khách", "làm sao tăng đơn"): a
     # trader's know-how, which no procedure states.
     r"|\b(?:dong|hut) khach\b|\btang don\b"
@@ -1047,28 +1046,35 @@ _JUDGEMENT = re.compile(
     # list. Only "học" followed by what is learnt, at most three words before "ở đâu": a student's
     # or a pupil's papers ("đi du học … xin ở đâu", "học sinh chuyển trường nộp ở đâu") and the
     # state's support for training ("hỗ trợ học nghề đăng ký ở đâu") are procedures.
-    r"|(?<!tro )\bhoc (?:nghe|tieng|ngoai ngu|boi|nau an|lam banh|lam toc|lam nail|trang diem"
+    # A trade only with "nên" ("nên học nghề ở đâu"): registering for the state's vocational
+    # training ("xuất ngũ muốn học nghề thì đăng ký ở đâu") is a procedure.
+    r"|\bnen hoc nghe\b(?: \w+){0,3} o dau\b"
+    r"|(?<!tro )\bhoc (?:tieng|ngoai ngu|boi|nau an|lam banh|lam toc|lam nail|trang diem"
     r"|may vi tinh|tin hoc|lap trinh|dan|hat|ve|vo)(?: \w+){0,3} o dau\b"
     # What one should buy, eat, grow, breed or study ("nên mua xe gì", "nên trồng cây gì", "nên
     # học ngành nào"): a choice the catalog does not make. Not "nên làm gì", "nên nộp ở đâu"
     # (what to do, where to file: the procedure's steps and place).
-    r"|\bnen (?:mua|chon|lua chon|an|uong|trong|nuoi|hoc|dau tu)(?: \w+){0,4} (?:gi|nao)\b"
+    r"|\bnen (?:mua|chon|lua chon|an|uong|trong|nuoi|hoc|dau tu)"
+    r"\b(?! (?:cach|hinh thuc|phuong thuc|kenh|noi|co quan|cap|nop|ten)\b)(?: \w+){0,4} (?:gi|nao)\b"
     # Whether a person or a claim can be trusted ("có tin được không", "có đáng tin không"): an
     # opinion. Not "thông tin được không" (is the information …), "đăng tin" (to post).
-    r"|(?<!thong )\btin duoc (?:khong|ko)\b|\bdang tin (?:cay|khong|ko)\b"
+    r"|(?<!thong )(?<!nhan )(?<!gui )(?<!dang )\btin duoc (?:khong|ko)\b|\bdang tin cay\b"
     # A market's price: the exchange rate, a price "today" ("giá lợn hơi hôm nay"), a price per
     # unit of goods ("bao nhiêu một cân / một mét / một chỉ"), the price one should sell at ("nên
     # bán giá bao nhiêu"). A procedure's fee is set by law, neither daily nor by weight; a fee per
     # copy ("bao nhiêu một bản", "một trang") is not among these units.
-    r"|\bty gia\b|\bgia\b(?: \w+){0,4} hom nay\b"
-    r"|\bbao nhieu (?:tien )?(?:1|mot) (?:can|kg|ky|met|m2|sao|chi|cay|lit|yen|ta|tan)\b"
+    # Not "gia đình", "gia hạn", "tham gia"… (folded alike), nor a land price per m² or sào (the
+    # land-use fee is asked so).
+    r"|\bty gia\b|(?<!tham )\bgia\b(?! (?:dinh|han|tri|tang|nhap|su|cong|lai|hoa|giam|dung)\b)"
+    r"(?: \w+){0,4} hom nay\b"
+    r"|\bbao nhieu (?:tien )?(?:1|mot) (?:can|kg|ky|chi|cay|lit|yen|ta|tan)\b"
     r"|\bban (?:voi )?gia bao nhieu\b|\bnen ban(?: \w+){0,2} bao nhieu\b"
     # Whether a thing is cheap or safe ("mua xe cũ có rẻ không", "thịt nhập qua biên giới có an
     # toàn không"), like "có tốt không"; a tradesman's price ("thợ xây tính công bao nhiêu một
     # ngày"), a business's, not a fee ("thổ cư" is no "thợ"); which tour company or shop to pick
     # ("chọn công ty tour nào").
     r"|\bco (?:re|an toan) (?:khong|ko)\b"
-    r"|\btho (?:xay|sua|dien|nuoc|han|moc|son|lam)\b(?: \w+){0,8} bao nhieu\b"
+    r"|(?<!dat )(?<!o )\btho (?:xay|sua|dien|nuoc|han|moc|son|lam)\b(?: \w+){0,8} bao nhieu\b"
     r"|\bchon (?:cong ty|hang|tiem|cua hang|nha xe|tour)(?: \w+){0,2} nao\b"
 )
 
@@ -1510,8 +1516,11 @@ _ORDER_ASKED = re.compile(
 # ("kính hỏi"), and "đề nghị" opening a request for information ("Đề nghị hướng dẫn …", "đề nghị
 # cho biết …"), which is not the catalog's "đề nghị" (a request filed).
 _SALUTATION = re.compile(
-    r"^\s*kinh (?:gui|thua) .*?"
+    r"^\s*kinh (?:gui|thua) (?:[^,.?!;:]*?"
     r"(?=\b(?:cho (?:toi|em|chau|minh|con) hoi|cho hoi|xin hoi|xin cho|toi|em|chau)\b)"
+    # or, when no request word comes in the greeting's clause, the greeting up to its end
+    # ("Kính gửi cán bộ một cửa, đăng ký kết hôn … cần giấy tờ gì ạ, em cảm ơn")
+    r"|[^,.?!;:]*[,.?!;:])"
 )
 _POLITE = re.compile(
     r"\b(?:kinh )?(?:nho|mong|de nghi|xin) quy (?:co quan|can bo|vi|ban|so|uy ban)\b"
@@ -1528,7 +1537,7 @@ _HESITATE = re.compile(
 )
 # Doing as others did ("mình cũng muốn … như nhà hàng xóm", "như người ta") names nothing either.
 _LIKE_OTHERS = re.compile(r"\bnhu (?:nha |ben |ong |ba )?(?:hang xom|nguoi ta|moi nguoi|ban be|nha ben)\b")
-_PLAN = re.compile(r"\b(?:toi|tui|em|minh|e|chung toi) (?:dang |cung )?(?:du )?dinh\b"
+_PLAN = re.compile(r"\b(?:toi|tui|em|minh|e|chung toi) (?:dang |cung )?(?:du )?dinh\b(?! chinh)"
                    r"|\b(?:toi|tui|em|minh|e|chung toi) cung muon\b")
 
 
@@ -1551,7 +1560,7 @@ def _where_steps_phrasings(folded: str) -> str:
     folded = _OFFICE_ASKED.sub(
         lambda m: ("" if m.group(1) in ("lien he", "gap", "hoi") else m.group(1)) + " o dau", folded
     )
-    folded = _POLITE.sub("", _SALUTATION.sub(" ", folded))
+    folded = _POLITE.sub("", folded)
     folded = _WANT.sub(" muon ", folded)
     folded = _LIKE_OTHERS.sub(" ", _HESITATE.sub(" ", _PLAN.sub(" toi muon ", folded)))
     folded = _MUST.sub(" ", folded)
@@ -1564,7 +1573,8 @@ def analyse(question: str) -> Analysis:
     """Intents asked for, in the order of the question, and the remaining topic words."""
     # "mần" (làm) is told from "mận", "màn", "mặn" by its accent only: read before folding.
     spoken = re.sub(r"\bmần\b", "làm", question, flags=re.IGNORECASE)
-    folded = _LISTED_PAPERS.sub(" giay to gi ", _regional(fold(spoken)))
+    # The greeting read with its punctuation, which `_clean` drops (`_SALUTATION`).
+    folded = _LISTED_PAPERS.sub(" giay to gi ", _SALUTATION.sub(" ", _regional(fold(spoken))))
     folded = _LISTED_FEE.sub(" le phi ", folded)
     folded = _DOSSIER_HOW.sub(" ho so gom nhung gi ", folded)
     folded = _PAPERS_ADDED.sub(r"\1 \2 giay to gi", folded)

@@ -42,6 +42,12 @@ _WORD = re.compile(r"\w+")
 _FOREIGN = re.compile(r"[fjwz]|[bdklqrsvx]$")
 
 
+# What a slip leaves, its doubled letters read once ("nggay"): a Vietnamese onset before the
+# vowels. A word with no vowel or with a cluster no syllable begins with is shorthand ("cmt",
+# "thpt", "ktra", "tgian", "xnhan", "lquan"), which the cues and synonyms read, not a slip.
+_SLIP = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]\w*")
+
+
 def is_syllable(folded: str) -> bool:
     """Whether a folded word can be a Vietnamese syllable ("giay" can, "giiay" and "vag" cannot)."""
     return _SYLLABLE.fullmatch(folded) is not None
@@ -122,7 +128,7 @@ def respell(question: str, index: catalog_search.Index | None = None) -> str:
     for i, (start, end, word) in enumerate(spans):
         if len(word) < 3 or not word.isalpha() or word in lexicon.known:
             continue
-        if is_syllable(word) or _FOREIGN.search(word):
+        if is_syllable(word) or _FOREIGN.search(word) or not _SLIP.fullmatch(re.sub(r"(\w)\1", r"\1", word)):
             continue
         mended = _mend(words, i, index, lexicon)
         if mended:

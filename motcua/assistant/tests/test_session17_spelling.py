@@ -38,6 +38,11 @@ def test_slips_are_mended_and_foreign_words_left_alone(real_catalog: None) -> No
         "lam cccd o dau",
         "mat gplx thi sao",
         "nạp tiền zalo pay",
+        # shorthand: no vowel, or a cluster no syllable begins with (session 17 review)
+        "làm lại cmt bị mất",
+        "ktra hồ sơ giúp em với",
+        "bằng thpt bị mất",
+        "tgian xnhan lquan ckhoan thtuc hcc",
     ):
         assert respell(question) == question
 
