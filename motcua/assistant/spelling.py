@@ -1,7 +1,7 @@
 """Phone typos mended before a question is read.
 
 A citizen typing on a phone doubles a letter ("giiay", "nggay"), drops one ("vag" for "vắng",
-"giy"), or swaps two ("gaiy", "quyte"). The catalog search mends the words of the procedure's
+"sih" for "sinh"), or swaps two ("gaiy", "quyte"). The catalog search mends the words of the procedure's
 name (`search._correct`), but the question's cue words ("cần giiay tờ gì", "triinh tự ra sao",
 "mất mấy nggay") are read before the search runs: a misspelt cue is neither recognised as a
 question nor removed from the topic, so the intent is missed and the stray word lowers the share
@@ -9,10 +9,10 @@ of the question a name explains.
 
 A word is mended only when it **cannot be a Vietnamese syllable** (folded: an onset, one of the
 language's vowel groups, a coda) and is no word the catalog, its synonyms or the question cues
-use: "facebook", "gta" or "cccd" are left alone (they are not near a syllable, or the synonyms know
-them), and a real syllable is never changed. Its replacement is the one known syllable one edit
-away (OSA distance), or, among several, the one that forms a known two-word phrase with a
-neighbour, or the one a doubled letter hides.
+use: "facebook", "zalo", "cccd" or shorthand ("ktra", "thpt") are left alone, and a real
+syllable is never changed. Its replacement is the word a doubled letter hides or "ng" typed "g",
+else the one known syllable one edit away (OSA distance), else, among several, the one that forms
+a known two-word phrase with a neighbour.
 """
 
 from __future__ import annotations
