@@ -1046,9 +1046,11 @@ _JUDGEMENT = re.compile(
     # list. Only "học" followed by what is learnt, at most three words before "ở đâu": a student's
     # or a pupil's papers ("đi du học … xin ở đâu", "học sinh chuyển trường nộp ở đâu") and the
     # state's support for training ("hỗ trợ học nghề đăng ký ở đâu") are procedures.
-    # A trade only with "nên" ("nên học nghề ở đâu"): registering for the state's vocational
-    # training ("xuất ngũ muốn học nghề thì đăng ký ở đâu") is a procedure.
+    # A trade named ("học nghề sửa xe máy ở đâu") or with "nên" ("nên học nghề ở đâu"): registering
+    # for the state's vocational training ("xuất ngũ muốn học nghề thì đăng ký ở đâu", "học nghề
+    # may ở đâu được hỗ trợ") is a procedure.
     r"|\bnen hoc nghe\b(?: \w+){0,3} o dau\b"
+    r"|\bhoc nghe (?!(?:thi|de|duoc|dang ky|o)\b)\w+(?: \w+){0,2} o dau\b(?! (?:duoc )?ho tro)"
     r"|(?<!tro )\bhoc (?:tieng|ngoai ngu|boi|nau an|lam banh|lam toc|lam nail|trang diem"
     r"|may vi tinh|tin hoc|lap trinh|dan|hat|ve|vo)(?: \w+){0,3} o dau\b"
     # What one should buy, eat, grow, breed or study ("nên mua xe gì", "nên trồng cây gì", "nên
@@ -1063,11 +1065,12 @@ _JUDGEMENT = re.compile(
     # unit of goods ("bao nhiêu một cân / một mét / một chỉ"), the price one should sell at ("nên
     # bán giá bao nhiêu"). A procedure's fee is set by law, neither daily nor by weight; a fee per
     # copy ("bao nhiêu một bản", "một trang") is not among these units.
-    # Not "gia đình", "gia hạn", "tham gia"… (folded alike), nor a land price per m² or sào (the
-    # land-use fee is asked so).
+    # Not "gia đình", "gia hạn", "tham gia"… (folded alike); a land price per metre, m² or sào
+    # only with "giá" ("giá bao nhiêu một mét"): "nộp bao nhiêu tiền 1 m2" asks the land-use fee.
     r"|\bty gia\b|(?<!tham )\bgia\b(?! (?:dinh|han|tri|tang|nhap|su|cong|lai|hoa|giam|dung)\b)"
     r"(?: \w+){0,4} hom nay\b"
     r"|\bbao nhieu (?:tien )?(?:1|mot) (?:can|kg|ky|chi|cay|lit|yen|ta|tan)\b"
+    r"|\bgia(?: ban| mua)? bao nhieu (?:1|mot) (?:met|m2|sao)\b"
     r"|\bban (?:voi )?gia bao nhieu\b|\bnen ban(?: \w+){0,2} bao nhieu\b"
     # Whether a thing is cheap or safe ("mua xe cũ có rẻ không", "thịt nhập qua biên giới có an
     # toàn không"), like "có tốt không"; a tradesman's price ("thợ xây tính công bao nhiêu một
