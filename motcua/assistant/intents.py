@@ -1005,6 +1005,9 @@ _RECEIVED_MONEY = re.compile(
 # question is not answered confidently, whatever words it shares with a procedure name (its
 # close procedures are still listed). Folded; "nên" alone is no opinion ("tôi nên nộp ở đâu"
 # asks where), nor is a price ("chứng thực chữ ký giá bao nhiêu" asks the fee).
+# A choice one may be asked to make that is the procedure's own: a channel, an office, a level
+# ("nên chọn cách nào", "nên chọn nộp ở cơ quan nào"), a business's name asked with its papers.
+_OWN_CHOICE = r"(?! (?:cach|hinh thuc|phuong thuc|kenh|noi|co quan|cap|nop|ten)\b)"
 _JUDGEMENT = re.compile(
     r"\b(?:co nen|nen \w+(?: \w+){0,6} hay|hay \w+(?: \w+){0,6} (?:thi )?(?:loi|re) hon"
     r"|(?:co )?(?:tot|uy tin|ngon|hop ly) (?:khong|ko)"
@@ -1034,21 +1037,18 @@ _JUDGEMENT = re.compile(
     r"|\bnen \w+(?: \w+){0,6} (?:khong|ko)$"
     # Session 17: which option one should pick ("nên chọn vị trí nào", "nên chọn ngành nào"): an
     # opinion, like "nên … hay …" (not "được chọn bệnh viện nào": what a rule allows, no "nên").
-    # Not a channel, an office or a level ("nên chọn cách nào", "nên chọn nộp ở cơ quan nào": the
-    # procedure's ways to file), nor a business's name ("nên chọn tên nào", asked with its papers).
-    r"|\bnen (?:lua )?chon\b(?! (?:cach|hinh thuc|phuong thuc|kenh|noi|co quan|cap|nop|ten)\b)"
-    r"(?: \w+){0,5} nao\b"
+    # Not the procedure's own choices (`_OWN_CHOICE`).
+    r"|\bnen (?:lua )?chon\b" + _OWN_CHOICE + r"(?: \w+){0,5} nao\b"
     # How a business draws customers ("chọn chỗ nào cho đông khách", "làm sao tăng đơn"): a
     # trader's know-how, which no procedure states.
     r"|\b(?:dong|hut) khach\b|\btang don\b"
     # Where to learn a trade, a language or a skill ("học nghề hàn ở đâu", "học tiếng Trung ở
     # đâu", "học bơi ở đâu"): a choice among schools and courses, which the catalog does not
-    # list. Only "học" followed by what is learnt, at most three words before "ở đâu": a student's
-    # or a pupil's papers ("đi du học … xin ở đâu", "học sinh chuyển trường nộp ở đâu") and the
-    # state's support for training ("hỗ trợ học nghề đăng ký ở đâu") are procedures.
-    # A trade named ("học nghề sửa xe máy ở đâu") or with "nên" ("nên học nghề ở đâu"): registering
-    # for the state's vocational training ("xuất ngũ muốn học nghề thì đăng ký ở đâu", "học nghề
-    # may ở đâu được hỗ trợ") is a procedure.
+    # list. Only "học" followed by what is learnt, at most three words before "ở đâu" — a trade
+    # only when named ("học nghề sửa xe máy ở đâu") or after "nên": a student's or a pupil's
+    # papers ("đi du học … xin ở đâu", "học sinh chuyển trường nộp ở đâu") and the state's
+    # vocational training ("hỗ trợ học nghề đăng ký ở đâu", "xuất ngũ muốn học nghề thì đăng ký ở
+    # đâu", "học nghề may ở đâu được hỗ trợ") are procedures.
     r"|\bnen hoc nghe\b(?: \w+){0,3} o dau\b"
     r"|\bhoc nghe (?!(?:thi|de|duoc|dang ky|o)\b)\w+(?: \w+){0,2} o dau\b(?! (?:duoc )?ho tro)"
     r"|(?<!tro )\bhoc (?:tieng|ngoai ngu|boi|nau an|lam banh|lam toc|lam nail|trang diem"
@@ -1056,8 +1056,9 @@ _JUDGEMENT = re.compile(
     # What one should buy, eat, grow, breed or study ("nên mua xe gì", "nên trồng cây gì", "nên
     # học ngành nào"): a choice the catalog does not make. Not "nên làm gì", "nên nộp ở đâu"
     # (what to do, where to file: the procedure's steps and place).
-    r"|\bnen (?:mua|chon|lua chon|an|uong|trong|nuoi|hoc|dau tu)"
-    r"\b(?! (?:cach|hinh thuc|phuong thuc|kenh|noi|co quan|cap|nop|ten)\b)(?: \w+){0,4} (?:gi|nao)\b"
+    r"|\bnen (?:mua|chon|lua chon|an|uong|trong|nuoi|hoc|dau tu)\b"
+    + _OWN_CHOICE
+    + r"(?: \w+){0,4} (?:gi|nao)\b"
     # Whether a person or a claim can be trusted ("có tin được không", "có đáng tin không"): an
     # opinion. Not "thông tin được không" (is the information …), "đăng tin" (to post).
     r"|(?<!thong )(?<!nhan )(?<!gui )(?<!dang )\btin duoc (?:khong|ko)\b|\bdang tin cay\b"
